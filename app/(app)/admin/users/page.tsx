@@ -1,0 +1,76 @@
+import { getTranslations } from "next-intl/server";
+
+import { ui } from "@/components/ui/styles";
+import { UserCreateForm } from "@/components/users/user-create-form";
+import { UserRowActions } from "@/components/users/user-row-actions";
+import { getDb } from "@/db/client";
+import { listUsers } from "@/db/queries/users";
+import { requirePageUser } from "@/lib/auth/guard";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { formatDateTime } from "@/lib/format";
+
+export default async function UsersPage() {
+  const me = await requirePageUser("user:manage");
+  const t = await getTranslations();
+  const users = await listUsers(getDb());
+  return (
+    <div className="space-y-6">
+      <h1 className={ui.h1}>{t("users.title")}</h1>
+      <section className={ui.card}>
+        <h2 className="mb-4 text-base font-semibold">{t("users.createTitle")}</h2>
+        <UserCreateForm minPassword={MIN_PASSWORD_LENGTH} />
+      </section>
+      <section className={`${ui.card} overflow-x-auto p-0`}>
+        <table className={ui.table}>
+          <thead className="bg-slate-50">
+            <tr>
+              <th className={ui.th}>{t("users.email")}</th>
+              <th className={ui.th}>{t("users.name")}</th>
+              <th className={ui.th}>{t("users.role")}</th>
+              <th className={ui.th}>{t("users.status")}</th>
+              <th className={ui.th}>{t("users.createdAt")}</th>
+              <th className={ui.th}>{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((u) => (
+              <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                <td className={ui.td}>
+                  {u.email}
+                  {u.id === me.id && (
+                    <span className="ml-2 text-xs text-slate-500">({t("users.you")})</span>
+                  )}
+                </td>
+                <td className={ui.td}>{u.name}</td>
+                <td className={ui.td}>{t(`roles.${u.role}`)}</td>
+                <td className={ui.td}>
+                  {u.disabledAt ? (
+                    <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-700">
+                      {t("users.disabled")}
+                    </span>
+                  ) : (
+                    <span className="rounded bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">
+                      {t("users.active")}
+                    </span>
+                  )}
+                </td>
+                <td className={ui.td}>{formatDateTime(u.createdAt)}</td>
+                <td className={ui.td}>
+                  <UserRowActions
+                    user={{
+                      id: u.id,
+                      email: u.email,
+                      role: u.role,
+                      disabled: Boolean(u.disabledAt),
+                    }}
+                    isSelf={u.id === me.id}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { sql } from "drizzle-orm";
+import { NextResponse } from "next/server";
+
+import { getDb } from "@/db/client";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and database reachability; no session needed, nothing sensitive. */
+export async function GET() {
+  try {
+    await getDb().run(sql`select 1`);
+    return NextResponse.json({ ok: true, db: "ok", time: new Date().toISOString() });
+  } catch {
+    return NextResponse.json({ ok: false, db: "error" }, { status: 503 });
+  }
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+
+import { ui } from "@/components/ui/styles";
+
+const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED"] as const;
+
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ?? null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        router.replace(callbackUrl);
+        router.refresh();
+        return;
+      }
+      setError(result?.error ?? "INVALID_CREDENTIALS");
+    } catch {
+      setError("INTERNAL");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const code =
+    error && (KNOWN_ERRORS as readonly string[]).includes(error)
+      ? error
+      : error
+        ? "INVALID_CREDENTIALS"
+        : null;
+
+  return (
+    <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
+      <div className="space-y-1">
+        <label htmlFor="email" className={ui.label}>
+          {t("signIn.email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className={ui.input}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className={ui.label}>
+          {t("signIn.password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={ui.input}
+        />
+      </div>
+      {code && (
+        <p role="alert" className={ui.error} data-code={code}>
+          {t(`errors.${code}`)}
+        </p>
+      )}
+      <button type="submit" className={`${ui.button} w-full`} disabled={pending}>
+        {pending ? t("signIn.submitting") : t("signIn.submit")}
+      </button>
+    </form>
+  );
+}

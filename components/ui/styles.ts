@@ -1,0 +1,19 @@
+/** Shared class names, so every screen's controls look and behave alike. */
+export const ui = {
+  button:
+    "inline-flex items-center justify-center gap-2 rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50",
+  buttonSecondary:
+    "inline-flex items-center justify-center gap-2 rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50",
+  buttonDanger:
+    "inline-flex items-center justify-center gap-2 rounded-md bg-white px-3 py-2 text-sm font-medium text-red-700 shadow-sm ring-1 ring-red-300 ring-inset hover:bg-red-50 disabled:opacity-50",
+  input:
+    "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 focus:ring-inset",
+  label: "block text-sm font-medium text-slate-700",
+  card: "rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200",
+  table: "min-w-full divide-y divide-slate-200 text-sm",
+  th: "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase",
+  td: "px-3 py-2 align-top whitespace-nowrap",
+  h1: "text-2xl font-semibold text-slate-900",
+  error: "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200",
+  success: "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200",
+} as const;

@@ -1,0 +1,109 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+import {
+  changeRoleAction,
+  resetPasswordAction,
+  setDisabledAction,
+} from "@/app/(app)/admin/users/actions";
+import { ui } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import { ROLES, type Role } from "@/lib/auth/roles";
+
+type Props = {
+  user: { id: number; email: string; role: Role; disabled: boolean };
+  isSelf: boolean;
+};
+
+export function UserRowActions({ user, isSelf }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [password, setPassword] = useState("");
+
+  function run(action: () => Promise<ActionResult<{ email: string }>>, after?: () => void) {
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        after?.();
+        setMessage({ ok: true, text: t("users.updated", { email: result.data.email }) });
+        router.refresh();
+      } else {
+        setMessage({ ok: false, text: result.error.message });
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${user.id}`}>
+        {t("users.changeRole")}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        className={`${ui.input} w-auto`}
+        value={user.role}
+        disabled={pending || isSelf}
+        onChange={(e) =>
+          run(() => changeRoleAction({ userId: user.id, role: e.target.value as Role }))
+        }
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`roles.${role}`)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className={user.disabled ? ui.buttonSecondary : ui.buttonDanger}
+        disabled={pending || isSelf}
+        onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
+      >
+        {user.disabled ? t("users.enable") : t("users.disable")}
+      </button>
+      <form
+        className="flex items-center gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(
+            () => resetPasswordAction({ userId: user.id, password }),
+            () => setPassword(""),
+          );
+        }}
+      >
+        <label className="sr-only" htmlFor={`pw-${user.id}`}>
+          {t("users.newPassword")}
+        </label>
+        <input
+          id={`pw-${user.id}`}
+          type="password"
+          autoComplete="new-password"
+          placeholder={t("users.newPassword")}
+          className={`${ui.input} w-40`}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button
+          type="submit"
+          className={ui.buttonSecondary}
+          disabled={pending || password.length === 0}
+        >
+          {t("users.resetPassword")}
+        </button>
+      </form>
+      {message && (
+        <span
+          role={message.ok ? "status" : "alert"}
+          className={message.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}
+        >
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
+}

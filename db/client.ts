@@ -1,0 +1,41 @@
+import "server-only";
+
+import fs from "node:fs";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+
+import { getEnv } from "@/lib/env";
+
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+/**
+ * Opens (creating if needed) a SQLite file and brings its schema up to date.
+ * synchronous=FULL: a transaction that returned is on disk, so an acknowledged
+ * callback survives a killed process and a power cut alike.
+ */
+export function openDb(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = FULL");
+  const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}
+
+const holder = globalThis as typeof globalThis & { __opsDb?: Db };
+
+/** The process-wide handle, opened on first use (never while `next build` runs). */
+export function getDb(): Db {
+  holder.__opsDb ??= openDb(getEnv().DATABASE_PATH);
+  return holder.__opsDb;
+}

@@ -1,0 +1,74 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+
+import type { Role } from "@/lib/auth/roles";
+
+import type { Db } from "../client";
+import { type UserRow, users } from "../schema";
+
+export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, email.trim().toLowerCase()) });
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.email));
+}
+
+export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Creates the user, or resets role, name and password of an existing one and enables it. */
+export async function upsertUser(db: Db, user: NewUser): Promise<UserRow> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, email: user.email.trim().toLowerCase() })
+    .onConflictDoUpdate({
+      target: users.email,
+      set: {
+        name: user.name,
+        role: user.role,
+        passwordHash: user.passwordHash,
+        disabledAt: null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  if (!row) throw new Error("upsert returned no row");
+  return row;
+}
+
+type UserChange = Partial<Pick<UserRow, "role" | "passwordHash" | "disabledAt" | "name">>;
+
+/** Any change to a user ends their existing sessions (session version bump). */
+export async function updateUser(
+  db: Db,
+  id: number,
+  change: UserChange,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,154 @@
+import { expect, test } from "@playwright/test";
+
+import { demoUser, signIn, signInAs, watchCsp } from "./helpers";
+
+const NAV = {
+  support: ["หน้าแรก"],
+  finance: ["หน้าแรก"],
+  manager: ["หน้าแรก", "บันทึกการใช้งาน"],
+  admin: ["หน้าแรก", "บันทึกการใช้งาน", "ผู้ใช้"],
+} as const;
+
+for (const role of ["support", "finance", "manager", "admin"] as const) {
+  test(`${role} signs in, is greeted and sees only their navigation`, async ({ page }) => {
+    const violations = await watchCsp(page);
+    await signInAs(page, role);
+    const roleName = {
+      support: "ฝ่ายบริการลูกค้า",
+      finance: "ฝ่ายการเงิน",
+      manager: "ผู้จัดการ",
+      admin: "ผู้ดูแลระบบ",
+    }[role];
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`สวัสดี ${demoUser(role).name}`);
+    await expect(page.getByText(`คุณเข้าสู่ระบบในบทบาท ${roleName}`)).toBeVisible();
+    const nav = page.locator("aside nav a");
+    await expect(nav).toHaveText([...NAV[role]]);
+    expect(violations).toEqual([]);
+  });
+}
+
+test("a role without the permission gets 403 for the page and the denial is audited", async ({
+  browser,
+}) => {
+  const support = await browser.newPage();
+  await signInAs(support, "support");
+  const response = await support.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(support.getByRole("heading", { name: "ไม่มีสิทธิ์" })).toBeVisible();
+
+  const admin = await browser.newPage();
+  await signInAs(admin, "admin");
+  await admin.goto("/audit");
+  const row = admin.locator("tr", { hasText: "access.denied" }).first();
+  await expect(row).toContainText("support@demo.local");
+  await expect(row).toContainText("user:manage");
+});
+
+test("the language switch is remembered across reloads and sign-out", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("เข้าสู่ระบบ");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await signInAs(page, "finance");
+  await expect(page.locator("aside nav a")).toHaveText(["Home"]);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+});
+
+test("an admin creates a user who can then sign in; disabling them refuses their very next request", async ({
+  browser,
+}) => {
+  const admin = await browser.newPage();
+  await signInAs(admin, "admin");
+  await admin.goto("/admin/users");
+  await admin.locator("#new-email").fill("newhire@demo.local");
+  await admin.locator("#new-name").fill("New Hire");
+  await admin.locator("#new-role").selectOption("support");
+  await admin.locator("#new-password").fill("short");
+  await admin.getByRole("button", { name: "สร้าง" }).click();
+  // The browser refuses a short password before it is sent (the server's rule is unit-tested).
+  expect(
+    await admin.locator("#new-password").evaluate((el: HTMLInputElement) => el.validity.tooShort),
+  ).toBe(true);
+  await admin.locator("#new-password").fill("new-hire-password-1");
+  await admin.getByRole("button", { name: "สร้าง" }).click();
+  await expect(admin.locator("form").getByRole("status")).toContainText("newhire@demo.local");
+
+  const hire = await browser.newPage();
+  await signIn(hire, "newhire@demo.local", "new-hire-password-1");
+  await expect(hire.getByTestId("current-user")).toContainText("New Hire");
+
+  await admin.reload();
+  const row = admin.getByTestId("user-row-newhire@demo.local");
+  await row.getByRole("button", { name: "ระงับ" }).click();
+  await expect(row).toContainText("ระงับแล้ว");
+
+  await hire.reload();
+  await expect(hire).toHaveURL(/\/sign-in/);
+  await signIn(hire, "newhire@demo.local", "new-hire-password-1");
+  await expect(hire.locator("form").getByRole("alert")).toHaveText("อีเมลหรือรหัสผ่านไม่ถูกต้อง");
+});
+
+test("a changed role takes effect on the next request", async ({ browser }) => {
+  const admin = await browser.newPage();
+  await signInAs(admin, "admin");
+  await admin.goto("/admin/users");
+  await admin.locator("#new-email").fill("promoted@demo.local");
+  await admin.locator("#new-name").fill("Promoted Person");
+  await admin.locator("#new-password").fill("promoted-password-1");
+  await admin.getByRole("button", { name: "สร้าง" }).click();
+  await expect(admin.locator("form").getByRole("status")).toContainText("promoted@demo.local");
+
+  const person = await browser.newPage();
+  await signIn(person, "promoted@demo.local", "promoted-password-1");
+  await expect(person.locator("aside nav a")).toHaveText(["หน้าแรก"]);
+
+  await admin.reload();
+  await admin.getByTestId("user-row-promoted@demo.local").locator("select").selectOption("manager");
+  await expect(admin.getByTestId("user-row-promoted@demo.local")).toContainText("ผู้จัดการ");
+
+  // The role change ended the old session: the person signs in again and gets the new menu.
+  await person.reload();
+  await expect(person).toHaveURL(/\/sign-in/);
+  await signIn(person, "promoted@demo.local", "promoted-password-1");
+  await expect(person.locator("aside nav a")).toHaveText(["หน้าแรก", "บันทึกการใช้งาน"]);
+});
+
+test("five failed sign-ins lock the account: the sixth, even correct, gets 429", async ({
+  page,
+  request,
+}) => {
+  const user = demoUser("manager");
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, user.email, "wrong-password-here");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("อีเมลหรือรหัสผ่านไม่ถูกต้อง");
+  }
+  await signIn(page, user.email, user.password);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่",
+  );
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken: csrf.csrfToken, json: "true" },
+  });
+  expect(res.status()).toBe(429);
+  const body = (await res.json()) as { error: { code: string } };
+  expect(body.error.code).toBe("RATE_LIMITED");
+});
+
+test("pages carry the security headers", async ({ request }) => {
+  const res = await request.get("/sign-in");
+  const headers = res.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toMatch(
+    /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+  );
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});

@@ -1,0 +1,42 @@
+import { expect, type Page } from "@playwright/test";
+
+import { DEMO_USERS } from "../scripts/stack";
+
+export type DemoRole = (typeof DEMO_USERS)[number]["role"];
+
+export function demoUser(role: DemoRole) {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user for ${role}`);
+  return user;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator('button[type="submit"]').click();
+}
+
+export async function signInAs(page: Page, role: DemoRole) {
+  const user = demoUser(role);
+  await signIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toContainText(user.name);
+}
+
+/** Fails the test on any Content-Security-Policy violation the page reports. */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction("__cspViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
+    });
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && msg.text().includes("Content Security Policy"))
+      violations.push(msg.text());
+  });
+  return violations;
+}

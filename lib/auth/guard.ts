@@ -1,0 +1,68 @@
+import "server-only";
+
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+
+import { getDb } from "@/db/client";
+import { audit } from "@/lib/audit";
+import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
+import { clientIp } from "@/lib/request-ip";
+
+import { getAuthOptions } from "./options";
+import { can, type Permission } from "./permissions";
+import { checkSession, type CurrentUser } from "./session-user";
+
+export type { CurrentUser };
+
+export async function requestIp(): Promise<string> {
+  const h = await headers();
+  return clientIp((name) => h.get(name));
+}
+
+/**
+ * The signed-in person as the database knows them on this request (cached per request).
+ * A disabled user, a deleted one, or a session older than the user's last change
+ * (role, password, disable) is no one.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  const check = await checkSession(getDb(), session);
+  if (check.ok) return check.user;
+  if (check.reason !== "no_session") {
+    const actor = check.email && check.userId ? { id: check.userId, email: check.email } : null;
+    await audit(actor, "access.session_rejected", {
+      details: { reason: check.reason },
+      ip: await requestIp(),
+    });
+  }
+  return null;
+});
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+/** The guard every action, route handler and protected page calls. Denials are audited. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) {
+    await audit(user, "access.denied", { details: { permission }, ip: await requestIp() });
+    throw forbiddenError();
+  }
+  return user;
+}
+
+/** For pages: no session → the sign-in page; a role that may not → the 403 page. */
+export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
+  try {
+    return permission ? await requirePermission(permission) : await requireUser();
+  } catch (error) {
+    if (error instanceof AppError && error.status === 401) redirect("/sign-in");
+    if (error instanceof AppError && error.status === 403) forbidden();
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import "server-only";
+
+import type { Db } from "@/db/client";
+import { insertAudit } from "@/db/queries/audit";
+import {
+  clearSignInFailures,
+  countSignInFailures,
+  pruneSignInFailures,
+  recordSignInFailure,
+} from "@/db/queries/sign-in-failures";
+import { findUserByEmail } from "@/db/queries/users";
+import type { UserRow } from "@/db/schema";
+
+import { burnPasswordCheck, verifyPassword } from "./password";
+
+export const LOCKOUT = {
+  windowMs: 15 * 60 * 1000,
+  /** Failures per account within the window before it is locked. */
+  perAccount: 5,
+  /** Failures per address within the window; higher, as an office shares one address. */
+  perIp: 20,
+} as const;
+
+export type SignInResult =
+  { ok: true; user: UserRow } | { ok: false; code: "INVALID_CREDENTIALS" | "RATE_LIMITED" };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function isLockedOut(db: Db, email: string, ip: string, now = new Date()) {
+  const since = new Date(now.getTime() - LOCKOUT.windowMs);
+  const n = await countSignInFailures(db, { email: normalizeEmail(email), ip, since });
+  return n.byEmail >= LOCKOUT.perAccount || n.byIp >= LOCKOUT.perIp;
+}
+
+/**
+ * Checks a sign-in attempt. An unknown e-mail, a wrong password and a disabled account all
+ * answer INVALID_CREDENTIALS (the audit log keeps the real reason).
+ */
+export async function authenticate(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const { ip } = input;
+  if (await isLockedOut(db, email, ip, now)) {
+    await insertAudit(db, { action: "auth.sign_in_blocked", details: { email }, ip });
+    return { ok: false, code: "RATE_LIMITED" };
+  }
+
+  const user = email ? await findUserByEmail(db, email) : undefined;
+  let reason: string | null = null;
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    reason = "unknown_user";
+  } else if (!(await verifyPassword(user.passwordHash, input.password))) {
+    reason = "wrong_password";
+  } else if (user.disabledAt) {
+    reason = "disabled";
+  }
+
+  if (reason || !user) {
+    await recordSignInFailure(db, { email, ip, at: now });
+    await insertAudit(db, {
+      action: "auth.sign_in_failed",
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      details: { reason },
+      ip,
+    });
+    await pruneSignInFailures(db, new Date(now.getTime() - 24 * LOCKOUT.windowMs));
+    return { ok: false, code: "INVALID_CREDENTIALS" };
+  }
+
+  await clearSignInFailures(db, email);
+  await insertAudit(db, { action: "auth.sign_in", actorId: user.id, actorEmail: user.email, ip });
+  return { ok: true, user };
+}

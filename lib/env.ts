@@ -1,0 +1,108 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The one place that reads configuration. Everything else calls `getEnv()`.
+ *
+ * Production (`NODE_ENV=production`, which `next start` sets) demands every variable and
+ * secrets of at least 32 bytes; development and tests fall back to local defaults that
+ * point at the sandbox simulators, so `npm run dev` works on a fresh checkout.
+ */
+
+export const MIN_SECRET_BYTES = 32;
+
+/** Secrets we can choose ourselves or that sign money movements: length-checked. */
+export const SECRET_NAMES = [
+  "NEXTAUTH_SECRET",
+  "WEBHOOK_SECRET",
+  "P2W_SECRET",
+  "PAYOUT_SECRET",
+] as const;
+
+/** Values that must never be logged, returned or shipped to a browser. */
+export const SENSITIVE_NAMES = [...SECRET_NAMES, "PAYOUT_TOKEN"] as const;
+
+const onOff = z.enum(["on", "off"]);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]),
+  DATABASE_PATH: z.string().min(1),
+  NEXTAUTH_SECRET: z.string().min(1),
+  NEXTAUTH_URL: z.url(),
+  APP_URL: z.url(),
+  WEBHOOK_SECRET: z.string().min(1),
+  P2W_API_URL: z.url(),
+  P2W_PARTNER_ID: z.string().min(1),
+  P2W_SECRET: z.string().min(1),
+  PAYOUT_API_URL: z.url(),
+  PAYOUT_MERCHANT_ID: z.string().min(1),
+  PAYOUT_TOKEN: z.string().min(1),
+  PAYOUT_SECRET: z.string().min(1),
+  RECONCILER: onOff.default("on"),
+  /** Confirm a callback's final status with a signed read before applying it. */
+  CALLBACK_CONFIRM: onOff.default("on"),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const DEV_DEFAULTS: Readonly<Record<string, string>> = {
+  DATABASE_PATH: "./data/dashboard.db",
+  NEXTAUTH_SECRET: "dev-only-nextauth-secret-not-for-production-use",
+  NEXTAUTH_URL: "http://localhost:3000",
+  APP_URL: "http://localhost:3000",
+  WEBHOOK_SECRET: "dev-only-webhook-secret-not-for-production-use!",
+  P2W_API_URL: "http://127.0.0.1:4010/api/v1",
+  P2W_PARTNER_ID: "SANDBOX-PARTNER",
+  P2W_SECRET: "dev-only-p2w-secret-shared-with-the-sandbox!!",
+  PAYOUT_API_URL: "http://127.0.0.1:4020",
+  PAYOUT_MERCHANT_ID: "SB00000001",
+  PAYOUT_TOKEN: "dev-only-payout-token",
+  PAYOUT_SECRET: "dev-only-payout-secret-shared-with-the-sandbox",
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates a raw environment. Messages name variables, never their values. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const nodeEnv =
+    source.NODE_ENV === "production" || source.NODE_ENV === "test"
+      ? source.NODE_ENV
+      : "development";
+  const production = nodeEnv === "production";
+  const input: Record<string, string> = production ? {} : { ...DEV_DEFAULTS };
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== "") input[key] = value;
+  }
+  input.NODE_ENV = nodeEnv;
+
+  const problems: string[] = [];
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      problems.push(input[name] === undefined ? `${name} is missing` : `${name} is invalid`);
+    }
+  }
+  if (production) {
+    for (const name of SECRET_NAMES) {
+      const value = input[name];
+      if (value !== undefined && Buffer.byteLength(value, "utf8") < MIN_SECRET_BYTES) {
+        problems.push(`${name} must be at least ${MIN_SECRET_BYTES} bytes`);
+      }
+    }
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new EnvError(`Invalid configuration: ${[...new Set(problems)].join("; ")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

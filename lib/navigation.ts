@@ -1,0 +1,15 @@
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+
+/** The navigation, one entry per page, each behind the permission its page checks. */
+export const NAV_ITEMS = [
+  { href: "/", key: "home", permission: "overview:view" },
+  { href: "/audit", key: "audit", permission: "audit:view" },
+  { href: "/admin/users", key: "users", permission: "user:manage" },
+] as const satisfies readonly { href: string; key: string; permission: Permission }[];
+
+export type NavItem = (typeof NAV_ITEMS)[number];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

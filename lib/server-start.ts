@@ -1,0 +1,20 @@
+import "server-only";
+
+import { getDb } from "@/db/client";
+import { EnvError, getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+export async function startServer(): Promise<void> {
+  try {
+    const env = getEnv();
+    getDb();
+    logger.info("server ready", { env: env.NODE_ENV, reconciler: env.RECONCILER });
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`FATAL: ${error.message}`);
+    } else {
+      console.error("FATAL: start-up failed", error);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import type { Db } from "@/db/client";
+import { findUserById, upsertUser } from "@/db/queries/users";
+import { auditLog, type UserRow } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { tempDb } from "@/lib/testing/temp-db";
+
+import { changeRole, createUser, resetPassword, setDisabled } from "./user-admin";
+
+let db: Db;
+let admin: UserRow;
+const actor = () => ({ id: admin.id, email: admin.email, ip: "10.1.1.1" });
+
+beforeEach(async () => {
+  db = tempDb();
+  admin = await upsertUser(db, {
+    email: "admin@example.com",
+    name: "Admin",
+    role: "admin",
+    passwordHash: "x",
+  });
+});
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "none";
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
+}
+
+describe("user administration", () => {
+  it("creates a user with a hashed password and audits it without the password", async () => {
+    const user = await createUser(db, actor(), {
+      email: "New@Example.com",
+      name: "New",
+      role: "support",
+      password: "a-long-password",
+    });
+    expect(user.email).toBe("new@example.com");
+    expect(await verifyPassword(user.passwordHash, "a-long-password")).toBe(true);
+    const [row] = await db.select().from(auditLog);
+    expect(row).toMatchObject({
+      action: "user.create",
+      actorId: admin.id,
+      targetId: String(user.id),
+      ip: "10.1.1.1",
+    });
+    expect(JSON.stringify(row)).not.toContain("a-long-password");
+  });
+
+  it("refuses a short password and a taken e-mail, changing nothing", async () => {
+    expect(
+      await code(
+        createUser(db, actor(), {
+          email: "a@example.com",
+          name: "A",
+          role: "support",
+          password: "short",
+        }),
+      ),
+    ).toBe("PASSWORD_TOO_SHORT");
+    expect(
+      await code(
+        createUser(db, actor(), {
+          email: "ADMIN@example.com",
+          name: "A",
+          role: "support",
+          password: "a-long-password",
+        }),
+      ),
+    ).toBe("EMAIL_TAKEN");
+    expect(await db.select().from(auditLog)).toEqual([]);
+  });
+
+  it("does not let an admin demote or disable themselves", async () => {
+    expect(await code(changeRole(db, actor(), admin.id, "support"))).toBe("SELF_CHANGE");
+    expect(await code(setDisabled(db, actor(), admin.id, true))).toBe("SELF_CHANGE");
+  });
+
+  it("keeps at least one active admin", async () => {
+    const other = await upsertUser(db, {
+      email: "other@example.com",
+      name: "O",
+      role: "admin",
+      passwordHash: "x",
+    });
+    const otherActor = { id: other.id, email: other.email, ip: "10.2.2.2" };
+    await changeRole(db, otherActor, admin.id, "manager");
+    // `other` is now the only active admin: nobody may demote or disable them.
+    expect(await code(changeRole(db, actor(), other.id, "finance"))).toBe("LAST_ADMIN");
+    expect(await code(setDisabled(db, actor(), other.id, true))).toBe("LAST_ADMIN");
+    expect((await findUserById(db, other.id))?.role).toBe("admin");
+  });
+
+  it("changes role, disables, enables and resets passwords, each audited", async () => {
+    const user = await createUser(db, actor(), {
+      email: "s@example.com",
+      name: "S",
+      role: "support",
+      password: "a-long-password",
+    });
+    await changeRole(db, actor(), user.id, "finance");
+    await setDisabled(db, actor(), user.id, true);
+    await setDisabled(db, actor(), user.id, false);
+    await resetPassword(db, actor(), user.id, "another-long-password");
+    const after = await findUserById(db, user.id);
+    expect(after?.role).toBe("finance");
+    expect(after?.disabledAt).toBeNull();
+    expect(await verifyPassword(after?.passwordHash ?? "", "another-long-password")).toBe(true);
+    expect(after?.sessionVersion).toBe(user.sessionVersion + 4);
+    const actions = (await db.select().from(auditLog)).map((r) => r.action);
+    expect(actions).toEqual([
+      "user.create",
+      "user.role_change",
+      "user.disable",
+      "user.enable",
+      "user.password_reset",
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import { DEMO_USERS, prepareDatabase, stackEnv, startDashboard, waitForHealth } from "./stack";
+
+/**
+ * `npm run demo`: a fresh demo database, one user per role, and the production build of the
+ * dashboard on http://localhost:3000. Ctrl-C stops everything it started.
+ */
+const PORT = 3000;
+const options = { port: PORT, dataDir: path.resolve("data", "demo") };
+const env = stackEnv(options);
+
+console.log("Building the dashboard (production build)…");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const build = spawnSync(process.execPath, [nextBin, "build"], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+await prepareDatabase(env);
+startDashboard(env, PORT);
+await waitForHealth(`http://localhost:${PORT}/api/health`);
+
+console.log(`
+Dashboard: http://localhost:${PORT}   (Ctrl-C stops it)
+Demo users (password after the e-mail):
+${DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`).join("\n")}
+`);

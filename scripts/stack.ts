@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/**
+ * Starts the whole dashboard stack on this machine: a fresh SQLite file with one user per
+ * role, and the production build served by `next start`. Used by `npm run demo` and by the
+ * browser tests, so both exercise exactly what a newcomer runs.
+ */
+
+export const DEMO_USERS = [
+  {
+    role: "support",
+    email: "support@demo.local",
+    name: "สมชาย ใจดี",
+    password: "demo-support-2026",
+  },
+  {
+    role: "finance",
+    email: "finance@demo.local",
+    name: "Malee Finance",
+    password: "demo-finance-2026",
+  },
+  {
+    role: "manager",
+    email: "manager@demo.local",
+    name: "Prasert Manager",
+    password: "demo-manager-2026",
+  },
+  { role: "admin", email: "admin@demo.local", name: "Admin Ops", password: "demo-admin-2026!" },
+] as const;
+
+export type StackOptions = { port: number; dataDir: string; quiet?: boolean };
+
+const secret = () => randomBytes(32).toString("hex");
+
+/** A complete production configuration with secrets made up for this run. */
+export function stackEnv({ port, dataDir }: StackOptions): Record<string, string> {
+  const base = `http://localhost:${port}`;
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_PATH: path.join(dataDir, "dashboard.db"),
+    NEXTAUTH_SECRET: secret(),
+    NEXTAUTH_URL: base,
+    APP_URL: base,
+    WEBHOOK_SECRET: secret(),
+    P2W_API_URL: "http://127.0.0.1:4010/api/v1",
+    P2W_PARTNER_ID: "SANDBOX-PARTNER",
+    P2W_SECRET: secret(),
+    PAYOUT_API_URL: "http://127.0.0.1:4020",
+    PAYOUT_MERCHANT_ID: "SB00000001",
+    PAYOUT_TOKEN: secret(),
+    PAYOUT_SECRET: secret(),
+    RECONCILER: "on",
+  };
+}
+
+/** Deletes the stack's database, creates it afresh and adds the demo users. */
+export async function prepareDatabase(env: Record<string, string>): Promise<void> {
+  const file = env.DATABASE_PATH ?? "";
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  Object.assign(process.env, { DATABASE_PATH: file });
+  const { openDb } = await import("@/db/client");
+  const { upsertUser } = await import("@/db/queries/users");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const db = openDb(file);
+  for (const user of DEMO_USERS) {
+    await upsertUser(db, { ...user, passwordHash: await hashPassword(user.password) });
+  }
+  db.$client.close();
+}
+
+const require = createRequire(import.meta.url);
+
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  quiet = false,
+): ChildProcess {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); stopping the stack.`);
+      stopAll(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+export function startDashboard(
+  env: Record<string, string>,
+  port: number,
+  quiet = false,
+): ChildProcess {
+  const nextBin = require.resolve("next/dist/bin/next");
+  return startProcess(
+    "dashboard",
+    process.execPath,
+    [nextBin, "start", "-p", String(port)],
+    env,
+    quiet,
+  );
+}
+
+export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+export function stopAll(code = 0): void {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(0));
