@@ -68,3 +68,30 @@ export const signInFailures = sqliteTable(
     index("sign_in_failures_ip_at_idx").on(t.ip, t.at),
   ],
 );
+
+/** Every call to an upstream, each attempt its own row; secrets are redacted before insert. */
+export const upstreamCalls = sqliteTable(
+  "upstream_calls",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: instant("at").notNull().default(now),
+    upstream: text({ enum: ["p2w", "payout"] }).notNull(),
+    operation: text().notNull(),
+    /** refID, orderID or platform_order_id the call was about. */
+    targetId: text(),
+    actor: text().notNull(),
+    attempt: integer().notNull(),
+    httpStatus: integer(),
+    durationMs: integer().notNull(),
+    outcome: text({ enum: ["ok", "error"] }).notNull(),
+    errorCode: text(),
+    request: text(),
+    response: text(),
+  },
+  (t) => [
+    index("upstream_calls_target_idx").on(t.targetId, t.at),
+    index("upstream_calls_at_idx").on(t.at),
+  ],
+);
+
+export type UpstreamCallRow = typeof upstreamCalls.$inferSelect;

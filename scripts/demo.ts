@@ -2,14 +2,26 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import { DEMO_USERS, prepareDatabase, stackEnv, startDashboard, waitForHealth } from "./stack";
+import {
+  DEMO_USERS,
+  prepareDatabase,
+  stackEnv,
+  startDashboard,
+  startSandbox,
+  waitForHealth,
+} from "./stack";
 
 /**
- * `npm run demo`: a fresh demo database, one user per role, and the production build of the
- * dashboard on http://localhost:3000. Ctrl-C stops everything it started.
+ * `npm run demo`: a fresh demo database, one user per role, both upstream simulators, and the
+ * production build of the dashboard on http://localhost:3000. Ctrl-C stops everything.
  */
 const PORT = 3000;
-const options = { port: PORT, dataDir: path.resolve("data", "demo") };
+const options = {
+  port: PORT,
+  dataDir: path.resolve("data", "demo"),
+  p2wPort: 4010,
+  payoutPort: 4020,
+};
 const env = stackEnv(options);
 
 console.log("Building the dashboard (production build)…");
@@ -21,11 +33,14 @@ const build = spawnSync(process.execPath, [nextBin, "build"], {
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 await prepareDatabase(env);
+startSandbox(env);
+await waitForHealth(`http://127.0.0.1:${options.p2wPort}/__control/state`);
 startDashboard(env, PORT);
 await waitForHealth(`http://localhost:${PORT}/api/health`);
 
 console.log(`
-Dashboard: http://localhost:${PORT}   (Ctrl-C stops it)
+Dashboard: http://localhost:${PORT}   (Ctrl-C stops it and the simulators)
+Sandbox:   P2W ${env.P2W_API_URL}, payout ${env.PAYOUT_API_URL}
 Demo users (password after the e-mail):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`).join("\n")}
 `);

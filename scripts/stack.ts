@@ -32,12 +32,23 @@ export const DEMO_USERS = [
   { role: "admin", email: "admin@demo.local", name: "Admin Ops", password: "demo-admin-2026!" },
 ] as const;
 
-export type StackOptions = { port: number; dataDir: string; quiet?: boolean };
+export type StackOptions = {
+  port: number;
+  dataDir: string;
+  /** The two simulators' ports; the dashboard reaches them only through these URLs. */
+  p2wPort: number;
+  payoutPort: number;
+};
 
 const secret = () => randomBytes(32).toString("hex");
 
 /** A complete production configuration with secrets made up for this run. */
-export function stackEnv({ port, dataDir }: StackOptions): Record<string, string> {
+export function stackEnv({
+  port,
+  dataDir,
+  p2wPort,
+  payoutPort,
+}: StackOptions): Record<string, string> {
   const base = `http://localhost:${port}`;
   return {
     NODE_ENV: "production",
@@ -47,14 +58,16 @@ export function stackEnv({ port, dataDir }: StackOptions): Record<string, string
     NEXTAUTH_URL: base,
     APP_URL: base,
     WEBHOOK_SECRET: secret(),
-    P2W_API_URL: "http://127.0.0.1:4010/api/v1",
+    P2W_API_URL: `http://127.0.0.1:${p2wPort}/api/v1`,
     P2W_PARTNER_ID: "SANDBOX-PARTNER",
     P2W_SECRET: secret(),
-    PAYOUT_API_URL: "http://127.0.0.1:4020",
+    PAYOUT_API_URL: `http://127.0.0.1:${payoutPort}`,
     PAYOUT_MERCHANT_ID: "SB00000001",
     PAYOUT_TOKEN: secret(),
     PAYOUT_SECRET: secret(),
     RECONCILER: "on",
+    SANDBOX_P2W_PORT: String(p2wPort),
+    SANDBOX_PAYOUT_PORT: String(payoutPort),
   };
 }
 
@@ -106,6 +119,18 @@ export function startDashboard(
     "dashboard",
     process.execPath,
     [nextBin, "start", "-p", String(port)],
+    env,
+    quiet,
+  );
+}
+
+/** Both upstream simulators in one process, configured with the stack's shared secrets. */
+export function startSandbox(env: Record<string, string>, quiet = false): ChildProcess {
+  const tsx = require.resolve("tsx/cli");
+  return startProcess(
+    "sandbox",
+    process.execPath,
+    [tsx, "--conditions=react-server", "sandbox/main.ts"],
     env,
     quiet,
   );

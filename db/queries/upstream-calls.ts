@@ -1,0 +1,24 @@
+import { asc, eq, inArray } from "drizzle-orm";
+
+import type { UpstreamCall } from "@/lib/upstream/call-log";
+
+import type { Db } from "../client";
+import { type UpstreamCallRow, upstreamCalls } from "../schema";
+
+export async function insertUpstreamCall(db: Db, call: UpstreamCall): Promise<void> {
+  await db.insert(upstreamCalls).values(call);
+}
+
+/** The calls about any of the given ids (an order's refID and orderID), oldest first. */
+export async function listUpstreamCalls(db: Db, targetIds: string[]): Promise<UpstreamCallRow[]> {
+  if (targetIds.length === 0) return [];
+  return db
+    .select()
+    .from(upstreamCalls)
+    .where(
+      targetIds.length === 1
+        ? eq(upstreamCalls.targetId, targetIds[0] ?? "")
+        : inArray(upstreamCalls.targetId, targetIds),
+    )
+    .orderBy(asc(upstreamCalls.id));
+}

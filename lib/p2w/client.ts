@@ -1,0 +1,189 @@
+import "server-only";
+
+import type { CallRecorder } from "@/lib/upstream/call-log";
+import {
+  OutcomeUnknownError,
+  UpstreamBadResponseError,
+  UpstreamError,
+  UpstreamNetworkError,
+  UpstreamRateLimitedError,
+  UpstreamServerError,
+  UpstreamUnauthorizedError,
+} from "@/lib/upstream/errors";
+import { type CallContext, exchange } from "@/lib/upstream/exchange";
+import { type HttpResponse, retryAfterMs } from "@/lib/upstream/http";
+import { READ_RETRY, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
+
+import { p2wRejection } from "./errors";
+import { envelopeSchema, orderDataSchema } from "./schemas";
+import { p2wSignature } from "./signing";
+import { type P2wOrder, toP2wOrder } from "./transform";
+
+export type P2wConfig = {
+  /** `P2W_API_URL`, e.g. https://vendor.p2wtopup.com/api/v1 */
+  baseUrl: string;
+  partnerId: string;
+  secret: string;
+  timeoutMs: number;
+  readRetry?: RetryPolicy;
+};
+
+export type CreateOrderInput = {
+  refId: string;
+  packageId: string;
+  topupInfo: Record<string, string>;
+  hookUrl: string;
+};
+
+/** Reads the vendor envelope; throws the UpstreamError an answer amounts to. */
+function interpret(response: HttpResponse): unknown {
+  const { status } = response;
+  let json: unknown;
+  try {
+    json = JSON.parse(response.text);
+  } catch {
+    if (status >= 500) throw new UpstreamServerError("p2w", status);
+    throw new UpstreamBadResponseError("p2w", status, "body is not JSON");
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    if (status >= 500) throw new UpstreamServerError("p2w", status);
+    throw new UpstreamBadResponseError("p2w", status, "body is not the vendor envelope");
+  }
+  const { code, message, success, data } = envelope.data;
+  if (status === 401 || code === "INVALID_SIGNATURE")
+    throw new UpstreamUnauthorizedError("p2w", status, code);
+  if (status === 429) throw new UpstreamRateLimitedError("p2w", retryAfterMs(response.headers));
+  if (status >= 500) throw new UpstreamServerError("p2w", status, code);
+  if (!success || status >= 400) {
+    throw p2wRejection(
+      code ?? `HTTP_${status}`,
+      message ?? "",
+      status,
+      json as Record<string, unknown>,
+    );
+  }
+  return data;
+}
+
+function parseOrder(data: unknown, status: number): P2wOrder {
+  const parsed = orderDataSchema.safeParse(data);
+  if (!parsed.success)
+    throw new UpstreamBadResponseError("p2w", status, "order data is missing fields");
+  return toP2wOrder(parsed.data);
+}
+
+/** Failures after which a create may or may not exist upstream. */
+function isAmbiguous(error: unknown): error is UpstreamError {
+  if (!(error instanceof UpstreamError)) return false;
+  if (error instanceof UpstreamNetworkError) return error.requestSent;
+  return error.kind === "timeout" || error.kind === "server_error" || error.kind === "bad_response";
+}
+
+export class P2wClient {
+  readonly #config: P2wConfig;
+  readonly #recorder: CallRecorder;
+
+  constructor(config: P2wConfig, recorder: CallRecorder) {
+    this.#config = config;
+    this.#recorder = recorder;
+  }
+
+  #url(path: string): URL {
+    return new URL(`${this.#config.baseUrl.replace(/\/+$/, "")}${path}`);
+  }
+
+  #headers(signature: string): Record<string, string> {
+    return {
+      "content-type": "application/json",
+      "x-partner-id": this.#config.partnerId,
+      "x-signature": signature,
+    };
+  }
+
+  /**
+   * POST /orders, sent exactly once. The body is serialized once and those bytes are signed
+   * and sent. An ambiguous failure becomes OutcomeUnknownError; nothing here retries it.
+   */
+  async createOrder(input: CreateOrderInput, context: CallContext): Promise<P2wOrder> {
+    const body = JSON.stringify({
+      refID: input.refId,
+      packageID: input.packageId,
+      topupInfo: input.topupInfo,
+      hookURL: input.hookUrl,
+    });
+    const url = this.#url("/orders");
+    try {
+      return await exchange({
+        upstream: "p2w",
+        operation: "create_order",
+        targetId: input.refId,
+        request: {
+          method: "POST",
+          url: url.toString(),
+          headers: this.#headers(
+            p2wSignature(this.#config.secret, { method: "POST", path: url.pathname, body }),
+          ),
+          body,
+          timeoutMs: this.#config.timeoutMs,
+        },
+        interpret: (response) => {
+          const order = parseOrder(interpret(response), response.status);
+          if (order.refId !== input.refId) {
+            throw new UpstreamBadResponseError(
+              "p2w",
+              response.status,
+              "answer is for another refID",
+            );
+          }
+          return order;
+        },
+        attempt: 1,
+        context,
+        recorder: this.#recorder,
+        secrets: [this.#config.secret],
+      });
+    } catch (error) {
+      if (isAmbiguous(error)) throw new OutcomeUnknownError(error);
+      throw error;
+    }
+  }
+
+  /** GET /orders/{orderID}, a signed read, retried on transient failures. */
+  async getOrder(orderId: string, context: CallContext): Promise<P2wOrder> {
+    const url = this.#url(`/orders/${encodeURIComponent(orderId)}`);
+    const headers = this.#headers(
+      p2wSignature(this.#config.secret, { method: "GET", path: url.pathname }),
+    );
+    return withRetry(
+      (attempt) =>
+        exchange({
+          upstream: "p2w",
+          operation: "get_order",
+          targetId: orderId,
+          request: {
+            method: "GET",
+            url: url.toString(),
+            headers,
+            timeoutMs: this.#config.timeoutMs,
+          },
+          interpret: (response) => {
+            const order = parseOrder(interpret(response), response.status);
+            if (order.orderId !== orderId) {
+              throw new UpstreamBadResponseError(
+                "p2w",
+                response.status,
+                "answer is for another orderID",
+              );
+            }
+            return order;
+          },
+          attempt,
+          context,
+          recorder: this.#recorder,
+          secrets: [this.#config.secret],
+        }),
+      this.#config.readRetry ?? READ_RETRY,
+    );
+  }
+}

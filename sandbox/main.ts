@@ -1,0 +1,49 @@
+import { DEV_DEFAULTS } from "@/lib/env";
+
+import { parseFaultsArg } from "./faults";
+import { startP2wSandbox } from "./p2w";
+import { startPayoutSandbox } from "./payout";
+
+/**
+ * `npm run sandbox`: both simulators, configured by the same variables as the dashboard
+ * (the shared secrets must match), plus SANDBOX_P2W_PORT, SANDBOX_PAYOUT_PORT,
+ * SANDBOX_FAULTS (a JSON array of fault rules, see sandbox/faults.ts) and
+ * SANDBOX_NEW_WITHDRAWAL_EVERY_MS. Fault rules can be changed at run time through
+ * `POST /__control/faults` on either simulator.
+ */
+try {
+  process.loadEnvFile(".env");
+} catch {
+  // no .env: environment and defaults
+}
+const env = (name: string) => process.env[name] || DEV_DEFAULTS[name] || "";
+const faults = parseFaultsArg(process.env.SANDBOX_FAULTS);
+const appUrl = env("APP_URL");
+
+const p2w = await startP2wSandbox({
+  port: Number(process.env.SANDBOX_P2W_PORT ?? 4010),
+  partnerId: env("P2W_PARTNER_ID"),
+  secret: env("P2W_SECRET"),
+  basePath: new URL(env("P2W_API_URL")).pathname.replace(/\/+$/, ""),
+  faults,
+});
+const payout = await startPayoutSandbox({
+  port: Number(process.env.SANDBOX_PAYOUT_PORT ?? 4020),
+  merchantId: env("PAYOUT_MERCHANT_ID"),
+  token: env("PAYOUT_TOKEN"),
+  secret: env("PAYOUT_SECRET"),
+  webhookUrl: new URL("/api/webhooks/payout", appUrl).toString(),
+  newEveryMs: Number(process.env.SANDBOX_NEW_WITHDRAWAL_EVERY_MS ?? 30_000),
+  faults,
+});
+
+console.log(`P2W sandbox:    ${p2w.baseUrl}   (control: ${p2w.origin}/__control/state)`);
+console.log(
+  `Payout sandbox: ${payout.baseUrl}   (control: ${payout.baseUrl}/__control/withdrawals)`,
+);
+
+const stop = () => {
+  void Promise.all([p2w.close(), payout.close()]).then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
