@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import { ROLES } from "@/lib/auth/roles";
 
@@ -95,3 +95,169 @@ export const upstreamCalls = sqliteTable(
 );
 
 export type UpstreamCallRow = typeof upstreamCalls.$inferSelect;
+
+export type LocalizedText = { th: string; en: string };
+export type PackageField = {
+  key: string;
+  label: LocalizedText;
+  required: boolean;
+  options?: { value: string; label: LocalizedText }[];
+};
+
+/** What support may order; imported from the catalog file (upsert by packageId). */
+export const packages = sqliteTable("packages", {
+  packageId: text().primaryKey(),
+  game: text().notNull(),
+  name: text({ mode: "json" }).$type<LocalizedText>().notNull(),
+  priceSatang: integer().notNull(),
+  active: integer({ mode: "boolean" }).notNull(),
+  fields: text({ mode: "json" }).$type<PackageField[]>().notNull(),
+  updatedAt: instant("updated_at").notNull().default(now),
+});
+
+export type PackageRow = typeof packages.$inferSelect;
+
+export const TOPUP_STATUSES = [
+  "submitting",
+  "unknown",
+  "pending",
+  "processing",
+  "succeeded",
+  "failed",
+] as const;
+export type TopupStatus = (typeof TOPUP_STATUSES)[number];
+
+/** Why an order waits for a manager; null when it does not. */
+export const REVIEW_REASONS = ["stuck", "conflict", "anomaly", "unknown_outcome"] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+export const topups = sqliteTable(
+  "topups",
+  {
+    /** Ours, generated on the server before the create call (`TU-` + ULID). */
+    refId: text().primaryKey(),
+    orderId: text().unique(),
+    packageId: text()
+      .notNull()
+      .references(() => packages.packageId),
+    topupInfo: text({ mode: "json" }).$type<Record<string, string>>().notNull(),
+    /** The package's first field (the player's id), kept apart so it can be searched. */
+    gameId: text(),
+    status: text({ enum: TOPUP_STATUSES }).notNull(),
+    /** Upstream failure reason, or the code of a refused create. */
+    reason: text(),
+    priceSatang: integer().notNull(),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id),
+    /** Unique per creator: a double click, a retry or a refresh makes one order. */
+    idempotencyKey: text().notNull(),
+    /** Fingerprint of what was asked, to tell a retry from a different order under one key. */
+    requestHash: text().notNull(),
+    reissueOf: text(),
+    needsReview: text({ enum: REVIEW_REASONS }),
+    reviewedAt: instant("reviewed_at"),
+    reconcileAttempts: integer().notNull().default(0),
+    /** When the reconciler should look next; null when it never needs to. */
+    nextCheckAt: instant("next_check_at"),
+    createdAt: instant("created_at").notNull().default(now),
+    updatedAt: instant("updated_at").notNull().default(now),
+    completedAt: instant("completed_at"),
+  },
+  (t) => [
+    uniqueIndex("topups_idempotency_idx").on(t.createdBy, t.idempotencyKey),
+    index("topups_created_idx").on(t.createdAt, t.refId),
+    index("topups_status_created_idx").on(t.status, t.createdAt, t.refId),
+    index("topups_package_created_idx").on(t.packageId, t.createdAt, t.refId),
+    index("topups_creator_created_idx").on(t.createdBy, t.createdAt, t.refId),
+    index("topups_updated_idx").on(t.updatedAt, t.refId),
+    index("topups_game_id_idx").on(t.gameId),
+    index("topups_next_check_idx").on(t.nextCheckAt),
+    index("topups_review_idx").on(t.needsReview, t.createdAt),
+    check("topups_status_check", sql`${t.status} in (${inList(TOPUP_STATUSES)})`),
+  ],
+);
+
+export type TopupRow = typeof topups.$inferSelect;
+
+export const HISTORY_SOURCES = ["create", "callback", "requery", "reconciler", "person"] as const;
+export type HistorySource = (typeof HISTORY_SOURCES)[number];
+
+/**
+ * Every status change of every order, with where it came from, written in the same
+ * transaction as the change. Its id is also the change feed the live lists poll.
+ */
+export const statusHistory = sqliteTable(
+  "status_history",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    entityType: text({ enum: ["topup", "withdrawal"] }).notNull(),
+    entityId: text().notNull(),
+    fromStatus: text(),
+    toStatus: text(),
+    /** `applied`, or what was recorded without a change: `conflict`, `anomaly`, `stale`, `note`. */
+    kind: text().notNull(),
+    source: text({ enum: HISTORY_SOURCES }).notNull(),
+    actor: text().notNull(),
+    details: text({ mode: "json" }).$type<Record<string, unknown>>(),
+    at: instant("at").notNull().default(now),
+  },
+  (t) => [index("status_history_entity_idx").on(t.entityType, t.entityId, t.id)],
+);
+
+export type HistoryRow = typeof statusHistory.$inferSelect;
+
+/** Every callback received, raw, with its verification and processing result. */
+export const callbacks = sqliteTable(
+  "callbacks",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    upstream: text({ enum: ["p2w", "payout"] }).notNull(),
+    receivedAt: instant("received_at").notNull().default(now),
+    rawBody: text().notNull(),
+    /** `ok`, or why it was refused (nothing else happens to a refused one). */
+    verification: text().notNull(),
+    /** refID / platform_order_id from the body, when readable. */
+    entityId: text(),
+    orderId: text(),
+    ip: text(),
+    /** `received` until processed, then `applied`, `duplicate`, `stale`, `conflict`, `anomaly`, `unmatched`, `retry`. */
+    result: text().notNull(),
+    detail: text(),
+    attempts: integer().notNull().default(0),
+    processedAt: instant("processed_at"),
+  },
+  (t) => [
+    index("callbacks_pending_idx").on(t.result, t.receivedAt),
+    index("callbacks_entity_idx").on(t.entityId),
+    index("callbacks_received_idx").on(t.receivedAt),
+  ],
+);
+
+export type CallbackRow = typeof callbacks.$inferSelect;
+
+/** Keys of events already applied; inserted in the transaction that applies one. */
+export const appliedEvents = sqliteTable("applied_events", {
+  key: text().primaryKey(),
+  at: instant("at").notNull().default(now),
+});
+
+/** The last known P2W balance, as reported by callbacks. */
+export const balanceSnapshots = sqliteTable(
+  "balance_snapshots",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    upstream: text().notNull(),
+    balanceSatang: integer().notNull(),
+    source: text().notNull(),
+    at: instant("at").notNull().default(now),
+  },
+  (t) => [index("balance_snapshots_upstream_idx").on(t.upstream, t.id)],
+);
+
+/** Database leases, so that only one process runs the reconciler. */
+export const leases = sqliteTable("leases", {
+  name: text().primaryKey(),
+  holder: text().notNull(),
+  expiresAt: instant("expires_at").notNull(),
+});

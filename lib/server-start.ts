@@ -8,6 +8,11 @@ export async function startServer(): Promise<void> {
   try {
     const env = getEnv();
     getDb();
+    if (env.RECONCILER === "on") {
+      const { startReconciler } = await import("@/lib/reconciler/runner");
+      const { topupDeps } = await import("@/lib/topups/deps");
+      startReconciler(() => ({ topups: topupDeps() }));
+    }
     logger.info("server ready", { env: env.NODE_ENV, reconciler: env.RECONCILER });
   } catch (error) {
     if (error instanceof EnvError) {

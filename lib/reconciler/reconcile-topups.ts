@@ -1,0 +1,95 @@
+import "server-only";
+
+import { listDueTopups, scheduleTopupCheck, updateTopupAtomically } from "@/db/queries/topups";
+import type { TopupRow } from "@/db/schema";
+import { logger } from "@/lib/logger";
+import type { TopupDeps } from "@/lib/topups/deps";
+import { requeryTopup } from "@/lib/topups/requery-topup";
+
+import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS } from "./schedule";
+
+const ACTOR = "system:reconciler";
+
+function flag(
+  deps: TopupDeps,
+  topup: TopupRow,
+  update: Parameters<typeof updateTopupAtomically>[2],
+  note: string,
+) {
+  return updateTopupAtomically(deps.db, topup.refId, (current) => {
+    const plan = update(current);
+    return {
+      ...plan,
+      history: [
+        {
+          fromStatus: current.status,
+          toStatus: plan.update?.status ?? current.status,
+          kind: note,
+          source: "reconciler",
+          actor: ACTOR,
+        },
+      ],
+    };
+  });
+}
+
+/** One look at one due top-up; never throws (a failure waits for the next look). */
+async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Promise<string> {
+  if (
+    topup.status === "submitting" &&
+    now.getTime() - topup.createdAt.getTime() >= SUBMITTING_TIMEOUT_MS
+  ) {
+    // The create call never finished (the process died): its outcome is unknown, never re-sent.
+    await flag(
+      deps,
+      topup,
+      () => ({
+        result: "unknown",
+        update: { status: "unknown", needsReview: "unknown_outcome", nextCheckAt: null },
+      }),
+      "applied",
+    );
+    return "unknown";
+  }
+  if (!topup.orderId) {
+    await scheduleTopupCheck(deps.db, topup.refId, topup.reconcileAttempts, null);
+    return "waiting";
+  }
+  if (pastGiveUp(topup.createdAt, now)) {
+    await flag(
+      deps,
+      topup,
+      () => ({ result: "stuck", update: { needsReview: "stuck", nextCheckAt: null } }),
+      "stuck",
+    );
+    return "stuck";
+  }
+  const attempts = topup.reconcileAttempts + 1;
+  try {
+    const after = await requeryTopup(deps, topup.refId, { actor: ACTOR, source: "reconciler" });
+    await scheduleTopupCheck(deps.db, topup.refId, attempts, nextCheckAt(attempts, now));
+    return after.status;
+  } catch (error) {
+    logger.warn("reconciler re-query failed", { refId: topup.refId, error });
+    await scheduleTopupCheck(deps.db, topup.refId, attempts, nextCheckAt(attempts, now));
+    return "error";
+  }
+}
+
+/** Looks at every due top-up, a few at a time. */
+export async function reconcileTopups(deps: TopupDeps, now: Date, limit = 200, concurrency = 4) {
+  const due = await listDueTopups(deps.db, now, limit);
+  const outcomes: Record<string, number> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < due.length) {
+        const topup = due[next++];
+        if (!topup) break;
+        const outcome = await reconcileTopup(deps, topup, now);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }
+    }),
+  );
+  return { checked: due.length, outcomes };
+}

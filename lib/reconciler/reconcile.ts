@@ -1,0 +1,33 @@
+import "server-only";
+
+import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
+import { logger } from "@/lib/logger";
+import type { TopupDeps } from "@/lib/topups/deps";
+import { processP2wCallback } from "@/lib/topups/p2w-callback";
+
+import { reconcileTopups } from "./reconcile-topups";
+
+/** Callbacks stored but not processed for this long are picked up by the sweep. */
+export const SWEEP_AFTER_MS = 30_000;
+
+export type ReconcileDeps = { topups: TopupDeps };
+
+/** One pass: finish stored callbacks, then look at every due order. */
+export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
+  const pending = await listUnprocessedCallbacks(
+    deps.topups.db,
+    new Date(now.getTime() - SWEEP_AFTER_MS),
+    200,
+  );
+  let swept = 0;
+  for (const callback of pending) {
+    try {
+      if (callback.upstream === "p2w") await processP2wCallback(deps.topups, callback.id);
+      swept++;
+    } catch (error) {
+      logger.error("sweep could not process a callback", { callbackId: callback.id, error });
+    }
+  }
+  const topups = await reconcileTopups(deps.topups, now);
+  return { swept, topups };
+}

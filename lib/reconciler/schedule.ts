@@ -1,0 +1,33 @@
+/**
+ * When the reconciler looks at an open order again: growing gaps with ±20 % jitter
+ * (1 min, 5 min × 5, 30 min × 2, then hourly), and after 24 h it stops guessing and marks
+ * the order stuck for a manager.
+ */
+const MINUTE = 60_000;
+export const GAPS_MS = [
+  MINUTE,
+  5 * MINUTE,
+  5 * MINUTE,
+  5 * MINUTE,
+  5 * MINUTE,
+  5 * MINUTE,
+  30 * MINUTE,
+  30 * MINUTE,
+];
+export const LATER_GAP_MS = 60 * MINUTE;
+export const GIVE_UP_AFTER_MS = 24 * 60 * MINUTE;
+/** A `submitting` order older than this lost its create call (the process died): unknown. */
+export const SUBMITTING_TIMEOUT_MS = 2 * MINUTE;
+
+export function gapAfter(attempts: number, random: () => number = Math.random): number {
+  const base = GAPS_MS[attempts] ?? LATER_GAP_MS;
+  return Math.round(base * (0.8 + random() * 0.4));
+}
+
+export function nextCheckAt(attempts: number, now: Date, random?: () => number): Date {
+  return new Date(now.getTime() + gapAfter(attempts, random));
+}
+
+export function pastGiveUp(createdAt: Date, now: Date): boolean {
+  return now.getTime() - createdAt.getTime() >= GIVE_UP_AFTER_MS;
+}

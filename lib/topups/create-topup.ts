@@ -1,0 +1,172 @@
+import "server-only";
+
+import { createHash, randomUUID } from "node:crypto";
+
+import { ulid } from "ulid";
+
+import { insertAudit } from "@/db/queries/audit";
+import { lastBalance } from "@/db/queries/balance";
+import { getPackage } from "@/db/queries/packages";
+import { insertTopupOnce, type TopupPlan, updateTopupAtomically } from "@/db/queries/topups";
+import type { TopupRow } from "@/db/schema";
+import { gameIdOf, validateTopupInfo } from "@/lib/catalog/topup-fields";
+import { AppError } from "@/lib/errors";
+import { formatSatang } from "@/lib/format";
+import { hookUrl } from "@/lib/p2w/hook-token";
+import { SUBMITTING_TIMEOUT_MS } from "@/lib/reconciler/schedule";
+import { OutcomeUnknownError, UpstreamError } from "@/lib/upstream/errors";
+import { upstreamToAppError } from "@/lib/upstream/to-app-error";
+
+import type { TopupDeps } from "./deps";
+import { planTopupObservation } from "./observe";
+
+export type CreateTopupInput = {
+  packageId: string;
+  topupInfo: Record<string, unknown>;
+  /** Chosen by the caller per intended order; the same key never makes a second order. */
+  idempotencyKey?: string;
+  reissueOf?: string;
+};
+
+export type Person = { id: number; email: string; ip: string };
+
+export type CreateTopupResult =
+  /** `created` false: an earlier request with this key already made (or is making) it. */
+  { topup: TopupRow; created: boolean; error?: AppError };
+
+function requestHash(packageId: string, info: Record<string, string>): string {
+  const sorted = Object.fromEntries(Object.entries(info).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash("sha256")
+    .update(JSON.stringify([packageId, sorted]))
+    .digest("hex");
+}
+
+/**
+ * Creates a manual top-up: validate against the package → store as `submitting` with a new
+ * refID (idempotent per creator and key) → one signed POST /orders → `pending`, `failed`
+ * with the upstream's code, or `unknown` when the outcome cannot be known. Never re-sent.
+ */
+export async function createTopup(
+  deps: TopupDeps,
+  person: Person,
+  input: CreateTopupInput,
+): Promise<CreateTopupResult> {
+  const { db } = deps;
+  const pkg = await getPackage(db, input.packageId);
+  if (!pkg) throw new AppError("PACKAGE_NOT_FOUND", 404, { packageId: input.packageId });
+  if (!pkg.active) throw new AppError("PACKAGE_INACTIVE", 400, { packageId: input.packageId });
+  const topupInfo = validateTopupInfo(pkg, input.topupInfo);
+  const hash = requestHash(pkg.packageId, topupInfo);
+  const refId = `TU-${ulid()}`;
+  const actor = `user:${person.id}`;
+
+  const { topup, created } = await insertTopupOnce(
+    db,
+    {
+      refId,
+      packageId: pkg.packageId,
+      topupInfo,
+      gameId: gameIdOf(pkg, topupInfo),
+      status: "submitting",
+      priceSatang: pkg.priceSatang,
+      createdBy: person.id,
+      idempotencyKey: input.idempotencyKey ?? randomUUID(),
+      requestHash: hash,
+      reissueOf: input.reissueOf ?? null,
+      // Should this process die mid-call, the reconciler finds the order and marks it unknown.
+      nextCheckAt: new Date(Date.now() + SUBMITTING_TIMEOUT_MS),
+    },
+    { fromStatus: null, toStatus: "submitting", kind: "applied", source: "create", actor },
+  );
+  if (!created) {
+    if (topup.requestHash !== hash) throw new AppError("IDEMPOTENCY_KEY_REUSED", 409);
+    return { topup, created: false };
+  }
+  await insertAudit(db, {
+    actorId: person.id,
+    actorEmail: person.email,
+    action: input.reissueOf ? "topup.reissue" : "topup.create",
+    targetType: "topup",
+    targetId: refId,
+    details: {
+      packageId: pkg.packageId,
+      priceSatang: pkg.priceSatang,
+      reissueOf: input.reissueOf ?? null,
+    },
+    ip: person.ip,
+  });
+
+  let plan: (current: TopupRow) => TopupPlan;
+  let error: AppError | undefined;
+  try {
+    const order = await deps.p2w.createOrder(
+      {
+        refId,
+        packageId: pkg.packageId,
+        topupInfo,
+        hookUrl: hookUrl(deps.appUrl, deps.webhookSecret, refId),
+      },
+      { actor },
+    );
+    plan = (current) =>
+      planTopupObservation(current, {
+        status: order.status,
+        rawStatus: order.rawStatus,
+        orderId: order.orderId,
+        source: "create",
+        actor,
+      });
+  } catch (caught) {
+    if (!(caught instanceof UpstreamError)) throw caught;
+    if (caught instanceof OutcomeUnknownError) {
+      plan = (current) => ({
+        result: "unknown",
+        update: {
+          status: "unknown",
+          needsReview: "unknown_outcome",
+          reason: caught.underlying.code,
+          nextCheckAt: null,
+        },
+        history: [
+          {
+            fromStatus: current.status,
+            toStatus: "unknown",
+            kind: "applied",
+            source: "create",
+            actor,
+            details: { error: caught.underlying.code, message: caught.underlying.message },
+          },
+        ],
+      });
+    } else {
+      // Certainly not created upstream (refused, or never sent): final, nothing to wait for.
+      const params: Record<string, string> = { refId };
+      if (caught.code === "INSUFFICIENT_BALANCE") {
+        const balance = await lastBalance(db, "p2w");
+        params.balance = balance ? formatSatang(balance.balanceSatang) : "—";
+      }
+      error = upstreamToAppError(caught, params);
+      plan = (current) => ({
+        result: "rejected",
+        update: {
+          status: "failed",
+          reason: caught.code,
+          completedAt: new Date(),
+          nextCheckAt: null,
+        },
+        history: [
+          {
+            fromStatus: current.status,
+            toStatus: "failed",
+            kind: "applied",
+            source: "create",
+            actor,
+            details: { error: caught.code, message: caught.message },
+          },
+        ],
+      });
+    }
+  }
+  const applied = await updateTopupAtomically(db, refId, plan);
+  return { topup: applied?.topup ?? topup, created: true, error };
+}

@@ -1,0 +1,25 @@
+import type { TopupStatus } from "@/db/schema";
+import type { P2wStatus } from "@/lib/p2w/transform";
+import type { StatusMachine } from "@/lib/orders/status-machine";
+
+/**
+ * submitting → (unknown) → pending → processing → succeeded | failed.
+ * `submitting` and `unknown` are ours: the first while the create call is out, the second
+ * when its outcome could not be known. Any upstream report moves them forward.
+ */
+export const TOPUP_MACHINE: StatusMachine<TopupStatus> = {
+  rank: { submitting: 0, unknown: 1, pending: 2, processing: 3, succeeded: 4, failed: 4 },
+  final: ["succeeded", "failed"],
+};
+
+/** Statuses the reconciler keeps an eye on. */
+export const OPEN_TOPUP_STATUSES = [
+  "submitting",
+  "unknown",
+  "pending",
+  "processing",
+] as const satisfies TopupStatus[];
+
+export function fromP2wStatus(status: P2wStatus): TopupStatus {
+  return status;
+}

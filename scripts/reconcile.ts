@@ -1,0 +1,21 @@
+import { fail, loadDotEnv } from "./cli";
+
+/** `npm run reconcile`: one reconciler pass now, under the same lease as the servers'. */
+loadDotEnv();
+const { acquireLease, releaseLease } = await import("@/db/queries/leases");
+const { reconcileOnce } = await import("@/lib/reconciler/reconcile");
+const { holderId, LEASE_NAME } = await import("@/lib/reconciler/runner");
+const { topupDeps } = await import("@/lib/topups/deps");
+
+const deps = { topups: topupDeps() };
+const holder = holderId();
+if (!(await acquireLease(deps.topups.db, LEASE_NAME, holder, 10 * 60_000))) {
+  fail(
+    "Another process holds the reconciler lease (a running server?). Try again later or stop it.",
+  );
+}
+try {
+  console.log(JSON.stringify(await reconcileOnce(deps), null, 2));
+} finally {
+  await releaseLease(deps.topups.db, LEASE_NAME, holder);
+}
