@@ -8,7 +8,12 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   return (
     <nav aria-label="main" className="flex flex-col gap-1">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        // The most specific entry wins: /topups/new is not also "Top-ups".
+        const matches = (href: string) =>
+          href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+        const active =
+          matches(item.href) &&
+          !items.some((o) => o.href.length > item.href.length && matches(o.href));
         return (
           <Link
             key={item.href}

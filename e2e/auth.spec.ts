@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 
 import { demoUser, signIn, signInAs, watchCsp } from "./helpers";
+import { E2E_USERS } from "./users";
 
 const NAV = {
-  support: ["หน้าแรก"],
-  finance: ["หน้าแรก"],
-  manager: ["หน้าแรก", "บันทึกการใช้งาน"],
-  admin: ["หน้าแรก", "บันทึกการใช้งาน", "ผู้ใช้"],
+  support: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม"],
+  finance: ["หน้าแรก", "รายการเติมเกม"],
+  manager: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม", "บันทึกการใช้งาน"],
+  admin: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม", "บันทึกการใช้งาน", "ผู้ใช้"],
 } as const;
 
 for (const role of ["support", "finance", "manager", "admin"] as const) {
@@ -52,7 +53,7 @@ test("the language switch is remembered across reloads and sign-out", async ({ p
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
   await signInAs(page, "finance");
-  await expect(page.locator("aside nav a")).toHaveText(["Home"]);
+  await expect(page.locator("aside nav a")).toHaveText(["Home", "Top-ups"]);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
@@ -104,7 +105,7 @@ test("a changed role takes effect on the next request", async ({ browser }) => {
 
   const person = await browser.newPage();
   await signIn(person, "promoted@demo.local", "promoted-password-1");
-  await expect(person.locator("aside nav a")).toHaveText(["หน้าแรก"]);
+  await expect(person.locator("aside nav a")).toHaveText([...NAV.support]);
 
   await admin.reload();
   await admin.getByTestId("user-row-promoted@demo.local").locator("select").selectOption("manager");
@@ -114,14 +115,14 @@ test("a changed role takes effect on the next request", async ({ browser }) => {
   await person.reload();
   await expect(person).toHaveURL(/\/sign-in/);
   await signIn(person, "promoted@demo.local", "promoted-password-1");
-  await expect(person.locator("aside nav a")).toHaveText(["หน้าแรก", "บันทึกการใช้งาน"]);
+  await expect(person.locator("aside nav a")).toHaveText([...NAV.manager]);
 });
 
 test("five failed sign-ins lock the account: the sixth, even correct, gets 429", async ({
   page,
   request,
 }) => {
-  const user = demoUser("manager");
+  const user = E2E_USERS[0] ?? demoUser("support");
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, "wrong-password-here");
     await expect(page.locator("form").getByRole("alert")).toHaveText("อีเมลหรือรหัสผ่านไม่ถูกต้อง");

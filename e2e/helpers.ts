@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type APIRequest, expect, type Page } from "@playwright/test";
 
 import { DEMO_USERS } from "../scripts/stack";
 
@@ -39,4 +39,24 @@ export async function watchCsp(page: Page): Promise<string[]> {
       violations.push(msg.text());
   });
   return violations;
+}
+
+/** An API client signed in as a demo role (next-auth credentials over HTTP). */
+export async function apiAs(
+  playwright: { request: APIRequest },
+  baseURL: string,
+  role: DemoRole | null,
+) {
+  const context = await playwright.request.newContext({ baseURL });
+  if (role) {
+    const user = demoUser(role);
+    const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    const res = await context.post("/api/auth/callback/credentials", {
+      form: { email: user.email, password: user.password, csrfToken, json: "true" },
+    });
+    if (!res.ok()) throw new Error(`sign-in as ${role} failed: ${res.status()}`);
+  }
+  return context;
 }

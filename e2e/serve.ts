@@ -1,5 +1,7 @@
 import path from "node:path";
 
+import { E2E_USERS } from "./users";
+
 import {
   prepareDatabase,
   stackEnv,
@@ -11,8 +13,9 @@ import {
 /** Playwright's web server: the demo stack on its own ports and data folder. */
 const port = Number(process.argv[2] ?? 3100);
 const options = { port, dataDir: path.resolve(".tmp", "e2e"), p2wPort: 4110, payoutPort: 4120 };
-const env = stackEnv(options);
-await prepareDatabase(env);
+// Deterministic upstreams for tests: no random failures (a game id starting with "fail" fails).
+const env = { ...stackEnv(options), SANDBOX_FAILURE_RATE: "0", SANDBOX_COMPLETE_AFTER_MS: "2500" };
+await prepareDatabase(env, E2E_USERS);
 startSandbox(env, true);
 await waitForHealth(`http://127.0.0.1:${options.p2wPort}/__control/state`);
 startDashboard(env, port, true);

@@ -4,6 +4,8 @@ import type { Role } from "@/lib/auth/roles";
 /** The navigation, one entry per page, each behind the permission its page checks. */
 export const NAV_ITEMS = [
   { href: "/", key: "home", permission: "overview:view" },
+  { href: "/topups", key: "topups", permission: "topup:view" },
+  { href: "/topups/new", key: "newTopup", permission: "topup:create" },
   { href: "/audit", key: "audit", permission: "audit:view" },
   { href: "/admin/users", key: "users", permission: "user:manage" },
 ] as const satisfies readonly { href: string; key: string; permission: Permission }[];

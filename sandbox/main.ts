@@ -8,7 +8,8 @@ import { startPayoutSandbox } from "./payout";
  * `npm run sandbox`: both simulators, configured by the same variables as the dashboard
  * (the shared secrets must match), plus SANDBOX_P2W_PORT, SANDBOX_PAYOUT_PORT,
  * SANDBOX_FAULTS (a JSON array of fault rules, see sandbox/faults.ts) and
- * SANDBOX_NEW_WITHDRAWAL_EVERY_MS. Fault rules can be changed at run time through
+ * SANDBOX_NEW_WITHDRAWAL_EVERY_MS, SANDBOX_FAILURE_RATE (0..1, default 0.1) and
+ * SANDBOX_COMPLETE_AFTER_MS (how long an order takes). Fault rules can be changed at run time through
  * `POST /__control/faults` on either simulator.
  */
 try {
@@ -19,6 +20,9 @@ try {
 const env = (name: string) => process.env[name] || DEV_DEFAULTS[name] || "";
 const faults = parseFaultsArg(process.env.SANDBOX_FAULTS);
 const appUrl = env("APP_URL");
+const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const failureRate = number("SANDBOX_FAILURE_RATE");
+const completeAfterMs = number("SANDBOX_COMPLETE_AFTER_MS");
 
 const p2w = await startP2wSandbox({
   port: Number(process.env.SANDBOX_P2W_PORT ?? 4010),
@@ -26,6 +30,9 @@ const p2w = await startP2wSandbox({
   secret: env("P2W_SECRET"),
   basePath: new URL(env("P2W_API_URL")).pathname.replace(/\/+$/, ""),
   faults,
+  failureRate,
+  completeAfterMs,
+  processingAfterMs: completeAfterMs === undefined ? undefined : Math.floor(completeAfterMs / 3),
 });
 const payout = await startPayoutSandbox({
   port: Number(process.env.SANDBOX_PAYOUT_PORT ?? 4020),
@@ -35,6 +42,8 @@ const payout = await startPayoutSandbox({
   webhookUrl: new URL("/api/webhooks/payout", appUrl).toString(),
   newEveryMs: Number(process.env.SANDBOX_NEW_WITHDRAWAL_EVERY_MS ?? 30_000),
   faults,
+  failureRate,
+  completeAfterMs: completeAfterMs === undefined ? undefined : completeAfterMs * 2,
 });
 
 console.log(`P2W sandbox:    ${p2w.baseUrl}   (control: ${p2w.origin}/__control/state)`);

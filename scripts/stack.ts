@@ -71,17 +71,31 @@ export function stackEnv({
   };
 }
 
-/** Deletes the stack's database, creates it afresh and adds the demo users. */
-export async function prepareDatabase(env: Record<string, string>): Promise<void> {
+/** Deletes the stack's database, creates it afresh, imports the sandbox catalog, adds the demo users. */
+export type StackUser = { role: string; email: string; name: string; password: string };
+
+export async function prepareDatabase(
+  env: Record<string, string>,
+  extraUsers: StackUser[] = [],
+): Promise<void> {
   const file = env.DATABASE_PATH ?? "";
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   Object.assign(process.env, { DATABASE_PATH: file });
   const { openDb } = await import("@/db/client");
   const { upsertUser } = await import("@/db/queries/users");
   const { hashPassword } = await import("@/lib/auth/password");
+  const { importCatalog } = await import("@/lib/catalog/import-catalog");
+  const { CATALOG_FILE } = await import("@/sandbox/catalog");
   const db = openDb(file);
-  for (const user of DEMO_USERS) {
-    await upsertUser(db, { ...user, passwordHash: await hashPassword(user.password) });
+  await importCatalog(db, fs.readFileSync(CATALOG_FILE, "utf8"));
+  const { isRole } = await import("@/lib/auth/roles");
+  for (const user of [...DEMO_USERS, ...extraUsers]) {
+    if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
+    await upsertUser(db, {
+      ...user,
+      role: user.role,
+      passwordHash: await hashPassword(user.password),
+    });
   }
   db.$client.close();
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { LanguageSwitch } from "@/components/language-switch";
+import { LiveChanges } from "@/components/live-changes";
 import { NavLinks } from "@/components/nav-links";
 import { Providers } from "@/components/providers";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -17,28 +18,30 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }));
   return (
     <Providers>
-      <div className="flex min-h-screen">
-        <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white p-4 md:block">
-          <p className="mb-6 px-3 text-sm font-semibold text-slate-900">{t("common.appName")}</p>
-          <NavLinks items={items} />
-        </aside>
-        <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
-            <div className="md:hidden">
-              <NavLinks items={items} />
-            </div>
-            <p className="text-sm text-slate-600" data-testid="current-user">
-              <span className="font-medium text-slate-900">{user.name}</span> ·{" "}
-              {t(`roles.${user.role}`)}
-            </p>
-            <div className="flex items-center gap-3">
-              <LanguageSwitch />
-              <SignOutButton />
-            </div>
-          </header>
-          <main className="flex-1 px-6 py-6">{children}</main>
+      <LiveChanges>
+        <div className="flex min-h-screen">
+          <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white p-4 md:block">
+            <p className="mb-6 px-3 text-sm font-semibold text-slate-900">{t("common.appName")}</p>
+            <NavLinks items={items} />
+          </aside>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
+              <div className="md:hidden">
+                <NavLinks items={items} />
+              </div>
+              <p className="text-sm text-slate-600" data-testid="current-user">
+                <span className="font-medium text-slate-900">{user.name}</span> ·{" "}
+                {t(`roles.${user.role}`)}
+              </p>
+              <div className="flex items-center gap-3">
+                <LanguageSwitch />
+                <SignOutButton />
+              </div>
+            </header>
+            <main className="flex-1 px-6 py-6">{children}</main>
+          </div>
         </div>
-      </div>
+      </LiveChanges>
     </Providers>
   );
 }

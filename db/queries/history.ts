@@ -22,7 +22,7 @@ export async function changesSince(
   db: Db,
   since: number,
   limit: number,
-): Promise<{ id: number; entityType: string; entityId: string }[]> {
+): Promise<{ id: number; entityType: "topup" | "withdrawal"; entityId: string }[]> {
   return db
     .select({
       id: statusHistory.id,

@@ -1,0 +1,133 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+
+import { LiveRefresh } from "@/components/live-refresh";
+import { ReviewBadge, StatusBadge } from "@/components/status-badge";
+import { RequeryButton } from "@/components/topups/requery-button";
+import { TopupTraffic } from "@/components/topups/topup-traffic";
+import { ui } from "@/components/ui/styles";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { formatDateTime, formatSatang } from "@/lib/format";
+import { topupDetail } from "@/lib/topups/read-topups";
+
+export default async function TopupPage({ params }: { params: Promise<{ refId: string }> }) {
+  const user = await requirePageUser("topup:view");
+  const { refId } = await params;
+  const t = await getTranslations();
+  const detail = await topupDetail(getDb(), refId, true).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const { topup } = detail;
+  const fields: [string, React.ReactNode][] = [
+    [
+      t("topups.refId"),
+      <span key="v" className="font-mono">
+        {topup.refId}
+      </span>,
+    ],
+    [
+      t("topups.orderId"),
+      <span key="v" className="font-mono">
+        {topup.orderId ?? t("common.none")}
+      </span>,
+    ],
+    [t("topups.package"), `${topup.packageId}`],
+    [
+      t("topups.topupInfo"),
+      Object.entries(topup.topupInfo)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(" · "),
+    ],
+    [t("topups.price"), formatSatang(topup.priceSatang)],
+    [t("topups.reason"), topup.reason ?? t("common.none")],
+    [t("topups.createdBy"), topup.createdBy ?? t("common.none")],
+    [t("topups.createdAt"), formatDateTime(new Date(topup.createdAt))],
+    [t("topups.updatedAt"), formatDateTime(new Date(topup.updatedAt))],
+    [
+      t("topups.completedAt"),
+      topup.completedAt ? formatDateTime(new Date(topup.completedAt)) : t("common.none"),
+    ],
+    ...(topup.reissueOf
+      ? [
+          [
+            t("topups.reissueOf"),
+            <span key="v" className="font-mono">
+              {topup.reissueOf}
+            </span>,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <LiveRefresh type="topup" id={topup.refId} />
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className={ui.h1}>{t("topup.title", { refId: topup.refId })}</h1>
+        <span data-testid="topup-status">
+          <StatusBadge status={topup.status} />
+        </span>
+        <ReviewBadge reason={topup.needsReview} />
+        {can(user.role, "topup:requery") && topup.orderId && <RequeryButton refId={topup.refId} />}
+      </div>
+      {topup.status === "unknown" && <p className={ui.error}>{t("topup.unknownExplained")}</p>}
+      <dl className={`${ui.card} grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]`}>
+        {fields.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section className={`${ui.card} overflow-x-auto p-0`}>
+        <h2 className="px-4 pt-4 text-base font-semibold">{t("topup.timeline")}</h2>
+        <table className={ui.table} data-testid="timeline">
+          <thead>
+            <tr>
+              <th className={ui.th}>{t("topup.at")}</th>
+              <th className={ui.th}>{t("topup.from")}</th>
+              <th className={ui.th}>{t("topup.to")}</th>
+              <th className={ui.th}>{t("topup.source")}</th>
+              <th className={ui.th}>{t("topup.actor")}</th>
+              <th className={ui.th}>{t("topup.details")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {detail.history.map((h, i) => (
+              <tr key={i} data-kind={h.kind}>
+                <td className={`${ui.td} tabular-nums`}>{formatDateTime(new Date(h.at))}</td>
+                <td className={ui.td}>
+                  {h.from ? <StatusBadge status={h.from} /> : t("common.none")}
+                </td>
+                <td className={ui.td}>
+                  {h.to ? <StatusBadge status={h.to} /> : t("common.none")}{" "}
+                  {h.kind !== "applied" && (
+                    <span className="text-xs text-amber-800">
+                      ({t.has(`topup.kind.${h.kind}`) ? t(`topup.kind.${h.kind}`) : h.kind})
+                    </span>
+                  )}
+                </td>
+                <td className={ui.td}>
+                  {t.has(`topup.sourceName.${h.source}`)
+                    ? t(`topup.sourceName.${h.source}`)
+                    : h.source}
+                </td>
+                <td className={`${ui.td} font-mono text-xs`}>{h.actor}</td>
+                <td
+                  className={`${ui.td} max-w-md truncate font-mono text-xs`}
+                  title={h.details ? JSON.stringify(h.details) : ""}
+                >
+                  {h.details ? JSON.stringify(h.details) : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <TopupTraffic callbacks={detail.callbacks ?? []} calls={detail.calls ?? []} />
+    </div>
+  );
+}

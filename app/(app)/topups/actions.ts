@@ -1,0 +1,29 @@
+"use server";
+
+import { authorizedAction } from "@/lib/actions/safe-action";
+import { createTopup } from "@/lib/topups/create-topup";
+import { topupDeps } from "@/lib/topups/deps";
+import { requeryTopupFor } from "@/lib/topups/requery-by-person";
+import { toTopupJson } from "@/lib/topups/topup-view";
+
+import { createTopupSchema, requeryTopupSchema } from "./topups.validation";
+
+/** The form's submit: one order per idempotency key, whatever happens to the request. */
+export const createTopupAction = authorizedAction(
+  "topup:create",
+  createTopupSchema,
+  async (input, { user, ip }) => {
+    const result = await createTopup(topupDeps(), { id: user.id, email: user.email, ip }, input);
+    if (result.error) throw result.error;
+    return {
+      topup: toTopupJson({ ...result.topup, createdByEmail: user.email }),
+      replayed: !result.created,
+    };
+  },
+);
+
+export const requeryTopupAction = authorizedAction(
+  "topup:requery",
+  requeryTopupSchema,
+  async ({ refId }, { user }) => requeryTopupFor(user, refId),
+);

@@ -1,0 +1,39 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+import { TopupList } from "@/components/topups/topup-list";
+import { ui } from "@/components/ui/styles";
+import { getDb } from "@/db/client";
+import { listPackages } from "@/db/queries/packages";
+import { listUsers } from "@/db/queries/users";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+
+export default async function TopupsPage() {
+  const user = await requirePageUser("topup:view");
+  const t = await getTranslations();
+  const locale = (await getLocale()) as "th" | "en";
+  const db = getDb();
+  const [packages, users] = await Promise.all([listPackages(db), listUsers(db)]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className={ui.h1}>{t("topups.title")}</h1>
+        {can(user.role, "topup:create") && (
+          <Link href="/topups/new" className={ui.button}>
+            {t("topups.new")}
+          </Link>
+        )}
+      </div>
+      <TopupList
+        packages={packages.map((p) => ({
+          id: p.packageId,
+          label: `${p.game} · ${p.name[locale]}`,
+        }))}
+        users={users.map((u) => ({ id: u.id, label: u.email }))}
+        canRequery={can(user.role, "topup:requery")}
+        canExport={can(user.role, "topup:export")}
+      />
+    </div>
+  );
+}

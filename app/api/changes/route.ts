@@ -1,0 +1,39 @@
+import { NextResponse } from "next/server";
+
+import { getDb } from "@/db/client";
+import { changesSince, latestChangeId } from "@/db/queries/history";
+import { route } from "@/lib/api/respond";
+import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The live-status feed: which orders changed since a cursor (the status-history id).
+ * Without `since`, only the current cursor. One indexed read; one browser polls it for
+ * all its tabs (components/live-changes.tsx).
+ */
+export const GET = route(async (request) => {
+  const user = await requireUser();
+  // Only ids of orders this person may see.
+  const visible = {
+    topup: can(user.role, "topup:view"),
+    withdrawal: can(user.role, "withdrawal:view"),
+  };
+  const since = Number(new URL(request.url).searchParams.get("since"));
+  const db = getDb();
+  if (
+    !Number.isSafeInteger(since) ||
+    since < 0 ||
+    !new URL(request.url).searchParams.has("since")
+  ) {
+    return NextResponse.json({ cursor: await latestChangeId(db), changes: [] });
+  }
+  const rows = await changesSince(db, since, 500);
+  return NextResponse.json({
+    cursor: rows.at(-1)?.id ?? since,
+    changes: rows
+      .filter((r) => visible[r.entityType])
+      .map((r) => ({ type: r.entityType, id: r.entityId })),
+  });
+});

@@ -1,0 +1,95 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
+
+export type Change = { type: "topup" | "withdrawal"; id: string };
+type Listener = (changes: Change[]) => void;
+
+const Context = createContext<{ subscribe: (listener: Listener) => () => void } | null>(null);
+
+const POLL_MS = 1_000;
+const CHANNEL = "ops-live-changes";
+const LOCK = "ops-live-changes-poller";
+
+/**
+ * Live status for every open page. One tab per browser polls the server's change feed
+ * (elected with a Web Lock) and shares what it hears with the others over a
+ * BroadcastChannel, so fifty open tabs cost one cheap request a second. Where Web Locks are
+ * missing (plain-HTTP intranet address), each tab polls on its own.
+ */
+export function LiveChanges({ children }: { children: ReactNode }) {
+  const listeners = useRef(new Set<Listener>());
+
+  useEffect(() => {
+    const deliver = (changes: Change[]) => {
+      for (const listener of listeners.current) listener(changes);
+    };
+    const channel = "BroadcastChannel" in window ? new BroadcastChannel(CHANNEL) : null;
+    if (channel) channel.onmessage = (event: MessageEvent<Change[]>) => deliver(event.data);
+
+    let stopped = false;
+    const poll = async () => {
+      let cursor: number | null = null;
+      while (!stopped) {
+        try {
+          const res = await fetch(
+            cursor === null ? "/api/changes" : `/api/changes?since=${cursor}`,
+            { cache: "no-store" },
+          );
+          if (res.ok) {
+            const data = (await res.json()) as { cursor: number; changes: Change[] };
+            if (cursor !== null && data.changes.length > 0) {
+              deliver(data.changes);
+              channel?.postMessage(data.changes);
+            }
+            cursor = data.cursor;
+          }
+        } catch {
+          // offline for a moment: try again on the next tick
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+    };
+    const abort = new AbortController();
+    if (navigator.locks && channel) {
+      navigator.locks.request(LOCK, { signal: abort.signal }, poll).catch(() => undefined);
+    } else {
+      void poll();
+    }
+    return () => {
+      stopped = true;
+      abort.abort();
+      channel?.close();
+    };
+  }, []);
+
+  const subscribe = (listener: Listener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  };
+  return <Context.Provider value={{ subscribe }}>{children}</Context.Provider>;
+}
+
+/** Calls `onChange` with the changes of the given kind (and ids, when given). */
+export function useLiveChanges(
+  type: Change["type"],
+  onChange: (ids: string[]) => void,
+  ids?: string[],
+) {
+  const context = useContext(Context);
+  const handler = useRef(onChange);
+  useEffect(() => {
+    handler.current = onChange;
+  });
+  const key = ids?.join("|");
+  useEffect(() => {
+    if (!context) return;
+    const wanted = key ? new Set(key.split("|")) : null;
+    return context.subscribe((changes) => {
+      const hit = changes
+        .filter((c) => c.type === type && (!wanted || wanted.has(c.id)))
+        .map((c) => c.id);
+      if (hit.length > 0) handler.current(hit);
+    });
+  }, [context, type, key]);
+}

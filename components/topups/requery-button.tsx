@@ -1,0 +1,48 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+import { requeryTopupAction } from "@/app/(app)/topups/actions";
+import { ui } from "@/components/ui/styles";
+
+export function RequeryButton({ refId }: { refId: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        className={ui.buttonSecondary}
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const result = await requeryTopupAction({ refId });
+            setMessage(
+              result.ok
+                ? {
+                    ok: true,
+                    text: t("topup.requeryDone", { status: t(`status.${result.data.status}`) }),
+                  }
+                : { ok: false, text: result.error.message },
+            );
+            router.refresh();
+          })
+        }
+      >
+        {pending ? t("topups.requerying") : t("topups.requery")}
+      </button>
+      {message && (
+        <span
+          role={message.ok ? "status" : "alert"}
+          className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
+        >
+          {message.text}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,72 @@
+import { useTranslations } from "next-intl";
+
+import { ui } from "@/components/ui/styles";
+import { formatDateTime } from "@/lib/format";
+
+type Callback = {
+  id: number;
+  receivedAt: string;
+  verification: string;
+  result: string;
+  detail: string | null;
+  rawBody: string;
+};
+type Call = {
+  id: number;
+  at: string;
+  operation: string;
+  attempt: number;
+  httpStatus: number | null;
+  durationMs: number;
+  outcome: string;
+  errorCode: string | null;
+  actor: string;
+  request: string | null;
+  response: string | null;
+};
+
+/** The raw callbacks and upstream calls of one order (already redacted when stored). */
+export function TopupTraffic({ callbacks, calls }: { callbacks: Callback[]; calls: Call[] }) {
+  const t = useTranslations("topup");
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <section className={`${ui.card} space-y-2`}>
+        <h2 className="text-base font-semibold">{t("callbacks")}</h2>
+        {callbacks.length === 0 && <p className="text-sm text-slate-500">{t("noCallbacks")}</p>}
+        {callbacks.map((c) => (
+          <details
+            key={c.id}
+            className="rounded border border-slate-200 p-2 text-sm"
+            data-testid="callback"
+          >
+            <summary className="cursor-pointer">
+              {formatDateTime(new Date(c.receivedAt))} · {t("verification")}: {c.verification} ·{" "}
+              {t("result")}: {c.result}
+              {c.detail ? ` (${c.detail})` : ""}
+            </summary>
+            <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.rawBody}</pre>
+          </details>
+        ))}
+      </section>
+      <section className={`${ui.card} space-y-2`}>
+        <h2 className="text-base font-semibold">{t("calls")}</h2>
+        {calls.length === 0 && <p className="text-sm text-slate-500">{t("noCalls")}</p>}
+        {calls.map((c) => (
+          <details
+            key={c.id}
+            className="rounded border border-slate-200 p-2 text-sm"
+            data-testid="upstream-call"
+          >
+            <summary className="cursor-pointer">
+              {formatDateTime(new Date(c.at))} · {c.operation} #{c.attempt} · {t("http")}{" "}
+              {c.httpStatus ?? "—"} · {c.durationMs} ms · {c.outcome}
+              {c.errorCode ? ` ${c.errorCode}` : ""} · {c.actor}
+            </summary>
+            <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.request}</pre>
+            <pre className="mt-1 overflow-x-auto bg-slate-50 p-2 text-xs">{c.response}</pre>
+          </details>
+        ))}
+      </section>
+    </div>
+  );
+}
