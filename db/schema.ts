@@ -173,7 +173,7 @@ export const topups = sqliteTable(
     index("topups_updated_idx").on(t.updatedAt, t.refId),
     index("topups_game_id_idx").on(t.gameId),
     index("topups_next_check_idx").on(t.nextCheckAt),
-    index("topups_review_idx").on(t.needsReview, t.createdAt),
+    index("topups_review_idx").on(t.needsReview, t.createdAt, t.refId),
     check("topups_status_check", sql`${t.status} in (${inList(TOPUP_STATUSES)})`),
   ],
 );

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzl
 import type { Db } from "../client";
 import {
   appliedEvents,
+  REVIEW_REASONS,
+  type ReviewReason,
   callbacks,
   packages,
   statusHistory,
@@ -142,6 +144,7 @@ export type TopupFilter = {
   createdBy?: number;
   q?: string;
   needsReview?: boolean;
+  reviewReason?: ReviewReason;
 };
 
 export type TopupCursor = { t: number; id: string };
@@ -174,13 +177,43 @@ function filterConditions(filter: TopupFilter): SQL[] {
   if (filter.packageId) conditions.push(eq(topups.packageId, filter.packageId));
   if (filter.createdBy !== undefined) conditions.push(eq(topups.createdBy, filter.createdBy));
   if (filter.needsReview) conditions.push(sql`${topups.needsReview} is not null`);
+  if (filter.reviewReason) conditions.push(eq(topups.needsReview, filter.reviewReason));
   const q = filter.q?.trim();
   if (q) conditions.push(searchCondition(q));
   return conditions;
 }
 
-/** One page of the list, keyset-paginated on (time, refID): every page costs the same. */
+/**
+ * One page of the list, keyset-paginated on (time, refID): every page costs the same.
+ * A filter on several values of an indexed column (two statuses, "needs review") runs one
+ * index walk per value and merges them, instead of letting SQLite sort every match.
+ */
 export async function listTopups(
+  db: Db,
+  filter: TopupFilter,
+  options: { sort: TopupSort; cursor?: TopupCursor; limit: number },
+): Promise<TopupListRow[]> {
+  const fanOut: TopupFilter[] =
+    filter.statuses && filter.statuses.length > 1
+      ? filter.statuses.map((status) => ({ ...filter, statuses: [status] }))
+      : filter.needsReview
+        ? REVIEW_REASONS.map((reason) => ({ ...filter, needsReview: false, reviewReason: reason }))
+        : [];
+  if (fanOut.length === 0) return listTopupsOnce(db, filter, options);
+  const parts = await Promise.all(fanOut.map((f) => listTopupsOnce(db, f, options)));
+  const key = (r: TopupRow) => cursorOf(r, options.sort);
+  const ascending = options.sort === "created_asc";
+  return parts
+    .flat()
+    .sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      const order = x.t - y.t || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+      return ascending ? order : -order;
+    })
+    .slice(0, options.limit);
+}
+
+async function listTopupsOnce(
   db: Db,
   filter: TopupFilter,
   options: { sort: TopupSort; cursor?: TopupCursor; limit: number },

@@ -1,0 +1,109 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { ulid } from "ulid";
+
+import { args, loadDotEnv } from "./cli";
+
+/**
+ * `npm run db:seed-large -- [--db FILE] [--topups N]`: a database the size the list targets
+ * are stated for (1,000,000 top-ups by default), spread over 180 days, for the benchmark.
+ */
+loadDotEnv();
+const { values } = args({ db: { type: "string" }, topups: { type: "string" } });
+const file = path.resolve(values.db ?? "data/large.db");
+const total = Number(values.topups ?? 1_000_000);
+
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+const { openDb } = await import("@/db/client");
+const { upsertUser } = await import("@/db/queries/users");
+const { importCatalog } = await import("@/lib/catalog/import-catalog");
+const { CATALOG_FILE } = await import("@/sandbox/catalog");
+
+const db = openDb(file);
+await importCatalog(db, fs.readFileSync(CATALOG_FILE, "utf8"));
+const creators: number[] = [];
+for (let i = 1; i <= 12; i++) {
+  const role = i <= 8 ? "support" : i <= 10 ? "manager" : "admin";
+  creators.push(
+    (
+      await upsertUser(db, {
+        email: `staff${i}@example.com`,
+        name: `Staff ${i}`,
+        role,
+        passwordHash: "x",
+      })
+    ).id,
+  );
+}
+const packages = db.$client
+  .prepare("select package_id, price_satang, fields from packages")
+  .all() as {
+  package_id: string;
+  price_satang: number;
+  fields: string;
+}[];
+
+const STATUSES: [string, number][] = [
+  ["succeeded", 0.85],
+  ["failed", 0.08],
+  ["pending", 0.03],
+  ["processing", 0.02],
+  ["unknown", 0.015],
+  ["submitting", 0.005],
+];
+function pickStatus(): string {
+  let r = Math.random();
+  for (const [status, share] of STATUSES) if ((r -= share) < 0) return status;
+  return "succeeded";
+}
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+
+const insert = db.$client.prepare(`insert into topups
+  (ref_id, order_id, package_id, topup_info, game_id, status, reason, price_satang, created_by, idempotency_key,
+   request_hash, needs_review, reconcile_attempts, next_check_at, created_at, updated_at, completed_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`);
+
+const now = Date.now();
+const span = 180 * 24 * 3600_000;
+const started = performance.now();
+const BATCH = 50_000;
+let orderSeq = 1_000_000_000;
+for (let done = 0; done < total; done += BATCH) {
+  db.$client.transaction(() => {
+    for (let i = 0; i < Math.min(BATCH, total - done); i++) {
+      const created = now - Math.floor(Math.random() * span);
+      const status = pickStatus();
+      const pkg = pick(packages);
+      const fields = JSON.parse(pkg.fields) as { key: string; options?: { value: string }[] }[];
+      const gameId = `${Math.floor(Math.random() * 1e9)}`;
+      const info = Object.fromEntries(
+        fields.map((f, j) => [f.key, j === 0 ? gameId : (f.options?.[0]?.value ?? "x")]),
+      );
+      const final = status === "succeeded" || status === "failed";
+      const hasOrder = status !== "submitting" && status !== "unknown";
+      insert.run(
+        `TU-${ulid(created)}`,
+        hasOrder ? `P2W${orderSeq++}` : null,
+        pkg.package_id,
+        JSON.stringify(info),
+        gameId,
+        status,
+        status === "failed" ? "Invalid game ID: player not found" : null,
+        pkg.price_satang,
+        pick(creators),
+        `seed-${done + i}`,
+        "seed",
+        status === "unknown" ? "unknown_outcome" : null,
+        final ? null : created + 60_000,
+        created,
+        created + 5_000,
+        final ? created + 5_000 : null,
+      );
+    }
+  })();
+  process.stdout.write(`\r${Math.min(done + BATCH, total).toLocaleString("en-US")} top-ups`);
+}
+db.$client.exec("analyze");
+db.$client.pragma("wal_checkpoint(TRUNCATE)");
+console.log(`\nSeeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
