@@ -1,0 +1,88 @@
+import fs from "node:fs";
+
+import { args } from "./cli";
+
+/**
+ * `npm run bench:live -- --url URL --email E --password P [--tabs 50] [--seconds 20] [--pid PID]`
+ * against a running dashboard: the worst case of live status, every tab polling the change
+ * feed on its own once a second (a browser with Web Locks shares one poller instead).
+ * Prints latency and, with --pid, the server process's CPU use over the run.
+ */
+const { values } = args({
+  url: { type: "string" },
+  email: { type: "string" },
+  password: { type: "string" },
+  tabs: { type: "string" },
+  seconds: { type: "string" },
+  pid: { type: "string" },
+});
+const base = values.url ?? "http://localhost:3000";
+const tabs = Number(values.tabs ?? 50);
+const seconds = Number(values.seconds ?? 20);
+
+async function signIn(): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({
+      email: values.email ?? "",
+      password: values.password ?? "",
+      csrfToken,
+      json: "true",
+    }),
+    redirect: "manual",
+  });
+  const session = (res.headers.getSetCookie() ?? [])
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed (${res.status})`);
+  return session;
+}
+
+const cpuTicks = (pid: string) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return Number(fields[11]) + Number(fields[12]);
+};
+
+const cookie = await signIn();
+const latencies: number[] = [];
+let errors = 0;
+const startTicks = values.pid ? cpuTicks(values.pid) : 0;
+const started = Date.now();
+await Promise.all(
+  Array.from({ length: tabs }, async (_, i) => {
+    await new Promise((r) => setTimeout(r, (i * 1000) / tabs));
+    let cursor = 0;
+    while (Date.now() - started < seconds * 1000) {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${base}/api/changes?since=${cursor}`, { headers: { cookie } });
+        const body = (await res.json()) as { cursor: number };
+        if (!res.ok) errors++;
+        cursor = body.cursor ?? cursor;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }),
+);
+const elapsed = (Date.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const at = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+console.log(`${tabs} tabs polling /api/changes once a second for ${elapsed.toFixed(0)} s`);
+console.log(
+  `requests ${latencies.length} (${(latencies.length / elapsed).toFixed(1)}/s), errors ${errors}`,
+);
+console.log(
+  `latency p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+);
+if (values.pid) {
+  const cpu = ((cpuTicks(values.pid) - startTicks) / 100 / elapsed) * 100;
+  console.log(`server CPU: ${cpu.toFixed(1)} % of one core`);
+}
