@@ -261,3 +261,43 @@ export const leases = sqliteTable("leases", {
   holder: text().notNull(),
   expiresAt: instant("expires_at").notNull(),
 });
+
+export const WITHDRAWAL_STATUSES = ["open", "success", "failed"] as const;
+export type WithdrawalStatusValue = (typeof WITHDRAWAL_STATUSES)[number];
+
+/** Payouts as the gateway reported them (callbacks, look-ups, re-queries). */
+export const withdrawals = sqliteTable(
+  "withdrawals",
+  {
+    platformOrderId: text().primaryKey(),
+    merchantOrderId: text().notNull(),
+    bank: text().notNull(),
+    /** Personal data: masked in lists and exports; full on the detail page, audited. */
+    accountNo: text().notNull(),
+    accountName: text().notNull(),
+    amountSatang: integer().notNull(),
+    status: text({ enum: WITHDRAWAL_STATUSES }).notNull(),
+    orderedAt: instant("ordered_at").notNull(),
+    doneAt: instant("done_at"),
+    needsReview: text({ enum: REVIEW_REASONS }),
+    reconcileAttempts: integer().notNull().default(0),
+    nextCheckAt: instant("next_check_at"),
+    createdAt: instant("created_at").notNull().default(now),
+    updatedAt: instant("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("withdrawals_ordered_idx").on(t.orderedAt, t.platformOrderId),
+    index("withdrawals_status_ordered_idx").on(t.status, t.orderedAt, t.platformOrderId),
+    index("withdrawals_bank_ordered_idx").on(t.bank, t.orderedAt, t.platformOrderId),
+    index("withdrawals_updated_idx").on(t.updatedAt, t.platformOrderId),
+    index("withdrawals_merchant_order_idx").on(t.merchantOrderId),
+    index("withdrawals_account_no_idx").on(t.accountNo),
+    index("withdrawals_account_name_idx").on(t.accountName),
+    index("withdrawals_amount_idx").on(t.amountSatang, t.orderedAt),
+    index("withdrawals_next_check_idx").on(t.nextCheckAt),
+    index("withdrawals_review_idx").on(t.needsReview, t.orderedAt, t.platformOrderId),
+    check("withdrawals_status_check", sql`${t.status} in (${inList(WITHDRAWAL_STATUSES)})`),
+  ],
+);
+
+export type WithdrawalRow = typeof withdrawals.$inferSelect;

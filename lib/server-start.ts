@@ -11,7 +11,8 @@ export async function startServer(): Promise<void> {
     if (env.RECONCILER === "on") {
       const { startReconciler } = await import("@/lib/reconciler/runner");
       const { topupDeps } = await import("@/lib/topups/deps");
-      startReconciler(() => ({ topups: topupDeps() }));
+      const { withdrawalDeps } = await import("@/lib/withdrawals/deps");
+      startReconciler(() => ({ topups: topupDeps(), withdrawals: withdrawalDeps() }));
     }
     logger.info("server ready", { env: env.NODE_ENV, reconciler: env.RECONCILER });
   } catch (error) {

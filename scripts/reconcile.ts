@@ -7,7 +7,8 @@ const { reconcileOnce } = await import("@/lib/reconciler/reconcile");
 const { holderId, LEASE_NAME } = await import("@/lib/reconciler/runner");
 const { topupDeps } = await import("@/lib/topups/deps");
 
-const deps = { topups: topupDeps() };
+const { withdrawalDeps } = await import("@/lib/withdrawals/deps");
+const deps = { topups: topupDeps(), withdrawals: withdrawalDeps() };
 const holder = holderId();
 if (!(await acquireLease(deps.topups.db, LEASE_NAME, holder, 10 * 60_000))) {
   fail(

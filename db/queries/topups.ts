@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+
+import type { Cursor } from "@/lib/orders/list-params";
 
 import type { Db } from "../client";
 import {
-  appliedEvents,
   REVIEW_REASONS,
   type ReviewReason,
-  callbacks,
   packages,
   statusHistory,
   type TopupRow,
@@ -13,6 +13,8 @@ import {
   topups,
   users,
 } from "../schema";
+import { changeAtomically, type HistoryEntry } from "./entity-change";
+import { keyset, mergePages, startsWith } from "./keyset";
 import type { NewHistory } from "./history";
 
 export type NewTopup = Omit<typeof topups.$inferInsert, "updatedAt" | "completedAt">;
@@ -74,64 +76,39 @@ export type TopupChange = Partial<
 export type TopupPlan = {
   result: string;
   update?: TopupChange;
-  history?: Omit<NewHistory, "entityType" | "entityId">[];
+  history?: HistoryEntry[];
 };
 
-/**
- * Reads the order, lets `plan` decide, and writes the change, its history and the
- * callback's result in one transaction. With `eventKey`, an event already applied is
- * recognised by a UNIQUE key in that same transaction and answered `duplicate`.
- */
+/** Reads the order, lets `plan` decide, and writes it through `changeAtomically`. */
 export async function updateTopupAtomically(
   db: Db,
   refId: string,
   plan: (current: TopupRow) => TopupPlan,
   options: { eventKey?: string; callbackId?: number } = {},
 ): Promise<{ result: string; topup: TopupRow } | null> {
-  return db.transaction(
-    (tx) => {
-      const current = tx.select().from(topups).where(eq(topups.refId, refId)).get();
-      if (!current) return null;
-      const markCallback = (result: string, detail: string | null = null) => {
-        if (options.callbackId === undefined) return;
-        tx.update(callbacks)
-          .set({ result, detail, processedAt: new Date() })
-          .where(eq(callbacks.id, options.callbackId))
-          .run();
-      };
-      if (options.eventKey) {
-        const fresh = tx
-          .insert(appliedEvents)
-          .values({ key: options.eventKey })
-          .onConflictDoNothing()
-          .returning()
-          .all();
-        if (fresh.length === 0) {
-          markCallback("duplicate");
-          return { result: "duplicate", topup: current };
-        }
-      }
-      const decided = plan(current);
-      let row = current;
-      if (decided.update && Object.keys(decided.update).length > 0) {
-        row =
-          tx
-            .update(topups)
-            .set({ ...decided.update, updatedAt: new Date() })
-            .where(eq(topups.refId, refId))
-            .returning()
-            .get() ?? current;
-      }
-      for (const entry of decided.history ?? []) {
-        tx.insert(statusHistory)
-          .values({ ...entry, entityType: "topup", entityId: refId })
-          .run();
-      }
-      markCallback(decided.result);
-      return { result: decided.result, topup: row };
+  const { result, row } = await changeAtomically<TopupRow>(
+    db,
+    { type: "topup", id: refId },
+    {
+      read: (tx) => tx.select().from(topups).where(eq(topups.refId, refId)).get(),
+      write: (tx, current) => {
+        if (!current) return { result: "missing", row: undefined, history: [] };
+        const decided = plan(current);
+        const changed =
+          decided.update && Object.keys(decided.update).length > 0
+            ? tx
+                .update(topups)
+                .set({ ...decided.update, updatedAt: new Date() })
+                .where(eq(topups.refId, refId))
+                .returning()
+                .get()
+            : undefined;
+        return { result: decided.result, row: changed ?? current, history: decided.history ?? [] };
+      },
     },
-    { behavior: "immediate" },
+    options,
   );
+  return row ? { result, topup: row } : null;
 }
 
 export type TopupSort = "created_desc" | "created_asc" | "updated_desc";
@@ -147,7 +124,7 @@ export type TopupFilter = {
   reviewReason?: ReviewReason;
 };
 
-export type TopupCursor = { t: number; id: string };
+export type TopupCursor = Cursor;
 
 export type TopupListRow = TopupRow & { createdByEmail: string | null; game: string | null };
 
@@ -156,8 +133,7 @@ function searchCondition(q: string): SQL {
   const terms = [...new Set([q, q.toUpperCase()])];
   const parts = terms.flatMap((term) =>
     [topups.refId, topups.orderId, topups.gameId].map(
-      (column) =>
-        sql`select ${topups.refId} from ${topups} where ${column} >= ${term} and ${column} < ${`${term}\uffff`}`,
+      (column) => sql`select ${topups.refId} from ${topups} where ${startsWith(column, term)}`,
     ),
   );
   return sql`${topups.refId} in (select ref_id from (${sql.join(parts, sql` union `)}) limit 1000)`;
@@ -201,16 +177,12 @@ export async function listTopups(
         : [];
   if (fanOut.length === 0) return listTopupsOnce(db, filter, options);
   const parts = await Promise.all(fanOut.map((f) => listTopupsOnce(db, f, options)));
-  const key = (r: TopupRow) => cursorOf(r, options.sort);
-  const ascending = options.sort === "created_asc";
-  return parts
-    .flat()
-    .sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      const order = x.t - y.t || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-      return ascending ? order : -order;
-    })
-    .slice(0, options.limit);
+  return mergePages(
+    parts,
+    (r) => cursorOf(r, options.sort),
+    options.sort === "created_asc",
+    options.limit,
+  );
 }
 
 async function listTopupsOnce(
@@ -220,15 +192,13 @@ async function listTopupsOnce(
 ): Promise<TopupListRow[]> {
   const conditions = filterConditions(filter);
   const time = options.sort === "updated_desc" ? topups.updatedAt : topups.createdAt;
-  const ascending = options.sort === "created_asc";
-  if (options.cursor) {
-    conditions.push(
-      ascending
-        ? sql`(${time}, ${topups.refId}) > (${options.cursor.t}, ${options.cursor.id})`
-        : sql`(${time}, ${topups.refId}) < (${options.cursor.t}, ${options.cursor.id})`,
-    );
-  }
-  const order = ascending ? [asc(time), asc(topups.refId)] : [desc(time), desc(topups.refId)];
+  const { after, orderBy: order } = keyset(
+    time,
+    topups.refId,
+    options.sort === "created_asc",
+    options.cursor,
+  );
+  if (after) conditions.push(after);
   const rows = await db
     .select({ topup: topups, createdByEmail: users.email, game: packages.game })
     .from(topups)

@@ -4,9 +4,10 @@ import { listDueTopups, scheduleTopupCheck, updateTopupAtomically } from "@/db/q
 import type { TopupRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import type { TopupDeps } from "@/lib/topups/deps";
+import { mapPool } from "@/lib/orders/pool";
 import { requeryTopup } from "@/lib/topups/requery-topup";
 
-import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS } from "./schedule";
+import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS, summarize } from "./schedule";
 
 const ACTOR = "system:reconciler";
 
@@ -79,17 +80,5 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
 /** Looks at every due top-up, a few at a time. */
 export async function reconcileTopups(deps: TopupDeps, now: Date, limit = 200, concurrency = 4) {
   const due = await listDueTopups(deps.db, now, limit);
-  const outcomes: Record<string, number> = {};
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < due.length) {
-        const topup = due[next++];
-        if (!topup) break;
-        const outcome = await reconcileTopup(deps, topup, now);
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      }
-    }),
-  );
-  return { checked: due.length, outcomes };
+  return summarize(await mapPool(due, concurrency, (topup) => reconcileTopup(deps, topup, now)));
 }

@@ -5,12 +5,16 @@ import { logger } from "@/lib/logger";
 import type { TopupDeps } from "@/lib/topups/deps";
 import { processP2wCallback } from "@/lib/topups/p2w-callback";
 
+import type { WithdrawalDeps } from "@/lib/withdrawals/deps";
+import { processPayoutCallback } from "@/lib/withdrawals/payout-callback";
+
 import { reconcileTopups } from "./reconcile-topups";
+import { reconcileWithdrawals } from "./reconcile-withdrawals";
 
 /** Callbacks stored but not processed for this long are picked up by the sweep. */
 export const SWEEP_AFTER_MS = 30_000;
 
-export type ReconcileDeps = { topups: TopupDeps };
+export type ReconcileDeps = { topups: TopupDeps; withdrawals: WithdrawalDeps };
 
 /** One pass: finish stored callbacks, then look at every due order. */
 export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
@@ -23,11 +27,13 @@ export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
   for (const callback of pending) {
     try {
       if (callback.upstream === "p2w") await processP2wCallback(deps.topups, callback.id);
+      else await processPayoutCallback(deps.withdrawals, callback.id);
       swept++;
     } catch (error) {
       logger.error("sweep could not process a callback", { callbackId: callback.id, error });
     }
   }
   const topups = await reconcileTopups(deps.topups, now);
-  return { swept, topups };
+  const withdrawals = await reconcileWithdrawals(deps.withdrawals, now);
+  return { swept, topups, withdrawals };
 }

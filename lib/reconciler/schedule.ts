@@ -31,3 +31,10 @@ export function nextCheckAt(attempts: number, now: Date, random?: () => number):
 export function pastGiveUp(createdAt: Date, now: Date): boolean {
   return now.getTime() - createdAt.getTime() >= GIVE_UP_AFTER_MS;
 }
+
+/** How many orders of a pass ended in each outcome. */
+export function summarize(outcomes: string[]) {
+  const counts: Record<string, number> = {};
+  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+  return { checked: outcomes.length, outcomes: counts };
+}

@@ -1,17 +1,10 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
-
 import type { Db } from "@/db/client";
 import { recordBalance } from "@/db/queries/balance";
-import {
-  bumpCallbackAttempts,
-  getCallback,
-  insertCallback,
-  setCallbackResult,
-} from "@/db/queries/callbacks";
+import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { getTopup, getTopupByOrderId, updateTopupAtomically } from "@/db/queries/topups";
-import { appliedEvents } from "@/db/schema";
+import { confirmationFailed, eventApplied } from "@/lib/callbacks/confirm";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
 import { balanceToSatang, normalizeP2wStatus } from "@/lib/p2w/transform";
@@ -21,8 +14,6 @@ import type { TopupDeps } from "./deps";
 import { planTopupObservation } from "./observe";
 
 const ACTOR = "system:callback";
-/** After this many failed confirmations the callback is left to the reconciler. */
-export const MAX_CONFIRM_ATTEMPTS = 5;
 
 export type Receipt = { status: 200 | 400 | 401; code: string; callbackId: number };
 
@@ -102,12 +93,7 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
 
   const reported = normalizeP2wStatus(body.status);
   const eventKey = `p2w:${body.orderID}:${reported ?? body.status}`;
-  const seen = await db
-    .select()
-    .from(appliedEvents)
-    .where(eq(appliedEvents.key, eventKey))
-    .limit(1);
-  if (seen.length > 0) {
+  if (await eventApplied(db, eventKey)) {
     await setCallbackResult(db, callbackId, "duplicate", null, true);
     return "duplicate";
   }
@@ -143,10 +129,7 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
       };
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
-      await bumpCallbackAttempts(db, callbackId);
-      const giveUp = callback.attempts + 1 >= MAX_CONFIRM_ATTEMPTS;
-      await setCallbackResult(db, callbackId, giveUp ? "unconfirmed" : "retry", error.code, giveUp);
-      return giveUp ? "unconfirmed" : "retry";
+      return confirmationFailed(db, callback, error);
     }
   }
 

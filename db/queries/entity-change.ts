@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+
+import type { Db } from "../client";
+import { appliedEvents, callbacks, statusHistory } from "../schema";
+import type { NewHistory } from "./history";
+
+export type HistoryEntry = Omit<NewHistory, "entityType" | "entityId">;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type ChangeSteps<T> = {
+  read: (tx: Tx) => T | undefined;
+  /** Decides and writes the change; returns the row as it now is and its history. */
+  write: (
+    tx: Tx,
+    current: T | undefined,
+  ) => { result: string; row: T | undefined; history: HistoryEntry[] };
+};
+
+/**
+ * The one transaction every status change of an order goes through, whatever the order:
+ * an already-applied event (UNIQUE key) is answered `duplicate`; otherwise the change, its
+ * history and the callback's result are written together.
+ */
+export async function changeAtomically<T>(
+  db: Db,
+  entity: { type: "topup" | "withdrawal"; id: string },
+  steps: ChangeSteps<T>,
+  options: { eventKey?: string; callbackId?: number } = {},
+): Promise<{ result: string; row: T | undefined }> {
+  return db.transaction(
+    (tx) => {
+      const current = steps.read(tx);
+      const markCallback = (result: string) => {
+        if (options.callbackId === undefined) return;
+        tx.update(callbacks)
+          .set({ result, processedAt: new Date() })
+          .where(eq(callbacks.id, options.callbackId))
+          .run();
+      };
+      if (options.eventKey) {
+        const fresh = tx
+          .insert(appliedEvents)
+          .values({ key: options.eventKey })
+          .onConflictDoNothing()
+          .returning()
+          .all();
+        if (fresh.length === 0) {
+          markCallback("duplicate");
+          return { result: "duplicate", row: current };
+        }
+      }
+      const { result, row, history } = steps.write(tx, current);
+      for (const entry of history) {
+        tx.insert(statusHistory)
+          .values({ ...entry, entityType: entity.type, entityId: entity.id })
+          .run();
+      }
+      markCallback(result);
+      return { result, row };
+    },
+    { behavior: "immediate" },
+  );
+}

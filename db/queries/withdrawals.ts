@@ -1,0 +1,198 @@
+import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+
+import type { Cursor } from "@/lib/orders/list-params";
+
+import type { Db } from "../client";
+import {
+  REVIEW_REASONS,
+  type ReviewReason,
+  type WithdrawalRow,
+  type WithdrawalStatusValue,
+  withdrawals,
+} from "../schema";
+import { changeAtomically, type HistoryEntry } from "./entity-change";
+import { keyset, mergePages, startsWith } from "./keyset";
+
+export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
+export type WithdrawalChange = Partial<Omit<WithdrawalRow, "platformOrderId" | "createdAt">>;
+
+/** What the domain decided, given the withdrawal as we hold it (or nothing yet). */
+export type WithdrawalPlan = {
+  result: string;
+  insert?: NewWithdrawal;
+  update?: WithdrawalChange;
+  history?: HistoryEntry[];
+};
+
+export async function getWithdrawal(
+  db: Db,
+  platformOrderId: string,
+): Promise<WithdrawalRow | undefined> {
+  return db.query.withdrawals.findFirst({
+    where: eq(withdrawals.platformOrderId, platformOrderId),
+  });
+}
+
+/** Upserts one withdrawal through `changeAtomically` (event de-duplication, history). */
+export async function changeWithdrawalAtomically(
+  db: Db,
+  platformOrderId: string,
+  plan: (current: WithdrawalRow | undefined) => WithdrawalPlan,
+  options: { eventKey?: string; callbackId?: number } = {},
+): Promise<{ result: string; withdrawal: WithdrawalRow | undefined }> {
+  const { result, row } = await changeAtomically<WithdrawalRow>(
+    db,
+    { type: "withdrawal", id: platformOrderId },
+    {
+      read: (tx) =>
+        tx.select().from(withdrawals).where(eq(withdrawals.platformOrderId, platformOrderId)).get(),
+      write: (tx, current) => {
+        const decided = plan(current);
+        let next = current;
+        if (!current && decided.insert)
+          next = tx.insert(withdrawals).values(decided.insert).returning().get();
+        else if (current && decided.update && Object.keys(decided.update).length > 0) {
+          next = tx
+            .update(withdrawals)
+            .set({ ...decided.update, updatedAt: new Date() })
+            .where(eq(withdrawals.platformOrderId, platformOrderId))
+            .returning()
+            .get();
+        }
+        return { result: decided.result, row: next, history: decided.history ?? [] };
+      },
+    },
+    options,
+  );
+  return { result, withdrawal: row };
+}
+
+export type WithdrawalSort = "ordered_desc" | "ordered_asc" | "updated_desc";
+
+export type WithdrawalFilter = {
+  statuses?: WithdrawalStatusValue[];
+  from?: Date;
+  to?: Date;
+  bank?: string;
+  minSatang?: number;
+  maxSatang?: number;
+  q?: string;
+  needsReview?: boolean;
+  reviewReason?: ReviewReason;
+};
+
+/** Platform id, merchant order id, account number or account name (Thai too) by prefix. */
+function searchCondition(q: string): SQL {
+  const terms = [...new Set([q, q.toUpperCase()])];
+  const columns = [
+    withdrawals.platformOrderId,
+    withdrawals.merchantOrderId,
+    withdrawals.accountNo,
+    withdrawals.accountName,
+  ];
+  const parts = terms.flatMap((term) =>
+    columns.map(
+      (column) =>
+        sql`select ${withdrawals.platformOrderId} from ${withdrawals} where ${startsWith(column, term)}`,
+    ),
+  );
+  return sql`${withdrawals.platformOrderId} in (select platform_order_id from (${sql.join(parts, sql` union `)}) limit 1000)`;
+}
+
+function filterConditions(filter: WithdrawalFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.statuses?.length === 1 && filter.statuses[0])
+    conditions.push(eq(withdrawals.status, filter.statuses[0]));
+  else if (filter.statuses && filter.statuses.length > 1)
+    conditions.push(inArray(withdrawals.status, filter.statuses));
+  if (filter.from) conditions.push(gte(withdrawals.orderedAt, filter.from));
+  if (filter.to) conditions.push(lt(withdrawals.orderedAt, filter.to));
+  if (filter.bank) conditions.push(eq(withdrawals.bank, filter.bank));
+  if (filter.minSatang !== undefined)
+    conditions.push(gte(withdrawals.amountSatang, filter.minSatang));
+  if (filter.maxSatang !== undefined)
+    conditions.push(lte(withdrawals.amountSatang, filter.maxSatang));
+  if (filter.needsReview) conditions.push(sql`${withdrawals.needsReview} is not null`);
+  if (filter.reviewReason) conditions.push(eq(withdrawals.needsReview, filter.reviewReason));
+  const q = filter.q?.trim();
+  if (q) conditions.push(searchCondition(q));
+  return conditions;
+}
+
+export function withdrawalCursorOf(row: WithdrawalRow, sort: WithdrawalSort): Cursor {
+  return {
+    t: (sort === "updated_desc" ? row.updatedAt : row.orderedAt).getTime(),
+    id: row.platformOrderId,
+  };
+}
+
+type ListOptions = { sort: WithdrawalSort; cursor?: Cursor; limit: number };
+
+/** One keyset page; several statuses (or any review reason) walk one index each and merge. */
+export async function listWithdrawals(
+  db: Db,
+  filter: WithdrawalFilter,
+  options: ListOptions,
+): Promise<WithdrawalRow[]> {
+  const fanOut: WithdrawalFilter[] =
+    filter.statuses && filter.statuses.length > 1
+      ? filter.statuses.map((status) => ({ ...filter, statuses: [status] }))
+      : filter.needsReview
+        ? REVIEW_REASONS.map((reason) => ({ ...filter, needsReview: false, reviewReason: reason }))
+        : [];
+  if (fanOut.length === 0) return listOnce(db, filter, options);
+  const parts = await Promise.all(fanOut.map((f) => listOnce(db, f, options)));
+  return mergePages(
+    parts,
+    (r) => withdrawalCursorOf(r, options.sort),
+    options.sort === "ordered_asc",
+    options.limit,
+  );
+}
+
+async function listOnce(
+  db: Db,
+  filter: WithdrawalFilter,
+  options: ListOptions,
+): Promise<WithdrawalRow[]> {
+  const conditions = filterConditions(filter);
+  const time = options.sort === "updated_desc" ? withdrawals.updatedAt : withdrawals.orderedAt;
+  const { after, orderBy } = keyset(
+    time,
+    withdrawals.platformOrderId,
+    options.sort === "ordered_asc",
+    options.cursor,
+  );
+  if (after) conditions.push(after);
+  return db
+    .select()
+    .from(withdrawals)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(...orderBy)
+    .limit(options.limit);
+}
+
+export async function listDueWithdrawals(
+  db: Db,
+  now: Date,
+  limit: number,
+): Promise<WithdrawalRow[]> {
+  return db
+    .select()
+    .from(withdrawals)
+    .where(lte(withdrawals.nextCheckAt, now))
+    .orderBy(asc(withdrawals.nextCheckAt))
+    .limit(limit);
+}
+
+export async function scheduleWithdrawalCheck(
+  db: Db,
+  id: string,
+  attempts: number,
+  next: Date | null,
+): Promise<void> {
+  await db
+    .update(withdrawals)
+    .set({ reconcileAttempts: attempts, nextCheckAt: next })
+    .where(and(eq(withdrawals.platformOrderId, id), eq(withdrawals.status, "open")));
+}

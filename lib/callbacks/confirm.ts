@@ -1,0 +1,30 @@
+import "server-only";
+
+import { eq } from "drizzle-orm";
+
+import type { Db } from "@/db/client";
+import { bumpCallbackAttempts, setCallbackResult } from "@/db/queries/callbacks";
+import { appliedEvents, type CallbackRow } from "@/db/schema";
+import type { UpstreamError } from "@/lib/upstream/errors";
+
+/** After this many failed confirmations a callback is left to the reconciler. */
+export const MAX_CONFIRM_ATTEMPTS = 5;
+
+/** A cheap look before a confirming read; the applying transaction decides for certain. */
+export async function eventApplied(db: Db, key: string): Promise<boolean> {
+  return (
+    (await db.select().from(appliedEvents).where(eq(appliedEvents.key, key)).limit(1)).length > 0
+  );
+}
+
+/** The confirming read failed: try again on a later sweep, or give up after a few tries. */
+export async function confirmationFailed(
+  db: Db,
+  callback: CallbackRow,
+  error: UpstreamError,
+): Promise<"retry" | "unconfirmed"> {
+  await bumpCallbackAttempts(db, callback.id);
+  const giveUp = callback.attempts + 1 >= MAX_CONFIRM_ATTEMPTS;
+  await setCallbackResult(db, callback.id, giveUp ? "unconfirmed" : "retry", error.code, giveUp);
+  return giveUp ? "unconfirmed" : "retry";
+}

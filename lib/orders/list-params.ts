@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+import { AppError } from "@/lib/errors";
+import { bangkokDayStart } from "@/lib/format";
+
+/** What every order list shares in its query string: keyset cursor and Bangkok-day range. */
+export type Cursor = { t: number; id: string };
+
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.t, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(text: string): Cursor {
+  try {
+    const [t, id] = JSON.parse(Buffer.from(text, "base64url").toString()) as unknown[];
+    if (typeof t === "number" && typeof id === "string") return { t, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError("VALIDATION", 400, { field: "cursor" });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Inclusive Bangkok days → a half-open UTC range [from, to). */
+export function dayRange(
+  from: string | undefined,
+  to: string | undefined,
+  names = { from: "from", to: "to" },
+) {
+  const start = from ? bangkokDayStart(from) : undefined;
+  const lastDay = to ? bangkokDayStart(to) : undefined;
+  if (start === null) throw new AppError("VALIDATION", 400, { field: names.from });
+  if (lastDay === null) throw new AppError("VALIDATION", 400, { field: names.to });
+  return { from: start, to: lastDay ? new Date(lastDay.getTime() + DAY_MS) : undefined };
+}
+
+/** Query-string entries without empty values, for a zod schema. */
+export function nonEmpty(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
+}
+
+export function invalidField(error: z.ZodError): AppError {
+  return new AppError("VALIDATION", 400, { field: String(error.issues[0]?.path[0] ?? "") });
+}

@@ -1,0 +1,66 @@
+import "server-only";
+
+import {
+  changeWithdrawalAtomically,
+  listDueWithdrawals,
+  scheduleWithdrawalCheck,
+} from "@/db/queries/withdrawals";
+import type { WithdrawalRow } from "@/db/schema";
+import { logger } from "@/lib/logger";
+import { mapPool } from "@/lib/orders/pool";
+import type { WithdrawalDeps } from "@/lib/withdrawals/deps";
+import { requeryWithdrawal } from "@/lib/withdrawals/requery-withdrawal";
+
+import { nextCheckAt, pastGiveUp, summarize } from "./schedule";
+
+const ACTOR = "system:reconciler";
+
+/** One look at one open withdrawal; never throws (a failure waits for the next look). */
+async function reconcileWithdrawal(
+  deps: WithdrawalDeps,
+  w: WithdrawalRow,
+  now: Date,
+): Promise<string> {
+  if (pastGiveUp(w.orderedAt, now)) {
+    await changeWithdrawalAtomically(deps.db, w.platformOrderId, (current) => ({
+      result: "stuck",
+      update: { needsReview: "stuck", nextCheckAt: null },
+      history: [
+        {
+          fromStatus: current?.status ?? null,
+          toStatus: current?.status ?? null,
+          kind: "stuck",
+          source: "reconciler",
+          actor: ACTOR,
+        },
+      ],
+    }));
+    return "stuck";
+  }
+  const attempts = w.reconcileAttempts + 1;
+  try {
+    const { withdrawal } = await requeryWithdrawal(deps, w.platformOrderId, {
+      actor: ACTOR,
+      source: "reconciler",
+    });
+    await scheduleWithdrawalCheck(deps.db, w.platformOrderId, attempts, nextCheckAt(attempts, now));
+    return withdrawal?.status ?? "missing";
+  } catch (error) {
+    logger.warn("reconciler withdrawal re-query failed", {
+      platformOrderId: w.platformOrderId,
+      error,
+    });
+    await scheduleWithdrawalCheck(deps.db, w.platformOrderId, attempts, nextCheckAt(attempts, now));
+    return "error";
+  }
+}
+
+export async function reconcileWithdrawals(
+  deps: WithdrawalDeps,
+  now: Date,
+  limit = 200,
+  concurrency = 4,
+) {
+  const due = await listDueWithdrawals(deps.db, now, limit);
+  return summarize(await mapPool(due, concurrency, (w) => reconcileWithdrawal(deps, w, now)));
+}

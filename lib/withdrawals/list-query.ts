@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+import type { WithdrawalFilter, WithdrawalSort } from "@/db/queries/withdrawals";
+import { WITHDRAWAL_STATUSES } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import {
+  type Cursor,
+  dayRange,
+  daySchema,
+  decodeCursor,
+  invalidField,
+  nonEmpty,
+} from "@/lib/orders/list-params";
+import { bahtToSatang } from "@/lib/payout/amount";
+
+/**
+ * The withdrawal list's query string (API, page URL, export): `status`, `from`/`to`
+ * (Bangkok days of the order time), `bank`, `min`/`max` (baht), `q`, `sort`, `cursor`, `limit`.
+ */
+const baht = z.string().refine((v) => bahtToSatang(v) !== null);
+const querySchema = z.object({
+  status: z.string().optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  bank: z.string().max(20).optional(),
+  min: baht.optional(),
+  max: baht.optional(),
+  q: z.string().trim().max(100).optional(),
+  review: z.enum(["1"]).optional(),
+  sort: z.enum(["ordered_desc", "ordered_asc", "updated_desc"]).default("ordered_desc"),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type WithdrawalQuery = {
+  filter: WithdrawalFilter;
+  sort: WithdrawalSort;
+  cursor?: Cursor;
+  limit: number;
+};
+
+export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
+  const parsed = querySchema.safeParse(nonEmpty(params));
+  if (!parsed.success) throw invalidField(parsed.error);
+  const q = parsed.data;
+  const statuses = q.status?.split(",").filter(Boolean) ?? [];
+  for (const s of statuses) {
+    if (!(WITHDRAWAL_STATUSES as readonly string[]).includes(s))
+      throw new AppError("VALIDATION", 400, { field: "status" });
+  }
+  return {
+    filter: {
+      statuses: statuses as WithdrawalFilter["statuses"],
+      ...dayRange(q.from, q.to),
+      bank: q.bank,
+      minSatang: q.min ? (bahtToSatang(q.min) ?? undefined) : undefined,
+      maxSatang: q.max ? (bahtToSatang(q.max) ?? undefined) : undefined,
+      q: q.q,
+      needsReview: q.review === "1",
+    },
+    sort: q.sort,
+    cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit,
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+
+import { AppError } from "@/lib/errors";
+import { mapPool } from "@/lib/orders/pool";
+import { isPlatformOrderId } from "@/lib/payout/platform-order-id";
+
+import type { WithdrawalDeps } from "./deps";
+import { requeryWithdrawal } from "./requery-withdrawal";
+
+export const MAX_LOOKUP_IDS = 200;
+const CONCURRENCY = 4;
+
+/** Pasted text → distinct ids, split on newlines, commas and spaces. */
+export function splitIds(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export type LookupResult =
+  | { platformOrderId: string; ok: true; outcome: "found"; result: string }
+  | {
+      platformOrderId: string;
+      ok: false;
+      outcome: "invalid" | "not_found" | "error";
+      code: string;
+    };
+
+/**
+ * Looks up each id at the gateway and stores what it says. Ids are checked for format before
+ * any call; calls run a few at a time. One failure never stops the others.
+ */
+export async function lookupWithdrawals(
+  deps: Pick<WithdrawalDeps, "db" | "payout">,
+  ids: string[],
+  actor: string,
+): Promise<LookupResult[]> {
+  if (ids.length > MAX_LOOKUP_IDS) throw new AppError("TOO_MANY_IDS", 400, { max: MAX_LOOKUP_IDS });
+  return mapPool(ids, CONCURRENCY, async (id): Promise<LookupResult> => {
+    if (!isPlatformOrderId(id))
+      return {
+        platformOrderId: id,
+        ok: false,
+        outcome: "invalid",
+        code: "INVALID_PLATFORM_ORDER_ID",
+      };
+    try {
+      const { result } = await requeryWithdrawal(deps, id, { actor, source: "requery" });
+      return { platformOrderId: id, ok: true, outcome: "found", result };
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : "INTERNAL";
+      return {
+        platformOrderId: id,
+        ok: false,
+        outcome: code === "NOT_FOUND" ? "not_found" : "error",
+        code,
+      };
+    }
+  });
+}

@@ -1,0 +1,143 @@
+import "server-only";
+
+import { createHash } from "node:crypto";
+
+import type { Db } from "@/db/client";
+import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
+import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
+import { confirmationFailed, eventApplied } from "@/lib/callbacks/confirm";
+import { WithdrawalNotFoundError } from "@/lib/payout/errors";
+import { payoutCallbackSchema } from "@/lib/payout/schemas";
+import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
+import { type PayoutWithdrawal, toWithdrawal } from "@/lib/payout/transform";
+import { UpstreamError } from "@/lib/upstream/errors";
+
+import type { WithdrawalDeps } from "./deps";
+import { planWithdrawalObservation } from "./observe";
+
+const ACTOR = "system:callback";
+
+export type PayoutReceipt = { status: 200 | 400 | 401; code: string; callbackId: number };
+
+/**
+ * Verifies and stores a gateway callback (CONTRACT §2): signature over the raw body, our
+ * merchant id, `time` within 300 s. Every receipt is kept; only a verified one is processed.
+ */
+export async function receivePayoutCallback(
+  db: Db,
+  input: {
+    rawBody: string;
+    signature: string | null;
+    ip: string;
+    secret: string;
+    merchantId: string;
+    nowMs?: number;
+  },
+): Promise<PayoutReceipt> {
+  const store = (verification: string, result: string, entityId?: string) =>
+    insertCallback(db, {
+      upstream: "payout",
+      rawBody: input.rawBody,
+      verification,
+      result,
+      ip: input.ip,
+      entityId,
+    });
+  const refuse = async (
+    status: 400 | 401,
+    code: string,
+    verification: string,
+    entityId?: string,
+  ) => ({
+    status,
+    code,
+    callbackId: await store(verification, "rejected", entityId),
+  });
+
+  if (!verifyPayoutSignature(input.secret, input.rawBody, input.signature))
+    return refuse(401, "BAD_SIGNATURE", "bad_signature");
+  let json: unknown;
+  try {
+    json = JSON.parse(input.rawBody);
+  } catch {
+    return refuse(400, "BAD_JSON", "bad_json");
+  }
+  const parsed = payoutCallbackSchema.safeParse(json);
+  if (!parsed.success) return refuse(400, "VALIDATION", "bad_body");
+  const id = parsed.data.platform_order_id;
+  if (parsed.data.merchant_id !== input.merchantId)
+    return refuse(401, "BAD_MERCHANT", "bad_merchant", id);
+  const nowS = (input.nowMs ?? Date.now()) / 1000;
+  if (Math.abs(nowS - parsed.data.time) > PAYOUT_TIME_WINDOW_S)
+    return refuse(401, "STALE_TIME", "stale_time", id);
+  return { status: 200, code: "OK", callbackId: await store("ok", "received", id) };
+}
+
+/** Applies a stored gateway callback; a final status is confirmed by `/withdraw/query` first. */
+export async function processPayoutCallback(
+  deps: WithdrawalDeps,
+  callbackId: number,
+): Promise<string> {
+  const { db } = deps;
+  const callback = await getCallback(db, callbackId);
+  if (!callback || callback.verification !== "ok" || callback.processedAt) return "skipped";
+  const body = payoutCallbackSchema.parse(JSON.parse(callback.rawBody));
+
+  let reported: PayoutWithdrawal;
+  try {
+    reported = toWithdrawal(body, null);
+  } catch (error) {
+    await setCallbackResult(db, callbackId, "anomaly", (error as Error).message, true);
+    return "anomaly";
+  }
+  // The status and the money details: a repeat is a duplicate, a changed amount is not.
+  const eventKey = `payout:${reported.platformOrderId}:${reported.status ?? body.status}:${createHash(
+    "sha256",
+  )
+    .update(
+      JSON.stringify([
+        reported.amountSatang,
+        reported.bank,
+        reported.accountNo,
+        reported.accountName,
+        reported.merchantOrderId,
+      ]),
+    )
+    .digest("hex")
+    .slice(0, 16)}`;
+  if (await eventApplied(db, eventKey)) {
+    await setCallbackResult(db, callbackId, "duplicate", null, true);
+    return "duplicate";
+  }
+  let details: Record<string, unknown> = { callbackId };
+  if ((reported.status === "success" || reported.status === "failed") && deps.confirmCallbacks) {
+    try {
+      const confirmed = await deps.payout.queryWithdrawal(reported.platformOrderId, {
+        actor: ACTOR,
+      });
+      details = { callbackId, confirmedBy: "requery", callbackStatus: body.status };
+      reported = confirmed;
+    } catch (error) {
+      if (error instanceof WithdrawalNotFoundError) {
+        await setCallbackResult(
+          db,
+          callbackId,
+          "anomaly",
+          "the gateway does not know this withdrawal",
+          true,
+        );
+        return "anomaly";
+      }
+      if (!(error instanceof UpstreamError)) throw error;
+      return confirmationFailed(db, callback, error);
+    }
+  }
+  const applied = await changeWithdrawalAtomically(
+    db,
+    reported.platformOrderId,
+    (current) =>
+      planWithdrawalObservation(current, reported, { source: "callback", actor: ACTOR, details }),
+    { eventKey, callbackId },
+  );
+  return applied.result;
+}

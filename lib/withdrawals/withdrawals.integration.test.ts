@@ -1,0 +1,250 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import type { Db } from "@/db/client";
+import { listCallbacksFor } from "@/db/queries/callbacks";
+import { listHistory } from "@/db/queries/history";
+import { insertUpstreamCall } from "@/db/queries/upstream-calls";
+import { getWithdrawal } from "@/db/queries/withdrawals";
+import { upstreamCalls, withdrawals } from "@/db/schema";
+import { PayoutClient } from "@/lib/payout/client";
+import { payoutSignature } from "@/lib/payout/signing";
+import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
+import { waitFor } from "@/lib/testing/receiver";
+import { tempDb } from "@/lib/testing/temp-db";
+import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
+
+import type { WithdrawalDeps } from "./deps";
+import { lookupWithdrawals, splitIds } from "./lookup";
+import { processPayoutCallback, receivePayoutCallback } from "./payout-callback";
+
+const SECRET = "payout-withdrawals-it-secret-0123456789";
+const TOKEN = "payout-withdrawals-it-token";
+const MERCHANT = "WD00000001";
+let sandbox: PayoutSandbox;
+let db: Db;
+let deps: WithdrawalDeps;
+let webhookUrl = "";
+let closeWebhook: () => Promise<void>;
+
+beforeAll(async () => {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void receivePayoutCallback(deps.db, {
+        rawBody: Buffer.concat(chunks).toString(),
+        signature: (req.headers["x-signature"] as string | undefined) ?? null,
+        ip: "127.0.0.1",
+        secret: SECRET,
+        merchantId: MERCHANT,
+      }).then((receipt) => {
+        res.writeHead(receipt.status).end(JSON.stringify({ success: receipt.status === 200 }));
+        if (receipt.status === 200) void processPayoutCallback(deps, receipt.callbackId);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/payout`;
+  closeWebhook = () =>
+    new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+  sandbox = await startPayoutSandbox({
+    merchantId: MERCHANT,
+    token: TOKEN,
+    secret: SECRET,
+    webhookUrl,
+    seedCount: 3,
+    completeAfterMs: 0,
+    callbackRetryDelaysMs: [50],
+    quiet: true,
+  });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  await closeWebhook();
+});
+
+beforeEach(() => {
+  db = tempDb();
+  sandbox.faults.set([]);
+  const payout = new PayoutClient(
+    {
+      baseUrl: sandbox.baseUrl,
+      merchantId: MERCHANT,
+      token: TOKEN,
+      secret: SECRET,
+      timeoutMs: 500,
+      readRetry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
+    },
+    (call) => insertUpstreamCall(db, call),
+  );
+  deps = { db, payout, secret: SECRET, merchantId: MERCHANT, confirmCallbacks: true };
+});
+
+async function post(body: Record<string, unknown>, sign = SECRET) {
+  const text = JSON.stringify(body);
+  const res = await fetch(webhookUrl, {
+    method: "POST",
+    body: text,
+    headers: { "x-signature": payoutSignature(sign, text) },
+  });
+  return res.status;
+}
+
+const callbackBody = (id: string, extra: Record<string, unknown> = {}) => ({
+  merchant_id: MERCHANT,
+  time: Math.floor(Date.now() / 1000),
+  platform_order_id: id,
+  merchant_order_id: "PAYOUT-X",
+  status: "open",
+  amount: 1000.1,
+  bank: "KBANK",
+  account_no: "1234567890",
+  account_name: "ลูกค้า ปลายทาง",
+  order_datetime: "2026-05-08 11:00:00",
+  done_datetime: null,
+  ...extra,
+});
+
+describe("look-up", () => {
+  it("splits pasted text and reports each id: found and stored, not found, invalid", async () => {
+    const known = [...sandbox.withdrawals.values()].find((w) => w.merchantId === MERCHANT);
+    const text = `${known?.platformOrderId}\n ABCW20260508abc123XYZ456 , not-an-id;${known?.platformOrderId}`;
+    const ids = splitIds(text);
+    expect(ids).toHaveLength(3);
+    const results = await lookupWithdrawals(deps, ids, "user:9");
+    expect(results.map((r) => [r.platformOrderId, r.ok, r.outcome])).toEqual([
+      [known?.platformOrderId, true, "found"],
+      ["ABCW20260508abc123XYZ456", false, "not_found"],
+      ["not-an-id", false, "invalid"],
+    ]);
+    expect((await getWithdrawal(db, known?.platformOrderId ?? ""))?.amountSatang).toBe(
+      known?.amountSatang,
+    );
+    // The malformed id never reached the gateway.
+    expect((await db.select().from(upstreamCalls)).map((c) => c.targetId).sort()).toEqual(
+      [known?.platformOrderId, "ABCW20260508abc123XYZ456"].sort(),
+    );
+  });
+
+  it("refuses more than 200 ids", async () => {
+    await expect(
+      lookupWithdrawals(
+        deps,
+        Array.from({ length: 201 }, (_, i) => `x${i}`),
+        "user:9",
+      ),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_IDS",
+    });
+  });
+});
+
+describe("payout callbacks", () => {
+  it("stores exact amounts and UTC times from the gateway's callbacks, confirmed by query", async () => {
+    const w = sandbox.create({
+      amountSatang: 100010,
+      orderedAt: new Date("2026-05-08T04:00:00Z"),
+      accountName: "สมหญิง รุ่งเรือง",
+    });
+    const row = await waitFor(() => getWithdrawal(db, w.platformOrderId));
+    expect(row).toMatchObject({
+      amountSatang: 100010,
+      status: "open",
+      accountName: "สมหญิง รุ่งเรือง",
+    });
+    expect(row.orderedAt.toISOString()).toBe("2026-05-08T04:00:00.000Z");
+    sandbox.complete(w.platformOrderId, "success");
+    const done = await waitFor(async () => {
+      const r = await getWithdrawal(db, w.platformOrderId);
+      return r?.status === "success" ? r : undefined;
+    });
+    expect(done.doneAt).toBeInstanceOf(Date);
+    const history = await listHistory(db, "withdrawal", w.platformOrderId);
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.kind])).toEqual([
+      [null, "open", "applied"],
+      ["open", "success", "applied"],
+    ]);
+    expect(history[1]?.details).toMatchObject({ confirmedBy: "requery" });
+  });
+
+  it("refuses a forged signature, another merchant and a stale time with 401, changing nothing", async () => {
+    const id = "ZZZW20260508AAAAAAAAAAAA";
+    expect(await post(callbackBody(id), "not-the-secret-0123456789012345678")).toBe(401);
+    expect(await post(callbackBody(id, { merchant_id: "XX00000000" }))).toBe(401);
+    expect(await post(callbackBody(id, { time: Math.floor(Date.now() / 1000) - 301 }))).toBe(401);
+    expect(await post(callbackBody(id, { time: Math.floor(Date.now() / 1000) + 301 }))).toBe(401);
+    expect(await db.select().from(withdrawals)).toEqual([]);
+    const log = await db.query.callbacks.findMany();
+    expect(log.map((c) => c.verification)).toEqual([
+      "bad_signature",
+      "bad_merchant",
+      "stale_time",
+      "stale_time",
+    ]);
+  });
+
+  it("de-duplicates and ignores a late `open` after the final status", async () => {
+    deps = { ...deps, confirmCallbacks: false };
+    const id = "DUPW20260508BBBBBBBBBBBB";
+    expect(
+      await post(callbackBody(id, { status: "success", done_datetime: "2026-05-08 11:00:42" })),
+    ).toBe(200);
+    expect(
+      await post(callbackBody(id, { status: "success", done_datetime: "2026-05-08 11:00:42" })),
+    ).toBe(200);
+    expect(await post(callbackBody(id))).toBe(200);
+    const results = await waitFor(async () => {
+      const rows = await listCallbacksFor(db, [id]);
+      return (
+        rows.length === 3 &&
+        rows.every((r) => r.result !== "received") &&
+        rows.map((r) => r.result).sort()
+      );
+    });
+    expect(results).toEqual(["applied", "duplicate", "stale"]);
+    expect(await getWithdrawal(db, id)).toMatchObject({ status: "success", amountSatang: 100010 });
+    expect((await getWithdrawal(db, id))?.doneAt?.toISOString()).toBe("2026-05-08T04:00:42.000Z");
+  });
+
+  it("records a contradicting final status as a conflict and a changed amount as an anomaly", async () => {
+    deps = { ...deps, confirmCallbacks: false };
+    const id = "CONW20260508CCCCCCCCCCCC";
+    await post(callbackBody(id, { status: "success", done_datetime: "2026-05-08 11:00:42" }));
+    await waitFor(() => getWithdrawal(db, id));
+    await post(callbackBody(id, { status: "failed", done_datetime: "2026-05-08 11:00:42" }));
+    await waitFor(
+      async () => (await getWithdrawal(db, id))?.needsReview === "conflict" || undefined,
+    );
+    await post(
+      callbackBody(id, { status: "success", amount: 1000.2, done_datetime: "2026-05-08 11:00:42" }),
+    );
+    const kinds = await waitFor(async () => {
+      const h = await listHistory(db, "withdrawal", id);
+      return h.length === 3 && h.map((e) => e.kind);
+    });
+    expect(kinds).toEqual(["applied", "conflict", "anomaly"]);
+    expect(await getWithdrawal(db, id)).toMatchObject({ status: "success", amountSatang: 100010 });
+  });
+
+  it("converges through the reconciler when the final callback is dropped", async () => {
+    const w = sandbox.create();
+    await waitFor(() => getWithdrawal(db, w.platformOrderId));
+    sandbox.faults.set([{ op: "callback", kind: "drop" }]);
+    sandbox.complete(w.platformOrderId, "failed");
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await getWithdrawal(db, w.platformOrderId))?.status).toBe("open");
+    const summary = await reconcileWithdrawals(deps, new Date(Date.now() + 3 * 60_000));
+    expect(summary.outcomes.failed).toBe(1);
+    expect(await getWithdrawal(db, w.platformOrderId)).toMatchObject({
+      status: "failed",
+      nextCheckAt: null,
+    });
+    expect((await listHistory(db, "withdrawal", w.platformOrderId)).at(-1)).toMatchObject({
+      source: "reconciler",
+    });
+  });
+});
