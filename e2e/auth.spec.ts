@@ -5,9 +5,9 @@ import { E2E_USERS } from "./users";
 
 const NAV = {
   support: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม"],
-  finance: ["หน้าแรก", "รายการเติมเกม"],
-  manager: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม", "บันทึกการใช้งาน"],
-  admin: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม", "บันทึกการใช้งาน", "ผู้ใช้"],
+  finance: ["หน้าแรก", "รายการเติมเกม", "รายการถอนเงิน"],
+  manager: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม", "รายการถอนเงิน", "บันทึกการใช้งาน"],
+  admin: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม", "รายการถอนเงิน", "บันทึกการใช้งาน", "ผู้ใช้"],
 } as const;
 
 for (const role of ["support", "finance", "manager", "admin"] as const) {
@@ -53,7 +53,7 @@ test("the language switch is remembered across reloads and sign-out", async ({ p
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
   await signInAs(page, "finance");
-  await expect(page.locator("aside nav a")).toHaveText(["Home", "Top-ups"]);
+  await expect(page.locator("aside nav a")).toHaveText(["Home", "Top-ups", "Withdrawals"]);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");

@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { href: "/", key: "home", permission: "overview:view" },
   { href: "/topups", key: "topups", permission: "topup:view" },
   { href: "/topups/new", key: "newTopup", permission: "topup:create" },
+  { href: "/withdrawals", key: "withdrawals", permission: "withdrawal:view" },
   { href: "/audit", key: "audit", permission: "audit:view" },
   { href: "/admin/users", key: "users", permission: "user:manage" },
 ] as const satisfies readonly { href: string; key: string; permission: Permission }[];

@@ -59,3 +59,16 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
     throw new AppError("BAD_JSON", 400);
   }
 }
+
+/** A webhook's raw body, or null when it is larger than allowed (answer 413). */
+export async function readRawBody(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  const text = await request.text();
+  return Buffer.byteLength(text) > maxBytes ? null : text;
+}
+
+export const payloadTooLarge = () =>
+  NextResponse.json(
+    { error: { code: "PAYLOAD_TOO_LARGE", message: "body too large" } },
+    { status: 413 },
+  );

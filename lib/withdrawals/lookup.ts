@@ -6,21 +6,10 @@ import { isPlatformOrderId } from "@/lib/payout/platform-order-id";
 
 import type { WithdrawalDeps } from "./deps";
 import { requeryWithdrawal } from "./requery-withdrawal";
+import { MAX_LOOKUP_IDS } from "./split-ids";
 
-export const MAX_LOOKUP_IDS = 200;
+export { MAX_LOOKUP_IDS };
 const CONCURRENCY = 4;
-
-/** Pasted text → distinct ids, split on newlines, commas and spaces. */
-export function splitIds(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 export type LookupResult =
   | { platformOrderId: string; ok: true; outcome: "found"; result: string }

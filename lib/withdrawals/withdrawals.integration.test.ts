@@ -17,8 +17,9 @@ import { tempDb } from "@/lib/testing/temp-db";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
 
 import type { WithdrawalDeps } from "./deps";
-import { lookupWithdrawals, splitIds } from "./lookup";
+import { lookupWithdrawals } from "./lookup";
 import { processPayoutCallback, receivePayoutCallback } from "./payout-callback";
+import { splitIds } from "./split-ids";
 
 const SECRET = "payout-withdrawals-it-secret-0123456789";
 const TOKEN = "payout-withdrawals-it-token";

@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
+import { requeryTopupAction } from "@/app/(app)/topups/actions";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
-import { RequeryButton } from "@/components/topups/requery-button";
-import { TopupTraffic } from "@/components/topups/topup-traffic";
+import { RequeryButton } from "@/components/orders/requery-button";
+import { OrderTraffic } from "@/components/orders/order-traffic";
+import { Timeline } from "@/components/orders/timeline";
 import { ui } from "@/components/ui/styles";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -71,7 +73,9 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
           <StatusBadge status={topup.status} />
         </span>
         <ReviewBadge reason={topup.needsReview} />
-        {can(user.role, "topup:requery") && topup.orderId && <RequeryButton refId={topup.refId} />}
+        {can(user.role, "topup:requery") && topup.orderId && (
+          <RequeryButton action={requeryTopupAction} input={{ refId: topup.refId }} />
+        )}
       </div>
       {topup.status === "unknown" && <p className={ui.error}>{t("topup.unknownExplained")}</p>}
       <dl className={`${ui.card} grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]`}>
@@ -82,52 +86,12 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
           </div>
         ))}
       </dl>
-      <section className={`${ui.card} overflow-x-auto p-0`}>
-        <h2 className="px-4 pt-4 text-base font-semibold">{t("topup.timeline")}</h2>
-        <table className={ui.table} data-testid="timeline">
-          <thead>
-            <tr>
-              <th className={ui.th}>{t("topup.at")}</th>
-              <th className={ui.th}>{t("topup.from")}</th>
-              <th className={ui.th}>{t("topup.to")}</th>
-              <th className={ui.th}>{t("topup.source")}</th>
-              <th className={ui.th}>{t("topup.actor")}</th>
-              <th className={ui.th}>{t("topup.details")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {detail.history.map((h, i) => (
-              <tr key={i} data-kind={h.kind}>
-                <td className={`${ui.td} tabular-nums`}>{formatDateTime(new Date(h.at))}</td>
-                <td className={ui.td}>
-                  {h.from ? <StatusBadge status={h.from} /> : t("common.none")}
-                </td>
-                <td className={ui.td}>
-                  {h.to ? <StatusBadge status={h.to} /> : t("common.none")}{" "}
-                  {h.kind !== "applied" && (
-                    <span className="text-xs text-amber-800">
-                      ({t.has(`topup.kind.${h.kind}`) ? t(`topup.kind.${h.kind}`) : h.kind})
-                    </span>
-                  )}
-                </td>
-                <td className={ui.td}>
-                  {t.has(`topup.sourceName.${h.source}`)
-                    ? t(`topup.sourceName.${h.source}`)
-                    : h.source}
-                </td>
-                <td className={`${ui.td} font-mono text-xs`}>{h.actor}</td>
-                <td
-                  className={`${ui.td} max-w-md truncate font-mono text-xs`}
-                  title={h.details ? JSON.stringify(h.details) : ""}
-                >
-                  {h.details ? JSON.stringify(h.details) : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <TopupTraffic callbacks={detail.callbacks ?? []} calls={detail.calls ?? []} />
+      <Timeline history={detail.history} />
+      <OrderTraffic
+        callbacks={detail.callbacks ?? []}
+        calls={detail.calls ?? []}
+        callsTitle={t("topup.calls")}
+      />
     </div>
   );
 }

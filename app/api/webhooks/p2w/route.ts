@@ -1,6 +1,7 @@
 import { after, NextResponse } from "next/server";
 
 import { getDb } from "@/db/client";
+import { payloadTooLarge, readRawBody } from "@/lib/api/respond";
 import { enqueue } from "@/lib/callbacks/queue";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
@@ -22,14 +23,8 @@ const MESSAGES: Record<string, string> = {
  * processing (confirmation read included) happens after the answer.
  */
 export async function POST(request: Request) {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const rawBody = declared > MAX_BODY_BYTES ? null : await request.text();
-  if (rawBody === null || Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
-    return NextResponse.json(
-      { error: { code: "PAYLOAD_TOO_LARGE", message: "body too large" } },
-      { status: 413 },
-    );
-  }
+  const rawBody = await readRawBody(request, MAX_BODY_BYTES);
+  if (rawBody === null) return payloadTooLarge();
   const receipt = await receiveP2wCallback(getDb(), {
     rawBody,
     token: new URL(request.url).searchParams.get("token"),

@@ -26,7 +26,15 @@ type Call = {
 };
 
 /** The raw callbacks and upstream calls of one order (already redacted when stored). */
-export function TopupTraffic({ callbacks, calls }: { callbacks: Callback[]; calls: Call[] }) {
+export function OrderTraffic({
+  callbacks,
+  calls,
+  callsTitle,
+}: {
+  callbacks: Callback[];
+  calls: Call[];
+  callsTitle: string;
+}) {
   const t = useTranslations("topup");
   return (
     <div className="grid gap-6 xl:grid-cols-2">
@@ -49,7 +57,7 @@ export function TopupTraffic({ callbacks, calls }: { callbacks: Callback[]; call
         ))}
       </section>
       <section className={`${ui.card} space-y-2`}>
-        <h2 className="text-base font-semibold">{t("calls")}</h2>
+        <h2 className="text-base font-semibold">{callsTitle}</h2>
         {calls.length === 0 && <p className="text-sm text-slate-500">{t("noCalls")}</p>}
         {calls.map((c) => (
           <details

@@ -4,10 +4,17 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { requeryTopupAction } from "@/app/(app)/topups/actions";
 import { ui } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/actions/safe-action";
 
-export function RequeryButton({ refId }: { refId: string }) {
+/** Re-queries one order through the given server action and refreshes the page. */
+export function RequeryButton<I>({
+  action,
+  input,
+}: {
+  action: (input: I) => Promise<ActionResult<{ status: string }>>;
+  input: I;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -20,7 +27,7 @@ export function RequeryButton({ refId }: { refId: string }) {
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await requeryTopupAction({ refId });
+            const result = await action(input);
             setMessage(
               result.ok
                 ? {

@@ -1,0 +1,78 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+
+import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
+import { LiveRefresh } from "@/components/live-refresh";
+import { OrderTraffic } from "@/components/orders/order-traffic";
+import { RequeryButton } from "@/components/orders/requery-button";
+import { Timeline } from "@/components/orders/timeline";
+import { ReviewBadge, StatusBadge } from "@/components/status-badge";
+import { ui } from "@/components/ui/styles";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { formatDateTime, formatSatang } from "@/lib/format";
+import { withdrawalDetailFor } from "@/lib/withdrawals/by-person";
+
+export default async function WithdrawalPage({
+  params,
+}: {
+  params: Promise<{ platformOrderId: string }>;
+}) {
+  const user = await requirePageUser("withdrawal:view");
+  const { platformOrderId } = await params;
+  const t = await getTranslations();
+  const detail = await withdrawalDetailFor(user, platformOrderId, true).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const w = detail.withdrawal;
+  const fields: [string, ReactNode][] = [
+    [t("withdrawals.platformOrderId"), w.platformOrderId],
+    [t("withdrawals.merchantOrderId"), w.merchantOrderId],
+    [t("withdrawals.amount"), formatSatang(w.amountSatang)],
+    [t("withdrawals.bank"), w.bank],
+    [t("withdrawals.accountNo"), w.accountNo],
+    [t("withdrawals.accountName"), w.accountName],
+    [t("withdrawals.orderedAt"), formatDateTime(new Date(w.orderedAt))],
+    [t("withdrawals.doneAt"), w.doneAt ? formatDateTime(new Date(w.doneAt)) : t("common.none")],
+    [t("withdrawals.updatedAt"), formatDateTime(new Date(w.updatedAt))],
+  ];
+  return (
+    <div className="space-y-6">
+      <LiveRefresh type="withdrawal" id={w.platformOrderId} />
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className={ui.h1}>{t("withdrawals.detailTitle", { id: w.platformOrderId })}</h1>
+        <span data-testid="withdrawal-status">
+          <StatusBadge status={w.status} />
+        </span>
+        <ReviewBadge reason={w.needsReview} />
+        {can(user.role, "withdrawal:requery") && (
+          <RequeryButton
+            action={requeryWithdrawalAction}
+            input={{ platformOrderId: w.platformOrderId }}
+          />
+        )}
+      </div>
+      {!w.masked && <p className="text-sm text-slate-600">{t("withdrawals.fullShownNote")}</p>}
+      <dl
+        className={`${ui.card} grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]`}
+        data-testid="withdrawal-fields"
+      >
+        {fields.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="font-mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Timeline history={detail.history} />
+      <OrderTraffic
+        callbacks={detail.callbacks ?? []}
+        calls={detail.calls ?? []}
+        callsTitle={t("withdrawals.calls")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+
+import { LookupPanel } from "@/components/withdrawals/lookup-panel";
+import { WithdrawalList } from "@/components/withdrawals/withdrawal-list";
+import { ui } from "@/components/ui/styles";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { BANKS } from "@/lib/payout/banks";
+
+export default async function WithdrawalsPage() {
+  const user = await requirePageUser("withdrawal:view");
+  const t = await getTranslations("withdrawals");
+  return (
+    <div className="space-y-6">
+      <h1 className={ui.h1}>{t("title")}</h1>
+      {can(user.role, "withdrawal:lookup") && <LookupPanel />}
+      <WithdrawalList
+        banks={[...BANKS]}
+        canRequery={can(user.role, "withdrawal:requery")}
+        canExport={can(user.role, "withdrawal:export")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+
+import { route } from "@/lib/api/respond";
+import { requirePermission } from "@/lib/auth/guard";
+import { requeryWithdrawalFor } from "@/lib/withdrawals/by-person";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(
+  async (_request, { params }: { params: Promise<{ platformOrderId: string }> }) => {
+    const user = await requirePermission("withdrawal:requery");
+    return NextResponse.json({
+      withdrawal: await requeryWithdrawalFor(user, (await params).platformOrderId),
+    });
+  },
+);

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+
+import { getDb } from "@/db/client";
+import { route } from "@/lib/api/respond";
+import { requirePermission } from "@/lib/auth/guard";
+import { parseWithdrawalQuery } from "@/lib/withdrawals/list-query";
+import { withdrawalPage } from "@/lib/withdrawals/read-withdrawals";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request) => {
+  await requirePermission("withdrawal:view");
+  return NextResponse.json(
+    await withdrawalPage(getDb(), parseWithdrawalQuery(new URL(request.url).searchParams)),
+  );
+});

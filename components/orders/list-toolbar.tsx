@@ -1,0 +1,110 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import { ui } from "@/components/ui/styles";
+
+/** Bulk re-query, its progress, the export link and the live indicator, above a list. */
+export function ListToolbar({
+  selectedCount,
+  busy,
+  progress,
+  onRequerySelected,
+  exportHref,
+}: {
+  selectedCount: number | null;
+  busy: boolean;
+  progress: { done: number; failed: number; total: number } | null;
+  onRequerySelected: () => void;
+  exportHref: string | null;
+}) {
+  const t = useTranslations("topups");
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {selectedCount !== null && (
+        <button
+          type="button"
+          className={ui.buttonSecondary}
+          disabled={selectedCount === 0 || busy}
+          onClick={onRequerySelected}
+        >
+          {t("requerySelected", { count: selectedCount })}
+        </button>
+      )}
+      {progress && (
+        <span role="status" className="text-sm text-slate-600" data-testid="bulk-progress">
+          {t("bulkProgress", progress)}
+        </span>
+      )}
+      {exportHref && (
+        <a href={exportHref} className={`${ui.buttonSecondary} ml-auto`} download>
+          {t("export")}
+        </a>
+      )}
+      <span className="inline-flex items-center gap-1 text-xs text-emerald-700">
+        <span className="h-2 w-2 animate-pulse rounded-full bg-emerald-500" aria-hidden />
+        {t("live")}
+      </span>
+    </div>
+  );
+}
+
+export function Pager({
+  hasCursor,
+  nextCursor,
+  filters,
+  navigate,
+}: {
+  hasCursor: boolean;
+  nextCursor: string | null | undefined;
+  filters: URLSearchParams;
+  navigate: (next: URLSearchParams) => void;
+}) {
+  const t = useTranslations();
+  return (
+    <div className="flex gap-2">
+      {hasCursor && (
+        <button type="button" className={ui.buttonSecondary} onClick={() => navigate(filters)}>
+          {t("topups.firstPage")}
+        </button>
+      )}
+      {nextCursor && (
+        <button
+          type="button"
+          className={ui.buttonSecondary}
+          onClick={() => {
+            const next = new URLSearchParams(filters);
+            next.set("cursor", nextCursor);
+            navigate(next);
+          }}
+        >
+          {t("common.next")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Loading, failure and empty rows of a list table. */
+export function TableStates({
+  pending,
+  failed,
+  empty,
+  columns,
+}: {
+  pending: boolean;
+  failed: boolean;
+  empty: boolean;
+  columns: number;
+}) {
+  const t = useTranslations("topups");
+  const text = pending ? t("loading") : failed ? t("loadFailed") : empty ? t("empty") : null;
+  if (!text) return null;
+  return (
+    <tr>
+      <td className={`${ui.td} ${failed ? "text-red-700" : ""}`} colSpan={columns}>
+        {text}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+
+import { type Change, useLiveChanges } from "@/components/live-changes";
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * A list whose filters live in the URL (a reload keeps them), fetched from the JSON API with
+ * react-query and refetched whenever an order of its kind changes anywhere.
+ */
+export function useOrderList<T>(endpoint: string, type: Change["type"]) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const query = params.toString();
+  const client = useQueryClient();
+  const result = useQuery({
+    queryKey: [type, "list", query],
+    queryFn: async (): Promise<Page<T>> => {
+      const res = await fetch(`${endpoint}?${query}`, { cache: "no-store" });
+      if (!res.ok) throw new Error(String(res.status));
+      return (await res.json()) as Page<T>;
+    },
+    placeholderData: (previous) => previous,
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: [type, "list"] });
+  useLiveChanges(type, refresh);
+
+  const filters = new URLSearchParams(params);
+  filters.delete("cursor");
+  const navigate = (next: URLSearchParams) =>
+    router.push(`${pathname}${next.size > 0 ? `?${next.toString()}` : ""}`);
+  return { ...result, params, filters, navigate, refresh };
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+
+import { lookupWithdrawalsAction } from "@/app/(app)/withdrawals/actions";
+import { StatusBadge } from "@/components/status-badge";
+import { ui } from "@/components/ui/styles";
+import { formatSatang } from "@/lib/format";
+import type { LookupAnswer } from "@/lib/withdrawals/by-person";
+import { MAX_LOOKUP_IDS, splitIds } from "@/lib/withdrawals/split-ids";
+
+/** Sent in small batches so progress shows; the server checks each id before calling. */
+const BATCH = 10;
+
+export function LookupPanel() {
+  const t = useTranslations();
+  const [text, setText] = useState("");
+  const [results, setResults] = useState<LookupAnswer[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = progress !== null && progress.done < progress.total;
+
+  async function run() {
+    const ids = splitIds(text);
+    setError(null);
+    setResults([]);
+    if (ids.length === 0) return;
+    if (ids.length > MAX_LOOKUP_IDS) {
+      setError(t("lookup.tooMany", { max: MAX_LOOKUP_IDS, count: ids.length }));
+      return;
+    }
+    setProgress({ done: 0, total: ids.length });
+    const collected: LookupAnswer[] = [];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      const answer = await lookupWithdrawalsAction({ ids: batch });
+      if (!answer.ok) {
+        setError(answer.error.message);
+        setProgress(null);
+        return;
+      }
+      collected.push(...answer.data);
+      setResults([...collected]);
+      setProgress({ done: Math.min(i + BATCH, ids.length), total: ids.length });
+    }
+  }
+
+  const count = (outcome: LookupAnswer["outcome"]) =>
+    results.filter((r) => r.outcome === outcome).length;
+  return (
+    <section className={`${ui.card} space-y-3`} aria-label={t("lookup.title")}>
+      <h2 className="text-base font-semibold">{t("lookup.title")}</h2>
+      <label className="block space-y-1">
+        <span className="text-sm text-slate-600">{t("lookup.hint", { max: MAX_LOOKUP_IDS })}</span>
+        <textarea
+          name="ids"
+          rows={3}
+          className={`${ui.input} font-mono`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+        />
+      </label>
+      <div className="flex items-center gap-3">
+        <button
+          type="button"
+          className={ui.button}
+          disabled={running || text.trim() === ""}
+          onClick={() => void run()}
+        >
+          {t("lookup.submit")}
+        </button>
+        <button
+          type="button"
+          className={ui.buttonSecondary}
+          disabled={running}
+          onClick={() => {
+            setText("");
+            setResults([]);
+            setProgress(null);
+          }}
+        >
+          {t("lookup.clear")}
+        </button>
+        {progress && (
+          <span role="status" className="text-sm text-slate-600" data-testid="lookup-progress">
+            {running
+              ? t("lookup.running", progress)
+              : t("lookup.done", {
+                  total: progress.total,
+                  found: count("found"),
+                  notFound: count("not_found"),
+                  invalid: count("invalid"),
+                  errors: count("error"),
+                })}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className={ui.error}>
+          {error}
+        </p>
+      )}
+      {results.length > 0 && (
+        <table className={ui.table} data-testid="lookup-results">
+          <tbody className="divide-y divide-slate-100">
+            {results.map((r) => (
+              <tr key={r.platformOrderId} data-outcome={r.outcome}>
+                <td className={`${ui.td} font-mono text-xs`}>{r.platformOrderId}</td>
+                <td className={ui.td}>{t(`lookup.outcome.${r.outcome}`)}</td>
+                <td className={ui.td}>
+                  {r.withdrawal ? <StatusBadge status={r.withdrawal.status} /> : null}
+                </td>
+                <td className={`${ui.td} text-right tabular-nums`}>
+                  {r.withdrawal ? formatSatang(r.withdrawal.amountSatang) : ""}
+                </td>
+                <td className={`${ui.td} whitespace-normal text-xs text-slate-600`}>
+                  {r.error?.message}
+                </td>
+                <td className={ui.td}>
+                  {r.withdrawal && (
+                    <Link
+                      href={`/withdrawals/${r.platformOrderId}`}
+                      className="text-indigo-700 hover:underline"
+                    >
+                      {t("lookup.open")}
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

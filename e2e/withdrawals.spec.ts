@@ -1,0 +1,194 @@
+import { expect, test } from "@playwright/test";
+
+import { callAction } from "./actions";
+import { apiAs, type DemoRole, signInAs } from "./helpers";
+
+const BASE = "http://localhost:3100";
+const PAYOUT = "http://127.0.0.1:4120";
+
+type SandboxWithdrawal = {
+  platform_order_id: string;
+  amount: number;
+  account_no: string;
+  account_name: string;
+  status: string;
+};
+
+async function sandboxWithdrawal(fields: Record<string, unknown> = {}): Promise<SandboxWithdrawal> {
+  const res = await fetch(`${PAYOUT}/__control/withdrawals`, {
+    method: "POST",
+    body: JSON.stringify(fields),
+  });
+  return ((await res.json()) as { withdrawal: SandboxWithdrawal }).withdrawal;
+}
+const faults = (rules: unknown[]) =>
+  fetch(`${PAYOUT}/__control/faults`, { method: "POST", body: JSON.stringify({ rules }) });
+
+test.afterEach(async () => {
+  await faults([]);
+});
+
+test("finance pastes several ids, sees the masked list, opens a detail, re-queries and sees the new status", async ({
+  page,
+}) => {
+  await faults([{ op: "callback", kind: "drop" }]);
+  const a = await sandboxWithdrawal({
+    amountSatang: 100010,
+    accountName: "สมหญิง รุ่งเรือง",
+    accountNo: "1234567890",
+  });
+  const b = await sandboxWithdrawal({ amountSatang: 5_000_00 });
+  await signInAs(page, "finance");
+  await page.goto("/withdrawals");
+  const ids = [
+    a.platform_order_id,
+    "ABCW20260508abc123XYZ456",
+    "not-an-id",
+    b.platform_order_id,
+  ].join("\n");
+  await page.locator('textarea[name="ids"]').fill(ids);
+  await page.getByRole("button", { name: "ค้นหา", exact: true }).click();
+  const results = page.getByTestId("lookup-results");
+  await expect(page.getByTestId("lookup-progress")).toContainText("พบ 2 ไม่พบ 1 รูปแบบผิด 1");
+  await expect(results.locator(`tr[data-outcome=found]`)).toHaveCount(2);
+  await expect(results.locator(`tr[data-outcome=not_found]`)).toContainText(
+    "ABCW20260508abc123XYZ456",
+  );
+  await expect(results.locator(`tr[data-outcome=invalid]`)).toContainText("not-an-id");
+
+  const row = page.locator(`tr[data-platform-order-id="${a.platform_order_id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("account-no")).toHaveText("xxx-x-x7890");
+  await expect(row.getByTestId("account-name")).toHaveText("สมหญิง ร.");
+  await expect(row).toContainText("฿1,000.10");
+  await expect(page.locator("body")).not.toContainText("1234567890");
+
+  await row.getByRole("link").first().click();
+  const fields = page.getByTestId("withdrawal-fields");
+  await expect(fields).toContainText("1234567890");
+  await expect(fields).toContainText("สมหญิง รุ่งเรือง");
+  await expect(page.getByTestId("withdrawal-status").locator("[data-status]")).toHaveAttribute(
+    "data-status",
+    "open",
+  );
+
+  // The gateway finishes it, but its callback is lost: a re-query brings the news.
+  await fetch(`${PAYOUT}/__control/withdrawals/${a.platform_order_id}/complete`, {
+    method: "POST",
+    body: JSON.stringify({ status: "success" }),
+  });
+  await page.getByRole("button", { name: "ตรวจสอบสถานะ" }).click();
+  await expect(page.getByTestId("withdrawal-status").locator("[data-status]")).toHaveAttribute(
+    "data-status",
+    "success",
+  );
+  await expect(page.getByTestId("timeline")).toContainText("ตรวจสอบซ้ำ");
+});
+
+test("a withdrawal appears and completes in the open list by itself, through the gateway's callbacks", async ({
+  page,
+}) => {
+  await signInAs(page, "finance");
+  const w = await sandboxWithdrawal({ accountName: "ธนพล มั่นคง" });
+  await page.goto(`/withdrawals?q=${w.platform_order_id}`);
+  const row = page.locator(`tr[data-platform-order-id="${w.platform_order_id}"]`);
+  await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "open", {
+    timeout: 5_000,
+  });
+  await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "success", {
+    timeout: 15_000,
+  });
+});
+
+const ROLES: DemoRole[] = ["support", "finance", "manager", "admin"];
+
+for (const role of ROLES) {
+  test(`${role}: withdrawal API and actions allow and deny by role`, async ({ playwright }) => {
+    const api = await apiAs(playwright, BASE, role);
+    const may = role !== "support";
+    const w = await sandboxWithdrawal();
+    const expected = may ? 200 : 403;
+    expect((await api.get("/api/withdrawals")).status()).toBe(expected);
+    const lookup = await api.post("/api/withdrawals/lookup", {
+      data: { platformOrderIds: [w.platform_order_id] },
+    });
+    expect(lookup.status()).toBe(expected);
+    if (may) {
+      const body = (await lookup.json()) as {
+        results: { ok: boolean; withdrawal: { accountNo: string } }[];
+      };
+      expect(body.results[0]).toMatchObject({
+        ok: true,
+        withdrawal: { accountNo: `xxx-x-x${w.account_no.slice(-4)}` },
+      });
+      const detail = (await (await api.get(`/api/withdrawals/${w.platform_order_id}`)).json()) as {
+        withdrawal: { accountNo: string };
+      };
+      expect(detail.withdrawal.accountNo).toBe(w.account_no);
+    } else {
+      expect((await api.get(`/api/withdrawals/${w.platform_order_id}`)).status()).toBe(403);
+    }
+    expect((await api.post(`/api/withdrawals/${w.platform_order_id}/requery`)).status()).toBe(
+      may ? 200 : 403,
+    );
+    expect((await api.get("/api/withdrawals/export")).status()).toBe(expected);
+    const answer = await callAction(
+      api,
+      BASE,
+      "/withdrawals",
+      { file: "app/(app)/withdrawals/actions.ts", name: "lookupWithdrawalsAction" },
+      [{ ids: [w.platform_order_id] }],
+    );
+    expect(answer).toContain(may ? '"ok":true' : '"code":"FORBIDDEN"');
+  });
+}
+
+test("the payout webhook refuses a forged signature, another merchant and a stale time", async ({
+  playwright,
+}) => {
+  const anon = await apiAs(playwright, BASE, null);
+  const body = JSON.stringify({
+    merchant_id: "SB00000001",
+    time: Math.floor(Date.now() / 1000),
+    platform_order_id: "FRGW20260508AAAAAAAAAAAA",
+  });
+  const res = await anon.post("/api/webhooks/payout", {
+    data: Buffer.from(body),
+    headers: { "x-signature": "0".repeat(64) },
+  });
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toMatchObject({ success: false, error: { code: "BAD_SIGNATURE" } });
+  const finance = await apiAs(playwright, BASE, "finance");
+  expect((await finance.get("/api/withdrawals/FRGW20260508AAAAAAAAAAAA")).status()).toBe(404);
+});
+
+test("the export holds exactly the filtered withdrawals, masked, in baht and Bangkok time", async ({
+  page,
+}) => {
+  const tag = `EXP-${Date.now()}`;
+  for (const amount of [123456, 7])
+    await sandboxWithdrawal({
+      amountSatang: amount,
+      merchantOrderId: `${tag}-${amount}`,
+      accountNo: "9876543210",
+    });
+  await signInAs(page, "finance");
+  await page.goto(`/withdrawals?q=${tag}`);
+  await expect(page.locator("tr[data-platform-order-id]")).toHaveCount(2);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "ส่งออก CSV" }).click(),
+  ]);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  const lines = text.slice(1).trim().split("\r\n");
+  expect(lines).toHaveLength(3);
+  expect(text).not.toContain("9876543210");
+  expect(text).toContain("xxx-x-x3210");
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(",")[6])
+      .sort(),
+  ).toEqual(["0.07", "1234.56"]);
+  expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+});

@@ -1,0 +1,96 @@
+import "server-only";
+
+import { getDb } from "@/db/client";
+import { insertAudit } from "@/db/queries/audit";
+import { getWithdrawal } from "@/db/queries/withdrawals";
+import { translateError } from "@/lib/api/respond";
+import { requestIp } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session-user";
+import { AppError, notFoundError } from "@/lib/errors";
+
+import { withdrawalDeps } from "./deps";
+import { lookupWithdrawals } from "./lookup";
+import { withdrawalDetail } from "./read-withdrawals";
+import { requeryWithdrawal } from "./requery-withdrawal";
+import { type WithdrawalJson, toWithdrawalJson } from "./withdrawal-view";
+
+/** What a person's actions on withdrawals do, audited, for route handlers and actions alike. */
+async function record(
+  user: CurrentUser,
+  action: string,
+  targetId: string | null,
+  details?: Record<string, unknown>,
+) {
+  await insertAudit(getDb(), {
+    actorId: user.id,
+    actorEmail: user.email,
+    action,
+    targetType: targetId ? "withdrawal" : null,
+    targetId,
+    details: details ?? null,
+    ip: await requestIp(),
+  });
+}
+
+export async function requeryWithdrawalFor(
+  user: CurrentUser,
+  platformOrderId: string,
+): Promise<WithdrawalJson> {
+  await record(user, "withdrawal.requery", platformOrderId);
+  const { withdrawal } = await requeryWithdrawal(withdrawalDeps(), platformOrderId, {
+    actor: `user:${user.id}`,
+    source: "requery",
+  });
+  if (!withdrawal) throw notFoundError();
+  return toWithdrawalJson(withdrawal);
+}
+
+export type LookupAnswer = {
+  platformOrderId: string;
+  ok: boolean;
+  outcome: "found" | "invalid" | "not_found" | "error";
+  withdrawal?: WithdrawalJson;
+  error?: { code: string; message: string };
+};
+
+export async function lookupWithdrawalsFor(
+  user: CurrentUser,
+  ids: string[],
+): Promise<LookupAnswer[]> {
+  await record(user, "withdrawal.lookup", null, { count: ids.length });
+  const db = getDb();
+  const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${user.id}`);
+  return Promise.all(
+    results.map(async (r): Promise<LookupAnswer> => {
+      if (r.ok) {
+        const row = await getWithdrawal(db, r.platformOrderId);
+        return {
+          platformOrderId: r.platformOrderId,
+          ok: true,
+          outcome: "found",
+          withdrawal: row ? toWithdrawalJson(row) : undefined,
+        };
+      }
+      const message = await translateError(new AppError(r.code, 400));
+      return {
+        platformOrderId: r.platformOrderId,
+        ok: false,
+        outcome: r.outcome,
+        error: { code: r.code, message },
+      };
+    }),
+  );
+}
+
+/** The detail; full account data for a role that may see it, and that view is audited. */
+export async function withdrawalDetailFor(
+  user: CurrentUser,
+  platformOrderId: string,
+  traffic = false,
+) {
+  const reveal = can(user.role, "withdrawal:view-account");
+  const detail = await withdrawalDetail(getDb(), platformOrderId, { reveal, traffic });
+  if (reveal) await record(user, "withdrawal.view_account", platformOrderId);
+  return detail;
+}
