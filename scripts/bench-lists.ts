@@ -14,6 +14,7 @@ const runs = Number(values.runs ?? 40);
 
 const { openDb } = await import("@/db/client");
 const { cursorOf, listTopups } = await import("@/db/queries/topups");
+const { listWithdrawals, withdrawalCursorOf } = await import("@/db/queries/withdrawals");
 type Filter = Parameters<typeof listTopups>[1];
 type Options = Parameters<typeof listTopups>[2];
 
@@ -100,6 +101,70 @@ for (const [name, make] of scenarios) {
     const [filter, extra] = await make();
     const started = performance.now();
     await listTopups(db, filter, { sort: "created_desc", limit: 51, ...extra });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  worst = Math.max(worst, p95);
+  console.log(
+    `${name.padEnd(34)} ${percentile(times, 50).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)} ${(times.at(-1) ?? 0).toFixed(2).padStart(8)}`,
+  );
+}
+
+type WFilter = Parameters<typeof listWithdrawals>[1];
+type WOptions = Parameters<typeof listWithdrawals>[2];
+const wCount = (db.$client.prepare("select count(*) n from withdrawals").get() as { n: number }).n;
+const wSample = db.$client
+  .prepare(
+    "select platform_order_id, merchant_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 500",
+  )
+  .all() as {
+  platform_order_id: string;
+  merchant_order_id: string;
+  account_no: string;
+  account_name: string;
+  bank: string;
+}[];
+const wDeep = async (filter: WFilter) => {
+  let cursor: WOptions["cursor"];
+  for (let i = 0; i < 20; i++) {
+    const page = await listWithdrawals(db, filter, { sort: "ordered_desc", cursor, limit: 50 });
+    const last = page.at(-1);
+    if (!last) break;
+    cursor = withdrawalCursorOf(last, "ordered_desc");
+  }
+  return cursor;
+};
+const wScenarios: [string, () => Promise<[WFilter, Partial<WOptions>]>][] = [
+  ["no filter, first page", async () => [{}, {}]],
+  ["no filter, page 21 (cursor)", async () => [{}, { cursor: await wDeep({}) }]],
+  ["status=open", async () => [{ statuses: ["open"] }, {}]],
+  ["status=open,failed", async () => [{ statuses: ["open", "failed"] }, {}]],
+  ["one Bangkok day", async () => [randomDay(), {}]],
+  ["bank", async () => [{ bank: pick(wSample).bank }, {}]],
+  ["amount 1,000-1,200 baht", async () => [{ minSatang: 100_000, maxSatang: 120_000 }, {}]],
+  ["amount ≥ 49,990 baht (rare)", async () => [{ minSatang: 4_999_000 }, {}]],
+  [
+    "bank + status=failed + day",
+    async () => [{ bank: pick(wSample).bank, statuses: ["failed"], ...randomDay() }, {}],
+  ],
+  ["q = platform id", async () => [{ q: pick(wSample).platform_order_id }, {}]],
+  ["q = merchant order id", async () => [{ q: pick(wSample).merchant_order_id }, {}]],
+  ["q = account number", async () => [{ q: pick(wSample).account_no }, {}]],
+  ["q = Thai name prefix", async () => [{ q: pick(wSample).account_name.split(" ")[0] ?? "" }, {}]],
+  ["needs review", async () => [{ needsReview: true }, {}]],
+  ["recently updated", async () => [{}, { sort: "updated_desc" }]],
+];
+console.log(`\n${wCount.toLocaleString("en-US")} withdrawals\n`);
+console.log(
+  `${"scenario".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
+);
+for (const [name, make] of wScenarios) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const [filter, extra] = await make();
+    const started = performance.now();
+    await listWithdrawals(db, filter, { sort: "ordered_desc", limit: 51, ...extra });
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);

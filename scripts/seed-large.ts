@@ -6,13 +6,19 @@ import { ulid } from "ulid";
 import { args, loadDotEnv } from "./cli";
 
 /**
- * `npm run db:seed-large -- [--db FILE] [--topups N]`: a database the size the list targets
- * are stated for (1,000,000 top-ups by default), spread over 180 days, for the benchmark.
+ * `npm run db:seed-large -- [--db FILE] [--topups N] [--withdrawals N]`: a database the size the
+ * list targets are stated for (1,000,000 top-ups and 300,000 withdrawals by default), spread
+ * over 180 days, for the benchmark.
  */
 loadDotEnv();
-const { values } = args({ db: { type: "string" }, topups: { type: "string" } });
+const { values } = args({
+  db: { type: "string" },
+  topups: { type: "string" },
+  withdrawals: { type: "string" },
+});
 const file = path.resolve(values.db ?? "data/large.db");
 const total = Number(values.topups ?? 1_000_000);
+const totalWithdrawals = Number(values.withdrawals ?? 300_000);
 
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 const { openDb } = await import("@/db/client");
@@ -103,6 +109,38 @@ for (let done = 0; done < total; done += BATCH) {
     }
   })();
   process.stdout.write(`\r${Math.min(done + BATCH, total).toLocaleString("en-US")} top-ups`);
+}
+console.log();
+const { accountName, accountNo, bank, platformOrderId } = await import("@/sandbox/payout-fixtures");
+const insertWithdrawal = db.$client.prepare(`insert into withdrawals
+  (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at, done_at,
+   next_check_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+for (let done = 0; done < totalWithdrawals; done += BATCH) {
+  db.$client.transaction(() => {
+    for (let i = 0; i < Math.min(BATCH, totalWithdrawals - done); i++) {
+      const ordered = now - Math.floor(Math.random() * span);
+      const r = Math.random();
+      const status = r < 0.9 ? "success" : r < 0.97 ? "failed" : "open";
+      const amount = Math.floor(Math.random() * 50_000) * 100 + Math.floor(Math.random() * 100);
+      insertWithdrawal.run(
+        platformOrderId("SBX", new Date(ordered)),
+        `PAYOUT-${done + i}`,
+        bank(),
+        accountNo(),
+        accountName(),
+        amount,
+        status,
+        ordered,
+        status === "open" ? null : ordered + 42_000,
+        status === "open" ? ordered + 60_000 : null,
+        ordered,
+        ordered + 42_000,
+      );
+    }
+  })();
+  process.stdout.write(
+    `\r${Math.min(done + BATCH, totalWithdrawals).toLocaleString("en-US")} withdrawals`,
+  );
 }
 db.$client.exec("analyze");
 db.$client.pragma("wal_checkpoint(TRUNCATE)");

@@ -1,6 +1,10 @@
 import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
 
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+
 import type { Cursor } from "@/lib/orders/list-params";
+
+import type { Db } from "../client";
 
 /** Keyset pagination on (time, id): the condition after a cursor and the matching order. */
 export function keyset(time: AnyColumn, id: AnyColumn, ascending: boolean, cursor?: Cursor) {
@@ -33,4 +37,33 @@ export function mergePages<T>(
 /** `column` equals or starts with the text, as an index range (no LIKE, no scan). */
 export function startsWith(column: AnyColumn, text: string): SQL {
   return sql`(${column} >= ${text} and ${column} < ${`${text}\uffff`})`;
+}
+
+/** Above this many matches, walking the time index and filtering beats collecting ids. */
+const DENSE_MATCHES = 2_000;
+
+/**
+ * Free-text search as index range scans (exact or prefix, as typed and upper-cased) over
+ * the given columns. Rare matches: the ids are collected through each column's index.
+ * Common ones (a first name shared by thousands): the list's own ordered walk filters on
+ * the same ranges and stops at a page. Both answer exactly the same rows.
+ */
+export async function searchCondition(
+  db: Db,
+  table: SQLiteTable,
+  id: AnyColumn,
+  columns: AnyColumn[],
+  q: string,
+): Promise<SQL> {
+  const terms = [...new Set([q, q.toUpperCase()])];
+  const ranges = terms.flatMap((term) => columns.map((column) => startsWith(column, term)));
+  const selects = ranges.map((range) => sql`select ${id} from ${table} where ${range}`);
+  const union = sql.join(selects, sql` union `);
+  // UNION ALL lets the limit stop the scans early; counting a row twice only errs toward "dense".
+  const [counted] = await db.all<{ n: number }>(
+    sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${DENSE_MATCHES + 1})`,
+  );
+  return (counted?.n ?? 0) > DENSE_MATCHES
+    ? sql`(${sql.join(ranges, sql` or `)})`
+    : sql`${id} in (${union})`;
 }

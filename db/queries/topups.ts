@@ -14,7 +14,7 @@ import {
   users,
 } from "../schema";
 import { changeAtomically, type HistoryEntry } from "./entity-change";
-import { keyset, mergePages, startsWith } from "./keyset";
+import { keyset, mergePages, searchCondition } from "./keyset";
 import type { NewHistory } from "./history";
 
 export type NewTopup = Omit<typeof topups.$inferInsert, "updatedAt" | "completedAt">;
@@ -128,18 +128,7 @@ export type TopupCursor = Cursor;
 
 export type TopupListRow = TopupRow & { createdByEmail: string | null; game: string | null };
 
-/** Order ids, refIDs and game ids that equal or start with the text (index range scans). */
-function searchCondition(q: string): SQL {
-  const terms = [...new Set([q, q.toUpperCase()])];
-  const parts = terms.flatMap((term) =>
-    [topups.refId, topups.orderId, topups.gameId].map(
-      (column) => sql`select ${topups.refId} from ${topups} where ${startsWith(column, term)}`,
-    ),
-  );
-  return sql`${topups.refId} in (select ref_id from (${sql.join(parts, sql` union `)}) limit 1000)`;
-}
-
-function filterConditions(filter: TopupFilter): SQL[] {
+async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
   const conditions: SQL[] = [];
   if (filter.statuses && filter.statuses.length > 0) {
     conditions.push(
@@ -155,7 +144,16 @@ function filterConditions(filter: TopupFilter): SQL[] {
   if (filter.needsReview) conditions.push(sql`${topups.needsReview} is not null`);
   if (filter.reviewReason) conditions.push(eq(topups.needsReview, filter.reviewReason));
   const q = filter.q?.trim();
-  if (q) conditions.push(searchCondition(q));
+  if (q)
+    conditions.push(
+      await searchCondition(
+        db,
+        topups,
+        topups.refId,
+        [topups.refId, topups.orderId, topups.gameId],
+        q,
+      ),
+    );
   return conditions;
 }
 
@@ -190,7 +188,7 @@ async function listTopupsOnce(
   filter: TopupFilter,
   options: { sort: TopupSort; cursor?: TopupCursor; limit: number },
 ): Promise<TopupListRow[]> {
-  const conditions = filterConditions(filter);
+  const conditions = await filterConditions(db, filter);
   const time = options.sort === "updated_desc" ? topups.updatedAt : topups.createdAt;
   const { after, orderBy: order } = keyset(
     time,

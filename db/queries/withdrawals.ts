@@ -11,7 +11,7 @@ import {
   withdrawals,
 } from "../schema";
 import { changeAtomically, type HistoryEntry } from "./entity-change";
-import { keyset, mergePages, startsWith } from "./keyset";
+import { keyset, mergePages, searchCondition } from "./keyset";
 
 export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
 export type WithdrawalChange = Partial<Omit<WithdrawalRow, "platformOrderId" | "createdAt">>;
@@ -81,25 +81,7 @@ export type WithdrawalFilter = {
   reviewReason?: ReviewReason;
 };
 
-/** Platform id, merchant order id, account number or account name (Thai too) by prefix. */
-function searchCondition(q: string): SQL {
-  const terms = [...new Set([q, q.toUpperCase()])];
-  const columns = [
-    withdrawals.platformOrderId,
-    withdrawals.merchantOrderId,
-    withdrawals.accountNo,
-    withdrawals.accountName,
-  ];
-  const parts = terms.flatMap((term) =>
-    columns.map(
-      (column) =>
-        sql`select ${withdrawals.platformOrderId} from ${withdrawals} where ${startsWith(column, term)}`,
-    ),
-  );
-  return sql`${withdrawals.platformOrderId} in (select platform_order_id from (${sql.join(parts, sql` union `)}) limit 1000)`;
-}
-
-function filterConditions(filter: WithdrawalFilter): SQL[] {
+async function filterConditions(db: Db, filter: WithdrawalFilter): Promise<SQL[]> {
   const conditions: SQL[] = [];
   if (filter.statuses?.length === 1 && filter.statuses[0])
     conditions.push(eq(withdrawals.status, filter.statuses[0]));
@@ -115,7 +97,21 @@ function filterConditions(filter: WithdrawalFilter): SQL[] {
   if (filter.needsReview) conditions.push(sql`${withdrawals.needsReview} is not null`);
   if (filter.reviewReason) conditions.push(eq(withdrawals.needsReview, filter.reviewReason));
   const q = filter.q?.trim();
-  if (q) conditions.push(searchCondition(q));
+  if (q)
+    conditions.push(
+      await searchCondition(
+        db,
+        withdrawals,
+        withdrawals.platformOrderId,
+        [
+          withdrawals.platformOrderId,
+          withdrawals.merchantOrderId,
+          withdrawals.accountNo,
+          withdrawals.accountName,
+        ],
+        q,
+      ),
+    );
   return conditions;
 }
 
@@ -155,7 +151,7 @@ async function listOnce(
   filter: WithdrawalFilter,
   options: ListOptions,
 ): Promise<WithdrawalRow[]> {
-  const conditions = filterConditions(filter);
+  const conditions = await filterConditions(db, filter);
   const time = options.sort === "updated_desc" ? withdrawals.updatedAt : withdrawals.orderedAt;
   const { after, orderBy } = keyset(
     time,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+
+import { tempDb } from "@/lib/testing/temp-db";
+
+import { listWithdrawals } from "./withdrawals";
+
+describe("withdrawal search", () => {
+  it("answers exactly, whether a name is shared by thousands or by a few", async () => {
+    const db = tempDb();
+    const insert = db.$client.prepare(
+      `insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
+       values (?, ?, 'KBANK', ?, ?, 100, 'success', ?)`,
+    );
+    db.$client.transaction(() => {
+      for (let i = 0; i < 2_100; i++) {
+        insert.run(
+          `AAAW20260101${String(i).padStart(12, "0")}`,
+          `M-${i}`,
+          `0000${i}`,
+          `สมชาย คนที่${i}`,
+          1_700_000_000_000 + i * 1000,
+        );
+      }
+      for (let i = 0; i < 3; i++) {
+        insert.run(
+          `BBBW20260101${String(i).padStart(12, "0")}`,
+          `N-${i}`,
+          `9999${i}`,
+          `วิชัย ทองคำ`,
+          1_600_000_000_000 + i,
+        );
+      }
+    })();
+    const common = await listWithdrawals(db, { q: "สมชาย" }, { sort: "ordered_desc", limit: 50 });
+    const expected = db.$client
+      .prepare(
+        "select platform_order_id from withdrawals where account_name like 'สมชาย%' order by ordered_at desc limit 50",
+      )
+      .all() as { platform_order_id: string }[];
+    expect(common.map((w) => w.platformOrderId)).toEqual(expected.map((r) => r.platform_order_id));
+    expect(
+      await listWithdrawals(db, { q: "วิชัย" }, { sort: "ordered_desc", limit: 50 }),
+    ).toHaveLength(3);
+    expect(
+      await listWithdrawals(db, { q: "99991" }, { sort: "ordered_desc", limit: 50 }),
+    ).toHaveLength(1);
+    expect(
+      await listWithdrawals(db, { q: "m-2099" }, { sort: "ordered_desc", limit: 50 }),
+    ).toHaveLength(1);
+  });
+});
