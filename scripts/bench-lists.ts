@@ -91,25 +91,35 @@ const percentile = (sorted: number[], p: number) =>
 console.log(
   `${count.toLocaleString("en-US")} top-ups in ${file}; ${runs} runs per scenario, 50 rows a page\n`,
 );
-console.log(
-  `${"scenario".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
-);
 let worst = 0;
-for (const [name, make] of scenarios) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const [filter, extra] = await make();
-    const started = performance.now();
-    await listTopups(db, filter, { sort: "created_desc", limit: 51, ...extra });
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const p95 = percentile(times, 95);
-  worst = Math.max(worst, p95);
+/** Times each scenario `runs` times and prints p50, p95 and max. */
+async function report<F, O>(
+  scenarios: [string, () => Promise<[F, Partial<O>]>][],
+  run: (filter: F, extra: Partial<O>) => Promise<unknown>,
+) {
   console.log(
-    `${name.padEnd(34)} ${percentile(times, 50).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)} ${(times.at(-1) ?? 0).toFixed(2).padStart(8)}`,
+    `${"scenario".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
   );
+  for (const [name, make] of scenarios) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const [filter, extra] = await make();
+      const started = performance.now();
+      await run(filter, extra);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const p95 = percentile(times, 95);
+    worst = Math.max(worst, p95);
+    const cell = (v: number) => v.toFixed(2).padStart(8);
+    console.log(
+      `${name.padEnd(34)} ${cell(percentile(times, 50))} ${cell(p95)} ${cell(times.at(-1) ?? 0)}`,
+    );
+  }
 }
+await report(scenarios, (filter, extra) =>
+  listTopups(db, filter, { sort: "created_desc", limit: 51, ...extra }),
+);
 
 type WFilter = Parameters<typeof listWithdrawals>[1];
 type WOptions = Parameters<typeof listWithdrawals>[2];
@@ -156,22 +166,7 @@ const wScenarios: [string, () => Promise<[WFilter, Partial<WOptions>]>][] = [
   ["recently updated", async () => [{}, { sort: "updated_desc" }]],
 ];
 console.log(`\n${wCount.toLocaleString("en-US")} withdrawals\n`);
-console.log(
-  `${"scenario".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
+await report(wScenarios, (filter, extra) =>
+  listWithdrawals(db, filter, { sort: "ordered_desc", limit: 51, ...extra }),
 );
-for (const [name, make] of wScenarios) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const [filter, extra] = await make();
-    const started = performance.now();
-    await listWithdrawals(db, filter, { sort: "ordered_desc", limit: 51, ...extra });
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const p95 = percentile(times, 95);
-  worst = Math.max(worst, p95);
-  console.log(
-    `${name.padEnd(34)} ${percentile(times, 50).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)} ${(times.at(-1) ?? 0).toFixed(2).padStart(8)}`,
-  );
-}
 console.log(`\nworst p95: ${worst.toFixed(2)} ms (target ≤ 50 ms)`);

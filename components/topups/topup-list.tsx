@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { requeryTopupAction } from "@/app/(app)/topups/actions";
 import { ListToolbar, Pager, TableStates } from "@/components/orders/list-toolbar";
+import { RequeryCell, SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/orders/use-requery-runner";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
@@ -62,16 +63,7 @@ export function TopupList({
         <table className={ui.table} data-testid="topup-table">
           <thead className="bg-slate-50">
             <tr>
-              {canRequery && (
-                <th className={ui.th}>
-                  <input
-                    type="checkbox"
-                    aria-label={t("topups.selectAll")}
-                    checked={ids.length > 0 && ids.every((id) => selection.selected.has(id))}
-                    onChange={() => selection.toggleAll(ids)}
-                  />
-                </th>
-              )}
+              {canRequery && <SelectAllHeader ids={ids} selection={selection} />}
               <th className={ui.th}>{t("topups.refId")}</th>
               <th className={ui.th}>{t("topups.status")}</th>
               <th className={ui.th}>{t("topups.game")}</th>
@@ -92,16 +84,7 @@ export function TopupList({
             />
             {items.map((row) => (
               <tr key={row.refId} data-ref-id={row.refId}>
-                {canRequery && (
-                  <td className={ui.td}>
-                    <input
-                      type="checkbox"
-                      aria-label={t("topups.selectRow", { refId: row.refId })}
-                      checked={selection.selected.has(row.refId)}
-                      onChange={() => selection.toggle(row.refId)}
-                    />
-                  </td>
-                )}
+                {canRequery && <SelectCell id={row.refId} selection={selection} />}
                 <td className={`${ui.td} font-mono text-xs`}>
                   <Link href={`/topups/${row.refId}`} className="text-indigo-700 hover:underline">
                     {row.refId}
@@ -124,17 +107,11 @@ export function TopupList({
                 </td>
                 <td className={`${ui.td} font-mono text-xs`}>{row.orderId ?? t("common.none")}</td>
                 {canRequery && (
-                  <td className={ui.td}>
-                    <button
-                      type="button"
-                      className={ui.buttonSecondary}
-                      disabled={!row.orderId || runner.busy.has(row.refId)}
-                      title={row.orderId ? undefined : t("topups.noOrderId")}
-                      onClick={() => void runner.one(row.refId)}
-                    >
-                      {runner.busy.has(row.refId) ? t("topups.requerying") : t("topups.requery")}
-                    </button>
-                  </td>
+                  <RequeryCell
+                    id={row.refId}
+                    runner={runner}
+                    disabledReason={row.orderId ? undefined : t("topups.noOrderId")}
+                  />
                 )}
               </tr>
             ))}

@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
 import { ListToolbar, Pager, TableStates } from "@/components/orders/list-toolbar";
+import { RequeryCell, SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/orders/use-requery-runner";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
@@ -60,16 +61,7 @@ export function WithdrawalList({
         <table className={ui.table} data-testid="withdrawal-table">
           <thead className="bg-slate-50">
             <tr>
-              {canRequery && (
-                <th className={ui.th}>
-                  <input
-                    type="checkbox"
-                    aria-label={t("topups.selectAll")}
-                    checked={ids.length > 0 && ids.every((id) => selection.selected.has(id))}
-                    onChange={() => selection.toggleAll(ids)}
-                  />
-                </th>
-              )}
+              {canRequery && <SelectAllHeader ids={ids} selection={selection} />}
               <th className={ui.th}>{t("withdrawals.platformOrderId")}</th>
               <th className={ui.th}>{t("withdrawals.status")}</th>
               <th className={`${ui.th} text-right`}>{t("withdrawals.amount")}</th>
@@ -90,16 +82,7 @@ export function WithdrawalList({
             />
             {items.map((row) => (
               <tr key={row.platformOrderId} data-platform-order-id={row.platformOrderId}>
-                {canRequery && (
-                  <td className={ui.td}>
-                    <input
-                      type="checkbox"
-                      aria-label={t("topups.selectRow", { refId: row.platformOrderId })}
-                      checked={selection.selected.has(row.platformOrderId)}
-                      onChange={() => selection.toggle(row.platformOrderId)}
-                    />
-                  </td>
-                )}
+                {canRequery && <SelectCell id={row.platformOrderId} selection={selection} />}
                 <td className={`${ui.td} font-mono text-xs`}>
                   <Link
                     href={`/withdrawals/${row.platformOrderId}`}
@@ -126,20 +109,7 @@ export function WithdrawalList({
                 <td className={`${ui.td} tabular-nums`}>
                   {formatDateTime(new Date(row.orderedAt))}
                 </td>
-                {canRequery && (
-                  <td className={ui.td}>
-                    <button
-                      type="button"
-                      className={ui.buttonSecondary}
-                      disabled={runner.busy.has(row.platformOrderId)}
-                      onClick={() => void runner.one(row.platformOrderId)}
-                    >
-                      {runner.busy.has(row.platformOrderId)
-                        ? t("topups.requerying")
-                        : t("topups.requery")}
-                    </button>
-                  </td>
-                )}
+                {canRequery && <RequeryCell id={row.platformOrderId} runner={runner} />}
               </tr>
             ))}
           </tbody>

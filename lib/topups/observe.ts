@@ -106,3 +106,25 @@ export function planTopupObservation(
       : [],
   };
 }
+
+/** Something about an order is wrong (unknown to P2W, another refID): recorded for a manager. */
+export function planTopupAnomaly(
+  current: TopupRow,
+  by: { source: HistorySource; actor: string },
+  details: Record<string, unknown>,
+): TopupPlan {
+  return {
+    result: "anomaly",
+    update: { needsReview: current.needsReview ?? "anomaly" },
+    history: [
+      {
+        fromStatus: current.status,
+        toStatus: null,
+        kind: "anomaly",
+        source: by.source,
+        actor: by.actor,
+        details,
+      },
+    ],
+  };
+}

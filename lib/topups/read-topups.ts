@@ -7,6 +7,7 @@ import { cursorOf, getTopup, listTopups } from "@/db/queries/topups";
 import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import { findUserById } from "@/db/queries/users";
 import { notFoundError } from "@/lib/errors";
+import { historyJson, trafficJson } from "@/lib/orders/order-json";
 
 import { encodeCursor, type TopupQuery } from "./list-query";
 import { toTopupJson } from "./topup-view";
@@ -35,39 +36,9 @@ export async function topupDetail(db: Db, refId: string, withTraffic = false) {
   const ids = [row.refId, ...(row.orderId ? [row.orderId] : [])];
   return {
     topup: toTopupJson({ ...row, createdByEmail: creator?.email ?? null }),
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
-      from: h.fromStatus,
-      to: h.toStatus,
-      kind: h.kind,
-      source: h.source,
-      actor: h.actor,
-      details: h.details,
-    })),
+    history: historyJson(history),
     ...(withTraffic
-      ? {
-          callbacks: (await listCallbacksFor(db, [row.refId])).map((c) => ({
-            id: c.id,
-            receivedAt: c.receivedAt.toISOString(),
-            verification: c.verification,
-            result: c.result,
-            detail: c.detail,
-            rawBody: c.rawBody,
-          })),
-          calls: (await listUpstreamCalls(db, ids)).map((c) => ({
-            id: c.id,
-            at: c.at.toISOString(),
-            operation: c.operation,
-            attempt: c.attempt,
-            httpStatus: c.httpStatus,
-            durationMs: c.durationMs,
-            outcome: c.outcome,
-            errorCode: c.errorCode,
-            actor: c.actor,
-            request: c.request,
-            response: c.response,
-          })),
-        }
+      ? trafficJson(await listCallbacksFor(db, [row.refId]), await listUpstreamCalls(db, ids))
       : {}),
   };
 }

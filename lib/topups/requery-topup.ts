@@ -8,7 +8,7 @@ import { UpstreamError } from "@/lib/upstream/errors";
 import { upstreamToAppError } from "@/lib/upstream/to-app-error";
 
 import type { TopupDeps } from "./deps";
-import { planTopupObservation } from "./observe";
+import { planTopupAnomaly, planTopupObservation } from "./observe";
 
 /**
  * Reads the order from P2W (signed GET) and applies the answer by the same rules as a
@@ -28,20 +28,7 @@ export async function requeryTopup(
     const refMismatch = order.refId !== refId;
     const applied = await updateTopupAtomically(deps.db, refId, (current) =>
       refMismatch
-        ? {
-            result: "anomaly",
-            update: { needsReview: current.needsReview ?? "anomaly" },
-            history: [
-              {
-                fromStatus: current.status,
-                toStatus: null,
-                kind: "anomaly",
-                source: by.source,
-                actor: by.actor,
-                details: { reportedRefId: order.refId },
-              },
-            ],
-          }
+        ? planTopupAnomaly(current, by, { reportedRefId: order.refId })
         : planTopupObservation(current, {
             status: order.status,
             rawStatus: order.rawStatus,
@@ -54,20 +41,9 @@ export async function requeryTopup(
     return applied?.topup ?? topup;
   } catch (error) {
     if (error instanceof OrderNotFoundError) {
-      await updateTopupAtomically(deps.db, refId, (current) => ({
-        result: "anomaly",
-        update: { needsReview: current.needsReview ?? "anomaly" },
-        history: [
-          {
-            fromStatus: current.status,
-            toStatus: null,
-            kind: "anomaly",
-            source: by.source,
-            actor: by.actor,
-            details: { error: "ORDER_NOT_FOUND", orderId },
-          },
-        ],
-      }));
+      await updateTopupAtomically(deps.db, refId, (current) =>
+        planTopupAnomaly(current, by, { error: "ORDER_NOT_FOUND", orderId }),
+      );
     }
     if (error instanceof UpstreamError) throw upstreamToAppError(error, { refId });
     throw error;

@@ -7,6 +7,7 @@ import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import { getWithdrawal, listWithdrawals, withdrawalCursorOf } from "@/db/queries/withdrawals";
 import { notFoundError } from "@/lib/errors";
 import { encodeCursor } from "@/lib/orders/list-params";
+import { historyJson, trafficJson } from "@/lib/orders/order-json";
 
 import type { WithdrawalQuery } from "./list-query";
 import { toWithdrawalJson } from "./withdrawal-view";
@@ -38,39 +39,13 @@ export async function withdrawalDetail(
   const history = await listHistory(db, "withdrawal", platformOrderId);
   return {
     withdrawal: toWithdrawalJson(row, options.reveal),
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
-      from: h.fromStatus,
-      to: h.toStatus,
-      kind: h.kind,
-      source: h.source,
-      actor: h.actor,
-      details: h.details,
-    })),
+    history: historyJson(history),
     ...(options.traffic
-      ? {
-          callbacks: (await listCallbacksFor(db, [platformOrderId])).map((c) => ({
-            id: c.id,
-            receivedAt: c.receivedAt.toISOString(),
-            verification: c.verification,
-            result: c.result,
-            detail: c.detail,
-            rawBody: options.reveal ? c.rawBody : "[hidden: holds account data]",
-          })),
-          calls: (await listUpstreamCalls(db, [platformOrderId])).map((c) => ({
-            id: c.id,
-            at: c.at.toISOString(),
-            operation: c.operation,
-            attempt: c.attempt,
-            httpStatus: c.httpStatus,
-            durationMs: c.durationMs,
-            outcome: c.outcome,
-            errorCode: c.errorCode,
-            actor: c.actor,
-            request: c.request,
-            response: options.reveal ? c.response : "[hidden: holds account data]",
-          })),
-        }
+      ? trafficJson(
+          await listCallbacksFor(db, [platformOrderId]),
+          await listUpstreamCalls(db, [platformOrderId]),
+          !options.reveal,
+        )
       : {}),
   };
 }

@@ -5,6 +5,7 @@ import { requeryTopupAction } from "@/app/(app)/topups/actions";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { RequeryButton } from "@/components/orders/requery-button";
+import { FieldList } from "@/components/orders/field-list";
 import { OrderTraffic } from "@/components/orders/order-traffic";
 import { Timeline } from "@/components/orders/timeline";
 import { ui } from "@/components/ui/styles";
@@ -78,14 +79,7 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
         )}
       </div>
       {topup.status === "unknown" && <p className={ui.error}>{t("topup.unknownExplained")}</p>}
-      <dl className={`${ui.card} grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]`}>
-        {fields.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FieldList fields={fields} />
       <Timeline history={detail.history} />
       <OrderTraffic
         callbacks={detail.callbacks ?? []}

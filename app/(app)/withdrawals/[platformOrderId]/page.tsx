@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 
 import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
 import { LiveRefresh } from "@/components/live-refresh";
+import { FieldList } from "@/components/orders/field-list";
 import { OrderTraffic } from "@/components/orders/order-traffic";
 import { RequeryButton } from "@/components/orders/requery-button";
 import { Timeline } from "@/components/orders/timeline";
@@ -56,17 +57,7 @@ export default async function WithdrawalPage({
         )}
       </div>
       {!w.masked && <p className="text-sm text-slate-600">{t("withdrawals.fullShownNote")}</p>}
-      <dl
-        className={`${ui.card} grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]`}
-        data-testid="withdrawal-fields"
-      >
-        {fields.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="font-mono">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FieldList fields={fields} testId="withdrawal-fields" />
       <Timeline history={detail.history} />
       <OrderTraffic
         callbacks={detail.callbacks ?? []}

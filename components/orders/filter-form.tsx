@@ -1,0 +1,131 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FormEvent, ReactNode } from "react";
+
+import { ui } from "@/components/ui/styles";
+
+/**
+ * The frame of a list's filters: what the fields submit becomes the page URL (so a reload
+ * keeps it); Clear empties it. `params` re-keys the form when the URL changes.
+ */
+export function FilterForm({
+  params,
+  onApply,
+  children,
+}: {
+  params: URLSearchParams;
+  onApply: (next: URLSearchParams) => void;
+  children: ReactNode;
+}) {
+  const t = useTranslations("topups");
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of new FormData(event.currentTarget).entries()) {
+      if (typeof value === "string" && value.trim() !== "") next.set(key, value.trim());
+    }
+    onApply(next);
+  }
+  return (
+    <form
+      key={params.toString()}
+      onSubmit={submit}
+      aria-label={t("filters")}
+      className={`${ui.card} grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8`}
+    >
+      {children}
+      <div className="flex items-end gap-2 xl:col-span-8">
+        <button type="submit" className={ui.button}>
+          {t("apply")}
+        </button>
+        <button
+          type="button"
+          className={ui.buttonSecondary}
+          onClick={() => onApply(new URLSearchParams())}
+        >
+          {t("clear")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One labelled filter field. */
+export function FilterField({
+  label,
+  wide,
+  children,
+}: {
+  label: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label className={`space-y-1 ${wide ? "xl:col-span-2" : ""}`}>
+      <span className={ui.label}>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+/** A select whose first option means "any". */
+export function FilterSelect({
+  name,
+  value,
+  any,
+  options,
+}: {
+  name: string;
+  value: string;
+  any?: string;
+  options: { value: string | number; label: string }[];
+}) {
+  return (
+    <select name={name} defaultValue={value} className={ui.input}>
+      {any !== undefined && <option value="">{any}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The fields every order list has: free text, status, and a range of Bangkok days. */
+export function CommonFilterFields({
+  params,
+  placeholder,
+  statuses,
+  fromLabel,
+}: {
+  params: URLSearchParams;
+  placeholder: string;
+  statuses: readonly string[];
+  fromLabel: string;
+}) {
+  const t = useTranslations();
+  const value = (key: string) => params.get(key) ?? "";
+  return (
+    <>
+      <FilterField label={t("topups.search")} wide>
+        <input name="q" defaultValue={value("q")} placeholder={placeholder} className={ui.input} />
+      </FilterField>
+      <FilterField label={t("topups.filterStatus")}>
+        <FilterSelect
+          name="status"
+          value={value("status")}
+          any={t("topups.anyStatus")}
+          options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+      </FilterField>
+      <FilterField label={fromLabel}>
+        <input type="date" name="from" defaultValue={value("from")} className={ui.input} />
+      </FilterField>
+      <FilterField label={t("topups.to")}>
+        <input type="date" name="to" defaultValue={value("to")} className={ui.input} />
+      </FilterField>
+    </>
+  );
+}

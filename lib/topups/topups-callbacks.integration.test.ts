@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+
+import { listCallbacksFor } from "@/db/queries/callbacks";
+import { listHistory } from "@/db/queries/history";
+import { getTopup } from "@/db/queries/topups";
+import { hookToken } from "@/lib/p2w/hook-token";
+import { waitFor } from "@/lib/testing/receiver";
+import { topupHarness, WEBHOOK_SECRET } from "@/lib/testing/topup-harness";
+
+import { createTopup } from "./create-topup";
+
+const h = topupHarness();
+
+describe("callbacks", () => {
+  it("applies a duplicated callback once", async () => {
+    h.sandbox.faults.set([{ op: "callback", kind: "duplicate", times: 1 }]);
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    await waitFor(
+      async () => (await listCallbacksFor(h.db, [topup.refId])).length === 2 || undefined,
+    );
+    const results = await waitFor(async () => {
+      const rows = await listCallbacksFor(h.db, [topup.refId]);
+      return rows.every((r) => r.result !== "received") && rows.map((r) => r.result).sort();
+    });
+    expect(results).toEqual(["applied", "duplicate"]);
+    expect(
+      (await listHistory(h.db, "topup", topup.refId)).filter((h) => h.source === "callback"),
+    ).toHaveLength(1);
+  });
+
+  it("refuses a forged callback with 401 and changes nothing", async () => {
+    h.sandbox.config.completeAfterMs = 60_000;
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    const body = {
+      orderID: topup.orderId,
+      refID: topup.refId,
+      status: "successed",
+      balance: 1,
+      reason: "",
+    };
+    expect(await h.postCallback(body, hookToken("wrong-secret", topup.refId))).toBe(401);
+    expect(await h.postCallback(body, "")).toBe(401);
+    const other = await createTopup(h.deps, h.person, h.order());
+    expect(await h.postCallback(body, hookToken(WEBHOOK_SECRET, other.topup.refId))).toBe(401);
+    expect((await getTopup(h.db, topup.refId))?.status).toBe("pending");
+    const stored = await listCallbacksFor(h.db, [topup.refId]);
+    expect(stored.map((c) => [c.verification, c.result])).toEqual([
+      ["bad_token", "rejected"],
+      ["bad_token", "rejected"],
+      ["bad_token", "rejected"],
+    ]);
+  });
+
+  it("confirms a final status by re-query: a false `failed` hint does not fail a succeeded order", async () => {
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    await waitFor(
+      async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
+    );
+    expect(
+      await h.postCallback({
+        orderID: topup.orderId,
+        refID: topup.refId,
+        status: "failed",
+        balance: 1,
+        reason: "x",
+      }),
+    ).toBe(200);
+    await waitFor(
+      async () =>
+        (await listCallbacksFor(h.db, [topup.refId])).some((c) => c.result === "unchanged") ||
+        undefined,
+    );
+    expect(await getTopup(h.db, topup.refId)).toMatchObject({
+      status: "succeeded",
+      needsReview: null,
+    });
+  });
+
+  it("without confirmation, records a contradiction of a final state as a conflict and a late report as stale", async () => {
+    h.deps = { ...h.deps, confirmCallbacks: false };
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    await waitFor(
+      async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
+    );
+    await h.postCallback({
+      orderID: topup.orderId,
+      refID: topup.refId,
+      status: "processing",
+      balance: 1,
+      reason: "",
+    });
+    await h.postCallback({
+      orderID: topup.orderId,
+      refID: topup.refId,
+      status: "failed",
+      balance: 1,
+      reason: "late",
+    });
+    const kinds = await waitFor(async () => {
+      const history = await listHistory(h.db, "topup", topup.refId);
+      return history.length >= 5 && history.slice(3).map((e) => [e.kind, e.toStatus]);
+    });
+    expect(kinds).toEqual([
+      ["stale", "processing"],
+      ["conflict", "failed"],
+    ]);
+    expect(await getTopup(h.db, topup.refId)).toMatchObject({
+      status: "succeeded",
+      needsReview: "conflict",
+    });
+  });
+
+  it("records an unknown status word as an anomaly without applying it", async () => {
+    h.sandbox.config.completeAfterMs = 60_000;
+    h.deps = { ...h.deps, confirmCallbacks: false };
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    await h.postCallback({
+      orderID: topup.orderId,
+      refID: topup.refId,
+      status: "refunded",
+      balance: 1,
+      reason: "",
+    });
+    const row = await waitFor(async () => {
+      const r = await getTopup(h.db, topup.refId);
+      return r?.needsReview === "anomaly" ? r : undefined;
+    });
+    expect(row.status).toBe("pending");
+  });
+});
