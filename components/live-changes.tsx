@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 
 export type Change = { type: "topup" | "withdrawal"; id: string };
@@ -19,6 +20,7 @@ const LOCK = "ops-live-changes-poller";
  */
 export function LiveChanges({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<Listener>());
+  const router = useRouter();
 
   useEffect(() => {
     const deliver = (changes: Change[]) => {
@@ -36,6 +38,12 @@ export function LiveChanges({ children }: { children: ReactNode }) {
             cursor === null ? "/api/changes" : `/api/changes?since=${cursor}`,
             { cache: "no-store" },
           );
+          if (res.status === 401) {
+            // The session ended (signed out elsewhere, disabled, role changed): stop, sign in again.
+            stopped = true;
+            router.replace("/sign-in");
+            return;
+          }
           if (res.ok) {
             const data = (await res.json()) as { cursor: number; changes: Change[] };
             if (cursor !== null && data.changes.length > 0) {
@@ -61,7 +69,7 @@ export function LiveChanges({ children }: { children: ReactNode }) {
       abort.abort();
       channel?.close();
     };
-  }, []);
+  }, [router]);
 
   const subscribe = (listener: Listener) => {
     listeners.current.add(listener);

@@ -87,8 +87,8 @@ test("an admin creates a user who can then sign in; disabling them refuses their
   await row.getByRole("button", { name: "ระงับ" }).click();
   await expect(row).toContainText("ระงับแล้ว");
 
-  await hire.reload();
-  await expect(hire).toHaveURL(/\/sign-in/);
+  // Their open tab is refused on its very next request (the live-status poll): no reload needed.
+  await expect(hire).toHaveURL(/\/sign-in/, { timeout: 5_000 });
   await signIn(hire, "newhire@demo.local", "new-hire-password-1");
   await expect(hire.locator("form").getByRole("alert")).toHaveText("อีเมลหรือรหัสผ่านไม่ถูกต้อง");
 });
