@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 
 /** Small helpers shared by both simulators. Deliberately independent of the dashboard's code. */
 
@@ -54,4 +55,36 @@ export function bangkokText(instant: Date): string {
 
 export function log(quiet: boolean, name: string, message: string): void {
   if (!quiet) console.log(`[${name}] ${message}`);
+}
+
+/** `POST /__control/config`: numeric fields of the body replace the running settings. */
+export function updateConfig<C extends Record<string, number>>(
+  config: C,
+  body: Record<string, unknown>,
+): C {
+  for (const key of Object.keys(config) as (keyof C)[]) {
+    const value = body[key as string];
+    if (typeof value === "number") config[key] = value as C[keyof C];
+  }
+  return config;
+}
+
+/** An HTTP server on the loopback address; a failure in the async handler goes to `onError`. */
+export async function serve(
+  port: number,
+  handle: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>,
+  onError: (res: ServerResponse, error: Error) => void,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://sandbox").pathname;
+    handle(req, res, path).catch((error: unknown) => onError(res, error as Error));
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** Stops a sandbox server, cutting open (for example deliberately stalled) connections. */
+export function shutdown(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }

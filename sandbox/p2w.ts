@@ -1,10 +1,19 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { CallbackDispatcher, DEFAULT_RETRY_DELAYS_MS } from "./callbacks";
 import { type CatalogEntry, loadCatalog } from "./catalog";
 import { applyRequestFaults, type FaultRule, Faults } from "./faults";
-import { hmacHex, log, parseJson, readBody, sendJson, signatureMatches } from "./http";
+import {
+  hmacHex,
+  log,
+  parseJson,
+  readBody,
+  sendJson,
+  serve,
+  shutdown,
+  signatureMatches,
+  updateConfig,
+} from "./http";
 
 /**
  * A stateful simulator of the P2W top-up aggregator (CONTRACT §1): signed requests, refID
@@ -262,10 +271,7 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
       return sendJson(res, 200, { balanceSatang });
     }
     if (path === "/__control/config" && req.method === "POST") {
-      for (const key of Object.keys(config) as (keyof typeof config)[]) {
-        if (typeof body[key] === "number") config[key] = body[key];
-      }
-      return sendJson(res, 200, { config });
+      return sendJson(res, 200, { config: updateConfig(config, body) });
     }
     const m = /^\/__control\/orders\/([^/]+)\/complete$/.exec(path);
     const order = m ? orders.get(decodeURIComponent(m[1] ?? "")) : undefined;
@@ -280,23 +286,21 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
     sendJson(res, 404, { error: "unknown control endpoint" });
   }
 
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://sandbox").pathname;
-    const handle = async () => {
+  const { server, port } = await serve(
+    options.port ?? 0,
+    async (req, res, path) => {
       if (path.startsWith("/__control/")) return control(req, res, path);
       if (req.method === "POST" && path === `${basePath}/orders`) return createOrder(req, res);
       const m = new RegExp(`^${basePath}/orders/([^/]+)$`).exec(path);
       if (req.method === "GET" && m)
         return getOrder(req, res, path, decodeURIComponent(m[1] ?? ""));
       fail(res, 404, "NOT_FOUND", "no such endpoint");
-    };
-    handle().catch((error: unknown) => {
-      log(quiet, NAME, `error: ${(error as Error).message}`);
-      if (!res.headersSent) fail(res, 400, "INVALID_REQUEST", (error as Error).message);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+    },
+    (res, error) => {
+      log(quiet, NAME, `error: ${error.message}`);
+      if (!res.headersSent) fail(res, 400, "INVALID_REQUEST", error.message);
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
 
   return {
@@ -319,8 +323,7 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
     async close() {
       for (const timer of timers) clearTimeout(timer);
       callbacks.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shutdown(server);
     },
   };
 }

@@ -1,9 +1,19 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { CallbackDispatcher, DEFAULT_RETRY_DELAYS_MS } from "./callbacks";
 import { applyRequestFaults, type FaultRule, Faults } from "./faults";
-import { bangkokText, hmacHex, log, parseJson, readBody, sendJson, signatureMatches } from "./http";
+import {
+  bangkokText,
+  hmacHex,
+  log,
+  parseJson,
+  readBody,
+  sendJson,
+  serve,
+  shutdown,
+  signatureMatches,
+  updateConfig,
+} from "./http";
 import { accountName, accountNo, amountSatang, bank, platformOrderId } from "./payout-fixtures";
 
 /**
@@ -201,10 +211,7 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
       return sendJson(res, 201, { withdrawal: wire(w) });
     }
     if (path === "/__control/config" && req.method === "POST") {
-      for (const key of Object.keys(config) as (keyof typeof config)[]) {
-        if (typeof body[key] === "number") config[key] = body[key];
-      }
-      return sendJson(res, 200, { config });
+      return sendJson(res, 200, { config: updateConfig(config, body) });
     }
     const m = /^\/__control\/withdrawals\/([^/]+)\/complete$/.exec(path);
     const w = m ? withdrawals.get(decodeURIComponent(m[1] ?? "")) : undefined;
@@ -215,20 +222,18 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
     sendJson(res, 404, { error: "unknown control endpoint" });
   }
 
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://sandbox").pathname;
-    const handle = async () => {
+  const { server, port } = await serve(
+    options.port ?? 0,
+    async (req, res, path) => {
       if (path.startsWith("/__control/")) return control(req, res, path);
       if (req.method === "POST" && path === "/withdraw/query") return query(req, res);
       fail(res, 404, "not-found");
-    };
-    handle().catch((error: unknown) => {
-      log(quiet, NAME, `error: ${(error as Error).message}`);
+    },
+    (res, error) => {
+      log(quiet, NAME, `error: ${error.message}`);
       if (!res.headersSent) fail(res, 400, "invalid-inputs");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+    },
+  );
   const generator =
     (options.newEveryMs ?? 0) > 0
       ? setInterval(() => create(), options.newEveryMs).unref()
@@ -249,8 +254,7 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
       if (generator) clearInterval(generator);
       for (const timer of timers) clearTimeout(timer);
       callbacks.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shutdown(server);
     },
   };
 }

@@ -48,6 +48,11 @@ export function NewTopupForm({ packages }: { packages: Pkg[] }) {
   );
   const games = useMemo(() => [...new Set(packages.map((p) => p.game))], [packages]);
 
+  /** A changed detail is a different order: it gets a new key at the next review. */
+  function setField(key: string, value: string) {
+    setDraft((d) => ({ ...d, info: { ...d.info, [key]: value }, key: null }));
+  }
+
   function review(event: FormEvent) {
     event.preventDefault();
     // One key per intended order, fixed before the first send and kept until an answer.
@@ -202,13 +207,7 @@ export function NewTopupForm({ packages }: { packages: Pkg[] }) {
                   required={f.required}
                   className={ui.input}
                   value={draft.info[f.key] ?? ""}
-                  onChange={(e) =>
-                    setDraft((d) => ({
-                      ...d,
-                      info: { ...d.info, [f.key]: e.target.value },
-                      key: null,
-                    }))
-                  }
+                  onChange={(e) => setField(f.key, e.target.value)}
                 >
                   <option value="">{t("newTopup.chooseOption")}</option>
                   {f.options.map((o) => (
@@ -225,13 +224,7 @@ export function NewTopupForm({ packages }: { packages: Pkg[] }) {
                   autoComplete="off"
                   className={ui.input}
                   value={draft.info[f.key] ?? ""}
-                  onChange={(e) =>
-                    setDraft((d) => ({
-                      ...d,
-                      info: { ...d.info, [f.key]: e.target.value },
-                      key: null,
-                    }))
-                  }
+                  onChange={(e) => setField(f.key, e.target.value)}
                 />
               )}
             </label>

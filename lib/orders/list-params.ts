@@ -45,3 +45,21 @@ export function nonEmpty(params: URLSearchParams): Record<string, string> {
 export function invalidField(error: z.ZodError): AppError {
   return new AppError("VALIDATION", 400, { field: String(error.issues[0]?.path[0] ?? "") });
 }
+
+/**
+ * One page of a list read with `limit + 1` rows: the extra row only tells that a next page
+ * exists, and the last shown row gives its cursor.
+ */
+export function keysetPage<R, J>(
+  rows: R[],
+  limit: number,
+  cursorOf: (row: R) => Cursor,
+  toJson: (row: R) => J,
+) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toJson),
+    nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
+  };
+}

@@ -1,6 +1,11 @@
 import "server-only";
 
-import { listDueTopups, scheduleTopupCheck, updateTopupAtomically } from "@/db/queries/topups";
+import {
+  listDueTopups,
+  scheduleTopupCheck,
+  type TopupChange,
+  updateTopupAtomically,
+} from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import type { TopupDeps } from "@/lib/topups/deps";
@@ -11,27 +16,21 @@ import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS, summarize } from "./sch
 
 const ACTOR = "system:reconciler";
 
-function flag(
-  deps: TopupDeps,
-  topup: TopupRow,
-  update: Parameters<typeof updateTopupAtomically>[2],
-  note: string,
-) {
-  return updateTopupAtomically(deps.db, topup.refId, (current) => {
-    const plan = update(current);
-    return {
-      ...plan,
-      history: [
-        {
-          fromStatus: current.status,
-          toStatus: plan.update?.status ?? current.status,
-          kind: note,
-          source: "reconciler",
-          actor: ACTOR,
-        },
-      ],
-    };
-  });
+/** A change the reconciler makes on its own (no upstream report), with its history row. */
+function flag(deps: TopupDeps, refId: string, result: string, update: TopupChange, kind: string) {
+  return updateTopupAtomically(deps.db, refId, (current) => ({
+    result,
+    update,
+    history: [
+      {
+        fromStatus: current.status,
+        toStatus: update.status ?? current.status,
+        kind,
+        source: "reconciler",
+        actor: ACTOR,
+      },
+    ],
+  }));
 }
 
 /** One look at one due top-up; never throws (a failure waits for the next look). */
@@ -43,11 +42,9 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
     // The create call never finished (the process died): its outcome is unknown, never re-sent.
     await flag(
       deps,
-      topup,
-      () => ({
-        result: "unknown",
-        update: { status: "unknown", needsReview: "unknown_outcome", nextCheckAt: null },
-      }),
+      topup.refId,
+      "unknown",
+      { status: "unknown", needsReview: "unknown_outcome", nextCheckAt: null },
       "applied",
     );
     return "unknown";
@@ -57,12 +54,7 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
     return "waiting";
   }
   if (pastGiveUp(topup.createdAt, now)) {
-    await flag(
-      deps,
-      topup,
-      () => ({ result: "stuck", update: { needsReview: "stuck", nextCheckAt: null } }),
-      "stuck",
-    );
+    await flag(deps, topup.refId, "stuck", { needsReview: "stuck", nextCheckAt: null }, "stuck");
     return "stuck";
   }
   const attempts = topup.reconcileAttempts + 1;

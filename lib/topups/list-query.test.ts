@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
 
-import { encodeCursor, parseTopupQuery } from "./list-query";
+import { encodeCursor } from "@/lib/orders/list-params";
+
+import { parseTopupQuery } from "./list-query";
 
 const parse = (qs: string) => parseTopupQuery(new URLSearchParams(qs));
 

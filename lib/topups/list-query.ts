@@ -7,7 +7,6 @@ import {
   dayRange,
   daySchema,
   decodeCursor,
-  encodeCursor,
   invalidField,
   nonEmpty,
 } from "@/lib/orders/list-params";
@@ -37,8 +36,6 @@ export type TopupQuery = {
   cursor?: TopupCursor;
   limit: number;
 };
-
-export { encodeCursor };
 
 export function parseTopupQuery(params: URLSearchParams): TopupQuery {
   const parsed = querySchema.safeParse(nonEmpty(params));

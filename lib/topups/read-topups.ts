@@ -7,9 +7,10 @@ import { cursorOf, getTopup, listTopups } from "@/db/queries/topups";
 import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import { findUserById } from "@/db/queries/users";
 import { notFoundError } from "@/lib/errors";
+import { keysetPage } from "@/lib/orders/list-params";
 import { historyJson, trafficJson } from "@/lib/orders/order-json";
 
-import { encodeCursor, type TopupQuery } from "./list-query";
+import type { TopupQuery } from "./list-query";
 import { toTopupJson } from "./topup-view";
 
 /** One page of the list, in API shape. */
@@ -19,12 +20,7 @@ export async function topupPage(db: Db, query: TopupQuery) {
     cursor: query.cursor,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toTopupJson),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(cursorOf(last, query.sort)) : null,
-  };
+  return keysetPage(rows, query.limit, (row) => cursorOf(row, query.sort), toTopupJson);
 }
 
 /** An order with where every status came from; for the detail page, also its raw traffic. */

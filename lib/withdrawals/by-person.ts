@@ -2,7 +2,6 @@ import "server-only";
 
 import { getDb } from "@/db/client";
 import { insertAudit } from "@/db/queries/audit";
-import { getWithdrawal } from "@/db/queries/withdrawals";
 import { translateError } from "@/lib/api/respond";
 import { requestIp } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -59,18 +58,13 @@ export async function lookupWithdrawalsFor(
   ids: string[],
 ): Promise<LookupAnswer[]> {
   await record(user, "withdrawal.lookup", null, { count: ids.length });
-  const db = getDb();
   const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${user.id}`);
   return Promise.all(
     results.map(async (r): Promise<LookupAnswer> => {
       if (r.ok) {
-        const row = await getWithdrawal(db, r.platformOrderId);
-        return {
-          platformOrderId: r.platformOrderId,
-          ok: true,
-          outcome: "found",
-          withdrawal: row ? toWithdrawalJson(row) : undefined,
-        };
+        // The row as the look-up just stored it; no second read.
+        const withdrawal = r.withdrawal ? toWithdrawalJson(r.withdrawal) : undefined;
+        return { platformOrderId: r.platformOrderId, ok: true, outcome: "found", withdrawal };
       }
       const message = await translateError(new AppError(r.code, 400));
       return {

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { WithdrawalRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { mapPool } from "@/lib/orders/pool";
 import { isPlatformOrderId } from "@/lib/payout/platform-order-id";
@@ -12,7 +13,13 @@ export { MAX_LOOKUP_IDS };
 const CONCURRENCY = 4;
 
 export type LookupResult =
-  | { platformOrderId: string; ok: true; outcome: "found"; result: string }
+  | {
+      platformOrderId: string;
+      ok: true;
+      outcome: "found";
+      result: string;
+      withdrawal?: WithdrawalRow;
+    }
   | {
       platformOrderId: string;
       ok: false;
@@ -39,8 +46,11 @@ export async function lookupWithdrawals(
         code: "INVALID_PLATFORM_ORDER_ID",
       };
     try {
-      const { result } = await requeryWithdrawal(deps, id, { actor, source: "requery" });
-      return { platformOrderId: id, ok: true, outcome: "found", result };
+      const { result, withdrawal } = await requeryWithdrawal(deps, id, {
+        actor,
+        source: "requery",
+      });
+      return { platformOrderId: id, ok: true, outcome: "found", result, withdrawal };
     } catch (error) {
       const code = error instanceof AppError ? error.code : "INTERNAL";
       return {

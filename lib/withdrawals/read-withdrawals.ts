@@ -6,7 +6,7 @@ import { listHistory } from "@/db/queries/history";
 import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import { getWithdrawal, listWithdrawals, withdrawalCursorOf } from "@/db/queries/withdrawals";
 import { notFoundError } from "@/lib/errors";
-import { encodeCursor } from "@/lib/orders/list-params";
+import { keysetPage } from "@/lib/orders/list-params";
 import { historyJson, trafficJson } from "@/lib/orders/order-json";
 
 import type { WithdrawalQuery } from "./list-query";
@@ -19,13 +19,12 @@ export async function withdrawalPage(db: Db, query: WithdrawalQuery) {
     cursor: query.cursor,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toWithdrawalJson(row)),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor(withdrawalCursorOf(last, query.sort)) : null,
-  };
+  return keysetPage(
+    rows,
+    query.limit,
+    (row) => withdrawalCursorOf(row, query.sort),
+    (row) => toWithdrawalJson(row),
+  );
 }
 
 /** A withdrawal with its history; full account data only when `reveal` (the caller audits). */

@@ -1,0 +1,103 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+import type { Change } from "@/components/live-changes";
+import { ui } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+import { ListToolbar, Pager, TableStates } from "./list-toolbar";
+import { SelectAllHeader } from "./row-cells";
+import { useOrderList } from "./use-order-list";
+import { useRequeryRunner, useSelection } from "./use-requery-runner";
+
+/** Everything a live order list holds: the page, its selection and its re-query runner. */
+export function useOrderListState<T>(
+  endpoint: string,
+  type: Change["type"],
+  idOf: (row: T) => string,
+  requery: (id: string) => Promise<ActionResult<unknown>>,
+) {
+  const list = useOrderList<T>(endpoint, type);
+  const selection = useSelection();
+  const runner = useRequeryRunner(requery, list.refresh);
+  const items = list.data?.items ?? [];
+  const applyFilters = (next: URLSearchParams) => {
+    selection.clear();
+    list.navigate(next);
+  };
+  return { list, selection, runner, items, ids: items.map(idOf), applyFilters };
+}
+
+export type OrderListState = ReturnType<typeof useOrderListState>;
+
+/**
+ * The frame around an order table: bulk re-query and export above it, the loading, error
+ * and empty rows inside it, paging and a note below it. Columns and rows are the caller's.
+ */
+export function OrderListShell({
+  state,
+  canRequery,
+  exportPath,
+  testId,
+  headers,
+  columns,
+  note,
+  children,
+}: {
+  state: OrderListState;
+  canRequery: boolean;
+  exportPath: string | null;
+  testId: string;
+  headers: ReactNode;
+  columns: number;
+  note: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useTranslations();
+  const { list, selection, runner, items, ids } = state;
+  return (
+    <>
+      <ListToolbar
+        selectedCount={canRequery ? selection.selected.size : null}
+        busy={runner.busy.size > 0}
+        progress={runner.progress}
+        onRequerySelected={() => void runner.many([...selection.selected]).then(selection.clear)}
+        exportHref={exportPath ? `${exportPath}?${list.filters.toString()}` : null}
+      />
+      {runner.error && (
+        <p role="alert" className={ui.error}>
+          {runner.error}
+        </p>
+      )}
+      <div className={`${ui.card} overflow-x-auto p-0`}>
+        <table className={ui.table} data-testid={testId}>
+          <thead className="bg-slate-50">
+            <tr>
+              {canRequery && <SelectAllHeader ids={ids} selection={selection} />}
+              {headers}
+              {canRequery && <th className={ui.th}>{t("common.actions")}</th>}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <TableStates
+              pending={list.isPending}
+              failed={list.isError}
+              empty={items.length === 0}
+              columns={columns}
+            />
+            {children}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        hasCursor={list.params.has("cursor")}
+        nextCursor={list.data?.nextCursor}
+        filters={list.filters}
+        navigate={list.navigate}
+      />
+      <p className="text-xs text-slate-500">{note}</p>
+    </>
+  );
+}
