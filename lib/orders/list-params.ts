@@ -63,3 +63,16 @@ export function keysetPage<R, J>(
     nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
   };
 }
+
+/** `status=a,b` → the listed statuses, each one of `allowed`, else a VALIDATION error. */
+export function parseStatuses<S extends string>(
+  value: string | undefined,
+  allowed: readonly S[],
+): S[] {
+  const statuses = value?.split(",").filter(Boolean) ?? [];
+  for (const s of statuses) {
+    if (!(allowed as readonly string[]).includes(s))
+      throw new AppError("VALIDATION", 400, { field: "status" });
+  }
+  return statuses as S[];
+}

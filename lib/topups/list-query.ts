@@ -2,12 +2,12 @@ import { z } from "zod";
 
 import type { TopupCursor, TopupFilter, TopupSort } from "@/db/queries/topups";
 import { TOPUP_STATUSES } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import {
   dayRange,
   daySchema,
   decodeCursor,
   invalidField,
+  parseStatuses,
   nonEmpty,
 } from "@/lib/orders/list-params";
 
@@ -41,14 +41,10 @@ export function parseTopupQuery(params: URLSearchParams): TopupQuery {
   const parsed = querySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw invalidField(parsed.error);
   const q = parsed.data;
-  const statuses = q.status?.split(",").filter(Boolean) ?? [];
-  for (const s of statuses) {
-    if (!(TOPUP_STATUSES as readonly string[]).includes(s))
-      throw new AppError("VALIDATION", 400, { field: "status" });
-  }
+  const statuses = parseStatuses(q.status, TOPUP_STATUSES);
   return {
     filter: {
-      statuses: statuses as TopupFilter["statuses"],
+      statuses,
       ...dayRange(q.from, q.to),
       packageId: q.packageId,
       createdBy: q.createdBy,

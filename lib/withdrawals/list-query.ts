@@ -2,13 +2,13 @@ import { z } from "zod";
 
 import type { WithdrawalFilter, WithdrawalSort } from "@/db/queries/withdrawals";
 import { WITHDRAWAL_STATUSES } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import {
   type Cursor,
   dayRange,
   daySchema,
   decodeCursor,
   invalidField,
+  parseStatuses,
   nonEmpty,
 } from "@/lib/orders/list-params";
 import { bahtToSatang } from "@/lib/payout/amount";
@@ -43,14 +43,10 @@ export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
   const parsed = querySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw invalidField(parsed.error);
   const q = parsed.data;
-  const statuses = q.status?.split(",").filter(Boolean) ?? [];
-  for (const s of statuses) {
-    if (!(WITHDRAWAL_STATUSES as readonly string[]).includes(s))
-      throw new AppError("VALIDATION", 400, { field: "status" });
-  }
+  const statuses = parseStatuses(q.status, WITHDRAWAL_STATUSES);
   return {
     filter: {
-      statuses: statuses as WithdrawalFilter["statuses"],
+      statuses,
       ...dayRange(q.from, q.to),
       bank: q.bank,
       minSatang: q.min ? (bahtToSatang(q.min) ?? undefined) : undefined,
