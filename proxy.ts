@@ -1,5 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 
+import { pickLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
+import en from "@/lib/i18n/messages/en.json";
+import th from "@/lib/i18n/messages/th.json";
+
 /**
  * Sets a Content-Security-Policy with a fresh nonce on every page (Next.js puts the nonce on
  * its own scripts), and sends visitors without a session cookie to the sign-in page.
@@ -24,8 +28,40 @@ export function buildCsp(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+/** A path whose percent-encoding does not decode (`/api/topups/%E0%A4%A`) names nothing. */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A malformed path would make the router throw (a 500); it is the client's mistake: the API
+ * answers 400 in its usual error shape, a page shows the not-found page.
+ */
+function refuseMalformedPath(request: NextRequest, api: boolean): NextResponse {
+  if (!api) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/not-found";
+    return NextResponse.rewrite(url, { status: 404 });
+  }
+  const locale = pickLocale(
+    request.cookies.get(LOCALE_COOKIE)?.value,
+    request.headers.get("accept-language"),
+  );
+  const message = (locale === "en" ? en : th).errors.BAD_URL;
+  return NextResponse.json({ error: { code: "BAD_URL", message } }, { status: 400 });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const api = pathname.startsWith("/api/");
+  if (isMalformedPath(pathname)) return refuseMalformedPath(request, api);
+  // API routes answer their own 401 and need no CSP nonce.
+  if (api) return NextResponse.next();
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn && !PUBLIC_PATHS.includes(pathname)) {
     const url = request.nextUrl.clone();
@@ -45,10 +81,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer JSON with their own 401s, static files need no nonce.
+  // Pages, and the API routes (a malformed URL must not reach the router). Static files, the
+  // health route and the webhooks (fixed paths on the callback hot path, where a malformed
+  // one is simply a 404) are left alone.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!api/health|api/webhooks/|_next/static|_next/image|favicon.ico|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -35,12 +35,14 @@ describe("payout signing (CONTRACT §2 known-answer vector)", () => {
     );
   });
 
-  it("refuses missing, malformed and upper/lower-mangled signatures safely", () => {
+  it("refuses missing, malformed and non-canonical signatures safely", () => {
     const signature = payoutSignature("secret", "{}");
     expect(verifyPayoutSignature("secret", "{}", null)).toBe(false);
     expect(verifyPayoutSignature("secret", "{}", "")).toBe(false);
     expect(verifyPayoutSignature("secret", "{}", signature.slice(0, 63))).toBe(false);
     expect(verifyPayoutSignature("secret", "{}", `${signature}00`)).toBe(false);
-    expect(verifyPayoutSignature("secret", "{}", signature.toUpperCase())).toBe(true);
+    // Upper-case hex is not the contract's form: refused (docs/upstreams.md).
+    expect(verifyPayoutSignature("secret", "{}", signature.toUpperCase())).toBe(false);
+    expect(verifyPayoutSignature("secret", "{}", signature)).toBe(true);
   });
 });

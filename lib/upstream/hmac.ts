@@ -5,10 +5,15 @@ export function hmacHex(key: string, message: string | Buffer): string {
   return createHmac("sha256", key).update(message).digest("hex");
 }
 
-/** Constant-time comparison of two hex signatures; anything malformed is simply unequal. */
+/**
+ * The only form a signature or token is accepted in: exactly 64 lower-case hex characters,
+ * as the contract writes them. Upper case, a stray extra character or any other spelling is
+ * refused before comparing (decoding first would let `…0` or `…ABC` through).
+ */
+const CANONICAL_HEX = /^[0-9a-f]{64}$/;
+
+/** Constant-time comparison of a received signature with the expected one. */
 export function safeEqualHex(expected: string, actual: string | null | undefined): boolean {
-  if (typeof actual !== "string" || !/^[0-9a-f]+$/i.test(actual)) return false;
-  const a = Buffer.from(expected.toLowerCase(), "hex");
-  const b = Buffer.from(actual.toLowerCase(), "hex");
-  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
+  if (typeof actual !== "string" || !CANONICAL_HEX.test(actual)) return false;
+  return timingSafeEqual(Buffer.from(expected, "latin1"), Buffer.from(actual, "latin1"));
 }
