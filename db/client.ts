@@ -7,8 +7,6 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
-import { getEnv } from "@/lib/env";
-
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -30,12 +28,4 @@ export function openDb(file: string): Db {
   const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
-}
-
-const holder = globalThis as typeof globalThis & { __opsDb?: Db };
-
-/** The process-wide handle, opened on first use (never while `next build` runs). */
-export function getDb(): Db {
-  holder.__opsDb ??= openDb(getEnv().DATABASE_PATH);
-  return holder.__opsDb;
 }

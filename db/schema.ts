@@ -1,7 +1,22 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-import { ROLES } from "@/lib/auth/roles";
+import {
+  HISTORY_SOURCES,
+  REVIEW_REASONS,
+  ROLES,
+  TOPUP_STATUSES,
+  WITHDRAWAL_STATUSES,
+} from "./enums";
+
+export {
+  HISTORY_SOURCES,
+  REVIEW_REASONS,
+  ROLES,
+  TOPUP_STATUSES,
+  WITHDRAWAL_STATUSES,
+} from "./enums";
+export type { HistorySource, ReviewReason, Role, TopupStatus, WithdrawalStatus } from "./enums";
 
 /** Instants are stored as integer milliseconds since the epoch, UTC. */
 const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -117,20 +132,6 @@ export const packages = sqliteTable("packages", {
 
 export type PackageRow = typeof packages.$inferSelect;
 
-export const TOPUP_STATUSES = [
-  "submitting",
-  "unknown",
-  "pending",
-  "processing",
-  "succeeded",
-  "failed",
-] as const;
-export type TopupStatus = (typeof TOPUP_STATUSES)[number];
-
-/** Why an order waits for a manager; null when it does not. */
-export const REVIEW_REASONS = ["stuck", "conflict", "anomaly", "unknown_outcome"] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
-
 export const topups = sqliteTable(
   "topups",
   {
@@ -179,9 +180,6 @@ export const topups = sqliteTable(
 );
 
 export type TopupRow = typeof topups.$inferSelect;
-
-export const HISTORY_SOURCES = ["create", "callback", "requery", "reconciler", "person"] as const;
-export type HistorySource = (typeof HISTORY_SOURCES)[number];
 
 /**
  * Every status change of every order, with where it came from, written in the same
@@ -261,9 +259,6 @@ export const leases = sqliteTable("leases", {
   holder: text().notNull(),
   expiresAt: instant("expires_at").notNull(),
 });
-
-export const WITHDRAWAL_STATUSES = ["open", "success", "failed"] as const;
-export type WithdrawalStatusValue = (typeof WITHDRAWAL_STATUSES)[number];
 
 /** Payouts as the gateway reported them (callbacks, look-ups, re-queries). */
 export const withdrawals = sqliteTable(

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { type AuditEntry, insertAudit } from "@/db/queries/audit";
 
 export type Actor = { id: number; email: string } | null;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 

@@ -13,7 +13,7 @@ const file = path.resolve(values.db ?? "data/large.db");
 const runs = Number(values.runs ?? 40);
 
 const { openDb } = await import("@/db/client");
-const { cursorOf, listTopups } = await import("@/db/queries/topups");
+const { topupCursorOf, listTopups } = await import("@/db/queries/topups");
 const { listWithdrawals, withdrawalCursorOf } = await import("@/db/queries/withdrawals");
 type Filter = Parameters<typeof listTopups>[1];
 type Options = Parameters<typeof listTopups>[2];
@@ -43,7 +43,7 @@ const deepCursor = async (filter: Filter) => {
     const page = await listTopups(db, filter, { sort: "created_desc", cursor, limit: 50 });
     const last = page.at(-1);
     if (!last) break;
-    cursor = cursorOf(last, "created_desc");
+    cursor = topupCursorOf(last, "created_desc");
   }
   return cursor;
 };

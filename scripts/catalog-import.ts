@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { args, fail, loadDotEnv } from "./cli";
 
 loadDotEnv();
-const { getDb } = await import("@/db/client");
+const { getDb } = await import("@/lib/db");
 const { CatalogError, importCatalog } = await import("@/lib/catalog/import-catalog");
 
 const { positionals } = args({});

@@ -1,7 +1,7 @@
 import { args, fail, loadDotEnv } from "./cli";
 
 loadDotEnv();
-const { getDb } = await import("@/db/client");
+const { getDb } = await import("@/lib/db");
 const { upsertUser } = await import("@/db/queries/users");
 const { insertAudit } = await import("@/db/queries/audit");
 const { hashPassword, MIN_PASSWORD_LENGTH } = await import("@/lib/auth/password");

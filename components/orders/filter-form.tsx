@@ -18,7 +18,7 @@ export function FilterForm({
   onApply: (next: URLSearchParams) => void;
   children: ReactNode;
 }) {
-  const t = useTranslations("topups");
+  const t = useTranslations("orders");
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = new URLSearchParams();
@@ -109,21 +109,21 @@ export function CommonFilterFields({
   const value = (key: string) => params.get(key) ?? "";
   return (
     <>
-      <FilterField label={t("topups.search")} wide>
+      <FilterField label={t("orders.search")} wide>
         <input name="q" defaultValue={value("q")} placeholder={placeholder} className={ui.input} />
       </FilterField>
-      <FilterField label={t("topups.filterStatus")}>
+      <FilterField label={t("orders.filterStatus")}>
         <FilterSelect
           name="status"
           value={value("status")}
-          any={t("topups.anyStatus")}
+          any={t("orders.anyStatus")}
           options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
       </FilterField>
       <FilterField label={fromLabel}>
         <input type="date" name="from" defaultValue={value("from")} className={ui.input} />
       </FilterField>
-      <FilterField label={t("topups.to")}>
+      <FilterField label={t("orders.rangeTo")}>
         <input type="date" name="to" defaultValue={value("to")} className={ui.input} />
       </FilterField>
     </>

@@ -18,7 +18,7 @@ export function ListToolbar({
   onRequerySelected: () => void;
   exportHref: string | null;
 }) {
-  const t = useTranslations("topups");
+  const t = useTranslations("orders");
   return (
     <div className="flex flex-wrap items-center gap-3">
       {selectedCount !== null && (
@@ -65,7 +65,7 @@ export function Pager({
     <div className="flex gap-2">
       {hasCursor && (
         <button type="button" className={ui.buttonSecondary} onClick={() => navigate(filters)}>
-          {t("topups.firstPage")}
+          {t("orders.firstPage")}
         </button>
       )}
       {nextCursor && (
@@ -97,7 +97,7 @@ export function TableStates({
   empty: boolean;
   columns: number;
 }) {
-  const t = useTranslations("topups");
+  const t = useTranslations("orders");
   const text = pending ? t("loading") : failed ? t("loadFailed") : empty ? t("empty") : null;
   if (!text) return null;
   return (

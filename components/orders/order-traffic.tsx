@@ -35,7 +35,7 @@ export function OrderTraffic({
   calls: Call[];
   callsTitle: string;
 }) {
-  const t = useTranslations("topup");
+  const t = useTranslations("orders");
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <section className={`${ui.card} space-y-2`}>

@@ -32,7 +32,7 @@ export function RequeryButton<I>({
               result.ok
                 ? {
                     ok: true,
-                    text: t("topup.requeryDone", { status: t(`status.${result.data.status}`) }),
+                    text: t("orders.requeryDone", { status: t(`status.${result.data.status}`) }),
                   }
                 : { ok: false, text: result.error.message },
             );
@@ -40,7 +40,7 @@ export function RequeryButton<I>({
           })
         }
       >
-        {pending ? t("topups.requerying") : t("topups.requery")}
+        {pending ? t("orders.requerying") : t("orders.requery")}
       </button>
       {message && (
         <span

@@ -10,7 +10,7 @@ type Selection = ReturnType<typeof useSelection>;
 type Runner = ReturnType<typeof useRequeryRunner>;
 
 export function SelectAllHeader({ ids, selection }: { ids: string[]; selection: Selection }) {
-  const t = useTranslations("topups");
+  const t = useTranslations("orders");
   return (
     <th className={ui.th}>
       <input
@@ -24,12 +24,12 @@ export function SelectAllHeader({ ids, selection }: { ids: string[]; selection: 
 }
 
 export function SelectCell({ id, selection }: { id: string; selection: Selection }) {
-  const t = useTranslations("topups");
+  const t = useTranslations("orders");
   return (
     <td className={ui.td}>
       <input
         type="checkbox"
-        aria-label={t("selectRow", { refId: id })}
+        aria-label={t("selectRow", { id })}
         checked={selection.selected.has(id)}
         onChange={() => selection.toggle(id)}
       />
@@ -46,7 +46,7 @@ export function RequeryCell({
   runner: Runner;
   disabledReason?: string;
 }) {
-  const t = useTranslations("topups");
+  const t = useTranslations("orders");
   const busy = runner.busy.has(id);
   return (
     <td className={ui.td}>

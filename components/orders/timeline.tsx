@@ -19,16 +19,16 @@ export function Timeline({ history }: { history: Entry[] }) {
   const t = useTranslations();
   return (
     <section className={`${ui.card} overflow-x-auto p-0`}>
-      <h2 className="px-4 pt-4 text-base font-semibold">{t("topup.timeline")}</h2>
+      <h2 className="px-4 pt-4 text-base font-semibold">{t("orders.timeline")}</h2>
       <table className={ui.table} data-testid="timeline">
         <thead>
           <tr>
-            <th className={ui.th}>{t("topup.at")}</th>
-            <th className={ui.th}>{t("topup.from")}</th>
-            <th className={ui.th}>{t("topup.to")}</th>
-            <th className={ui.th}>{t("topup.source")}</th>
-            <th className={ui.th}>{t("topup.actor")}</th>
-            <th className={ui.th}>{t("topup.details")}</th>
+            <th className={ui.th}>{t("orders.at")}</th>
+            <th className={ui.th}>{t("orders.fromStatus")}</th>
+            <th className={ui.th}>{t("orders.toStatus")}</th>
+            <th className={ui.th}>{t("orders.source")}</th>
+            <th className={ui.th}>{t("orders.actor")}</th>
+            <th className={ui.th}>{t("orders.details")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

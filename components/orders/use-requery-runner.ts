@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { mapPool } from "@/lib/orders/pool";
 
 const BULK_CONCURRENCY = 4;
 
@@ -37,18 +38,11 @@ export function useRequeryRunner(
     const state = { done: 0, failed: 0, total: ids.length };
     setProgress({ ...state });
     setError(null);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++];
-          if (id === undefined) break;
-          if (!(await one(id))) state.failed++;
-          state.done++;
-          setProgress({ ...state });
-        }
-      }),
-    );
+    await mapPool(ids, BULK_CONCURRENCY, async (id) => {
+      if (!(await one(id))) state.failed++;
+      state.done++;
+      setProgress({ ...state });
+    });
   }
 
   return { busy, progress, error, one, many };

@@ -8,7 +8,7 @@ import {
   FilterForm,
   FilterSelect,
 } from "@/components/orders/filter-form";
-import { TOPUP_STATUSES } from "@/db/schema";
+import { TOPUP_STATUSES } from "@/db/enums";
 
 type Option = { id: string | number; label: string };
 

@@ -9,7 +9,7 @@ import {
   FilterSelect,
 } from "@/components/orders/filter-form";
 import { ui } from "@/components/ui/styles";
-import { WITHDRAWAL_STATUSES } from "@/db/schema";
+import { WITHDRAWAL_STATUSES } from "@/db/enums";
 
 export function WithdrawalFilters({
   params,

@@ -2,9 +2,11 @@ import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
 
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
-import type { Cursor } from "@/lib/orders/list-params";
-
 import type { Db } from "../client";
+import { REVIEW_REASONS, type ReviewReason } from "../enums";
+
+/** A position in a list ordered by (time, id): the last row shown. */
+export type Cursor = { t: number; id: string };
 
 /** Keyset pagination on (time, id): the condition after a cursor and the matching order. */
 export function keyset(time: AnyColumn, id: AnyColumn, ascending: boolean, cursor?: Cursor) {
@@ -18,7 +20,7 @@ export function keyset(time: AnyColumn, id: AnyColumn, ascending: boolean, curso
 }
 
 /** Merges pages read one index value at a time into one page in (time, id) order. */
-export function mergePages<T>(
+function mergePages<T>(
   parts: T[][],
   key: (row: T) => Cursor,
   ascending: boolean,
@@ -32,6 +34,34 @@ export function mergePages<T>(
       return ascending ? order : -order;
     })
     .slice(0, limit);
+}
+
+/** The filters a list can split into one index walk per value. */
+type SplittableFilter = {
+  statuses?: readonly string[];
+  needsReview?: boolean;
+  reviewReason?: ReviewReason;
+};
+
+/**
+ * One page of a list whose filter names several values of an indexed column (two statuses,
+ * "needs review" = any reason): one index walk per value, merged, instead of letting SQLite
+ * collect and sort every match. Any other filter is read as it is.
+ */
+export async function pageByIndexValue<F extends SplittableFilter, T>(
+  filter: F,
+  readOnce: (filter: F) => Promise<T[]>,
+  order: { key: (row: T) => Cursor; ascending: boolean; limit: number },
+): Promise<T[]> {
+  const parts: F[] =
+    filter.statuses && filter.statuses.length > 1
+      ? filter.statuses.map((status) => ({ ...filter, statuses: [status] }))
+      : filter.needsReview
+        ? REVIEW_REASONS.map((reason) => ({ ...filter, needsReview: false, reviewReason: reason }))
+        : [];
+  if (parts.length === 0) return readOnce(filter);
+  const pages = await Promise.all(parts.map(readOnce));
+  return mergePages(pages, order.key, order.ascending, order.limit);
 }
 
 /** `column` equals or starts with the text, as an index range (no LIKE, no scan). */

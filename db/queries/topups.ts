@@ -1,10 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import type { Cursor } from "@/lib/orders/list-params";
-
 import type { Db } from "../client";
 import {
-  REVIEW_REASONS,
   type ReviewReason,
   packages,
   statusHistory,
@@ -14,7 +11,7 @@ import {
   users,
 } from "../schema";
 import { changeAtomically, type HistoryEntry } from "./entity-change";
-import { keyset, mergePages, searchCondition } from "./keyset";
+import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 import type { NewHistory } from "./history";
 
 export type NewTopup = Omit<typeof topups.$inferInsert, "updatedAt" | "completedAt">;
@@ -80,7 +77,7 @@ export type TopupPlan = {
 };
 
 /** Reads the order, lets `plan` decide, and writes it through `changeAtomically`. */
-export async function updateTopupAtomically(
+export async function changeTopupAtomically(
   db: Db,
   refId: string,
   plan: (current: TopupRow) => TopupPlan,
@@ -124,7 +121,7 @@ export type TopupFilter = {
   reviewReason?: ReviewReason;
 };
 
-export type TopupCursor = Cursor;
+type TopupListOptions = { sort: TopupSort; cursor?: Cursor; limit: number };
 
 export type TopupListRow = TopupRow & { createdByEmail: string | null; game: string | null };
 
@@ -165,28 +162,19 @@ async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
 export async function listTopups(
   db: Db,
   filter: TopupFilter,
-  options: { sort: TopupSort; cursor?: TopupCursor; limit: number },
+  options: TopupListOptions,
 ): Promise<TopupListRow[]> {
-  const fanOut: TopupFilter[] =
-    filter.statuses && filter.statuses.length > 1
-      ? filter.statuses.map((status) => ({ ...filter, statuses: [status] }))
-      : filter.needsReview
-        ? REVIEW_REASONS.map((reason) => ({ ...filter, needsReview: false, reviewReason: reason }))
-        : [];
-  if (fanOut.length === 0) return listTopupsOnce(db, filter, options);
-  const parts = await Promise.all(fanOut.map((f) => listTopupsOnce(db, f, options)));
-  return mergePages(
-    parts,
-    (r) => cursorOf(r, options.sort),
-    options.sort === "created_asc",
-    options.limit,
-  );
+  return pageByIndexValue(filter, (f) => listTopupsOnce(db, f, options), {
+    key: (r) => topupCursorOf(r, options.sort),
+    ascending: options.sort === "created_asc",
+    limit: options.limit,
+  });
 }
 
 async function listTopupsOnce(
   db: Db,
   filter: TopupFilter,
-  options: { sort: TopupSort; cursor?: TopupCursor; limit: number },
+  options: TopupListOptions,
 ): Promise<TopupListRow[]> {
   const conditions = await filterConditions(db, filter);
   const time = options.sort === "updated_desc" ? topups.updatedAt : topups.createdAt;
@@ -208,7 +196,7 @@ async function listTopupsOnce(
   return rows.map((r) => ({ ...r.topup, createdByEmail: r.createdByEmail, game: r.game }));
 }
 
-export function cursorOf(row: TopupRow, sort: TopupSort): TopupCursor {
+export function topupCursorOf(row: TopupRow, sort: TopupSort): Cursor {
   return { t: (sort === "updated_desc" ? row.updatedAt : row.createdAt).getTime(), id: row.refId };
 }
 

@@ -1,11 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
 
-import type { UpstreamCall } from "@/lib/upstream/call-log";
-
 import type { Db } from "../client";
 import { type UpstreamCallRow, upstreamCalls } from "../schema";
 
-export async function insertUpstreamCall(db: Db, call: UpstreamCall): Promise<void> {
+/** One upstream exchange as recorded (already redacted). */
+export type NewUpstreamCall = Omit<typeof upstreamCalls.$inferInsert, "id" | "at">;
+
+export async function insertUpstreamCall(db: Db, call: NewUpstreamCall): Promise<void> {
   await db.insert(upstreamCalls).values(call);
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "../enums";
 
 import type { Db } from "../client";
 import { type UserRow, users } from "../schema";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 
 import { listWithdrawals } from "./withdrawals";
 

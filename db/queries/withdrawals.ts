@@ -1,17 +1,14 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import type { Cursor } from "@/lib/orders/list-params";
-
 import type { Db } from "../client";
 import {
-  REVIEW_REASONS,
   type ReviewReason,
   type WithdrawalRow,
-  type WithdrawalStatusValue,
+  type WithdrawalStatus,
   withdrawals,
 } from "../schema";
 import { changeAtomically, type HistoryEntry } from "./entity-change";
-import { keyset, mergePages, searchCondition } from "./keyset";
+import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 
 export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
 export type WithdrawalChange = Partial<Omit<WithdrawalRow, "platformOrderId" | "createdAt">>;
@@ -70,7 +67,7 @@ export async function changeWithdrawalAtomically(
 export type WithdrawalSort = "ordered_desc" | "ordered_asc" | "updated_desc";
 
 export type WithdrawalFilter = {
-  statuses?: WithdrawalStatusValue[];
+  statuses?: WithdrawalStatus[];
   from?: Date;
   to?: Date;
   bank?: string;
@@ -122,34 +119,25 @@ export function withdrawalCursorOf(row: WithdrawalRow, sort: WithdrawalSort): Cu
   };
 }
 
-type ListOptions = { sort: WithdrawalSort; cursor?: Cursor; limit: number };
+type WithdrawalListOptions = { sort: WithdrawalSort; cursor?: Cursor; limit: number };
 
 /** One keyset page; several statuses (or any review reason) walk one index each and merge. */
 export async function listWithdrawals(
   db: Db,
   filter: WithdrawalFilter,
-  options: ListOptions,
+  options: WithdrawalListOptions,
 ): Promise<WithdrawalRow[]> {
-  const fanOut: WithdrawalFilter[] =
-    filter.statuses && filter.statuses.length > 1
-      ? filter.statuses.map((status) => ({ ...filter, statuses: [status] }))
-      : filter.needsReview
-        ? REVIEW_REASONS.map((reason) => ({ ...filter, needsReview: false, reviewReason: reason }))
-        : [];
-  if (fanOut.length === 0) return listOnce(db, filter, options);
-  const parts = await Promise.all(fanOut.map((f) => listOnce(db, f, options)));
-  return mergePages(
-    parts,
-    (r) => withdrawalCursorOf(r, options.sort),
-    options.sort === "ordered_asc",
-    options.limit,
-  );
+  return pageByIndexValue(filter, (f) => listWithdrawalsOnce(db, f, options), {
+    key: (r) => withdrawalCursorOf(r, options.sort),
+    ascending: options.sort === "ordered_asc",
+    limit: options.limit,
+  });
 }
 
-async function listOnce(
+async function listWithdrawalsOnce(
   db: Db,
   filter: WithdrawalFilter,
-  options: ListOptions,
+  options: WithdrawalListOptions,
 ): Promise<WithdrawalRow[]> {
   const conditions = await filterConditions(db, filter);
   const time = options.sort === "updated_desc" ? withdrawals.updatedAt : withdrawals.orderedAt;

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";

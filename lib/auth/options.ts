@@ -3,7 +3,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { insertAudit } from "@/db/queries/audit";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";

@@ -1,6 +1,7 @@
-/** The four roles of DESIGN.md, least to most privileged. Safe to import anywhere. */
-export const ROLES = ["support", "finance", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "@/db/enums";
+
+/** The four roles of the design, least to most privileged. Safe to import anywhere. */
+export { ROLES, type Role };
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);

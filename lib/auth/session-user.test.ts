@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { updateUser, upsertUser } from "@/db/queries/users";
 import type { UserRow } from "@/db/schema";
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 
 import { checkSession } from "./session-user";
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { upsertUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 
 import { hashPassword } from "./password";
 import { authenticate, LOCKOUT } from "./sign-in";

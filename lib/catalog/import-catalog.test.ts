@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { listPackages } from "@/db/queries/packages";
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 import { CATALOG_FILE } from "@/sandbox/catalog";
 
 import { CatalogError, importCatalog, parseCatalog } from "./import-catalog";

@@ -1,10 +1,12 @@
 import { z } from "zod";
 
+import type { Cursor } from "@/db/queries/keyset";
+
 import { AppError } from "@/lib/errors";
 import { bangkokDayStart } from "@/lib/format";
 
 /** What every order list shares in its query string: keyset cursor and Bangkok-day range. */
-export type Cursor = { t: number; id: string };
+export type { Cursor };
 
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { upstreamCalls } from "@/db/schema";
 import { startReceiver, waitFor } from "@/lib/testing/receiver";
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 import {
   OutcomeUnknownError,
   UpstreamBadResponseError,

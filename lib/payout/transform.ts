@@ -1,11 +1,9 @@
+import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@/db/enums";
 import { parseBangkokDateTime } from "@/lib/format";
 import { UpstreamBadResponseError } from "@/lib/upstream/errors";
 
 import { bahtToSatang } from "./amount";
 import type { WithdrawData } from "./schemas";
-
-export const WITHDRAWAL_STATUSES = ["open", "success", "failed"] as const;
-export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
 
 export function normalizeWithdrawalStatus(raw: string): WithdrawalStatus | null {
   const word = raw.trim().toLowerCase();

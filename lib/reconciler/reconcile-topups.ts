@@ -4,7 +4,7 @@ import {
   listDueTopups,
   scheduleTopupCheck,
   type TopupChange,
-  updateTopupAtomically,
+  changeTopupAtomically,
 } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
@@ -12,13 +12,13 @@ import type { TopupDeps } from "@/lib/topups/deps";
 import { mapPool } from "@/lib/orders/pool";
 import { requeryTopup } from "@/lib/topups/requery-topup";
 
-import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS, summarize } from "./schedule";
+import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS, summarize } from "@/lib/orders/schedule";
 
 const ACTOR = "system:reconciler";
 
 /** A change the reconciler makes on its own (no upstream report), with its history row. */
 function flag(deps: TopupDeps, refId: string, result: string, update: TopupChange, kind: string) {
-  return updateTopupAtomically(deps.db, refId, (current) => ({
+  return changeTopupAtomically(deps.db, refId, (current) => ({
     result,
     update,
     history: [

@@ -11,7 +11,7 @@ import { mapPool } from "@/lib/orders/pool";
 import type { WithdrawalDeps } from "@/lib/withdrawals/deps";
 import { requeryWithdrawal } from "@/lib/withdrawals/requery-withdrawal";
 
-import { nextCheckAt, pastGiveUp, summarize } from "./schedule";
+import { nextCheckAt, pastGiveUp, summarize } from "@/lib/orders/schedule";
 
 const ACTOR = "system:reconciler";
 

@@ -12,7 +12,7 @@ import { processP2wCallback, receiveP2wCallback } from "@/lib/topups/p2w-callbac
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
 
 import { seedCatalog, seedUser } from "./fixtures";
-import { tempDb } from "./temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 
 const SECRET = "p2w-topups-it-secret-0123456789abcdef";
 export const WEBHOOK_SECRET = "webhook-topups-it-secret-0123456789abc";

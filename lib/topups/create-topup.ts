@@ -7,13 +7,13 @@ import { ulid } from "ulid";
 import { insertAudit } from "@/db/queries/audit";
 import { lastBalance } from "@/db/queries/balance";
 import { getPackage } from "@/db/queries/packages";
-import { insertTopupOnce, type TopupPlan, updateTopupAtomically } from "@/db/queries/topups";
+import { insertTopupOnce, type TopupPlan, changeTopupAtomically } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
 import { gameIdOf, validateTopupInfo } from "@/lib/catalog/topup-fields";
 import { AppError } from "@/lib/errors";
 import { formatSatang } from "@/lib/format";
 import { hookUrl } from "@/lib/p2w/hook-token";
-import { SUBMITTING_TIMEOUT_MS } from "@/lib/reconciler/schedule";
+import { SUBMITTING_TIMEOUT_MS } from "@/lib/orders/schedule";
 import { OutcomeUnknownError, UpstreamError } from "@/lib/upstream/errors";
 import { upstreamToAppError } from "@/lib/upstream/to-app-error";
 
@@ -167,6 +167,6 @@ export async function createTopup(
       });
     }
   }
-  const applied = await updateTopupAtomically(db, refId, plan);
+  const applied = await changeTopupAtomically(db, refId, plan);
   return { topup: applied?.topup ?? topup, created: true, error };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { type Db, getDb } from "@/db/client";
+import type { Db } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { P2wClient } from "@/lib/p2w/client";
 import { getP2wClient } from "@/lib/upstream/clients";

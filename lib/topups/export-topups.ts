@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
-import { cursorOf, listTopups } from "@/db/queries/topups";
+import { topupCursorOf, listTopups } from "@/db/queries/topups";
 import { formatDateTime, satangToDecimal } from "@/lib/format";
 
 import type { TopupQuery } from "./list-query";
@@ -26,7 +26,7 @@ export const TOPUP_EXPORT_COLUMNS = [
 
 /** Exactly the rows the list shows for this filter and sort, every page of them. */
 export async function* topupExportRows(db: Db, query: TopupQuery): AsyncGenerator<string[][]> {
-  let cursor = undefined as ReturnType<typeof cursorOf> | undefined;
+  let cursor = undefined as ReturnType<typeof topupCursorOf> | undefined;
   for (;;) {
     const rows = await listTopups(db, query.filter, { sort: query.sort, cursor, limit: PAGE });
     if (rows.length === 0) return;
@@ -50,6 +50,6 @@ export async function* topupExportRows(db: Db, query: TopupQuery): AsyncGenerato
     if (rows.length < PAGE) return;
     const last = rows.at(-1);
     if (!last) return;
-    cursor = cursorOf(last, query.sort);
+    cursor = topupCursorOf(last, query.sort);
   }
 }

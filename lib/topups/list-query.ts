@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import type { TopupCursor, TopupFilter, TopupSort } from "@/db/queries/topups";
+import type { Cursor } from "@/db/queries/keyset";
+import type { TopupFilter, TopupSort } from "@/db/queries/topups";
 import { TOPUP_STATUSES } from "@/db/schema";
 import {
   dayRange,
@@ -33,7 +34,7 @@ const querySchema = z.object({
 export type TopupQuery = {
   filter: TopupFilter;
   sort: TopupSort;
-  cursor?: TopupCursor;
+  cursor?: Cursor;
   limit: number;
 };
 

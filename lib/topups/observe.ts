@@ -1,7 +1,7 @@
 import type { TopupPlan } from "@/db/queries/topups";
 import type { HistorySource, TopupRow, TopupStatus } from "@/db/schema";
 import { decide, isFinal } from "@/lib/orders/status-machine";
-import { nextCheckAt } from "@/lib/reconciler/schedule";
+import { nextCheckAt } from "@/lib/orders/schedule";
 
 import { TOPUP_MACHINE } from "./topup-status";
 

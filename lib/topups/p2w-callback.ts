@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { recordBalance } from "@/db/queries/balance";
 import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
-import { getTopup, getTopupByOrderId, updateTopupAtomically } from "@/db/queries/topups";
+import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { confirmationFailed, eventApplied } from "@/lib/callbacks/confirm";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
@@ -133,7 +133,7 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
     }
   }
 
-  const applied = await updateTopupAtomically(
+  const applied = await changeTopupAtomically(
     db,
     topup.refId,
     (current) => planTopupObservation(current, observation),

@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
-import { cursorOf, getTopup, listTopups } from "@/db/queries/topups";
+import { topupCursorOf, getTopup, listTopups } from "@/db/queries/topups";
 import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import { findUserById } from "@/db/queries/users";
 import { notFoundError } from "@/lib/errors";
@@ -20,7 +20,7 @@ export async function topupPage(db: Db, query: TopupQuery) {
     cursor: query.cursor,
     limit: query.limit + 1,
   });
-  return keysetPage(rows, query.limit, (row) => cursorOf(row, query.sort), toTopupJson);
+  return keysetPage(rows, query.limit, (row) => topupCursorOf(row, query.sort), toTopupJson);
 }
 
 /** An order with where every status came from; for the detail page, also its raw traffic. */

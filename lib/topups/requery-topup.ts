@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getTopup, updateTopupAtomically } from "@/db/queries/topups";
+import { getTopup, changeTopupAtomically } from "@/db/queries/topups";
 import type { HistorySource, TopupRow } from "@/db/schema";
 import { AppError, notFoundError } from "@/lib/errors";
 import { OrderNotFoundError } from "@/lib/p2w/errors";
@@ -26,7 +26,7 @@ export async function requeryTopup(
   try {
     const order = await deps.p2w.getOrder(orderId, { actor: by.actor });
     const refMismatch = order.refId !== refId;
-    const applied = await updateTopupAtomically(deps.db, refId, (current) =>
+    const applied = await changeTopupAtomically(deps.db, refId, (current) =>
       refMismatch
         ? planTopupAnomaly(current, by, { reportedRefId: order.refId })
         : planTopupObservation(current, {
@@ -41,7 +41,7 @@ export async function requeryTopup(
     return applied?.topup ?? topup;
   } catch (error) {
     if (error instanceof OrderNotFoundError) {
-      await updateTopupAtomically(deps.db, refId, (current) =>
+      await changeTopupAtomically(deps.db, refId, (current) =>
         planTopupAnomaly(current, by, { error: "ORDER_NOT_FOUND", orderId }),
       );
     }

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { listHistory } from "@/db/queries/history";
 import { acquireLease } from "@/db/queries/leases";
-import { getTopup, updateTopupAtomically } from "@/db/queries/topups";
+import { getTopup, changeTopupAtomically } from "@/db/queries/topups";
 import { reconcileTopups } from "@/lib/reconciler/reconcile-topups";
-import { GIVE_UP_AFTER_MS } from "@/lib/reconciler/schedule";
+import { GIVE_UP_AFTER_MS } from "@/lib/orders/schedule";
 import { waitFor } from "@/lib/testing/receiver";
 import { topupHarness } from "@/lib/testing/topup-harness";
 
@@ -71,7 +71,7 @@ describe("re-query and reconciler", () => {
 
   it("turns a `submitting` order whose create never finished into unknown, without sending it", async () => {
     const { topup } = await createTopup(h.deps, h.person, h.order());
-    await updateTopupAtomically(h.db, topup.refId, () => ({
+    await changeTopupAtomically(h.db, topup.refId, () => ({
       result: "test",
       update: { status: "submitting", orderId: null, nextCheckAt: new Date() },
     }));

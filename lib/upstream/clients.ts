@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { getEnv } from "@/lib/env";
 import { P2wClient } from "@/lib/p2w/client";

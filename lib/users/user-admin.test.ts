@@ -5,7 +5,7 @@ import { findUserById, upsertUser } from "@/db/queries/users";
 import { auditLog, type UserRow } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 
 import { changeRole, createUser, resetPassword, setDisabled } from "./user-admin";
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { insertAudit } from "@/db/queries/audit";
 import { translateError } from "@/lib/api/respond";
 import { requestIp } from "@/lib/auth/guard";

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { type Db, getDb } from "@/db/client";
+import type { Db } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { PayoutClient } from "@/lib/payout/client";
 import { getPayoutClient } from "@/lib/upstream/clients";

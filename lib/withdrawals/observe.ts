@@ -2,7 +2,7 @@ import type { WithdrawalPlan } from "@/db/queries/withdrawals";
 import type { HistorySource, WithdrawalRow } from "@/db/schema";
 import { decide, isFinal } from "@/lib/orders/status-machine";
 import type { PayoutWithdrawal } from "@/lib/payout/transform";
-import { nextCheckAt } from "@/lib/reconciler/schedule";
+import { nextCheckAt } from "@/lib/orders/schedule";
 
 import { WITHDRAWAL_MACHINE } from "./withdrawal-status";
 

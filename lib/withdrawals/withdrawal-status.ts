@@ -1,8 +1,8 @@
-import type { WithdrawalStatusValue } from "@/db/schema";
+import type { WithdrawalStatus } from "@/db/schema";
 import type { StatusMachine } from "@/lib/orders/status-machine";
 
 /** open → success | failed (CONTRACT §2). */
-export const WITHDRAWAL_MACHINE: StatusMachine<WithdrawalStatusValue> = {
+export const WITHDRAWAL_MACHINE: StatusMachine<WithdrawalStatus> = {
   rank: { open: 0, success: 1, failed: 1 },
   final: ["success", "failed"],
 };

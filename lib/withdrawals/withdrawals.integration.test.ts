@@ -13,7 +13,7 @@ import { PayoutClient } from "@/lib/payout/client";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
 import { waitFor } from "@/lib/testing/receiver";
-import { tempDb } from "@/lib/testing/temp-db";
+import { tempDb } from "@/db/testing/temp-db";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
 
 import type { WithdrawalDeps } from "./deps";

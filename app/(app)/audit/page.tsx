@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listAudit } from "@/db/queries/audit";
 import { requirePageUser } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";

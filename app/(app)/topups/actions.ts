@@ -3,7 +3,7 @@
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { createTopup } from "@/lib/topups/create-topup";
 import { topupDeps } from "@/lib/topups/deps";
-import { requeryTopupFor } from "@/lib/topups/requery-by-person";
+import { requeryTopupFor } from "@/lib/topups/by-person";
 import { toTopupJson } from "@/lib/topups/topup-view";
 
 import { createTopupSchema, requeryTopupSchema } from "./topups.validation";

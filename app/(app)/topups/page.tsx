@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { TopupList } from "@/components/topups/topup-list";
 import { ui } from "@/components/ui/styles";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listPackages } from "@/db/queries/packages";
 import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/guard";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { changesSince, latestChangeId } from "@/db/queries/history";
 import { route } from "@/lib/api/respond";
 import { requireUser } from "@/lib/auth/guard";

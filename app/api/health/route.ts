@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { readJson, route } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";
 import { createTopup } from "@/lib/topups/create-topup";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { route } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { parseWithdrawalQuery } from "@/lib/withdrawals/list-query";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/user-admin";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ui } from "@/components/ui/styles";
 import { UserCreateForm } from "@/components/users/user-create-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/guard";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";

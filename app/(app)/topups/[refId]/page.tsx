@@ -9,7 +9,7 @@ import { FieldList } from "@/components/orders/field-list";
 import { OrderTraffic } from "@/components/orders/order-traffic";
 import { Timeline } from "@/components/orders/timeline";
 import { ui } from "@/components/ui/styles";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";

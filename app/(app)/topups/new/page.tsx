@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { NewTopupForm } from "@/components/topups/new-topup-form";
 import { ui } from "@/components/ui/styles";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { listPackages } from "@/db/queries/packages";
 import { requirePageUser } from "@/lib/auth/guard";
 

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { insertAudit } from "@/db/queries/audit";
 import { translateError } from "@/lib/api/respond";
 import { getAuthOptions } from "@/lib/auth/options";

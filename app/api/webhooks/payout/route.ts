@@ -1,6 +1,6 @@
 import { after, NextResponse } from "next/server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { payloadTooLarge, readRawBody } from "@/lib/api/respond";
 import { enqueue } from "@/lib/callbacks/queue";
 import { getEnv } from "@/lib/env";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { insertAudit } from "@/db/queries/audit";
 import { route } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 
 import { route } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
-import { requeryTopupFor } from "@/lib/topups/requery-by-person";
+import { requeryTopupFor } from "@/lib/topups/by-person";
 
 export const dynamic = "force-dynamic";
 

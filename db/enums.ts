@@ -1,0 +1,28 @@
+/**
+ * The value lists the tables constrain, as plain constants: no drizzle here, so pages in the
+ * browser (status filters, role pickers) can import them without pulling in the schema.
+ */
+
+/** The four roles, least to most privileged. */
+export const ROLES = ["support", "finance", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TOPUP_STATUSES = [
+  "submitting",
+  "unknown",
+  "pending",
+  "processing",
+  "succeeded",
+  "failed",
+] as const;
+export type TopupStatus = (typeof TOPUP_STATUSES)[number];
+
+export const WITHDRAWAL_STATUSES = ["open", "success", "failed"] as const;
+export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
+
+/** Why an order waits for a manager; null when it does not. */
+export const REVIEW_REASONS = ["stuck", "conflict", "anomaly", "unknown_outcome"] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+export const HISTORY_SOURCES = ["create", "callback", "requery", "reconciler", "person"] as const;
+export type HistorySource = (typeof HISTORY_SOURCES)[number];
