@@ -1,17 +1,17 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import type { CallRecorder } from "@/lib/upstream/call-log";
+import { type EnvelopeRules, interpretEnvelope } from "@/lib/upstream/envelope";
 import {
   OutcomeUnknownError,
   UpstreamBadResponseError,
   UpstreamError,
   UpstreamNetworkError,
-  UpstreamRateLimitedError,
-  UpstreamServerError,
-  UpstreamUnauthorizedError,
 } from "@/lib/upstream/errors";
 import { type CallContext, exchange } from "@/lib/upstream/exchange";
-import { type HttpResponse, retryAfterMs } from "@/lib/upstream/http";
+import type { HttpResponse } from "@/lib/upstream/http";
 import { READ_RETRY, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
 
 import { p2wRejection } from "./errors";
@@ -35,35 +35,18 @@ export type CreateOrderInput = {
   hookUrl: string;
 };
 
-/** Reads the vendor envelope; throws the UpstreamError an answer amounts to. */
+/** P2W's envelope (p2w-orders-api.txt); INVALID_SIGNATURE means our signature was refused. */
+const P2W_ENVELOPE: EnvelopeRules<z.infer<typeof envelopeSchema>> = {
+  name: "the vendor envelope",
+  unauthorized: (e) => e.code === "INVALID_SIGNATURE",
+  detail: (e) => e.code,
+  success: (e) => e.success,
+  reject: (e, status, json) =>
+    p2wRejection(e.code ?? `HTTP_${status}`, e.message ?? "", status, json),
+};
+
 function interpret(response: HttpResponse): unknown {
-  const { status } = response;
-  let json: unknown;
-  try {
-    json = JSON.parse(response.text);
-  } catch {
-    if (status >= 500) throw new UpstreamServerError("p2w", status);
-    throw new UpstreamBadResponseError("p2w", status, "body is not JSON");
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) {
-    if (status >= 500) throw new UpstreamServerError("p2w", status);
-    throw new UpstreamBadResponseError("p2w", status, "body is not the vendor envelope");
-  }
-  const { code, message, success, data } = envelope.data;
-  if (status === 401 || code === "INVALID_SIGNATURE")
-    throw new UpstreamUnauthorizedError("p2w", status, code);
-  if (status === 429) throw new UpstreamRateLimitedError("p2w", retryAfterMs(response.headers));
-  if (status >= 500) throw new UpstreamServerError("p2w", status, code);
-  if (!success || status >= 400) {
-    throw p2wRejection(
-      code ?? `HTTP_${status}`,
-      message ?? "",
-      status,
-      json as Record<string, unknown>,
-    );
-  }
-  return data;
+  return interpretEnvelope("p2w", response, envelopeSchema, P2W_ENVELOPE).data;
 }
 
 function parseOrder(data: unknown, status: number): P2wOrder {

@@ -1,14 +1,12 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import type { CallRecorder } from "@/lib/upstream/call-log";
-import {
-  UpstreamBadResponseError,
-  UpstreamRateLimitedError,
-  UpstreamServerError,
-  UpstreamUnauthorizedError,
-} from "@/lib/upstream/errors";
+import { type EnvelopeRules, interpretEnvelope } from "@/lib/upstream/envelope";
+import { UpstreamBadResponseError } from "@/lib/upstream/errors";
 import { type CallContext, exchange } from "@/lib/upstream/exchange";
-import { type HttpResponse, retryAfterMs } from "@/lib/upstream/http";
+import type { HttpResponse } from "@/lib/upstream/http";
 import { READ_RETRY, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
 
 import { payoutRejection } from "./errors";
@@ -33,31 +31,25 @@ export class InvalidPlatformOrderIdError extends Error {
   readonly code = "INVALID_PLATFORM_ORDER_ID";
 }
 
+/** The gateway's envelope (CONTRACT §2): `code` 401 means our credentials were refused. */
+const PAYOUT_ENVELOPE: EnvelopeRules<z.infer<typeof payoutEnvelopeSchema>> = {
+  name: "the gateway envelope",
+  unauthorized: (e) => e.code === 401,
+  detail: (e) => e.message || (e.code === 401 ? "unauthorized" : undefined),
+  success: (e) => e.success,
+  reject: (e, status, json) => payoutRejection(e.message ?? "", status, json),
+};
+
 function interpret(response: HttpResponse): PayoutWithdrawal {
-  const { status } = response;
-  let json: unknown;
-  try {
-    json = JSON.parse(response.text);
-  } catch {
-    if (status >= 500) throw new UpstreamServerError("payout", status);
-    throw new UpstreamBadResponseError("payout", status, "body is not JSON");
-  }
-  const envelope = payoutEnvelopeSchema.safeParse(json);
-  if (!envelope.success) {
-    if (status >= 500) throw new UpstreamServerError("payout", status);
-    throw new UpstreamBadResponseError("payout", status, "body is not the gateway envelope");
-  }
-  const { code, message = "", success, data } = envelope.data;
-  if (status === 401 || code === 401)
-    throw new UpstreamUnauthorizedError("payout", status, message || "unauthorized");
-  if (status === 429) throw new UpstreamRateLimitedError("payout", retryAfterMs(response.headers));
-  if (status >= 500) throw new UpstreamServerError("payout", status, message);
-  if (!success || status >= 400)
-    throw payoutRejection(message, status, json as Record<string, unknown>);
+  const { data } = interpretEnvelope("payout", response, payoutEnvelopeSchema, PAYOUT_ENVELOPE);
   const parsed = withdrawDataSchema.safeParse(data);
   if (!parsed.success)
-    throw new UpstreamBadResponseError("payout", status, "withdraw data is missing fields");
-  return toWithdrawal(parsed.data, status);
+    throw new UpstreamBadResponseError(
+      "payout",
+      response.status,
+      "withdraw data is missing fields",
+    );
+  return toWithdrawal(parsed.data, response.status);
 }
 
 export class PayoutClient {
