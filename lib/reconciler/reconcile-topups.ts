@@ -1,37 +1,17 @@
 import "server-only";
 
-import {
-  listDueTopups,
-  scheduleTopupCheck,
-  type TopupChange,
-  changeTopupAtomically,
-} from "@/db/queries/topups";
+import { changeTopupAtomically, listDueTopups, scheduleTopupCheck } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import type { TopupDeps } from "@/lib/topups/deps";
 import { mapPool } from "@/lib/orders/pool";
+import { planTopupStuck, planTopupUnknown } from "@/lib/topups/observe";
 import { requeryTopup } from "@/lib/topups/requery-topup";
 
 import { nextCheckAt, pastGiveUp, SUBMITTING_TIMEOUT_MS, summarize } from "@/lib/orders/schedule";
 
 const ACTOR = "system:reconciler";
-
-/** A change the reconciler makes on its own (no upstream report), with its history row. */
-function flag(deps: TopupDeps, refId: string, result: string, update: TopupChange, kind: string) {
-  return changeTopupAtomically(deps.db, refId, (current) => ({
-    result,
-    update,
-    history: [
-      {
-        fromStatus: current.status,
-        toStatus: update.status ?? current.status,
-        kind,
-        source: "reconciler",
-        actor: ACTOR,
-      },
-    ],
-  }));
-}
+const BY = { source: "reconciler" as const, actor: ACTOR };
 
 /** One look at one due top-up; never throws (a failure waits for the next look). */
 async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Promise<string> {
@@ -40,13 +20,7 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
     now.getTime() - topup.createdAt.getTime() >= SUBMITTING_TIMEOUT_MS
   ) {
     // The create call never finished (the process died): its outcome is unknown, never re-sent.
-    await flag(
-      deps,
-      topup.refId,
-      "unknown",
-      { status: "unknown", needsReview: "unknown_outcome", nextCheckAt: null },
-      "applied",
-    );
+    await changeTopupAtomically(deps.db, topup.refId, (current) => planTopupUnknown(current, BY));
     return "unknown";
   }
   if (!topup.orderId) {
@@ -54,7 +28,7 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
     return "waiting";
   }
   if (pastGiveUp(topup.createdAt, now)) {
-    await flag(deps, topup.refId, "stuck", { needsReview: "stuck", nextCheckAt: null }, "stuck");
+    await changeTopupAtomically(deps.db, topup.refId, (current) => planTopupStuck(current, BY));
     return "stuck";
   }
   const attempts = topup.reconcileAttempts + 1;

@@ -9,11 +9,13 @@ import type { WithdrawalRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import { mapPool } from "@/lib/orders/pool";
 import type { WithdrawalDeps } from "@/lib/withdrawals/deps";
+import { planWithdrawalStuck } from "@/lib/withdrawals/observe";
 import { requeryWithdrawal } from "@/lib/withdrawals/requery-withdrawal";
 
 import { nextCheckAt, pastGiveUp, summarize } from "@/lib/orders/schedule";
 
 const ACTOR = "system:reconciler";
+const BY = { source: "reconciler" as const, actor: ACTOR };
 
 /** One look at one open withdrawal; never throws (a failure waits for the next look). */
 async function reconcileWithdrawal(
@@ -22,19 +24,9 @@ async function reconcileWithdrawal(
   now: Date,
 ): Promise<string> {
   if (pastGiveUp(w.orderedAt, now)) {
-    await changeWithdrawalAtomically(deps.db, w.platformOrderId, (current) => ({
-      result: "stuck",
-      update: { needsReview: "stuck", nextCheckAt: null },
-      history: [
-        {
-          fromStatus: current?.status ?? null,
-          toStatus: current?.status ?? null,
-          kind: "stuck",
-          source: "reconciler",
-          actor: ACTOR,
-        },
-      ],
-    }));
+    await changeWithdrawalAtomically(deps.db, w.platformOrderId, (current) =>
+      current ? planWithdrawalStuck(current, BY) : { result: "missing" },
+    );
     return "stuck";
   }
   const attempts = w.reconcileAttempts + 1;

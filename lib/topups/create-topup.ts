@@ -18,7 +18,7 @@ import { OutcomeUnknownError, UpstreamError } from "@/lib/upstream/errors";
 import { upstreamToAppError } from "@/lib/upstream/to-app-error";
 
 import type { TopupDeps } from "./deps";
-import { planTopupObservation } from "./observe";
+import { planTopupObservation, planTopupRejected, planTopupUnknown } from "./observe";
 
 export type CreateTopupInput = {
   packageId: string;
@@ -96,6 +96,7 @@ export async function createTopup(
     ip: person.ip,
   });
 
+  const by = { source: "create" as const, actor };
   let plan: (current: TopupRow) => TopupPlan;
   let error: AppError | undefined;
   try {
@@ -110,61 +111,23 @@ export async function createTopup(
     );
     plan = (current) =>
       planTopupObservation(current, {
+        ...by,
         status: order.status,
         rawStatus: order.rawStatus,
         orderId: order.orderId,
-        source: "create",
-        actor,
       });
   } catch (caught) {
     if (!(caught instanceof UpstreamError)) throw caught;
     if (caught instanceof OutcomeUnknownError) {
-      plan = (current) => ({
-        result: "unknown",
-        update: {
-          status: "unknown",
-          needsReview: "unknown_outcome",
-          reason: caught.underlying.code,
-          nextCheckAt: null,
-        },
-        history: [
-          {
-            fromStatus: current.status,
-            toStatus: "unknown",
-            kind: "applied",
-            source: "create",
-            actor,
-            details: { error: caught.underlying.code, message: caught.underlying.message },
-          },
-        ],
-      });
+      plan = (current) => planTopupUnknown(current, by, caught.underlying);
     } else {
-      // Certainly not created upstream (refused, or never sent): final, nothing to wait for.
       const params: Record<string, string> = { refId };
       if (caught.code === "INSUFFICIENT_BALANCE") {
         const balance = await lastBalance(db, "p2w");
         params.balance = balance ? formatSatang(balance.balanceSatang) : "—";
       }
       error = upstreamToAppError(caught, params);
-      plan = (current) => ({
-        result: "rejected",
-        update: {
-          status: "failed",
-          reason: caught.code,
-          completedAt: new Date(),
-          nextCheckAt: null,
-        },
-        history: [
-          {
-            fromStatus: current.status,
-            toStatus: "failed",
-            kind: "applied",
-            source: "create",
-            actor,
-            details: { error: caught.code, message: caught.message },
-          },
-        ],
-      });
+      plan = (current) => planTopupRejected(current, by, caught);
     }
   }
   const applied = await changeTopupAtomically(db, refId, plan);

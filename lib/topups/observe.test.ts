@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { TopupRow } from "@/db/schema";
 import { decide } from "@/lib/orders/status-machine";
 
-import { planTopupObservation } from "./observe";
+import {
+  planTopupObservation,
+  planTopupRejected,
+  planTopupStuck,
+  planTopupUnknown,
+} from "./observe";
 import { TOPUP_MACHINE } from "./topup-status";
 
 const base: TopupRow = {
@@ -109,6 +114,49 @@ describe("planTopupObservation", () => {
       result: "unchanged",
       update: {},
       history: [],
+    });
+  });
+});
+
+describe("what the system decides on its own", () => {
+  const by = { source: "reconciler" as const, actor: "system:reconciler" };
+
+  it("an unknown outcome waits for a manager and is never checked by the reconciler", () => {
+    const plan = planTopupUnknown({ ...base, status: "submitting" }, by, {
+      code: "UPSTREAM_TIMEOUT",
+      message: "timed out",
+    });
+    expect(plan).toMatchObject({
+      result: "unknown",
+      update: { status: "unknown", needsReview: "unknown_outcome", nextCheckAt: null },
+      history: [{ fromStatus: "submitting", toStatus: "unknown", kind: "applied" }],
+    });
+    expect(plan.update?.reason).toBe("UPSTREAM_TIMEOUT");
+  });
+
+  it("a refused create is final with the upstream's code as its reason", () => {
+    const plan = planTopupRejected(
+      { ...base, status: "submitting" },
+      by,
+      {
+        code: "INSUFFICIENT_BALANCE",
+        message: "low",
+      },
+      now,
+    );
+    expect(plan.update).toEqual({
+      status: "failed",
+      reason: "INSUFFICIENT_BALANCE",
+      completedAt: now,
+      nextCheckAt: null,
+    });
+  });
+
+  it("a stuck order keeps its status and stops being checked", () => {
+    expect(planTopupStuck(base, by)).toMatchObject({
+      result: "stuck",
+      update: { needsReview: "stuck", nextCheckAt: null },
+      history: [{ fromStatus: "pending", toStatus: "pending", kind: "stuck" }],
     });
   });
 });

@@ -1,130 +1,137 @@
 import type { TopupPlan } from "@/db/queries/topups";
-import type { HistorySource, TopupRow, TopupStatus } from "@/db/schema";
-import { decide, isFinal } from "@/lib/orders/status-machine";
+import type { TopupRow, TopupStatus } from "@/db/schema";
+import { planFlag, planReport, type Reporter } from "@/lib/orders/observe";
 import { nextCheckAt } from "@/lib/orders/schedule";
+import { isFinal } from "@/lib/orders/status-machine";
 
 import { TOPUP_MACHINE } from "./topup-status";
 
+/**
+ * Every status decision about a top-up lives in this file: what a report (the create answer,
+ * a callback, a re-query) does, and what the system decides on its own (an unknown outcome,
+ * a refused create, an order stuck for a manager). Callers only apply the plan.
+ */
+
 /** Something we learnt about an order: from the create answer, a callback, or a read. */
-export type TopupObservation = {
+export type TopupObservation = Reporter & {
   /** Null when the upstream's status word is unknown to us (an anomaly). */
   status: TopupStatus | null;
   rawStatus?: string;
   orderId?: string | null;
   reason?: string | null;
-  source: HistorySource;
-  actor: string;
-  details?: Record<string, unknown>;
 };
 
-/**
- * The one rule for every status report, whatever its source: forward-only moves; a report
- * behind what we know is recorded as stale; a different final outcome is a conflict for a
- * manager, never applied; an unknown status word is an anomaly, never applied.
- */
+/** Forward-only moves; stale, conflict and anomaly recorded for what they are, never applied. */
 export function planTopupObservation(
   current: TopupRow,
   obs: TopupObservation,
   now = new Date(),
 ): TopupPlan {
-  const entry = { source: obs.source, actor: obs.actor, fromStatus: current.status };
   const details = { ...obs.details, ...(obs.rawStatus ? { rawStatus: obs.rawStatus } : {}) };
+  const by = { source: obs.source, actor: obs.actor, details };
 
   if (obs.orderId && current.orderId && obs.orderId !== current.orderId) {
-    return {
-      result: "anomaly",
-      update: { needsReview: current.needsReview ?? "anomaly" },
-      history: [
-        {
-          ...entry,
-          toStatus: obs.status,
-          kind: "anomaly",
-          details: { ...details, reportedOrderId: obs.orderId },
-        },
-      ],
-    };
+    return planTopupAnomaly(current, obs, { ...details, reportedOrderId: obs.orderId }, obs.status);
   }
-  const update: TopupPlan["update"] = {};
-  if (obs.orderId && !current.orderId) update.orderId = obs.orderId;
+  const learnt: TopupPlan["update"] = {};
+  if (obs.orderId && !current.orderId) learnt.orderId = obs.orderId;
+  const orderId = learnt.orderId ?? current.orderId;
 
-  if (obs.status === null) {
-    return {
-      result: "anomaly",
-      update: { ...update, needsReview: current.needsReview ?? "anomaly" },
-      history: [{ ...entry, toStatus: null, kind: "anomaly", details }],
-    };
-  }
-
-  const decision = decide(TOPUP_MACHINE, current.status, obs.status);
-  if (decision === "apply") {
-    update.status = obs.status;
-    if (isFinal(TOPUP_MACHINE, obs.status)) {
-      update.completedAt = now;
-      update.nextCheckAt = null;
-      update.reason = obs.status === "failed" ? (obs.reason ?? current.reason ?? null) : null;
-      if (current.needsReview === "unknown_outcome" || current.needsReview === "stuck")
-        update.needsReview = null;
-    } else if (update.orderId ?? current.orderId) {
-      if (current.status === "submitting" || current.status === "unknown" || !current.nextCheckAt) {
-        update.nextCheckAt = nextCheckAt(0, now);
+  return planReport(TOPUP_MACHINE, current, obs.status, by, {
+    learnt,
+    apply: (status) => {
+      if (isFinal(TOPUP_MACHINE, status)) {
+        return {
+          status,
+          completedAt: now,
+          nextCheckAt: null,
+          reason: status === "failed" ? (obs.reason ?? current.reason ?? null) : null,
+          ...(current.needsReview === "unknown_outcome" || current.needsReview === "stuck"
+            ? { needsReview: null }
+            : {}),
+        };
       }
-      if (current.needsReview === "unknown_outcome") update.needsReview = null;
-    }
-    return {
-      result: "applied",
-      update,
-      history: [{ ...entry, toStatus: obs.status, kind: "applied", details }],
-    };
-  }
-  if (decision === "conflict") {
-    return {
-      result: "conflict",
-      update: { ...update, needsReview: "conflict" },
-      history: [{ ...entry, toStatus: obs.status, kind: "conflict", details }],
-    };
-  }
-  if (decision === "stale") {
-    return {
-      result: "stale",
-      update,
-      history: [{ ...entry, toStatus: obs.status, kind: "stale", details }],
-    };
-  }
-  const learnt = Object.keys(update).length > 0;
-  return {
-    result: "unchanged",
-    update,
-    history: learnt
-      ? [
-          {
-            ...entry,
-            toStatus: obs.status,
-            kind: "note",
-            details: { ...details, orderIdLearnt: true },
-          },
-        ]
-      : [],
-  };
+      if (!orderId) return { status };
+      const startChecking =
+        current.status === "submitting" || current.status === "unknown" || !current.nextCheckAt;
+      return {
+        status,
+        ...(startChecking ? { nextCheckAt: nextCheckAt(0, now) } : {}),
+        ...(current.needsReview === "unknown_outcome" ? { needsReview: null } : {}),
+      };
+    },
+  });
 }
 
 /** Something about an order is wrong (unknown to P2W, another refID): recorded for a manager. */
 export function planTopupAnomaly(
   current: TopupRow,
-  by: { source: HistorySource; actor: string },
+  by: Reporter,
   details: Record<string, unknown>,
+  toStatus: TopupStatus | null = null,
 ): TopupPlan {
-  return {
-    result: "anomaly",
-    update: { needsReview: current.needsReview ?? "anomaly" },
-    history: [
-      {
-        fromStatus: current.status,
-        toStatus: null,
-        kind: "anomaly",
-        source: by.source,
-        actor: by.actor,
-        details,
+  return planFlag(
+    current,
+    { ...by, details },
+    {
+      result: "anomaly",
+      kind: "anomaly",
+      update: { needsReview: current.needsReview ?? "anomaly" },
+      toStatus,
+    },
+  );
+}
+
+/**
+ * The create call's outcome cannot be known (timeout, reset, 5xx, or the process died while
+ * it was out): `unknown`, waiting for P2W's callback or a manager. Never re-sent.
+ */
+export function planTopupUnknown(
+  current: TopupRow,
+  by: Reporter,
+  cause?: { code: string; message: string },
+): TopupPlan {
+  return planFlag(
+    current,
+    cause ? { ...by, details: { error: cause.code, message: cause.message } } : by,
+    {
+      result: "unknown",
+      kind: "applied",
+      toStatus: "unknown",
+      update: {
+        status: "unknown",
+        needsReview: "unknown_outcome",
+        nextCheckAt: null,
+        ...(cause ? { reason: cause.code } : {}),
       },
-    ],
-  };
+    },
+  );
+}
+
+/** P2W refused the create (or it was certainly never sent): final, nothing to wait for. */
+export function planTopupRejected(
+  current: TopupRow,
+  by: Reporter,
+  cause: { code: string; message: string },
+  now = new Date(),
+): TopupPlan {
+  return planFlag(
+    current,
+    { ...by, details: { error: cause.code, message: cause.message } },
+    {
+      result: "rejected",
+      kind: "applied",
+      toStatus: "failed",
+      update: { status: "failed", reason: cause.code, completedAt: now, nextCheckAt: null },
+    },
+  );
+}
+
+/** The reconciler gave up guessing: the order waits for a manager. */
+export function planTopupStuck(current: TopupRow, by: Reporter): TopupPlan {
+  return planFlag(current, by, {
+    result: "stuck",
+    kind: "stuck",
+    update: { needsReview: "stuck", nextCheckAt: null },
+  });
 }

@@ -1,12 +1,16 @@
 import type { WithdrawalPlan } from "@/db/queries/withdrawals";
-import type { HistorySource, WithdrawalRow } from "@/db/schema";
-import { decide, isFinal } from "@/lib/orders/status-machine";
-import type { PayoutWithdrawal } from "@/lib/payout/transform";
+import type { WithdrawalRow } from "@/db/schema";
+import { planFlag, planReport, type Reporter } from "@/lib/orders/observe";
 import { nextCheckAt } from "@/lib/orders/schedule";
+import { isFinal } from "@/lib/orders/status-machine";
+import type { PayoutWithdrawal } from "@/lib/payout/transform";
 
 import { WITHDRAWAL_MACHINE } from "./withdrawal-status";
 
-export type Reporter = { source: HistorySource; actor: string; details?: Record<string, unknown> };
+/**
+ * Every status decision about a withdrawal lives in this file: what a report (a callback, a
+ * re-query, a look-up) does, and when the reconciler gives up and flags it for a manager.
+ */
 
 /** Fields the gateway echoes and that must never change for one order. */
 const FIXED = ["merchantOrderId", "bank", "accountNo", "accountName", "amountSatang"] as const;
@@ -22,17 +26,20 @@ export function planWithdrawalObservation(
   by: Reporter,
   now = new Date(),
 ): WithdrawalPlan {
-  const entry = { source: by.source, actor: by.actor, fromStatus: current?.status ?? null };
   const details = { ...by.details, rawStatus: reported.rawStatus };
-  const status = reported.status;
-  if (status === null) {
-    return {
-      result: "anomaly",
-      update: current ? { needsReview: current.needsReview ?? "anomaly" } : undefined,
-      history: [{ ...entry, toStatus: null, kind: "anomaly", details }],
-    };
-  }
+  const { status } = reported;
   if (!current) {
+    if (status === null) {
+      return planFlag(
+        { status: null },
+        { ...by, details },
+        {
+          result: "anomaly",
+          kind: "anomaly",
+          update: undefined,
+        },
+      );
+    }
     const final = isFinal(WITHDRAWAL_MACHINE, status);
     return {
       result: "applied",
@@ -48,50 +55,55 @@ export function planWithdrawalObservation(
         doneAt: reported.doneAt ?? (final ? now : null),
         nextCheckAt: final ? null : nextCheckAt(0, now),
       },
-      history: [{ ...entry, toStatus: status, kind: "applied", details }],
-    };
-  }
-  const changed = FIXED.filter((field) => reported[field] !== current[field]);
-  if (changed.length > 0) {
-    return {
-      result: "anomaly",
-      update: { needsReview: current.needsReview ?? "anomaly" },
       history: [
         {
-          ...entry,
+          fromStatus: null,
           toStatus: status,
-          kind: "anomaly",
-          details: {
-            ...details,
-            changed: Object.fromEntries(
-              changed.map((f) => [f, { held: current[f], reported: reported[f] }]),
-            ),
-          },
+          kind: "applied",
+          source: by.source,
+          actor: by.actor,
+          details,
         },
       ],
     };
   }
-  const decision = decide(WITHDRAWAL_MACHINE, current.status, status);
-  if (decision === "apply") {
-    return {
-      result: "applied",
-      update: {
-        status,
+  const changed = FIXED.filter((field) => reported[field] !== current[field]);
+  if (status !== null && changed.length > 0) {
+    const held = Object.fromEntries(
+      changed.map((f) => [f, { held: current[f], reported: reported[f] }]),
+    );
+    return planFlag(
+      current,
+      { ...by, details: { ...details, changed: held } },
+      {
+        result: "anomaly",
+        kind: "anomaly",
+        toStatus: status,
+        update: { needsReview: current.needsReview ?? "anomaly" },
+      },
+    );
+  }
+  return planReport(
+    WITHDRAWAL_MACHINE,
+    current,
+    status,
+    { ...by, details },
+    {
+      apply: (to) => ({
+        status: to,
         doneAt: reported.doneAt ?? now,
         nextCheckAt: null,
         needsReview: current.needsReview === "stuck" ? null : current.needsReview,
-      },
-      history: [{ ...entry, toStatus: status, kind: "applied", details }],
-    };
-  }
-  if (decision === "conflict") {
-    return {
-      result: "conflict",
-      update: { needsReview: "conflict" },
-      history: [{ ...entry, toStatus: status, kind: "conflict", details }],
-    };
-  }
-  if (decision === "stale")
-    return { result: "stale", history: [{ ...entry, toStatus: status, kind: "stale", details }] };
-  return { result: "unchanged" };
+      }),
+    },
+  );
+}
+
+/** The reconciler gave up guessing: the withdrawal waits for a manager. */
+export function planWithdrawalStuck(current: WithdrawalRow, by: Reporter): WithdrawalPlan {
+  return planFlag(current, by, {
+    result: "stuck",
+    kind: "stuck",
+    update: { needsReview: "stuck", nextCheckAt: null },
+  });
 }
