@@ -16,6 +16,17 @@ export async function getCallback(db: Db, id: number): Promise<CallbackRow | und
   return db.query.callbacks.findFirst({ where: eq(callbacks.id, id) });
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Every write of a callback's processing result goes through this module: here, inside the
+ * transaction that applies the callback's change (so the two commit together) …
+ */
+export function markCallbackProcessedIn(tx: Tx, id: number, result: string): void {
+  tx.update(callbacks).set({ result, processedAt: new Date() }).where(eq(callbacks.id, id)).run();
+}
+
+/** … and here, for a callback that ends without changing an order (or is to be retried). */
 export async function setCallbackResult(
   db: Db,
   id: number,

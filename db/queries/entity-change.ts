@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 
 import type { Db } from "../client";
-import { appliedEvents, callbacks, statusHistory } from "../schema";
+import { appliedEvents, statusHistory } from "../schema";
+import { markCallbackProcessedIn } from "./callbacks";
 import type { NewHistory } from "./history";
 
 export type HistoryEntry = Omit<NewHistory, "entityType" | "entityId">;
@@ -31,11 +32,8 @@ export async function changeAtomically<T>(
     (tx) => {
       const current = steps.read(tx);
       const markCallback = (result: string) => {
-        if (options.callbackId === undefined) return;
-        tx.update(callbacks)
-          .set({ result, processedAt: new Date() })
-          .where(eq(callbacks.id, options.callbackId))
-          .run();
+        if (options.callbackId !== undefined)
+          markCallbackProcessedIn(tx, options.callbackId, result);
       };
       if (options.eventKey) {
         const fresh = tx
@@ -60,4 +58,10 @@ export async function changeAtomically<T>(
     },
     { behavior: "immediate" },
   );
+}
+
+/** Whether an event key was already applied (a cheap look; the transaction decides). */
+export async function isEventApplied(db: Db, key: string): Promise<boolean> {
+  const rows = await db.select().from(appliedEvents).where(eq(appliedEvents.key, key)).limit(1);
+  return rows.length > 0;
 }

@@ -1,15 +1,18 @@
 import "server-only";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 
+import { isLocale } from "@/lib/i18n/config";
+import { errorBody, localeOf, translateErrorIn } from "@/lib/i18n/translate";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
+/** An error's message in the language of the request being served (actions, pages). */
 export async function translateError(error: AppError): Promise<string> {
-  const t = await getTranslations("errors");
-  return t.has(error.code) ? t(error.code, error.params) : t("UNKNOWN_CODE", { code: error.code });
+  const locale = await getLocale();
+  return translateErrorIn(isLocale(locale) ? locale : "th", error);
 }
 
 /** What a person may be told about anything thrown; the rest is logged, not shown. */
@@ -22,18 +25,10 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", 500);
 }
 
-/** Turns anything thrown into `{"error":{"code","message"}}` with a real status. */
-export async function errorResponse(error: unknown): Promise<NextResponse> {
+/** Turns anything thrown into `{"error":{"code","message"}}` in the request's language. */
+export function errorResponse(error: unknown, request: Request): NextResponse {
   const appError = toAppError(error);
-  const message = await translateError(appError);
-  return NextResponse.json(
-    { error: { code: appError.code, message, ...detailsOf(appError) } },
-    { status: appError.status },
-  );
-}
-
-function detailsOf(error: AppError) {
-  return Object.keys(error.params).length > 0 ? { details: error.params } : {};
+  return NextResponse.json(errorBody(appError, localeOf(request)), { status: appError.status });
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -44,7 +39,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
@@ -59,16 +54,3 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
     throw new AppError("BAD_JSON", 400);
   }
 }
-
-/** A webhook's raw body, or null when it is larger than allowed (answer 413). */
-export async function readRawBody(request: Request, maxBytes: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
-  const text = await request.text();
-  return Buffer.byteLength(text) > maxBytes ? null : text;
-}
-
-export const payloadTooLarge = () =>
-  NextResponse.json(
-    { error: { code: "PAYLOAD_TOO_LARGE", message: "body too large" } },
-    { status: 413 },
-  );

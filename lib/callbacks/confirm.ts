@@ -1,21 +1,12 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
-
 import type { Db } from "@/db/client";
 import { bumpCallbackAttempts, setCallbackResult } from "@/db/queries/callbacks";
-import { appliedEvents, type CallbackRow } from "@/db/schema";
+import type { CallbackRow } from "@/db/schema";
 import type { UpstreamError } from "@/lib/upstream/errors";
 
 /** After this many failed confirmations a callback is left to the reconciler. */
 export const MAX_CONFIRM_ATTEMPTS = 5;
-
-/** A cheap look before a confirming read; the applying transaction decides for certain. */
-export async function eventApplied(db: Db, key: string): Promise<boolean> {
-  return (
-    (await db.select().from(appliedEvents).where(eq(appliedEvents.key, key)).limit(1)).length > 0
-  );
-}
 
 /** The confirming read failed: try again on a later sweep, or give up after a few tries. */
 export async function confirmationFailed(

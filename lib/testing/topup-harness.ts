@@ -1,6 +1,3 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
 import type { Db } from "@/db/client";
@@ -8,10 +5,12 @@ import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { hookToken } from "@/lib/p2w/hook-token";
 import { P2wClient } from "@/lib/p2w/client";
 import type { TopupDeps } from "@/lib/topups/deps";
-import { processP2wCallback, receiveP2wCallback } from "@/lib/topups/p2w-callback";
+import { webhookHandler } from "@/lib/callbacks/webhook";
+import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
 
 import { seedCatalog, seedUser } from "./fixtures";
+import { afterAnswerInTests, serveHandler } from "./serve-handler";
 import { tempDb } from "@/db/testing/temp-db";
 
 const SECRET = "p2w-topups-it-secret-0123456789abcdef";
@@ -19,7 +18,7 @@ export const WEBHOOK_SECRET = "webhook-topups-it-secret-0123456789abc";
 
 /**
  * Top-up tests against real parts: the P2W simulator over HTTP, a fresh SQLite file per
- * test, and a webhook endpoint that does what the route does (verify and store, answer,
+ * test, and the webhook route's own handler served over HTTP (verify and store, answer,
  * then process). Call once at the top of a test file; read state through the getters.
  */
 export function topupHarness() {
@@ -29,33 +28,9 @@ export function topupHarness() {
   let person: { id: number; email: string; ip: string };
   let webhook: { url: string; close: () => Promise<void> };
 
-  async function startWebhook() {
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const token = new URL(req.url ?? "/", "http://x").searchParams.get("token");
-        const rawBody = Buffer.concat(chunks).toString();
-        void receiveP2wCallback(deps.db, {
-          rawBody,
-          token,
-          ip: "127.0.0.1",
-          webhookSecret: WEBHOOK_SECRET,
-        }).then((receipt) => {
-          res.writeHead(receipt.status).end();
-          if (receipt.status === 200) void processP2wCallback(deps, receipt.callbackId);
-        });
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return {
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      close: () =>
-        new Promise<void>(
-          (resolve) => (server.closeAllConnections(), server.close(() => resolve())),
-        ),
-    };
-  }
+  /** The real webhook route's handler, served over HTTP, with this test's deps. */
+  const startWebhook = () =>
+    serveHandler(webhookHandler(p2wWebhook, () => deps, afterAnswerInTests));
 
   beforeAll(async () => {
     sandbox = await startP2wSandbox({

@@ -1,10 +1,11 @@
 import "server-only";
 
-import type { Db } from "@/db/client";
 import { recordBalance } from "@/db/queries/balance";
 import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
-import { confirmationFailed, eventApplied } from "@/lib/callbacks/confirm";
+import { isEventApplied } from "@/db/queries/entity-change";
+import { confirmationFailed } from "@/lib/callbacks/confirm";
+import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
 import { balanceToSatang, normalizeP2wStatus } from "@/lib/p2w/transform";
@@ -15,23 +16,23 @@ import { planTopupObservation } from "./observe";
 
 const ACTOR = "system:callback";
 
-export type Receipt = { status: 200 | 400 | 401; code: string; callbackId: number };
-
 /**
  * Verifies and stores a P2W callback. Every receipt is kept (the callbacks log shows forged
  * and broken ones too); only a verified one is `received` and will be processed. The caller
  * answers 2xx only after this returns, i.e. after the row is committed.
  */
 export async function receiveP2wCallback(
-  db: Db,
-  input: { rawBody: string; token: string | null; ip: string; webhookSecret: string },
+  deps: Pick<TopupDeps, "db" | "webhookSecret">,
+  request: Request,
+  input: { rawBody: string; ip: string },
 ): Promise<Receipt> {
+  const token = new URL(request.url).searchParams.get("token");
   const store = (
     verification: string,
     result: string,
     ids: { entityId?: string; orderId?: string } = {},
   ) =>
-    insertCallback(db, {
+    insertCallback(deps.db, {
       upstream: "p2w",
       rawBody: input.rawBody,
       verification,
@@ -50,7 +51,7 @@ export async function receiveP2wCallback(
   if (!parsed.success)
     return { status: 400, code: "VALIDATION", callbackId: await store("bad_body", "rejected") };
   const ids = { entityId: parsed.data.refID, orderId: parsed.data.orderID };
-  if (!verifyHookToken(input.webhookSecret, parsed.data.refID, input.token)) {
+  if (!verifyHookToken(deps.webhookSecret, parsed.data.refID, token)) {
     return {
       status: 401,
       code: "BAD_TOKEN",
@@ -93,7 +94,7 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
 
   const reported = normalizeP2wStatus(body.status);
   const eventKey = `p2w:${body.orderID}:${reported ?? body.status}`;
-  if (await eventApplied(db, eventKey)) {
+  if (await isEventApplied(db, eventKey)) {
     await setCallbackResult(db, callbackId, "duplicate", null, true);
     return "duplicate";
   }
@@ -144,3 +145,9 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
   );
   return applied?.result ?? "unmatched";
 }
+
+/** The P2W webhook: the route and the tests serve this through `webhookHandler`. */
+export const p2wWebhook: WebhookSource<TopupDeps> = {
+  receive: receiveP2wCallback,
+  process: processP2wCallback,
+};

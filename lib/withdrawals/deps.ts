@@ -13,6 +13,8 @@ export type WithdrawalDeps = {
   secret: string;
   merchantId: string;
   confirmCallbacks: boolean;
+  /** Milliseconds since the epoch; injectable for tests of the callback time window. */
+  clock?: () => number;
 };
 
 export function withdrawalDeps(): WithdrawalDeps {

@@ -2,10 +2,11 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import type { Db } from "@/db/client";
 import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
-import { confirmationFailed, eventApplied } from "@/lib/callbacks/confirm";
+import { isEventApplied } from "@/db/queries/entity-change";
+import { confirmationFailed } from "@/lib/callbacks/confirm";
+import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
 import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
@@ -17,25 +18,17 @@ import { planWithdrawalObservation } from "./observe";
 
 const ACTOR = "system:callback";
 
-export type PayoutReceipt = { status: 200 | 400 | 401; code: string; callbackId: number };
-
 /**
  * Verifies and stores a gateway callback (CONTRACT §2): signature over the raw body, our
  * merchant id, `time` within 300 s. Every receipt is kept; only a verified one is processed.
  */
 export async function receivePayoutCallback(
-  db: Db,
-  input: {
-    rawBody: string;
-    signature: string | null;
-    ip: string;
-    secret: string;
-    merchantId: string;
-    nowMs?: number;
-  },
-): Promise<PayoutReceipt> {
+  deps: Pick<WithdrawalDeps, "db" | "secret" | "merchantId" | "clock">,
+  request: Request,
+  input: { rawBody: string; ip: string },
+): Promise<Receipt> {
   const store = (verification: string, result: string, entityId?: string) =>
-    insertCallback(db, {
+    insertCallback(deps.db, {
       upstream: "payout",
       rawBody: input.rawBody,
       verification,
@@ -48,13 +41,13 @@ export async function receivePayoutCallback(
     code: string,
     verification: string,
     entityId?: string,
-  ) => ({
+  ): Promise<Receipt> => ({
     status,
     code,
     callbackId: await store(verification, "rejected", entityId),
   });
 
-  if (!verifyPayoutSignature(input.secret, input.rawBody, input.signature))
+  if (!verifyPayoutSignature(deps.secret, input.rawBody, request.headers.get("x-signature")))
     return refuse(401, "BAD_SIGNATURE", "bad_signature");
   let json: unknown;
   try {
@@ -65,9 +58,9 @@ export async function receivePayoutCallback(
   const parsed = payoutCallbackSchema.safeParse(json);
   if (!parsed.success) return refuse(400, "VALIDATION", "bad_body");
   const id = parsed.data.platform_order_id;
-  if (parsed.data.merchant_id !== input.merchantId)
+  if (parsed.data.merchant_id !== deps.merchantId)
     return refuse(401, "BAD_MERCHANT", "bad_merchant", id);
-  const nowS = (input.nowMs ?? Date.now()) / 1000;
+  const nowS = (deps.clock?.() ?? Date.now()) / 1000;
   if (Math.abs(nowS - parsed.data.time) > PAYOUT_TIME_WINDOW_S)
     return refuse(401, "STALE_TIME", "stale_time", id);
   return { status: 200, code: "OK", callbackId: await store("ok", "received", id) };
@@ -105,7 +98,7 @@ export async function processPayoutCallback(
     )
     .digest("hex")
     .slice(0, 16)}`;
-  if (await eventApplied(db, eventKey)) {
+  if (await isEventApplied(db, eventKey)) {
     await setCallbackResult(db, callbackId, "duplicate", null, true);
     return "duplicate";
   }
@@ -141,3 +134,9 @@ export async function processPayoutCallback(
   );
   return applied.result;
 }
+
+/** The gateway's withdraw webhook: the route and the tests serve this through `webhookHandler`. */
+export const payoutWebhook: WebhookSource<WithdrawalDeps> = {
+  receive: receivePayoutCallback,
+  process: processPayoutCallback,
+};

@@ -1,6 +1,3 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
@@ -12,13 +9,15 @@ import { upstreamCalls, withdrawals } from "@/db/schema";
 import { PayoutClient } from "@/lib/payout/client";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
+import { webhookHandler } from "@/lib/callbacks/webhook";
 import { waitFor } from "@/lib/testing/receiver";
+import { afterAnswerInTests, serveHandler } from "@/lib/testing/serve-handler";
 import { tempDb } from "@/db/testing/temp-db";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
 
 import type { WithdrawalDeps } from "./deps";
 import { lookupWithdrawals } from "./lookup";
-import { processPayoutCallback, receivePayoutCallback } from "./payout-callback";
+import { payoutWebhook } from "./payout-callback";
 import { splitIds } from "./split-ids";
 
 const SECRET = "payout-withdrawals-it-secret-0123456789";
@@ -31,26 +30,10 @@ let webhookUrl = "";
 let closeWebhook: () => Promise<void>;
 
 beforeAll(async () => {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      void receivePayoutCallback(deps.db, {
-        rawBody: Buffer.concat(chunks).toString(),
-        signature: (req.headers["x-signature"] as string | undefined) ?? null,
-        ip: "127.0.0.1",
-        secret: SECRET,
-        merchantId: MERCHANT,
-      }).then((receipt) => {
-        res.writeHead(receipt.status).end(JSON.stringify({ success: receipt.status === 200 }));
-        if (receipt.status === 200) void processPayoutCallback(deps, receipt.callbackId);
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/payout`;
-  closeWebhook = () =>
-    new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+  // The real webhook route's handler, served over HTTP, with this test's deps.
+  const webhook = await serveHandler(webhookHandler(payoutWebhook, () => deps, afterAnswerInTests));
+  webhookUrl = `${webhook.url}/api/webhooks/payout`;
+  closeWebhook = webhook.close;
   sandbox = await startPayoutSandbox({
     merchantId: MERCHANT,
     token: TOKEN,

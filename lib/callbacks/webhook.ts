@@ -1,0 +1,61 @@
+import { after } from "next/server";
+
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { errorBody, localeOf } from "@/lib/i18n/translate";
+import { clientIp } from "@/lib/request-ip";
+
+import { enqueue } from "./queue";
+
+/** What receiving a callback came to: 200 once the row is committed, else a refusal. */
+export type Receipt = { status: 200 | 400 | 401; code: string; callbackId: number };
+
+/** One upstream's callback: how it is verified and stored, and how a stored one is applied. */
+export type WebhookSource<D extends { db: Db }> = {
+  receive: (deps: D, request: Request, input: { rawBody: string; ip: string }) => Promise<Receipt>;
+  process: (deps: D, callbackId: number) => Promise<string>;
+};
+
+/** Callback bodies larger than this are refused (413) before anything is stored. */
+export const MAX_CALLBACK_BYTES = 16 * 1024;
+
+/** After the answer: the in-process queue (bounded); the reconciler sweeps what it misses. */
+const afterAnswer = (job: () => Promise<void>) => after(() => enqueue(job));
+
+/**
+ * The one shape of both webhook routes: read the raw body (bounded), verify and store it,
+ * answer 2xx only once the row is committed, and process it after the answer. A refusal is
+ * answered in the API's error shape, translated, with `success: false` for the gateway.
+ */
+export function webhookHandler<D extends { db: Db }>(
+  source: WebhookSource<D>,
+  deps: () => D,
+  defer: (job: () => Promise<void>) => void = afterAnswer,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const rawBody = await readRawBody(request, MAX_CALLBACK_BYTES);
+    if (rawBody === null) return refusal(request, new AppError("PAYLOAD_TOO_LARGE", 413));
+    const d = deps();
+    const receipt = await source.receive(d, request, {
+      rawBody,
+      ip: clientIp((name) => request.headers.get(name)),
+    });
+    if (receipt.status !== 200) return refusal(request, new AppError(receipt.code, receipt.status));
+    defer(async () => void (await source.process(d, receipt.callbackId)));
+    return Response.json({ success: true });
+  };
+}
+
+/** The raw body, or null when it is larger than allowed (answered 413). */
+async function readRawBody(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  const text = await request.text();
+  return Buffer.byteLength(text) > maxBytes ? null : text;
+}
+
+function refusal(request: Request, error: AppError): Response {
+  return Response.json(
+    { success: false, ...errorBody(error, localeOf(request)) },
+    { status: error.status },
+  );
+}
