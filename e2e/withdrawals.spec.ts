@@ -137,7 +137,7 @@ for (const role of ROLES) {
       BASE,
       "/withdrawals",
       { file: "app/(app)/withdrawals/actions.ts", name: "lookupWithdrawalsAction" },
-      [{ ids: [w.platform_order_id] }],
+      [{ platformOrderIds: [w.platform_order_id] }],
     );
     expect(answer).toContain(may ? '"ok":true' : '"code":"FORBIDDEN"');
   });

@@ -35,7 +35,7 @@ export function LookupPanel() {
     const collected: LookupAnswer[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
-      const answer = await lookupWithdrawalsAction({ ids: batch });
+      const answer = await lookupWithdrawalsAction({ platformOrderIds: batch });
       if (!answer.ok) {
         setError(answer.error.message);
         setProgress(null);

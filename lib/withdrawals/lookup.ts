@@ -9,7 +9,6 @@ import type { WithdrawalDeps } from "./deps";
 import { requeryWithdrawal } from "./requery-withdrawal";
 import { MAX_LOOKUP_IDS } from "./split-ids";
 
-export { MAX_LOOKUP_IDS };
 const CONCURRENCY = 4;
 
 export type LookupResult =

@@ -4,9 +4,8 @@ import { authorizedAction } from "@/lib/actions/safe-action";
 import { createTopup } from "@/lib/topups/create-topup";
 import { topupDeps } from "@/lib/topups/deps";
 import { requeryTopupFor } from "@/lib/topups/by-person";
+import { createTopupSchema, requeryTopupSchema } from "@/lib/topups/topup-schemas";
 import { toTopupJson } from "@/lib/topups/topup-view";
-
-import { createTopupSchema, requeryTopupSchema } from "./topups.validation";
 
 /** The form's submit: one order per idempotency key, whatever happens to the request. */
 export const createTopupAction = authorizedAction(

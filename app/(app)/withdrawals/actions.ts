@@ -2,13 +2,15 @@
 
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { lookupWithdrawalsFor, requeryWithdrawalFor } from "@/lib/withdrawals/by-person";
-
-import { lookupSchema, requeryWithdrawalSchema } from "./withdrawals.validation";
+import {
+  lookupWithdrawalsSchema,
+  requeryWithdrawalSchema,
+} from "@/lib/withdrawals/withdrawal-schemas";
 
 export const lookupWithdrawalsAction = authorizedAction(
   "withdrawal:lookup",
-  lookupSchema,
-  async ({ ids }, { user }) => lookupWithdrawalsFor(user, ids),
+  lookupWithdrawalsSchema,
+  async ({ platformOrderIds }, { user }) => lookupWithdrawalsFor(user, platformOrderIds),
 );
 
 export const requeryWithdrawalAction = authorizedAction(

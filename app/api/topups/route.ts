@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 
 import { getDb } from "@/lib/db";
 import { readJson, route } from "@/lib/api/respond";
@@ -8,6 +7,7 @@ import { createTopup } from "@/lib/topups/create-topup";
 import { topupDeps } from "@/lib/topups/deps";
 import { parseTopupQuery } from "@/lib/topups/list-query";
 import { topupPage } from "@/lib/topups/read-topups";
+import { createTopupSchema } from "@/lib/topups/topup-schemas";
 import { toTopupJson } from "@/lib/topups/topup-view";
 
 export const dynamic = "force-dynamic";
@@ -18,16 +18,10 @@ export const GET = route(async (request) => {
   return NextResponse.json(await topupPage(getDb(), query));
 });
 
-const createSchema = z.object({
-  packageId: z.string().min(1).max(64),
-  topupInfo: z.record(z.string(), z.union([z.string(), z.number()])),
-  idempotencyKey: z.string().min(8).max(100).optional(),
-});
-
 /** 201 created (pending), 202 created with an unknown outcome, 200 an earlier request's order. */
 export const POST = route(async (request) => {
   const user = await requirePermission("topup:create");
-  const input = createSchema.parse(await readJson(request));
+  const input = createTopupSchema.parse(await readJson(request));
   const result = await createTopup(
     topupDeps(),
     { id: user.id, email: user.email, ip: await requestIp() },

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { requeryWithdrawalFor } from "@/lib/withdrawals/by-person";
+import { requeryWithdrawalSchema } from "@/lib/withdrawals/withdrawal-schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,10 @@ export const POST = route(
   async (_request, { params }: { params: Promise<{ platformOrderId: string }> }) => {
     const user = await requirePermission("withdrawal:requery");
     return NextResponse.json({
-      withdrawal: await requeryWithdrawalFor(user, (await params).platformOrderId),
+      withdrawal: await requeryWithdrawalFor(
+        user,
+        requeryWithdrawalSchema.parse(await params).platformOrderId,
+      ),
     });
   },
 );

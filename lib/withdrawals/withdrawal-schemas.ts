@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+import { MAX_LOOKUP_IDS } from "./split-ids";
+
+/**
+ * The one input schema of each withdrawal operation, used by the JSON API's route handler
+ * and the page's server action alike.
+ */
+
+export const lookupWithdrawalsSchema = z.object({
+  platformOrderIds: z.array(z.string().trim().min(1).max(100)).min(1).max(MAX_LOOKUP_IDS),
+});
+
+export const requeryWithdrawalSchema = z.object({ platformOrderId: z.string().min(1).max(100) });
