@@ -1,17 +1,24 @@
 import "server-only";
 
-import { getDb } from "@/lib/db";
+import type { Db } from "@/db/client";
 import { type AuditEntry, insertAudit } from "@/db/queries/audit";
 
-export type Actor = { id: number; email: string } | null;
+/** Who did it: a signed-in person, someone known only by the e-mail typed, or no one. */
+export type Actor = { id: number | null; email: string | null } | null;
 
-/** Writes one audit row. Callers pass no secrets in `details`. */
-export async function audit(
+/**
+ * The one writer of the audit trail. It is called from the use cases in `lib/` (creating a
+ * top-up, a re-query, an export, a user change, a sign-in, a denial): they know what
+ * happened and to what. Route handlers and server actions never write audit rows.
+ * Callers pass no secrets in `details`.
+ */
+export async function recordAudit(
+  db: Db,
   actor: Actor,
   action: string,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
 ): Promise<void> {
-  await insertAudit(getDb(), {
+  await insertAudit(db, {
     ...entry,
     action,
     actorId: actor?.id ?? null,

@@ -6,7 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { getDb } from "@/lib/db";
-import { audit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
 import { clientIp } from "@/lib/request-ip";
 
@@ -32,7 +32,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (check.ok) return check.user;
   if (check.reason !== "no_session") {
     const actor = check.email && check.userId ? { id: check.userId, email: check.email } : null;
-    await audit(actor, "access.session_rejected", {
+    await recordAudit(getDb(), actor, "access.session_rejected", {
       details: { reason: check.reason },
       ip: await requestIp(),
     });
@@ -50,7 +50,10 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
   if (!can(user.role, permission)) {
-    await audit(user, "access.denied", { details: { permission }, ip: await requestIp() });
+    await recordAudit(getDb(), user, "access.denied", {
+      details: { permission },
+      ip: await requestIp(),
+    });
     throw forbiddenError();
   }
   return user;

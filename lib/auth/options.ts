@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { getDb } from "@/lib/db";
-import { insertAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 
@@ -52,7 +52,7 @@ export function getAuthOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         const uid = typeof token?.uid === "number" ? token.uid : null;
-        await insertAudit(getDb(), { action: "auth.sign_out", actorId: uid });
+        await recordAudit(getDb(), { id: uid, email: null }, "auth.sign_out");
       },
     },
   };

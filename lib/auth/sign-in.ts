@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
-import { insertAudit } from "@/db/queries/audit";
+
 import {
   clearSignInFailures,
   countSignInFailures,
@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/sign-in-failures";
 import { findUserByEmail } from "@/db/queries/users";
 import type { UserRow } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 
 import { burnPasswordCheck, verifyPassword } from "./password";
 
@@ -28,15 +29,16 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function isLockedOut(db: Db, email: string, ip: string, now = new Date()) {
+async function isLockedOut(db: Db, email: string, ip: string, now: Date) {
   const since = new Date(now.getTime() - LOCKOUT.windowMs);
   const n = await countSignInFailures(db, { email: normalizeEmail(email), ip, since });
   return n.byEmail >= LOCKOUT.perAccount || n.byIp >= LOCKOUT.perIp;
 }
 
 /**
- * Checks a sign-in attempt. An unknown e-mail, a wrong password and a disabled account all
- * answer INVALID_CREDENTIALS (the audit log keeps the real reason).
+ * Checks a sign-in attempt; the one place the lockout is checked (the sign-in route turns
+ * RATE_LIMITED into its 429). An unknown e-mail, a wrong password and a disabled account
+ * all answer INVALID_CREDENTIALS (the audit log keeps the real reason).
  */
 export async function authenticate(
   db: Db,
@@ -46,7 +48,7 @@ export async function authenticate(
   const email = normalizeEmail(input.email);
   const { ip } = input;
   if (await isLockedOut(db, email, ip, now)) {
-    await insertAudit(db, { action: "auth.sign_in_blocked", details: { email }, ip });
+    await recordAudit(db, null, "auth.sign_in_blocked", { details: { email }, ip });
     return { ok: false, code: "RATE_LIMITED" };
   }
 
@@ -63,10 +65,7 @@ export async function authenticate(
 
   if (reason || !user) {
     await recordSignInFailure(db, { email, ip, at: now });
-    await insertAudit(db, {
-      action: "auth.sign_in_failed",
-      actorId: user?.id ?? null,
-      actorEmail: email,
+    await recordAudit(db, { id: user?.id ?? null, email }, "auth.sign_in_failed", {
       details: { reason },
       ip,
     });
@@ -75,6 +74,6 @@ export async function authenticate(
   }
 
   await clearSignInFailures(db, email);
-  await insertAudit(db, { action: "auth.sign_in", actorId: user.id, actorEmail: user.email, ip });
+  await recordAudit(db, user, "auth.sign_in", { ip });
   return { ok: true, user };
 }

@@ -1,22 +1,21 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
-import { insertAudit } from "@/db/queries/audit";
 import { findUserById } from "@/db/queries/users";
+import { recordAudit } from "@/lib/audit";
 import { requestIp } from "@/lib/auth/guard";
 import type { CurrentUser } from "@/lib/auth/session-user";
 
 import { topupDeps } from "./deps";
 import { requeryTopup } from "./requery-topup";
+import { topupExportRows } from "./export-topups";
+import type { TopupQuery } from "./list-query";
 import { type TopupJson, toTopupJson } from "./topup-view";
 
 /** A person's re-query (button, bulk, API): audited, then the order as it now stands. */
 export async function requeryTopupFor(user: CurrentUser, refId: string): Promise<TopupJson> {
   const db = getDb();
-  await insertAudit(db, {
-    actorId: user.id,
-    actorEmail: user.email,
-    action: "topup.requery",
+  await recordAudit(db, user, "topup.requery", {
     targetType: "topup",
     targetId: refId,
     ip: await requestIp(),
@@ -27,4 +26,18 @@ export async function requeryTopupFor(user: CurrentUser, refId: string): Promise
   });
   const creator = await findUserById(db, row.createdBy);
   return toTopupJson({ ...row, createdByEmail: creator?.email ?? null });
+}
+
+/** A person's CSV export of the filtered list: audited with the filters, then the rows. */
+export async function exportTopupsFor(
+  user: CurrentUser,
+  query: TopupQuery,
+  filters: Record<string, string>,
+) {
+  const db = getDb();
+  await recordAudit(db, user, "topup.export", {
+    details: { query: filters },
+    ip: await requestIp(),
+  });
+  return topupExportRows(db, query);
 }

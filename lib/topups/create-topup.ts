@@ -4,11 +4,11 @@ import { createHash, randomUUID } from "node:crypto";
 
 import { ulid } from "ulid";
 
-import { insertAudit } from "@/db/queries/audit";
 import { lastBalance } from "@/db/queries/balance";
 import { getPackage } from "@/db/queries/packages";
 import { insertTopupOnce, type TopupPlan, changeTopupAtomically } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { gameIdOf, validateTopupInfo } from "@/lib/catalog/topup-fields";
 import { AppError } from "@/lib/errors";
 import { formatSatang } from "@/lib/format";
@@ -82,10 +82,7 @@ export async function createTopup(
     if (topup.requestHash !== hash) throw new AppError("IDEMPOTENCY_KEY_REUSED", 409);
     return { topup, created: false };
   }
-  await insertAudit(db, {
-    actorId: person.id,
-    actorEmail: person.email,
-    action: input.reissueOf ? "topup.reissue" : "topup.create",
+  await recordAudit(db, person, input.reissueOf ? "topup.reissue" : "topup.create", {
     targetType: "topup",
     targetId: refId,
     details: {

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
-import { insertAudit } from "@/db/queries/audit";
+import { recordAudit } from "@/lib/audit";
 import {
   countActiveAdmins,
   findUserByEmail,
@@ -38,10 +38,7 @@ async function keepAnAdmin(db: Db, target: UserRow) {
 }
 
 async function record(db: Db, actor: Actor, action: string, target: UserRow, details: object) {
-  await insertAudit(db, {
-    actorId: actor.id,
-    actorEmail: actor.email,
-    action,
+  await recordAudit(db, actor, action, {
     targetType: "user",
     targetId: String(target.id),
     details: { email: target.email, ...details },

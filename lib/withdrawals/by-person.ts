@@ -1,14 +1,16 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
-import { insertAudit } from "@/db/queries/audit";
 import { translateError } from "@/lib/api/respond";
+import { recordAudit } from "@/lib/audit";
 import { requestIp } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { AppError, notFoundError } from "@/lib/errors";
 
 import { withdrawalDeps } from "./deps";
+import { withdrawalExportRows } from "./export-withdrawals";
+import type { WithdrawalQuery } from "./list-query";
 import { lookupWithdrawals } from "./lookup";
 import { withdrawalDetail } from "./read-withdrawals";
 import { requeryWithdrawal } from "./requery-withdrawal";
@@ -21,10 +23,7 @@ async function record(
   targetId: string | null,
   details?: Record<string, unknown>,
 ) {
-  await insertAudit(getDb(), {
-    actorId: user.id,
-    actorEmail: user.email,
-    action,
+  await recordAudit(getDb(), user, action, {
     targetType: targetId ? "withdrawal" : null,
     targetId,
     details: details ?? null,
@@ -87,4 +86,14 @@ export async function withdrawalDetailFor(
   const detail = await withdrawalDetail(getDb(), platformOrderId, { reveal, traffic });
   if (reveal) await record(user, "withdrawal.view_account", platformOrderId);
   return detail;
+}
+
+/** A person's CSV export of the filtered list (account data masked): audited, then the rows. */
+export async function exportWithdrawalsFor(
+  user: CurrentUser,
+  query: WithdrawalQuery,
+  filters: Record<string, string>,
+) {
+  await record(user, "withdrawal.export", null, { query: filters });
+  return withdrawalExportRows(getDb(), query);
 }

@@ -1,41 +1,46 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 
-import { getDb } from "@/lib/db";
-import { insertAudit } from "@/db/queries/audit";
-import { translateError } from "@/lib/api/respond";
 import { getAuthOptions } from "@/lib/auth/options";
-import { isLockedOut, normalizeEmail } from "@/lib/auth/sign-in";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientIp } from "@/lib/request-ip";
+import { errorBody, localeOf } from "@/lib/i18n/translate";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 const handler = (request: Request, context: Context) =>
   (NextAuth(getAuthOptions()) as (r: Request, c: Context) => Promise<Response>)(request, context);
 
+/** The error next-auth sends the browser back with (`?error=` of its JSON url or redirect). */
+async function signInError(response: Response): Promise<string | null> {
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: unknown } | null;
+  const target = typeof body?.url === "string" ? body.url : response.headers.get("location");
+  if (!target) return null;
+  return new URL(target, "http://localhost").searchParams.get("error");
+}
+
 /**
- * A locked account or address gets HTTP 429 before next-auth sees the attempt. The body
- * also carries the `url` next-auth's client reads, so `signIn()` reports the code.
+ * The lockout itself is decided in `authenticate` (lib/auth/sign-in.ts). When it refused an
+ * attempt, this answers HTTP 429 instead of next-auth's 200; the body still carries the
+ * `url` next-auth's client reads, so `signIn()` reports the code.
  */
 async function POST(request: Request, context: Context): Promise<Response> {
+  const response = await handler(request, context);
   const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData();
-    const email = normalizeEmail(String(form.get("email") ?? ""));
-    const ip = clientIp((name) => request.headers.get(name));
-    if (await isLockedOut(getDb(), email, ip)) {
-      await insertAudit(getDb(), { action: "auth.sign_in_blocked", details: { email }, ip });
-      const error = new AppError("RATE_LIMITED", 429);
-      const url = new URL("/sign-in?error=RATE_LIMITED", getEnv().NEXTAUTH_URL).toString();
-      return NextResponse.json(
-        { url, error: { code: error.code, message: await translateError(error) } },
-        { status: 429, headers: { "Retry-After": "900" } },
-      );
-    }
-  }
-  return handler(request, context);
+  if (nextauth.join("/") !== "callback/credentials") return response;
+  if ((await signInError(response)) !== "RATE_LIMITED") return response;
+  const url = new URL("/sign-in?error=RATE_LIMITED", getEnv().NEXTAUTH_URL).toString();
+  const refused = NextResponse.json(
+    { url, ...errorBody(new AppError("RATE_LIMITED", 429), localeOf(request)) },
+    { status: 429, headers: { "Retry-After": "900" } },
+  );
+  // Keep next-auth's cookies (its CSRF and callback cookies) on the answer.
+  for (const cookie of response.headers.getSetCookie())
+    refused.headers.append("set-cookie", cookie);
+  return refused;
 }
 
 export { handler as GET, POST };

@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
-import { getDb } from "@/lib/db";
-import { insertAudit } from "@/db/queries/audit";
 import { route } from "@/lib/api/respond";
-import { requestIp, requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/lib/auth/guard";
 import { csvStream } from "@/lib/csv";
 import { bangkokDay } from "@/lib/format";
-import { TOPUP_EXPORT_COLUMNS, topupExportRows } from "@/lib/topups/export-topups";
+import { exportTopupsFor } from "@/lib/topups/by-person";
+import { TOPUP_EXPORT_COLUMNS } from "@/lib/topups/export-topups";
 import { parseTopupQuery } from "@/lib/topups/list-query";
 
 export const dynamic = "force-dynamic";
@@ -18,17 +17,10 @@ export const GET = route(async (request) => {
   params.delete("cursor");
   params.delete("limit");
   const query = parseTopupQuery(params);
-  const db = getDb();
-  await insertAudit(db, {
-    actorId: user.id,
-    actorEmail: user.email,
-    action: "topup.export",
-    details: { query: Object.fromEntries(params.entries()) },
-    ip: await requestIp(),
-  });
+  const rows = await exportTopupsFor(user, query, Object.fromEntries(params.entries()));
   const t = await getTranslations("export.topups");
   const header = TOPUP_EXPORT_COLUMNS.map((c) => t(c));
-  return new Response(csvStream(header, topupExportRows(db, query)), {
+  return new Response(csvStream(header, rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="topups-${bangkokDay(new Date())}.csv"`,

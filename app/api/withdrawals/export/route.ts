@@ -1,15 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
-import { getDb } from "@/lib/db";
-import { insertAudit } from "@/db/queries/audit";
 import { route } from "@/lib/api/respond";
-import { requestIp, requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/lib/auth/guard";
 import { csvStream } from "@/lib/csv";
 import { bangkokDay } from "@/lib/format";
-import {
-  WITHDRAWAL_EXPORT_COLUMNS,
-  withdrawalExportRows,
-} from "@/lib/withdrawals/export-withdrawals";
+import { exportWithdrawalsFor } from "@/lib/withdrawals/by-person";
+import { WITHDRAWAL_EXPORT_COLUMNS } from "@/lib/withdrawals/export-withdrawals";
 import { parseWithdrawalQuery } from "@/lib/withdrawals/list-query";
 
 export const dynamic = "force-dynamic";
@@ -21,19 +17,12 @@ export const GET = route(async (request) => {
   params.delete("cursor");
   params.delete("limit");
   const query = parseWithdrawalQuery(params);
-  const db = getDb();
-  await insertAudit(db, {
-    actorId: user.id,
-    actorEmail: user.email,
-    action: "withdrawal.export",
-    details: { query: Object.fromEntries(params.entries()) },
-    ip: await requestIp(),
-  });
+  const rows = await exportWithdrawalsFor(user, query, Object.fromEntries(params.entries()));
   const t = await getTranslations("export.withdrawals");
   return new Response(
     csvStream(
       WITHDRAWAL_EXPORT_COLUMNS.map((c) => t(c)),
-      withdrawalExportRows(db, query),
+      rows,
     ),
     {
       headers: {
