@@ -40,7 +40,11 @@ export function webhookHandler<D extends { db: Db }>(
       rawBody,
       ip: clientIp((name) => request.headers.get(name)),
     });
-    if (receipt.status !== 200) return refusal(request, new AppError(receipt.code, receipt.status));
+    if (receipt.status !== 200) {
+      // A body that is JSON but not the callback's shape: the field at fault is the body.
+      const params = receipt.code === "VALIDATION" ? { field: "body" } : {};
+      return refusal(request, new AppError(receipt.code, receipt.status, params));
+    }
     defer(async () => void (await source.process(d, receipt.callbackId)));
     return Response.json({ success: true });
   };
