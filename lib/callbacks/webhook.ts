@@ -42,7 +42,7 @@ export function webhookHandler<D extends { db: Db }>(
     });
     if (receipt.status !== 200) {
       // A body that is JSON but not the callback's shape: the field at fault is the body.
-      const params = receipt.code === "VALIDATION" ? { field: "body" } : {};
+      const params: Record<string, string> = receipt.code === "VALIDATION" ? { field: "body" } : {};
       return refusal(request, new AppError(receipt.code, receipt.status, params));
     }
     defer(async () => void (await source.process(d, receipt.callbackId)));
