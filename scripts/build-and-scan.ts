@@ -9,7 +9,9 @@ import { DEV_DEFAULTS, SENSITIVE_NAMES } from "@/lib/env";
 /**
  * The production build as `npm test` makes it, followed by a scan of everything a browser
  * can download (.next/static and prerendered pages) for secret values: canary secrets set
- * for this build, the development defaults, and whatever `.env` holds.
+ * for this build, the development defaults, and whatever `.env` holds. The browser's chunks
+ * must not carry the data layer either (drizzle or the table definitions): a client
+ * component that imports `db/schema.ts` instead of `db/enums.ts` fails the build here.
  */
 const canaries = Object.fromEntries(
   SENSITIVE_NAMES.map((name) => [name, `canary-${name}-${randomBytes(16).toString("hex")}`]),
@@ -51,9 +53,17 @@ const shipped = [
   ...files(".next/static"),
   ...[...files(".next/server/app")].filter((f) => /\.(html|rsc|body|meta)$/.test(f)),
 ];
+/** Text only drizzle or `db/schema.ts` would put in a chunk. */
+const SERVER_ONLY_CODE = ["drizzle-orm", "sqliteTable", "password_hash"];
 let leaks = 0;
 for (const file of shipped) {
   const text = fs.readFileSync(file, "latin1");
+  if (file.endsWith(".js")) {
+    for (const marker of SERVER_ONLY_CODE.filter((m) => text.includes(m))) {
+      console.error(`SERVER CODE IN THE BROWSER BUNDLE: "${marker}" found in ${file}`);
+      leaks++;
+    }
+  }
   for (const [needle, label] of needles) {
     if (text.includes(needle)) {
       console.error(`SECRET LEAK: ${label} found in ${file}`);
