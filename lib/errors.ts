@@ -18,5 +18,3 @@ export class AppError extends Error {
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", 401);
 export const forbiddenError = () => new AppError("FORBIDDEN", 403);
 export const notFoundError = () => new AppError("NOT_FOUND", 404);
-export const validationError = (field?: string) =>
-  new AppError("VALIDATION", 400, field ? { field } : {});

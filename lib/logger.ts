@@ -25,7 +25,7 @@ function serialize(fields: Record<string, unknown>): string {
   );
 }
 
-export function scrub(text: string): string {
+function scrub(text: string): string {
   let out = text;
   for (const secret of secretValues()) out = out.split(secret).join("[redacted]");
   return out;

@@ -26,7 +26,7 @@ export function toAppError(error: unknown): AppError {
 }
 
 /** Turns anything thrown into `{"error":{"code","message"}}` in the request's language. */
-export function errorResponse(error: unknown, request: Request): NextResponse {
+function errorResponse(error: unknown, request: Request): NextResponse {
   const appError = toAppError(error);
   return NextResponse.json(errorBody(appError, localeOf(request)), { status: appError.status });
 }

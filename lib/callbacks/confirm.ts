@@ -6,7 +6,7 @@ import type { CallbackRow } from "@/db/schema";
 import type { UpstreamError } from "@/lib/upstream/errors";
 
 /** After this many failed confirmations a callback is left to the reconciler. */
-export const MAX_CONFIRM_ATTEMPTS = 5;
+const MAX_CONFIRM_ATTEMPTS = 5;
 
 /** The confirming read failed: try again on a later sweep, or give up after a few tries. */
 export async function confirmationFailed(

@@ -17,7 +17,7 @@ export type WebhookSource<D extends { db: Db }> = {
 };
 
 /** Callback bodies larger than this are refused (413) before anything is stored. */
-export const MAX_CALLBACK_BYTES = 16 * 1024;
+const MAX_CALLBACK_BYTES = 16 * 1024;
 
 /** After the answer: the in-process queue (bounded); the reconciler sweeps what it misses. */
 const afterAnswer = (job: () => Promise<void>) => after(() => enqueue(job));

@@ -4,7 +4,7 @@
  * the order stuck for a manager.
  */
 const MINUTE = 60_000;
-export const GAPS_MS = [
+const GAPS_MS = [
   MINUTE,
   5 * MINUTE,
   5 * MINUTE,
@@ -14,12 +14,12 @@ export const GAPS_MS = [
   30 * MINUTE,
   30 * MINUTE,
 ];
-export const LATER_GAP_MS = 60 * MINUTE;
+const LATER_GAP_MS = 60 * MINUTE;
 export const GIVE_UP_AFTER_MS = 24 * 60 * MINUTE;
 /** A `submitting` order older than this lost its create call (the process died): unknown. */
 export const SUBMITTING_TIMEOUT_MS = 2 * MINUTE;
 
-export function gapAfter(attempts: number, random: () => number = Math.random): number {
+function gapAfter(attempts: number, random: () => number = Math.random): number {
   const base = GAPS_MS[attempts] ?? LATER_GAP_MS;
   return Math.round(base * (0.8 + random() * 0.4));
 }

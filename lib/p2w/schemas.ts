@@ -30,5 +30,3 @@ export const callbackSchema = z.object({
   balance: z.union([z.number(), z.string()]).nullish(),
   reason: z.string().max(2000).nullish(),
 });
-
-export type P2wCallbackBody = z.infer<typeof callbackSchema>;

@@ -29,4 +29,3 @@ export const payoutCallbackSchema = withdrawDataSchema.extend({
 });
 
 export type WithdrawData = z.infer<typeof withdrawDataSchema>;
-export type PayoutCallbackBody = z.infer<typeof payoutCallbackSchema>;

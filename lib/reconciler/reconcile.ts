@@ -12,7 +12,7 @@ import { reconcileTopups } from "./reconcile-topups";
 import { reconcileWithdrawals } from "./reconcile-withdrawals";
 
 /** Callbacks stored but not processed for this long are picked up by the sweep. */
-export const SWEEP_AFTER_MS = 30_000;
+const SWEEP_AFTER_MS = 30_000;
 
 export type ReconcileDeps = { topups: TopupDeps; withdrawals: WithdrawalDeps };
 

@@ -1,5 +1,4 @@
 import type { TopupStatus } from "@/db/schema";
-import type { P2wStatus } from "@/lib/p2w/transform";
 import type { StatusMachine } from "@/lib/orders/status-machine";
 
 /**
@@ -11,15 +10,3 @@ export const TOPUP_MACHINE: StatusMachine<TopupStatus> = {
   rank: { submitting: 0, unknown: 1, pending: 2, processing: 3, succeeded: 4, failed: 4 },
   final: ["succeeded", "failed"],
 };
-
-/** Statuses the reconciler keeps an eye on. */
-export const OPEN_TOPUP_STATUSES = [
-  "submitting",
-  "unknown",
-  "pending",
-  "processing",
-] as const satisfies TopupStatus[];
-
-export function fromP2wStatus(status: P2wStatus): TopupStatus {
-  return status;
-}

@@ -17,8 +17,6 @@ export type UpstreamCall = {
 
 export type CallRecorder = (call: UpstreamCall) => Promise<void>;
 
-export const discardCalls: CallRecorder = async () => {};
-
 const MAX_RECORDED = 4_000;
 
 /**
