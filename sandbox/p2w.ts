@@ -16,7 +16,7 @@ import {
 } from "./http";
 
 /**
- * A stateful simulator of the P2W top-up aggregator (CONTRACT §1): signed requests, refID
+ * A stateful simulator of the P2W top-up aggregator (docs/upstreams.md, P2W): signed requests, refID
  * uniqueness, required fields per package, a partner balance that orders spend, orders that
  * move pending → processing → succeeded/failed, and completion callbacks with retries.
  */

@@ -17,7 +17,7 @@ import {
 import { accountName, accountNo, amountSatang, bank, platformOrderId } from "./payout-fixtures";
 
 /**
- * A stateful simulator of the payment gateway (CONTRACT §2): withdrawals that appear and
+ * A stateful simulator of the payment gateway (docs/upstreams.md, gateway): withdrawals that appear and
  * complete over time, `/withdraw/query` with signature, token, time-window and id-format
  * checks, and signed callbacks to the dashboard's payout webhook.
  */

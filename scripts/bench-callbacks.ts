@@ -15,7 +15,7 @@ import { prepareDatabase, stackEnv, waitForHealth } from "./stack";
  * sender sends again as soon as it is answered (the server's ceiling); with --rate the
  * senders together send R callbacks a second (an upstream's pace). With --kill-after-ms it
  * SIGKILLs the server mid-run and then checks that every callback answered 2xx is in the
- * database. Targets (DESIGN): p99 ≤ 100 ms; nothing acknowledged is ever lost.
+ * database. Targets (docs/design.md): p99 ≤ 100 ms; nothing acknowledged is ever lost.
  */
 const { values } = args({
   total: { type: "string" },

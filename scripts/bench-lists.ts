@@ -5,7 +5,7 @@ import { args, loadDotEnv } from "./cli";
 /**
  * `npm run bench:lists -- [--db FILE] [--runs N]`: times every list filter through the real
  * data-layer functions against a seeded database (npm run db:seed-large) and prints p50,
- * p95 and max per scenario. Target (DESIGN): p95 ≤ 50 ms at 1,000,000 top-ups.
+ * p95 and max per scenario. Target (docs/design.md): p95 ≤ 50 ms at 1,000,000 top-ups.
  */
 loadDotEnv();
 const { values } = args({ db: { type: "string" }, runs: { type: "string" } });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type NewPackage, upsertPackages } from "@/db/queries/packages";
 
-/** DESIGN §Package catalog file. */
+/** docs/design.md, package catalog file. */
 const localized = z.object({ th: z.string().trim().min(1), en: z.string().trim().min(1) });
 const fieldSchema = z.object({
   key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),

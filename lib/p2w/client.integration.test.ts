@@ -204,7 +204,7 @@ describe("P2W client under faults", () => {
     expect((error as OutcomeUnknownError).underlying).toBeInstanceOf(UpstreamNetworkError);
     expect([...sandbox.orders.values()].filter((o) => o.refID === input.refId)).toHaveLength(1);
     expect(await calls()).toHaveLength(1);
-    // Re-sending proves existence but gives no orderID (CONTRACT §1).
+    // Re-sending proves existence but gives no orderID (docs/upstreams.md, P2W).
     await expect(client.createOrder(input, ctx)).rejects.toBeInstanceOf(RefIdExistsError);
   });
 

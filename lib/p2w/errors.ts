@@ -1,6 +1,6 @@
 import { type Upstream, UpstreamRejectedError } from "@/lib/upstream/errors";
 
-/** One class per documented P2W error code (CONTRACT §1 "Responses"). */
+/** One class per documented P2W error code (docs/upstreams.md, P2W "Responses"). */
 export class RefIdExistsError extends UpstreamRejectedError {
   override name = "RefIdExistsError";
 }

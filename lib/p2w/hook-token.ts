@@ -1,7 +1,7 @@
 import { hmacHex, safeEqualHex } from "@/lib/upstream/hmac";
 
 /**
- * P2W callbacks carry no signature of their own (CONTRACT §1), so each order's hookURL carries
+ * P2W callbacks carry no signature of their own (docs/upstreams.md, P2W), so each order's hookURL carries
  * `?token=` = HMAC-SHA256(WEBHOOK_SECRET, refID); a callback must match its body's refID.
  */
 export function hookToken(webhookSecret: string, refId: string): string {

@@ -8,7 +8,7 @@ import { p2wSignature } from "./signing";
 
 const KEY = "P2W_TEST_SECRET";
 
-describe("P2W signing (CONTRACT §1 known-answer vectors)", () => {
+describe("P2W signing (docs/upstreams.md, P2W known-answer vectors)", () => {
   it("signs the exact POST body bytes", () => {
     const body =
       '{"refID":"TU-01JDEMO0000000000000000001","packageID":"ROLTH_A01_P001","topupInfo":{"gameid":"user_game_id","server":"1"},"hookURL":"https://ops.example.com/api/webhooks/p2w?token=abc"}';

@@ -1,7 +1,7 @@
 import { hmacHex } from "@/lib/upstream/hmac";
 
 /**
- * CONTRACT §1 "Request signing" (assumed: the vendor's Authentication page is not available).
+ * docs/upstreams.md, P2W "Request signing" (assumed: the vendor's Authentication page is not available).
  * This function is the whole assumption: POST signs the exact body bytes sent, GET signs the
  * URL path as sent (base path prefix included). Change it here when the vendor confirms.
  */

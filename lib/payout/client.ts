@@ -31,7 +31,7 @@ export class InvalidPlatformOrderIdError extends Error {
   readonly code = "INVALID_PLATFORM_ORDER_ID";
 }
 
-/** The gateway's envelope (CONTRACT §2): `code` 401 means our credentials were refused. */
+/** The gateway's envelope (docs/upstreams.md, gateway): `code` 401 means our credentials were refused. */
 const PAYOUT_ENVELOPE: EnvelopeRules<z.infer<typeof payoutEnvelopeSchema>> = {
   name: "the gateway envelope",
   unauthorized: (e) => e.code === 401,

@@ -1,6 +1,6 @@
 import { UpstreamRejectedError } from "@/lib/upstream/errors";
 
-/** One class per documented gateway error (CONTRACT §2 "Responses"). */
+/** One class per documented gateway error (docs/upstreams.md, gateway "Responses"). */
 export class InvalidInputsError extends UpstreamRejectedError {
   override name = "InvalidInputsError";
 }

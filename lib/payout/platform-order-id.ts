@@ -1,6 +1,6 @@
 /**
  * `platform_order_id`: 3 alphanumerics, `W`, `YYYYMMDD`, 12 alphanumerics — 24 characters
- * (CONTRACT §2). Anything else is refused before any call is made.
+ * (docs/upstreams.md, gateway). Anything else is refused before any call is made.
  */
 const FORMAT = /^[A-Za-z0-9]{3}W(\d{4})(\d{2})(\d{2})[A-Za-z0-9]{12}$/;
 

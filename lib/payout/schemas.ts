@@ -22,7 +22,7 @@ export const payoutEnvelopeSchema = z.object({
   data: z.unknown().optional(),
 });
 
-/** Body of the gateway's withdraw callback (CONTRACT §2, assumed). */
+/** Body of the gateway's withdraw callback (docs/upstreams.md, gateway, assumed). */
 export const payoutCallbackSchema = withdrawDataSchema.extend({
   merchant_id: z.string().min(1),
   time: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]),

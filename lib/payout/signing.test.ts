@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { payoutSignature, verifyPayoutSignature, withdrawQueryBody } from "./signing";
 
-describe("payout signing (CONTRACT §2 known-answer vector)", () => {
+describe("payout signing (docs/upstreams.md, gateway known-answer vector)", () => {
   it("builds the body in the documented field order and signs its bytes", () => {
     const body = withdrawQueryBody({
       merchantId: "AA12345678",

@@ -1,6 +1,6 @@
 import { hmacHex, safeEqualHex } from "@/lib/upstream/hmac";
 
-/** CONTRACT §2 (documented): X-SIGNATURE = HMAC-SHA256(PAYOUT_SECRET, the exact body bytes). */
+/** docs/upstreams.md, gateway (documented): X-SIGNATURE = HMAC-SHA256(PAYOUT_SECRET, the exact body bytes). */
 export function payoutSignature(secret: string, body: string | Buffer): string {
   return hmacHex(secret, body);
 }
@@ -28,5 +28,5 @@ export function withdrawQueryBody(fields: {
   });
 }
 
-/** Callbacks and queries more than this far from our clock are refused (CONTRACT §2). */
+/** Callbacks and queries more than this far from our clock are refused (docs/upstreams.md, gateway). */
 export const PAYOUT_TIME_WINDOW_S = 300;

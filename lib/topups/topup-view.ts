@@ -1,7 +1,7 @@
 import type { TopupListRow } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
 
-/** The `Topup` of DESIGN §JSON API (times ISO-8601 UTC), plus a few display fields. */
+/** The `Topup` of docs/design.md, JSON API (times ISO-8601 UTC), plus a few display fields. */
 export type TopupJson = {
   refId: string;
   orderId: string | null;

@@ -19,7 +19,7 @@ import { planWithdrawalObservation } from "./observe";
 const ACTOR = "system:callback";
 
 /**
- * Verifies and stores a gateway callback (CONTRACT §2): signature over the raw body, our
+ * Verifies and stores a gateway callback (docs/upstreams.md, gateway): signature over the raw body, our
  * merchant id, `time` within 300 s. Every receipt is kept; only a verified one is processed.
  */
 export async function receivePayoutCallback(

@@ -1,7 +1,7 @@
 import type { WithdrawalStatus } from "@/db/schema";
 import type { StatusMachine } from "@/lib/orders/status-machine";
 
-/** open → success | failed (CONTRACT §2). */
+/** open → success | failed (docs/upstreams.md, gateway). */
 export const WITHDRAWAL_MACHINE: StatusMachine<WithdrawalStatus> = {
   rank: { open: 0, success: 1, failed: 1 },
   final: ["success", "failed"],

@@ -2,7 +2,7 @@ import type { WithdrawalRow } from "@/db/schema";
 
 import { maskAccountName, maskAccountNo } from "./mask";
 
-/** The `Withdrawal` of DESIGN §JSON API; account data masked unless `reveal`. */
+/** The `Withdrawal` of docs/design.md, JSON API; account data masked unless `reveal`. */
 export type WithdrawalJson = {
   platformOrderId: string;
   merchantOrderId: string;

@@ -4,5 +4,5 @@ import { p2wWebhook } from "@/lib/topups/p2w-callback";
 
 export const dynamic = "force-dynamic";
 
-/** P2W completion callback (CONTRACT §1): token checked, stored, 200, then processed. */
+/** P2W completion callback (docs/upstreams.md, P2W): token checked, stored, 200, then processed. */
 export const POST = webhookHandler(p2wWebhook, topupDeps);

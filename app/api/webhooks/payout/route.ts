@@ -4,5 +4,5 @@ import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
 
 export const dynamic = "force-dynamic";
 
-/** The gateway's withdraw callback (CONTRACT §2): verified, stored, `{"success":true}`, processed. */
+/** The gateway's withdraw callback (docs/upstreams.md, gateway): verified, stored, `{"success":true}`, processed. */
 export const POST = webhookHandler(payoutWebhook, withdrawalDeps);
