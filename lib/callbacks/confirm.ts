@@ -19,3 +19,21 @@ export async function confirmationFailed(
   await setCallbackResult(db, callback.id, giveUp ? "unconfirmed" : "retry", error.code, giveUp);
   return giveUp ? "unconfirmed" : "retry";
 }
+
+/**
+ * The confirming read contradicted the callback's claim (it said `succeeded`, the upstream
+ * still says `pending`). What the read said was applied without the callback's event key,
+ * because the claim itself was not applied: when the upstream really gets there and sends
+ * the same report, it is not a duplicate. The callback is kept as evidence of the mismatch.
+ */
+export async function recordContradiction(
+  db: Db,
+  callbackId: number,
+  claimed: string,
+  confirmed: string | null,
+  result: string,
+): Promise<"contradicted"> {
+  const detail = `callback said ${claimed}, the upstream says ${confirmed ?? "an unknown status"} (${result})`;
+  await setCallbackResult(db, callbackId, "contradicted", detail, true);
+  return "contradicted";
+}

@@ -28,6 +28,36 @@ describe("callbacks", () => {
     ).toHaveLength(1);
   });
 
+  it("a final callback that P2W's read contradicts does not block the real one", async () => {
+    h.sandbox.config.completeAfterMs = 60_000;
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    const body = {
+      orderID: topup.orderId,
+      refID: topup.refId,
+      status: "successed",
+      balance: 1,
+      reason: "",
+    };
+    // Sent early (P2W still says pending or processing): kept as evidence, nothing final.
+    expect(await h.postCallback(body)).toBe(200);
+    const early = await waitFor(async () =>
+      (await listCallbacksFor(h.db, [topup.refId])).find((c) => c.result === "contradicted"),
+    );
+    expect(early.detail).toMatch(/callback said successed, the upstream says (pending|processing)/);
+    expect((await getTopup(h.db, topup.refId))?.status).not.toBe("succeeded");
+
+    // P2W really completes it and sends the same report: applied at once, not a duplicate.
+    const control = new URL(`/__control/orders/${topup.orderId}/complete`, h.sandbox.baseUrl);
+    await fetch(control, { method: "POST", body: JSON.stringify({ status: "succeeded" }) });
+    await waitFor(
+      async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
+      3_000,
+    );
+    const results = (await listCallbacksFor(h.db, [topup.refId])).map((c) => c.result);
+    expect(results).toContain("applied");
+    expect(results).not.toContain("duplicate");
+  });
+
   it("refuses a forged callback with 401 and changes nothing", async () => {
     h.sandbox.config.completeAfterMs = 60_000;
     const { topup } = await createTopup(h.deps, h.person, h.order());
@@ -67,7 +97,7 @@ describe("callbacks", () => {
     ).toBe(200);
     await waitFor(
       async () =>
-        (await listCallbacksFor(h.db, [topup.refId])).some((c) => c.result === "unchanged") ||
+        (await listCallbacksFor(h.db, [topup.refId])).some((c) => c.result === "contradicted") ||
         undefined,
     );
     expect(await getTopup(h.db, topup.refId)).toMatchObject({

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
-import { confirmationFailed } from "@/lib/callbacks/confirm";
+import { confirmationFailed, recordContradiction } from "@/lib/callbacks/confirm";
 import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
@@ -83,6 +83,7 @@ export async function processPayoutCallback(
     await setCallbackResult(db, callbackId, "anomaly", (error as Error).message, true);
     return "anomaly";
   }
+  const claimed = reported.status;
   // The status and the money details: a repeat is a duplicate, a changed amount is not.
   const eventKey = `payout:${reported.platformOrderId}:${reported.status ?? body.status}:${createHash(
     "sha256",
@@ -125,13 +126,16 @@ export async function processPayoutCallback(
       return confirmationFailed(db, callback, error);
     }
   }
+  const contradicted = reported.status !== claimed;
   const applied = await changeWithdrawalAtomically(
     db,
     reported.platformOrderId,
     (current) =>
       planWithdrawalObservation(current, reported, { source: "callback", actor: ACTOR, details }),
-    { eventKey, callbackId },
+    { eventKey: contradicted ? undefined : eventKey, callbackId },
   );
+  if (contradicted)
+    return recordContradiction(db, callbackId, body.status, reported.status, applied.result);
   return applied.result;
 }
 

@@ -171,6 +171,46 @@ describe("payout callbacks", () => {
     ]);
   });
 
+  it("a success the gateway's query contradicts does not block the real one", async () => {
+    const w = sandbox.create(
+      {
+        amountSatang: 100010,
+        orderedAt: new Date("2026-05-08T04:00:00Z"),
+        accountName: "สมหญิง รุ่งเรือง",
+      },
+      false,
+    );
+    const early = {
+      merchant_id: MERCHANT,
+      time: Math.floor(Date.now() / 1000),
+      platform_order_id: w.platformOrderId,
+      merchant_order_id: w.merchantOrderId,
+      status: "success",
+      amount: 1000.1,
+      bank: w.bank,
+      account_no: w.accountNo,
+      account_name: w.accountName,
+      order_datetime: "2026-05-08 11:00:00",
+      done_datetime: "2026-05-08 11:05:00",
+    };
+    // The gateway still says open: kept as evidence, the withdrawal stays open.
+    expect(await post(early)).toBe(200);
+    const contradicted = await waitFor(async () =>
+      (await listCallbacksFor(db, [w.platformOrderId])).find((c) => c.result === "contradicted"),
+    );
+    expect(contradicted.detail).toMatch(/callback said success, the upstream says open/);
+    expect((await getWithdrawal(db, w.platformOrderId))?.status).toBe("open");
+
+    // The gateway really pays it and reports success with the same details: applied.
+    sandbox.complete(w.platformOrderId, "success");
+    await waitFor(
+      async () => (await getWithdrawal(db, w.platformOrderId))?.status === "success" || undefined,
+      3_000,
+    );
+    const results = (await listCallbacksFor(db, [w.platformOrderId])).map((c) => c.result);
+    expect(results.sort()).toEqual(["applied", "contradicted"]);
+  });
+
   it("de-duplicates and ignores a late `open` after the final status", async () => {
     deps = { ...deps, confirmCallbacks: false };
     const id = "DUPW20260508BBBBBBBBBBBB";
