@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 
 import { isLocale } from "@/lib/i18n/config";
 import { errorBody, localeOf, translateErrorIn } from "@/lib/i18n/translate";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -33,10 +34,38 @@ function errorResponse(error: unknown, request: Request): NextResponse {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler so that every failure becomes a proper error body. */
+const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
+
+/**
+ * A request that changes something must come from our own pages or from a script, never
+ * from another site's page carrying the person's cookie: a browser says where a request
+ * comes from (`Sec-Fetch-Site`, `Origin`), and a body must be JSON, which a foreign page
+ * cannot send without asking first (a plain form or `text/plain` post can).
+ */
+function refuseCrossSite(request: Request): AppError | null {
+  if (SAFE_METHODS.includes(request.method)) return null;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const ours = [new URL(request.url).origin, new URL(getEnv().NEXTAUTH_URL).origin];
+  if ((site && site !== "same-origin" && site !== "none") || (origin && !ours.includes(origin)))
+    return new AppError("CROSS_SITE", 403);
+  const hasBody =
+    Number(request.headers.get("content-length") ?? 0) > 0 ||
+    request.headers.has("transfer-encoding");
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (hasBody && type !== "application/json") return new AppError("JSON_REQUIRED", 403);
+  return null;
+}
+
+/**
+ * Wraps a route handler: a cross-site or non-JSON mutating request is refused before it
+ * runs, and every failure becomes a proper error body.
+ */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      const refused = refuseCrossSite(request);
+      if (refused) throw refused;
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error, request);
