@@ -21,19 +21,25 @@ export async function confirmationFailed(
 }
 
 /**
- * The confirming read contradicted the callback's claim (it said `succeeded`, the upstream
- * still says `pending`). What the read said was applied without the callback's event key,
- * because the claim itself was not applied: when the upstream really gets there and sends
- * the same report, it is not a duplicate. The callback is kept as evidence of the mismatch.
+ * Applies what we now know for a callback. Its event key is recorded only when the upstream's
+ * read confirmed the callback's claim. When the read contradicted it (the callback said
+ * `succeeded`, the upstream still says `pending`), what the read said is applied without the
+ * key, because the claim itself was not: when the upstream really gets there and sends the
+ * same report, it is not a duplicate. The callback is kept as evidence of the mismatch.
  */
-export async function recordContradiction(
+export async function applyCallback(
   db: Db,
-  callbackId: number,
-  claimed: string,
-  confirmed: string | null,
-  result: string,
-): Promise<"contradicted"> {
-  const detail = `callback said ${claimed}, the upstream says ${confirmed ?? "an unknown status"} (${result})`;
-  await setCallbackResult(db, callbackId, "contradicted", detail, true);
+  callback: { id: number; eventKey: string; rawStatus: string },
+  statuses: { claimed: string | null; confirmed: string | null },
+  apply: (options: { eventKey?: string; callbackId: number }) => Promise<string | null>,
+): Promise<string> {
+  const contradicted = statuses.confirmed !== statuses.claimed;
+  const result = await apply({
+    eventKey: contradicted ? undefined : callback.eventKey,
+    callbackId: callback.id,
+  });
+  if (result === null || !contradicted) return result ?? "unmatched";
+  const detail = `callback said ${callback.rawStatus}, the upstream says ${statuses.confirmed ?? "an unknown status"} (${result})`;
+  await setCallbackResult(db, callback.id, "contradicted", detail, true);
   return "contradicted";
 }

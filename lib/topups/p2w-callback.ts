@@ -4,7 +4,7 @@ import { recordBalance } from "@/db/queries/balance";
 import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { isEventApplied } from "@/db/queries/entity-change";
-import { confirmationFailed, recordContradiction } from "@/lib/callbacks/confirm";
+import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
 import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
@@ -134,17 +134,20 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
     }
   }
 
-  const contradicted = observation.status !== reported;
-  const applied = await changeTopupAtomically(
+  return applyCallback(
     db,
-    topup.refId,
-    (current) => planTopupObservation(current, observation),
-    { eventKey: contradicted ? undefined : eventKey, callbackId },
+    { id: callbackId, eventKey, rawStatus: body.status },
+    { claimed: reported, confirmed: observation.status },
+    async (options) => {
+      const applied = await changeTopupAtomically(
+        db,
+        topup.refId,
+        (current) => planTopupObservation(current, observation),
+        options,
+      );
+      return applied?.result ?? null;
+    },
   );
-  if (!applied) return "unmatched";
-  if (contradicted)
-    return recordContradiction(db, callbackId, body.status, observation.status, applied.result);
-  return applied.result;
 }
 
 /** The P2W webhook: the route and the tests serve this through `webhookHandler`. */

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
-import { confirmationFailed, recordContradiction } from "@/lib/callbacks/confirm";
+import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
 import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
@@ -126,17 +126,26 @@ export async function processPayoutCallback(
       return confirmationFailed(db, callback, error);
     }
   }
-  const contradicted = reported.status !== claimed;
-  const applied = await changeWithdrawalAtomically(
+  const confirmed = reported;
+  return applyCallback(
     db,
-    reported.platformOrderId,
-    (current) =>
-      planWithdrawalObservation(current, reported, { source: "callback", actor: ACTOR, details }),
-    { eventKey: contradicted ? undefined : eventKey, callbackId },
+    { id: callbackId, eventKey, rawStatus: body.status },
+    { claimed, confirmed: confirmed.status },
+    async (options) => {
+      const applied = await changeWithdrawalAtomically(
+        db,
+        confirmed.platformOrderId,
+        (current) =>
+          planWithdrawalObservation(current, confirmed, {
+            source: "callback",
+            actor: ACTOR,
+            details,
+          }),
+        options,
+      );
+      return applied.result;
+    },
   );
-  if (contradicted)
-    return recordContradiction(db, callbackId, body.status, reported.status, applied.result);
-  return applied.result;
 }
 
 /** The gateway's withdraw webhook: the route and the tests serve this through `webhookHandler`. */
