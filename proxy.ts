@@ -1,8 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 
-import { pickLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
-import en from "@/lib/i18n/messages/en.json";
-import th from "@/lib/i18n/messages/th.json";
+import { AppError } from "@/lib/errors";
+import { errorBody, localeOf } from "@/lib/i18n/translate";
 
 /**
  * Sets a Content-Security-Policy with a fresh nonce on every page (Next.js puts the nonce on
@@ -48,12 +47,9 @@ function refuseMalformedPath(request: NextRequest, api: boolean): NextResponse {
     url.pathname = "/not-found";
     return NextResponse.rewrite(url, { status: 404 });
   }
-  const locale = pickLocale(
-    request.cookies.get(LOCALE_COOKIE)?.value,
-    request.headers.get("accept-language"),
-  );
-  const message = (locale === "en" ? en : th).errors.BAD_URL;
-  return NextResponse.json({ error: { code: "BAD_URL", message } }, { status: 400 });
+  return NextResponse.json(errorBody(new AppError("BAD_URL", 400), localeOf(request)), {
+    status: 400,
+  });
 }
 
 export function proxy(request: NextRequest) {

@@ -9,14 +9,7 @@ import {
   WITHDRAWAL_STATUSES,
 } from "./enums";
 
-export {
-  HISTORY_SOURCES,
-  REVIEW_REASONS,
-  ROLES,
-  TOPUP_STATUSES,
-  WITHDRAWAL_STATUSES,
-} from "./enums";
-export type { HistorySource, ReviewReason, Role, TopupStatus, WithdrawalStatus } from "./enums";
+export * from "./enums";
 
 /** Instants are stored as integer milliseconds since the epoch, UTC. */
 const instant = (name: string) => integer(name, { mode: "timestamp_ms" });

@@ -11,6 +11,15 @@ import { createTopup } from "./create-topup";
 
 const h = topupHarness();
 
+/** A P2W callback body about this order, as P2W sends it. */
+const report = (topup: { orderId: string | null; refId: string }, status: string, reason = "") => ({
+  orderID: topup.orderId,
+  refID: topup.refId,
+  status,
+  balance: 1,
+  reason,
+});
+
 describe("callbacks", () => {
   it("applies a duplicated callback once", async () => {
     h.sandbox.faults.set([{ op: "callback", kind: "duplicate", times: 1 }]);
@@ -31,13 +40,7 @@ describe("callbacks", () => {
   it("a final callback that P2W's read contradicts does not block the real one", async () => {
     h.sandbox.config.completeAfterMs = 60_000;
     const { topup } = await createTopup(h.deps, h.person, h.order());
-    const body = {
-      orderID: topup.orderId,
-      refID: topup.refId,
-      status: "successed",
-      balance: 1,
-      reason: "",
-    };
+    const body = report(topup, "successed");
     // Sent early (P2W still says pending or processing): kept as evidence, nothing final.
     expect(await h.postCallback(body)).toBe(200);
     const early = await waitFor(async () =>
@@ -61,13 +64,7 @@ describe("callbacks", () => {
   it("refuses a forged callback with 401 and changes nothing", async () => {
     h.sandbox.config.completeAfterMs = 60_000;
     const { topup } = await createTopup(h.deps, h.person, h.order());
-    const body = {
-      orderID: topup.orderId,
-      refID: topup.refId,
-      status: "successed",
-      balance: 1,
-      reason: "",
-    };
+    const body = report(topup, "successed");
     expect(await h.postCallback(body, hookToken("wrong-secret", topup.refId))).toBe(401);
     expect(await h.postCallback(body, "")).toBe(401);
     const other = await createTopup(h.deps, h.person, h.order());
@@ -86,15 +83,7 @@ describe("callbacks", () => {
     await waitFor(
       async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
     );
-    expect(
-      await h.postCallback({
-        orderID: topup.orderId,
-        refID: topup.refId,
-        status: "failed",
-        balance: 1,
-        reason: "x",
-      }),
-    ).toBe(200);
+    expect(await h.postCallback(report(topup, "failed", "x"))).toBe(200);
     await waitFor(
       async () =>
         (await listCallbacksFor(h.db, [topup.refId])).some((c) => c.result === "contradicted") ||
@@ -112,20 +101,8 @@ describe("callbacks", () => {
     await waitFor(
       async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
     );
-    await h.postCallback({
-      orderID: topup.orderId,
-      refID: topup.refId,
-      status: "processing",
-      balance: 1,
-      reason: "",
-    });
-    await h.postCallback({
-      orderID: topup.orderId,
-      refID: topup.refId,
-      status: "failed",
-      balance: 1,
-      reason: "late",
-    });
+    await h.postCallback(report(topup, "processing"));
+    await h.postCallback(report(topup, "failed", "late"));
     const kinds = await waitFor(async () => {
       const history = await listHistory(h.db, "topup", topup.refId);
       return history.length >= 5 && history.slice(3).map((e) => [e.kind, e.toStatus]);
@@ -144,13 +121,7 @@ describe("callbacks", () => {
     h.sandbox.config.completeAfterMs = 60_000;
     h.deps = { ...h.deps, confirmCallbacks: false };
     const { topup } = await createTopup(h.deps, h.person, h.order());
-    await h.postCallback({
-      orderID: topup.orderId,
-      refID: topup.refId,
-      status: "refunded",
-      balance: 1,
-      reason: "",
-    });
+    await h.postCallback(report(topup, "refunded"));
     const row = await waitFor(async () => {
       const r = await getTopup(h.db, topup.refId);
       return r?.needsReview === "anomaly" ? r : undefined;

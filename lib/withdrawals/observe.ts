@@ -42,7 +42,11 @@ export function planWithdrawalObservation(
     }
     const final = isFinal(WITHDRAWAL_MACHINE, status);
     return {
-      result: "applied",
+      ...planFlag(
+        { status: null },
+        { ...by, details },
+        { result: "applied", kind: "applied", toStatus: status, update: undefined },
+      ),
       insert: {
         platformOrderId: reported.platformOrderId,
         merchantOrderId: reported.merchantOrderId,
@@ -55,16 +59,6 @@ export function planWithdrawalObservation(
         doneAt: reported.doneAt ?? (final ? now : null),
         nextCheckAt: final ? null : nextCheckAt(0, now),
       },
-      history: [
-        {
-          fromStatus: null,
-          toStatus: status,
-          kind: "applied",
-          source: by.source,
-          actor: by.actor,
-          details,
-        },
-      ],
     };
   }
   const changed = FIXED.filter((field) => reported[field] !== current[field]);

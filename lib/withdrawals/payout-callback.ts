@@ -126,6 +126,7 @@ export async function processPayoutCallback(
       return confirmationFailed(db, callback, error);
     }
   }
+  // What we now hold as true: the read's answer when there was one, else the callback's.
   const confirmed = reported;
   return applyCallback(
     db,
