@@ -11,6 +11,9 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The handle inside `db.transaction(...)`: synchronous, so one transaction never interleaves. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
 /**

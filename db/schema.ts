@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 import {
   HISTORY_SOURCES,
@@ -233,7 +241,31 @@ export const appliedEvents = sqliteTable("applied_events", {
   at: instant("at").notNull().default(now),
 });
 
-/** The last known P2W balance, as reported by callbacks. */
+/**
+ * Refused callbacks per upstream, source address and minute: how many were stored whole and
+ * how many were only counted, so a flood of forged callbacks cannot fill the disk. The row
+ * with address `*` counts every address of that minute.
+ */
+export const refusedCallbackTally = sqliteTable(
+  "refused_callback_tally",
+  {
+    upstream: text({ enum: ["p2w", "payout"] }).notNull(),
+    ip: text().notNull(),
+    minute: instant("minute").notNull(),
+    stored: integer().notNull().default(0),
+    dropped: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.upstream, t.ip, t.minute] }),
+    index("refused_callback_tally_minute_idx").on(t.minute),
+  ],
+);
+
+/**
+ * The P2W balance, as reported by callbacks (the only place the upstream tells it). The body
+ * of a P2W callback is not signed: `confirmed` says a signed read agreed with the callback
+ * that carried the figure; warnings and the runway use confirmed figures only.
+ */
 export const balanceSnapshots = sqliteTable(
   "balance_snapshots",
   {
@@ -241,6 +273,7 @@ export const balanceSnapshots = sqliteTable(
     upstream: text().notNull(),
     balanceSatang: integer().notNull(),
     source: text().notNull(),
+    confirmed: integer({ mode: "boolean" }).notNull().default(false),
     at: instant("at").notNull().default(now),
   },
   (t) => [index("balance_snapshots_upstream_idx").on(t.upstream, t.id)],

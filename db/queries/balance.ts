@@ -1,25 +1,47 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { balanceSnapshots } from "../schema";
 
-export async function recordBalance(
-  db: Db,
-  upstream: string,
-  balanceSatang: number,
-  source: string,
-): Promise<void> {
-  await db.insert(balanceSnapshots).values({ upstream, balanceSatang, source });
+export type NewBalance = {
+  upstream: string;
+  balanceSatang: number;
+  /** Where the figure came from, e.g. `callback:42`. */
+  source: string;
+  /** A signed read agreed with the report that carried the figure. */
+  confirmed: boolean;
+};
+
+/** Records a balance inside the transaction that applies the report carrying it. */
+export function recordBalanceIn(tx: Tx, balance: NewBalance): void {
+  tx.insert(balanceSnapshots).values(balance).run();
 }
 
+export type KnownBalance = { balanceSatang: number; at: Date; source: string; confirmed: boolean };
+
+/**
+ * The last balance of an upstream. By default only a confirmed figure: a forged callback
+ * must not move what people are told or warned about.
+ */
 export async function lastBalance(
   db: Db,
   upstream: string,
-): Promise<{ balanceSatang: number; at: Date } | null> {
+  options: { includeUnconfirmed?: boolean } = {},
+): Promise<KnownBalance | null> {
   const [row] = await db
-    .select({ balanceSatang: balanceSnapshots.balanceSatang, at: balanceSnapshots.at })
+    .select({
+      balanceSatang: balanceSnapshots.balanceSatang,
+      at: balanceSnapshots.at,
+      source: balanceSnapshots.source,
+      confirmed: balanceSnapshots.confirmed,
+    })
     .from(balanceSnapshots)
-    .where(eq(balanceSnapshots.upstream, upstream))
+    .where(
+      and(
+        eq(balanceSnapshots.upstream, upstream),
+        options.includeUnconfirmed ? undefined : eq(balanceSnapshots.confirmed, true),
+      ),
+    )
     .orderBy(desc(balanceSnapshots.id))
     .limit(1);
   return row ?? null;

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 
-import type { Db } from "../client";
-import { type CallbackRow, callbacks } from "../schema";
+import type { Db, Tx } from "../client";
+import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
 
 export type NewCallback = Omit<typeof callbacks.$inferInsert, "id">;
 
@@ -12,11 +12,100 @@ export async function insertCallback(db: Db, callback: NewCallback): Promise<num
   return row.id;
 }
 
+/** The tally row that counts every address of a minute. */
+const ALL_ADDRESSES = "*";
+
+/** How many refused callbacks are stored whole per minute, per source address and in all. */
+export const REFUSED_BODIES_PER_MINUTE = { perAddress: 20, total: 200 } as const;
+
+/**
+ * Stores a refused callback whole while its source address and the minute are under the
+ * bounds, otherwise only counts it; returns its id, or null when it was only counted. The
+ * tally and the row commit together, so two processes cannot both take the last place.
+ */
+export async function storeRefusedCallback(
+  db: Db,
+  callback: NewCallback & { upstream: "p2w" | "payout"; ip: string },
+  at: Date = new Date(),
+): Promise<number | null> {
+  const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+  return db.transaction(
+    (tx) => {
+      const tallyOf = (ip: string) =>
+        tx
+          .select()
+          .from(refusedCallbackTally)
+          .where(
+            and(
+              eq(refusedCallbackTally.upstream, callback.upstream),
+              eq(refusedCallbackTally.ip, ip),
+              eq(refusedCallbackTally.minute, minute),
+            ),
+          )
+          .get();
+      const keep =
+        (tallyOf(callback.ip)?.stored ?? 0) < REFUSED_BODIES_PER_MINUTE.perAddress &&
+        (tallyOf(ALL_ADDRESSES)?.stored ?? 0) < REFUSED_BODIES_PER_MINUTE.total;
+      for (const ip of [callback.ip, ALL_ADDRESSES]) {
+        tx.insert(refusedCallbackTally)
+          .values({
+            upstream: callback.upstream,
+            ip,
+            minute,
+            stored: keep ? 1 : 0,
+            dropped: keep ? 0 : 1,
+          })
+          .onConflictDoUpdate({
+            target: [
+              refusedCallbackTally.upstream,
+              refusedCallbackTally.ip,
+              refusedCallbackTally.minute,
+            ],
+            set: keep
+              ? { stored: sql`${refusedCallbackTally.stored} + 1` }
+              : { dropped: sql`${refusedCallbackTally.dropped} + 1` },
+          })
+          .run();
+      }
+      if (!keep) return null;
+      const row = tx.insert(callbacks).values(callback).returning({ id: callbacks.id }).get();
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type RefusedTally = {
+  upstream: string;
+  ip: string;
+  minute: Date;
+  stored: number;
+  dropped: number;
+};
+
+/** Refused callbacks counted but not stored, per upstream, address and minute, newest first. */
+export async function listDroppedRefusals(
+  db: Db,
+  since: Date,
+  limit = 100,
+): Promise<RefusedTally[]> {
+  return db
+    .select()
+    .from(refusedCallbackTally)
+    .where(
+      and(
+        gte(refusedCallbackTally.minute, since),
+        ne(refusedCallbackTally.ip, ALL_ADDRESSES),
+        gt(refusedCallbackTally.dropped, 0),
+      ),
+    )
+    .orderBy(desc(refusedCallbackTally.minute), desc(refusedCallbackTally.dropped))
+    .limit(limit);
+}
+
 export async function getCallback(db: Db, id: number): Promise<CallbackRow | undefined> {
   return db.query.callbacks.findFirst({ where: eq(callbacks.id, id) });
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Every write of a callback's processing result goes through this module: here, inside the

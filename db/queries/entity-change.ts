@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { appliedEvents, statusHistory } from "../schema";
 import { markCallbackProcessedIn } from "./callbacks";
 import type { NewHistory } from "./history";
 
 export type HistoryEntry = Omit<NewHistory, "entityType" | "entityId">;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type ChangeSteps<T> = {
   read: (tx: Tx) => T | undefined;
@@ -15,6 +14,15 @@ export type ChangeSteps<T> = {
     tx: Tx,
     current: T | undefined,
   ) => { result: string; row: T | undefined; history: HistoryEntry[] };
+};
+
+export type ChangeOptions = {
+  /** The event's de-duplication key; a key already applied makes the change a `duplicate`. */
+  eventKey?: string;
+  /** The callback whose processing result is written with the change. */
+  callbackId?: number;
+  /** Written in the same transaction, only when `eventKey` is applied for the first time. */
+  withFreshEvent?: (tx: Tx) => void;
 };
 
 /**
@@ -26,7 +34,7 @@ export async function changeAtomically<T>(
   db: Db,
   entity: { type: "topup" | "withdrawal"; id: string },
   steps: ChangeSteps<T>,
-  options: { eventKey?: string; callbackId?: number } = {},
+  options: ChangeOptions = {},
 ): Promise<{ result: string; row: T | undefined }> {
   return db.transaction(
     (tx) => {
@@ -46,6 +54,7 @@ export async function changeAtomically<T>(
           markCallback("duplicate");
           return { result: "duplicate", row: current };
         }
+        options.withFreshEvent?.(tx);
       }
       const { result, row, history } = steps.write(tx, current);
       for (const entry of history) {

@@ -10,7 +10,7 @@ import {
   topups,
   users,
 } from "../schema";
-import { changeAtomically, type HistoryEntry } from "./entity-change";
+import { changeAtomically, type ChangeOptions, type HistoryEntry } from "./entity-change";
 import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 import type { NewHistory } from "./history";
 
@@ -81,7 +81,7 @@ export async function changeTopupAtomically(
   db: Db,
   refId: string,
   plan: (current: TopupRow) => TopupPlan,
-  options: { eventKey?: string; callbackId?: number } = {},
+  options: ChangeOptions = {},
 ): Promise<{ result: string; topup: TopupRow } | null> {
   const { result, row } = await changeAtomically<TopupRow>(
     db,

@@ -7,7 +7,7 @@ import {
   type WithdrawalStatus,
   withdrawals,
 } from "../schema";
-import { changeAtomically, type HistoryEntry } from "./entity-change";
+import { changeAtomically, type ChangeOptions, type HistoryEntry } from "./entity-change";
 import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 
 export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
@@ -35,7 +35,7 @@ export async function changeWithdrawalAtomically(
   db: Db,
   platformOrderId: string,
   plan: (current: WithdrawalRow | undefined) => WithdrawalPlan,
-  options: { eventKey?: string; callbackId?: number } = {},
+  options: ChangeOptions = {},
 ): Promise<{ result: string; withdrawal: WithdrawalRow | undefined }> {
   const { result, row } = await changeAtomically<WithdrawalRow>(
     db,

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
+import type { ChangeOptions } from "@/db/queries/entity-change";
 import { bumpCallbackAttempts, setCallbackResult } from "@/db/queries/callbacks";
 import type { CallbackRow } from "@/db/schema";
 import type { UpstreamError } from "@/lib/upstream/errors";
@@ -26,18 +27,30 @@ export async function confirmationFailed(
  * `succeeded`, the upstream still says `pending`), what the read said is applied without the
  * key, because the claim itself was not: when the upstream really gets there and sends the
  * same report, it is not a duplicate. The callback is kept as evidence of the mismatch.
+ * `withFreshEvent` (e.g. the balance the callback carried) is written only with a key that
+ * is recorded for the first time, so neither a contradicted callback nor a replay moves it.
  */
 export async function applyCallback(
   db: Db,
-  callback: { id: number; eventKey: string; rawStatus: string },
+  callback: {
+    id: number;
+    eventKey: string;
+    rawStatus: string;
+    withFreshEvent?: ChangeOptions["withFreshEvent"];
+  },
   statuses: { claimed: string | null; confirmed: string | null },
-  apply: (options: { eventKey?: string; callbackId: number }) => Promise<string | null>,
+  apply: (options: ChangeOptions & { callbackId: number }) => Promise<string | null>,
 ): Promise<string> {
   const contradicted = statuses.confirmed !== statuses.claimed;
-  const result = await apply({
-    eventKey: contradicted ? undefined : callback.eventKey,
-    callbackId: callback.id,
-  });
+  const result = await apply(
+    contradicted
+      ? { callbackId: callback.id }
+      : {
+          callbackId: callback.id,
+          eventKey: callback.eventKey,
+          withFreshEvent: callback.withFreshEvent,
+        },
+  );
   if (result === null || !contradicted) return result ?? "unmatched";
   const detail = `callback said ${callback.rawStatus}, the upstream says ${statuses.confirmed ?? "an unknown status"} (${result})`;
   await setCallbackResult(db, callback.id, "contradicted", detail, true);

@@ -7,8 +7,13 @@ import { clientIp } from "@/lib/request-ip";
 
 import { enqueue } from "./queue";
 
-/** What receiving a callback came to: 200 once the row is committed, else a refusal. */
-export type Receipt = { status: 200 | 400 | 401; code: string; callbackId: number };
+/**
+ * What receiving a callback came to: 200 once the row is committed, else a refusal (stored
+ * whole while under the flood bound, `callbackId` null when it was only counted).
+ */
+export type Receipt =
+  | { status: 200; code: "OK"; callbackId: number }
+  | { status: 400 | 401; code: string; callbackId: number | null };
 
 /** One upstream's callback: how it is verified and stored, and how a stored one is applied. */
 export type WebhookSource<D extends { db: Db }> = {

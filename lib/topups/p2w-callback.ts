@@ -1,14 +1,21 @@
 import "server-only";
 
-import { recordBalance } from "@/db/queries/balance";
-import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
+import { recordBalanceIn } from "@/db/queries/balance";
+import {
+  getCallback,
+  insertCallback,
+  setCallbackResult,
+  storeRefusedCallback,
+} from "@/db/queries/callbacks";
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
 import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
-import { balanceToSatang, normalizeP2wStatus } from "@/lib/p2w/transform";
+import type { P2wClient } from "@/lib/p2w/client";
+import { balanceToSatang, normalizeP2wStatus, type P2wOrder } from "@/lib/p2w/transform";
+import { readCoalescer } from "@/lib/upstream/coalesce";
 import { UpstreamError } from "@/lib/upstream/errors";
 
 import type { TopupDeps } from "./deps";
@@ -27,38 +34,41 @@ export async function receiveP2wCallback(
   input: { rawBody: string; ip: string },
 ): Promise<Receipt> {
   const token = new URL(request.url).searchParams.get("token");
-  const store = (
+  const row = { upstream: "p2w" as const, rawBody: input.rawBody, ip: input.ip };
+  const refuse = async (
+    status: 400 | 401,
+    code: string,
     verification: string,
-    result: string,
     ids: { entityId?: string; orderId?: string } = {},
-  ) =>
-    insertCallback(deps.db, {
-      upstream: "p2w",
-      rawBody: input.rawBody,
-      verification,
-      result,
-      ip: input.ip,
+  ): Promise<Receipt> => ({
+    status,
+    code,
+    callbackId: await storeRefusedCallback(deps.db, {
+      ...row,
       ...ids,
-    });
+      verification,
+      result: "rejected",
+    }),
+  });
 
   let json: unknown;
   try {
     json = JSON.parse(input.rawBody);
   } catch {
-    return { status: 400, code: "BAD_JSON", callbackId: await store("bad_json", "rejected") };
+    return refuse(400, "BAD_JSON", "bad_json");
   }
   const parsed = callbackSchema.safeParse(json);
-  if (!parsed.success)
-    return { status: 400, code: "VALIDATION", callbackId: await store("bad_body", "rejected") };
+  if (!parsed.success) return refuse(400, "VALIDATION", "bad_body");
   const ids = { entityId: parsed.data.refID, orderId: parsed.data.orderID };
-  if (!verifyHookToken(deps.webhookSecret, parsed.data.refID, token)) {
-    return {
-      status: 401,
-      code: "BAD_TOKEN",
-      callbackId: await store("bad_token", "rejected", ids),
-    };
-  }
-  return { status: 200, code: "OK", callbackId: await store("ok", "received", ids) };
+  if (!verifyHookToken(deps.webhookSecret, parsed.data.refID, token))
+    return refuse(401, "BAD_TOKEN", "bad_token", ids);
+  const callbackId = await insertCallback(deps.db, {
+    ...row,
+    ...ids,
+    verification: "ok",
+    result: "received",
+  });
+  return { status: 200, code: "OK", callbackId };
 }
 
 /**
@@ -71,10 +81,6 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
   const callback = await getCallback(db, callbackId);
   if (!callback || callback.verification !== "ok" || callback.processedAt) return "skipped";
   const body = callbackSchema.parse(JSON.parse(callback.rawBody));
-
-  const balance = balanceToSatang(body.balance);
-  if (balance !== null && callback.attempts === 0)
-    await recordBalance(db, "p2w", balance, `callback:${callbackId}`);
 
   const topup = (await getTopupByOrderId(db, body.orderID)) ?? (await getTopup(db, body.refID));
   if (!topup) {
@@ -108,9 +114,11 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
     actor: ACTOR,
     details: { callbackId } as Record<string, unknown>,
   };
-  if (reported && (reported === "succeeded" || reported === "failed") && deps.confirmCallbacks) {
+  // Every report is read back, not only a final one: the token covers the refID, not the
+  // body, so an unconfirmed report may not move an order at all (docs/upstreams.md).
+  if (reported && deps.confirmCallbacks) {
     try {
-      const order = await deps.p2w.getOrder(body.orderID, { actor: ACTOR });
+      const order = await readOrderOnce(deps.p2w, body.orderID, callback.receivedAt);
       if (order.refId !== body.refID) {
         await setCallbackResult(
           db,
@@ -134,9 +142,24 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
     }
   }
 
+  const balance = balanceToSatang(body.balance);
   return applyCallback(
     db,
-    { id: callbackId, eventKey, rawStatus: body.status },
+    {
+      id: callbackId,
+      eventKey,
+      rawStatus: body.status,
+      withFreshEvent:
+        balance === null
+          ? undefined
+          : (tx) =>
+              recordBalanceIn(tx, {
+                upstream: "p2w",
+                balanceSatang: balance,
+                source: `callback:${callbackId}`,
+                confirmed: deps.confirmCallbacks,
+              }),
+    },
     { claimed: reported, confirmed: observation.status },
     async (options) => {
       const applied = await changeTopupAtomically(
@@ -148,6 +171,15 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
       return applied?.result ?? null;
     },
   );
+}
+
+const coalescers = new WeakMap<P2wClient, ReturnType<typeof readCoalescer<P2wOrder>>>();
+
+/** One signed read per order serves every callback received before it started. */
+function readOrderOnce(p2w: P2wClient, orderId: string, receivedAt: Date): Promise<P2wOrder> {
+  let read = coalescers.get(p2w);
+  if (!read) coalescers.set(p2w, (read = readCoalescer<P2wOrder>()));
+  return read(orderId, receivedAt.getTime(), () => p2w.getOrder(orderId, { actor: ACTOR }));
 }
 
 /** The P2W webhook: the route and the tests serve this through `webhookHandler`. */

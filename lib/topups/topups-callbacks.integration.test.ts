@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { listCallbacksFor } from "@/db/queries/callbacks";
+import { lastBalance } from "@/db/queries/balance";
+import {
+  listCallbacksFor,
+  listDroppedRefusals,
+  REFUSED_BODIES_PER_MINUTE,
+} from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
 import { getTopup } from "@/db/queries/topups";
 import { hookToken } from "@/lib/p2w/hook-token";
@@ -59,6 +64,78 @@ describe("callbacks", () => {
     const results = (await listCallbacksFor(h.db, [topup.refId])).map((c) => c.result);
     expect(results).toContain("applied");
     expect(results).not.toContain("duplicate");
+  });
+
+  it("a replayed hookURL with another body moves nothing and sets no balance until P2W's read agrees", async () => {
+    h.sandbox.config.completeAfterMs = 60_000;
+    h.sandbox.config.processingAfterMs = 60_000;
+    try {
+      const { topup } = await createTopup(h.deps, h.person, h.order());
+      // The hookURL leaked: a non-final report with a 1-satang balance, while P2W says pending.
+      expect(await h.postCallback({ ...report(topup, "processing"), balance: 0.01 })).toBe(200);
+      const forged = await waitFor(async () =>
+        (await listCallbacksFor(h.db, [topup.refId])).find((c) => c.result !== "received"),
+      );
+      expect(forged.result).toBe("contradicted");
+      expect((await getTopup(h.db, topup.refId))?.status).toBe("pending");
+      expect(await lastBalance(h.db, "p2w", { includeUnconfirmed: true })).toBeNull();
+
+      // P2W really completes it: the real callback's balance is recorded, confirmed.
+      const control = new URL(`/__control/orders/${topup.orderId}/complete`, h.sandbox.baseUrl);
+      await fetch(control, { method: "POST", body: JSON.stringify({ status: "succeeded" }) });
+      await waitFor(
+        async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
+        3_000,
+      );
+      const real = await waitFor(() => lastBalance(h.db, "p2w"));
+      expect(real).toMatchObject({ confirmed: true });
+      expect(real.balanceSatang).toBe(h.sandbox.balanceSatang);
+
+      // The same final report replayed with a forged balance is a duplicate: nothing moves.
+      expect(await h.postCallback({ ...report(topup, "successed"), balance: 0.01 })).toBe(200);
+      await waitFor(async () =>
+        (await listCallbacksFor(h.db, [topup.refId])).find((c) => c.result === "duplicate"),
+      );
+      expect((await lastBalance(h.db, "p2w", { includeUnconfirmed: true }))?.balanceSatang).toBe(
+        real.balanceSatang,
+      );
+    } finally {
+      h.sandbox.config.processingAfterMs = 20;
+    }
+  });
+
+  it("without confirmation, a callback's balance is kept but marked unconfirmed", async () => {
+    h.deps = { ...h.deps, confirmCallbacks: false };
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    await waitFor(
+      async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
+    );
+    const figure = await waitFor(() => lastBalance(h.db, "p2w", { includeUnconfirmed: true }));
+    expect(figure).toMatchObject({ confirmed: false, source: expect.stringMatching(/^callback:/) });
+    expect(await lastBalance(h.db, "p2w")).toBeNull();
+  });
+
+  it("keeps refused callbacks whole only up to a bound per address and minute, and counts the rest", async () => {
+    const { topup } = await createTopup(h.deps, h.person, h.order());
+    const body = report(topup, "successed");
+    const flood = REFUSED_BODIES_PER_MINUTE.perAddress + 7;
+    for (let i = 0; i < flood; i++)
+      expect(await h.postCallback(body, hookToken("forger", topup.refId))).toBe(401);
+    const stored = await listCallbacksFor(h.db, [topup.refId]);
+    expect(stored.filter((c) => c.verification === "bad_token")).toHaveLength(
+      REFUSED_BODIES_PER_MINUTE.perAddress,
+    );
+    const dropped = await listDroppedRefusals(h.db, new Date(Date.now() - 120_000));
+    expect(dropped.reduce((sum, t) => sum + t.dropped, 0)).toBe(7);
+    expect(dropped[0]).toMatchObject({ upstream: "p2w" });
+
+    // An accepted callback is always stored whole, flood or not.
+    await waitFor(
+      async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
+    );
+    expect((await listCallbacksFor(h.db, [topup.refId])).some((c) => c.verification === "ok")).toBe(
+      true,
+    );
   });
 
   it("refuses a forged callback with 401 and changes nothing", async () => {

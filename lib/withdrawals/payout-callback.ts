@@ -2,7 +2,12 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
+import {
+  getCallback,
+  insertCallback,
+  setCallbackResult,
+  storeRefusedCallback,
+} from "@/db/queries/callbacks";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
@@ -27,15 +32,7 @@ export async function receivePayoutCallback(
   request: Request,
   input: { rawBody: string; ip: string },
 ): Promise<Receipt> {
-  const store = (verification: string, result: string, entityId?: string) =>
-    insertCallback(deps.db, {
-      upstream: "payout",
-      rawBody: input.rawBody,
-      verification,
-      result,
-      ip: input.ip,
-      entityId,
-    });
+  const row = { upstream: "payout" as const, rawBody: input.rawBody, ip: input.ip };
   const refuse = async (
     status: 400 | 401,
     code: string,
@@ -44,7 +41,12 @@ export async function receivePayoutCallback(
   ): Promise<Receipt> => ({
     status,
     code,
-    callbackId: await store(verification, "rejected", entityId),
+    callbackId: await storeRefusedCallback(deps.db, {
+      ...row,
+      entityId,
+      verification,
+      result: "rejected",
+    }),
   });
 
   if (!verifyPayoutSignature(deps.secret, input.rawBody, request.headers.get("x-signature")))
@@ -63,7 +65,13 @@ export async function receivePayoutCallback(
   const nowS = (deps.clock?.() ?? Date.now()) / 1000;
   if (Math.abs(nowS - parsed.data.time) > PAYOUT_TIME_WINDOW_S)
     return refuse(401, "STALE_TIME", "stale_time", id);
-  return { status: 200, code: "OK", callbackId: await store("ok", "received", id) };
+  const callbackId = await insertCallback(deps.db, {
+    ...row,
+    entityId: id,
+    verification: "ok",
+    result: "received",
+  });
+  return { status: 200, code: "OK", callbackId };
 }
 
 /** Applies a stored gateway callback; a final status is confirmed by `/withdraw/query` first. */
