@@ -1,5 +1,7 @@
 import type { z } from "zod";
 
+import { bahtToSatang } from "@/lib/money";
+
 import type { orderDataSchema } from "./schemas";
 
 export const P2W_STATUSES = ["pending", "processing", "succeeded", "failed"] as const;
@@ -44,9 +46,5 @@ export function toP2wOrder(data: z.infer<typeof orderDataSchema>): P2wOrder {
 /** The callback's `balance` (baht, a number) → integer satang, or null when absent or odd. */
 export function balanceToSatang(balance: number | string | null | undefined): number | null {
   if (balance === null || balance === undefined || balance === "") return null;
-  const text = String(balance).trim();
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
-  if (!m) return null;
-  const satang = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
-  return m[1] ? -satang : satang;
+  return bahtToSatang(balance);
 }

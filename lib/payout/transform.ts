@@ -2,7 +2,7 @@ import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@/db/enums";
 import { parseBangkokDateTime } from "@/lib/format";
 import { UpstreamBadResponseError } from "@/lib/upstream/errors";
 
-import { bahtToSatang } from "./amount";
+import { bahtToSatang } from "@/lib/money";
 import type { WithdrawData } from "./schemas";
 
 export function normalizeWithdrawalStatus(raw: string): WithdrawalStatus | null {

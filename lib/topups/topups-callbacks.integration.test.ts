@@ -87,7 +87,7 @@ describe("callbacks", () => {
         async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
         3_000,
       );
-      const real = await waitFor(() => lastBalance(h.db, "p2w"));
+      const real = await waitFor(async () => (await lastBalance(h.db, "p2w")) ?? undefined);
       expect(real).toMatchObject({ confirmed: true });
       expect(real.balanceSatang).toBe(h.sandbox.balanceSatang);
 
@@ -110,7 +110,9 @@ describe("callbacks", () => {
     await waitFor(
       async () => (await getTopup(h.db, topup.refId))?.status === "succeeded" || undefined,
     );
-    const figure = await waitFor(() => lastBalance(h.db, "p2w", { includeUnconfirmed: true }));
+    const figure = await waitFor(
+      async () => (await lastBalance(h.db, "p2w", { includeUnconfirmed: true })) ?? undefined,
+    );
     expect(figure).toMatchObject({ confirmed: false, source: expect.stringMatching(/^callback:/) });
     expect(await lastBalance(h.db, "p2w")).toBeNull();
   });

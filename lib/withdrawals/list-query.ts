@@ -11,7 +11,7 @@ import {
   parseStatuses,
   nonEmpty,
 } from "@/lib/orders/list-params";
-import { bahtToSatang } from "@/lib/payout/amount";
+import { bahtToSatang } from "@/lib/money";
 
 /**
  * The withdrawal list's query string (API, page URL, export): `status`, `from`/`to`
