@@ -322,3 +322,15 @@ export const withdrawals = sqliteTable(
 );
 
 export type WithdrawalRow = typeof withdrawals.$inferSelect;
+
+/**
+ * Settings an administrator changes in the page (lib/settings/definitions.ts lists them).
+ * A key without a row has its default. Read on every request that needs one: no process
+ * keeps a copy, so a change is seen at once by every server process on this file.
+ */
+export const settings = sqliteTable("settings", {
+  key: text().primaryKey(),
+  value: integer().notNull(),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: instant("updated_at").notNull().default(now),
+});

@@ -1,7 +1,10 @@
 import "server-only";
 
-import type { Db } from "@/db/client";
-import { type AuditEntry, insertAudit } from "@/db/queries/audit";
+import type { Db, Tx } from "@/db/client";
+import { type AuditEntry, insertAudit, insertAuditIn } from "@/db/queries/audit";
+
+/** A signed-in person acting from an address: what every audited use case is given. */
+export type Person = { id: number; email: string; ip: string };
 
 /** Who did it: a signed-in person, someone known only by the e-mail typed, or no one. */
 export type Actor = { id: number | null; email: string | null } | null;
@@ -19,6 +22,21 @@ export async function recordAudit(
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
 ): Promise<void> {
   await insertAudit(db, {
+    ...entry,
+    action,
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+  });
+}
+
+/** `recordAudit` inside the transaction that makes the change (settings, catalog edits). */
+export function recordAuditIn(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
+): void {
+  insertAuditIn(tx, {
     ...entry,
     action,
     actorId: actor?.id ?? null,

@@ -18,3 +18,22 @@ export class AppError extends Error {
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", 401);
 export const forbiddenError = () => new AppError("FORBIDDEN", 403);
 export const notFoundError = () => new AppError("NOT_FOUND", 404);
+
+/**
+ * One thing wrong with one field of the input: where (`field`, a dotted path; for a catalog
+ * file also the entry's position and id), a stable code (a message under `errors.`) and the
+ * values its message shows. Browser-safe: forms show each next to its field.
+ */
+export type FieldProblem = {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+  entry?: { position: number; packageId?: string };
+};
+
+/** Input refused whole because of these problems; nothing was stored. */
+export class InvalidInput extends AppError {
+  constructor(readonly problems: FieldProblem[]) {
+    super("INVALID_INPUT", 400, { count: problems.length });
+  }
+}

@@ -1,6 +1,6 @@
 import { desc, lt } from "drizzle-orm";
 
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { type AuditRow, auditLog } from "../schema";
 
 export type AuditEntry = {
@@ -16,6 +16,11 @@ export type AuditEntry = {
 
 export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values(entry);
+}
+
+/** The same, inside the transaction of the change it describes: both commit or neither. */
+export function insertAuditIn(tx: Tx, entry: AuditEntry): void {
+  tx.insert(auditLog).values(entry).run();
 }
 
 /** Newest first, keyset-paginated on id (stable under concurrent inserts). */

@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 
-import type { AppError } from "@/lib/errors";
+import { type AppError, InvalidInput } from "@/lib/errors";
 
 import { type Locale, LOCALE_COOKIE, pickLocale } from "./config";
 import en from "./messages/en.json";
@@ -18,18 +18,36 @@ export function localeOf(request: Request): Locale {
   return pickLocale(cookie, request.headers.get("accept-language"));
 }
 
-/** An error's message in a language; a code without a message of its own says its code. */
-export function translateErrorIn(locale: Locale, error: AppError): string {
+/** A code's message in a language; a code without a message of its own says its code. */
+export function translateCodeIn(
+  locale: Locale,
+  code: string,
+  params: Record<string, string | number> = {},
+): string {
   // Codes are data (upstreams add their own), so the catalog is looked up by a plain string.
   const t = createTranslator({ locale, messages: MESSAGES[locale].errors }) as unknown as {
     (key: string, values?: Record<string, string | number>): string;
     has: (key: string) => boolean;
   };
-  return t.has(error.code) ? t(error.code, error.params) : t("UNKNOWN_CODE", { code: error.code });
+  return t.has(code) ? t(code, params) : t("UNKNOWN_CODE", { code });
 }
 
-/** `{"error":{"code","message","details"?}}`, the one error shape of every answer. */
+/** An error's message in a language. */
+export function translateErrorIn(locale: Locale, error: AppError): string {
+  return translateCodeIn(locale, error.code, error.params);
+}
+
+/**
+ * `{"error":{"code","message","details"?}}`, the one error shape of every answer. Refused
+ * input also lists each problem with its field and message: `details.problems`.
+ */
 export function errorBody(error: AppError, locale: Locale) {
-  const details = Object.keys(error.params).length > 0 ? { details: error.params } : {};
+  const params = Object.keys(error.params).length > 0 ? error.params : null;
+  const problems =
+    error instanceof InvalidInput
+      ? error.problems.map((p) => ({ ...p, message: translateCodeIn(locale, p.code, p.params) }))
+      : null;
+  const details =
+    params || problems ? { details: { ...params, ...(problems && { problems }) } } : {};
   return { error: { code: error.code, message: translateErrorIn(locale, error), ...details } };
 }

@@ -8,7 +8,7 @@ import { lastBalance } from "@/db/queries/balance";
 import { getPackage } from "@/db/queries/packages";
 import { insertTopupOnce, type TopupPlan, changeTopupAtomically } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { type Person, recordAudit } from "@/lib/audit";
 import { gameIdOf, validateTopupInfo } from "@/lib/catalog/topup-fields";
 import { AppError } from "@/lib/errors";
 import { formatSatang } from "@/lib/format";
@@ -27,8 +27,6 @@ export type CreateTopupInput = {
   idempotencyKey?: string;
   reissueOf?: string;
 };
-
-export type Person = { id: number; email: string; ip: string };
 
 export type CreateTopupResult =
   /** `created` false: an earlier request with this key already made (or is making) it. */

@@ -1,7 +1,8 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
-import { recordAudit } from "@/lib/audit";
+import { type Person as Actor, recordAudit } from "@/lib/audit";
+
 import {
   countActiveAdmins,
   findUserByEmail,
@@ -14,8 +15,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, notFoundError } from "@/lib/errors";
 
-/** The rules for managing users; each change is audited with who did it and from where. */
-export type Actor = { id: number; email: string; ip: string };
+/* The rules for managing users; each change is audited with who did it and from where. */
 
 function checkPassword(password: string) {
   if ([...password].length < MIN_PASSWORD_LENGTH) {

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+
+import type { Db, Tx } from "../client";
+import { settings } from "../schema";
+
+/** Every stored setting as key → value (keys without a row are not in the map). */
+export async function readStoredSettings(db: Db): Promise<Map<string, number>> {
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export function readStoredSettingsIn(tx: Tx): Map<string, number> {
+  const rows = tx.select({ key: settings.key, value: settings.value }).from(settings).all();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export function writeSettingsIn(tx: Tx, values: Record<string, number>, updatedBy: number): void {
+  for (const [key, value] of Object.entries(values)) {
+    tx.insert(settings)
+      .values({ key, value, updatedBy })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value, updatedBy, updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))` },
+      })
+      .run();
+  }
+}

@@ -1,0 +1,67 @@
+import type { FieldProblem } from "@/lib/errors";
+
+/**
+ * The settings an administrator changes in the page: each one typed (a whole number), with
+ * its unit, its allowed range and its default. Browser-safe (no database): the settings
+ * form reads the same list. Labels and explanations live in the message catalog under
+ * `settings.<key>`; docs/operations.md explains the defaults.
+ */
+export const SETTINGS = {
+  lowBalanceBaht: { unit: "baht", min: 0, max: 10_000_000, default: 20_000 },
+  runwayWarningHours: { unit: "hours", min: 1, max: 720, default: 12 },
+  warningClearGapPercent: { unit: "percent", min: 0, max: 100, default: 10 },
+  stuckAfterHours: { unit: "hours", min: 1, max: 168, default: 24 },
+  reviewSlaHours: { unit: "hours", min: 1, max: 168, default: 8 },
+  claimTimeoutMinutes: { unit: "minutes", min: 5, max: 1_440, default: 30 },
+  reissueApprovalBaht: { unit: "baht", min: 0, max: 10_000_000, default: 1_000 },
+  duplicateSubmitWindowMinutes: { unit: "minutes", min: 0, max: 1_440, default: 10 },
+  callbackSilenceMinutes: { unit: "minutes", min: 5, max: 1_440, default: 30 },
+} as const satisfies Record<string, SettingDefinition>;
+
+export type SettingDefinition = {
+  unit: "baht" | "hours" | "minutes" | "percent";
+  min: number;
+  max: number;
+  default: number;
+};
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = Record<SettingKey, number>;
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export const DEFAULT_SETTINGS = Object.fromEntries(
+  SETTING_KEYS.map((key) => [key, SETTINGS[key].default]),
+) as Settings;
+
+/**
+ * Checks a partial change of settings. Every value must be a whole number in its range;
+ * a key that is not a setting is refused too. Returns the values and every problem found.
+ */
+export function checkSettings(input: unknown): {
+  values: Partial<Settings>;
+  problems: FieldProblem[];
+} {
+  const problems: FieldProblem[] = [];
+  const values: Partial<Settings> = {};
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { values, problems: [{ field: "body", code: "SETTINGS_OBJECT" }] };
+  for (const [key, raw] of Object.entries(input)) {
+    if (!Object.hasOwn(SETTINGS, key)) {
+      problems.push({ field: key, code: "SETTING_UNKNOWN" });
+      continue;
+    }
+    const def = SETTINGS[key as SettingKey];
+    const value = typeof raw === "string" && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+      problems.push({ field: key, code: "SETTING_WHOLE_NUMBER" });
+      continue;
+    }
+    if (value < def.min || value > def.max) {
+      problems.push({ field: key, code: "SETTING_RANGE", params: { min: def.min, max: def.max } });
+      continue;
+    }
+    values[key as SettingKey] = value;
+  }
+  return { values, problems };
+}
