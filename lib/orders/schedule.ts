@@ -1,7 +1,7 @@
 /**
  * When the reconciler looks at an open order again: growing gaps with ±20 % jitter
- * (1 min, 5 min × 5, 30 min × 2, then hourly), and after 24 h it stops guessing and marks
- * the order stuck for a manager.
+ * (1 min, 5 min × 5, 30 min × 2, then hourly), and after the stuck-after setting (24 h by
+ * default) it stops guessing and marks the order stuck for a manager.
  */
 const MINUTE = 60_000;
 const GAPS_MS = [
@@ -15,7 +15,6 @@ const GAPS_MS = [
   30 * MINUTE,
 ];
 const LATER_GAP_MS = 60 * MINUTE;
-export const GIVE_UP_AFTER_MS = 24 * 60 * MINUTE;
 /** A `submitting` order older than this lost its create call (the process died): unknown. */
 export const SUBMITTING_TIMEOUT_MS = 2 * MINUTE;
 
@@ -28,8 +27,9 @@ export function nextCheckAt(attempts: number, now: Date, random?: () => number):
   return new Date(now.getTime() + gapAfter(attempts, random));
 }
 
-export function pastGiveUp(createdAt: Date, now: Date): boolean {
-  return now.getTime() - createdAt.getTime() >= GIVE_UP_AFTER_MS;
+/** Whether an order created at `createdAt` has waited longer than `stuckAfterHours`. */
+export function pastGiveUp(createdAt: Date, now: Date, stuckAfterHours: number): boolean {
+  return now.getTime() - createdAt.getTime() >= stuckAfterHours * 60 * MINUTE;
 }
 
 /** How many orders of a pass ended in each outcome. */

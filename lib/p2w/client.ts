@@ -12,7 +12,7 @@ import {
 } from "@/lib/upstream/errors";
 import { type CallContext, exchange } from "@/lib/upstream/exchange";
 import type { HttpResponse } from "@/lib/upstream/http";
-import { READ_RETRY, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
+import { readPolicy, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
 
 import { p2wRejection } from "./errors";
 import { envelopeSchema, orderDataSchema } from "./schemas";
@@ -166,7 +166,7 @@ export class P2wClient {
           recorder: this.#recorder,
           secrets: [this.#config.secret],
         }),
-      this.#config.readRetry ?? READ_RETRY,
+      readPolicy(this.#config.readRetry, context.once),
     );
   }
 }

@@ -7,7 +7,7 @@ import { type EnvelopeRules, interpretEnvelope } from "@/lib/upstream/envelope";
 import { UpstreamBadResponseError } from "@/lib/upstream/errors";
 import { type CallContext, exchange } from "@/lib/upstream/exchange";
 import type { HttpResponse } from "@/lib/upstream/http";
-import { READ_RETRY, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
+import { readPolicy, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
 
 import { payoutRejection } from "./errors";
 import { isPlatformOrderId } from "./platform-order-id";
@@ -66,44 +66,47 @@ export class PayoutClient {
     if (!isPlatformOrderId(platformOrderId)) throw new InvalidPlatformOrderIdError(platformOrderId);
     const url = new URL(`${this.#config.baseUrl.replace(/\/+$/, "")}/withdraw/query`);
     const clock = this.#config.clock ?? (() => Math.floor(Date.now() / 1000));
-    return withRetry((attempt) => {
-      // A fresh `time` (and so a fresh signature) on every attempt: the window is 300 s.
-      const body = withdrawQueryBody({
-        merchantId: this.#config.merchantId,
-        token: this.#config.token,
-        time: clock(),
-        platformOrderId,
-      });
-      return exchange({
-        upstream: "payout",
-        operation: "withdraw_query",
-        targetId: platformOrderId,
-        request: {
-          method: "POST",
-          url: url.toString(),
-          headers: {
-            "content-type": "application/json",
-            "x-signature": payoutSignature(this.#config.secret, body),
+    return withRetry(
+      (attempt) => {
+        // A fresh `time` (and so a fresh signature) on every attempt: the window is 300 s.
+        const body = withdrawQueryBody({
+          merchantId: this.#config.merchantId,
+          token: this.#config.token,
+          time: clock(),
+          platformOrderId,
+        });
+        return exchange({
+          upstream: "payout",
+          operation: "withdraw_query",
+          targetId: platformOrderId,
+          request: {
+            method: "POST",
+            url: url.toString(),
+            headers: {
+              "content-type": "application/json",
+              "x-signature": payoutSignature(this.#config.secret, body),
+            },
+            body,
+            timeoutMs: this.#config.timeoutMs,
           },
-          body,
-          timeoutMs: this.#config.timeoutMs,
-        },
-        interpret: (response) => {
-          const withdrawal = interpret(response);
-          if (withdrawal.platformOrderId !== platformOrderId) {
-            throw new UpstreamBadResponseError(
-              "payout",
-              response.status,
-              "answer is for another order",
-            );
-          }
-          return withdrawal;
-        },
-        attempt,
-        context,
-        recorder: this.#recorder,
-        secrets: [this.#config.secret, this.#config.token],
-      });
-    }, this.#config.readRetry ?? READ_RETRY);
+          interpret: (response) => {
+            const withdrawal = interpret(response);
+            if (withdrawal.platformOrderId !== platformOrderId) {
+              throw new UpstreamBadResponseError(
+                "payout",
+                response.status,
+                "answer is for another order",
+              );
+            }
+            return withdrawal;
+          },
+          attempt,
+          context,
+          recorder: this.#recorder,
+          secrets: [this.#config.secret, this.#config.token],
+        });
+      },
+      readPolicy(this.#config.readRetry, context.once),
+    );
   }
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { changeTopupAtomically, listDueTopups, scheduleTopupCheck } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { getSettings } from "@/lib/settings/settings";
 import type { TopupDeps } from "@/lib/topups/deps";
 import { mapPool } from "@/lib/orders/pool";
 import { planTopupStuck, planTopupUnknown } from "@/lib/topups/observe";
@@ -14,7 +15,12 @@ const ACTOR = "system:reconciler";
 const BY = { source: "reconciler" as const, actor: ACTOR };
 
 /** One look at one due top-up; never throws (a failure waits for the next look). */
-async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Promise<string> {
+async function reconcileTopup(
+  deps: TopupDeps,
+  topup: TopupRow,
+  now: Date,
+  stuckAfterHours: number,
+): Promise<string> {
   if (
     topup.status === "submitting" &&
     now.getTime() - topup.createdAt.getTime() >= SUBMITTING_TIMEOUT_MS
@@ -27,7 +33,7 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
     await scheduleTopupCheck(deps.db, topup.refId, topup.reconcileAttempts, null);
     return "waiting";
   }
-  if (pastGiveUp(topup.createdAt, now)) {
+  if (pastGiveUp(topup.createdAt, now, stuckAfterHours)) {
     await changeTopupAtomically(deps.db, topup.refId, (current) => planTopupStuck(current, BY));
     return "stuck";
   }
@@ -43,8 +49,11 @@ async function reconcileTopup(deps: TopupDeps, topup: TopupRow, now: Date): Prom
   }
 }
 
-/** Looks at every due top-up, a few at a time. */
+/** Looks at every due top-up, a few at a time, with the stuck-after setting as it is now. */
 export async function reconcileTopups(deps: TopupDeps, now: Date, limit = 200, concurrency = 4) {
+  const { stuckAfterHours } = await getSettings(deps.db);
   const due = await listDueTopups(deps.db, now, limit);
-  return summarize(await mapPool(due, concurrency, (topup) => reconcileTopup(deps, topup, now)));
+  return summarize(
+    await mapPool(due, concurrency, (topup) => reconcileTopup(deps, topup, now, stuckAfterHours)),
+  );
 }

@@ -7,6 +7,7 @@ import {
 } from "@/db/queries/withdrawals";
 import type { WithdrawalRow } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { getSettings } from "@/lib/settings/settings";
 import { mapPool } from "@/lib/orders/pool";
 import type { WithdrawalDeps } from "@/lib/withdrawals/deps";
 import { planWithdrawalStuck } from "@/lib/withdrawals/observe";
@@ -22,8 +23,9 @@ async function reconcileWithdrawal(
   deps: WithdrawalDeps,
   w: WithdrawalRow,
   now: Date,
+  stuckAfterHours: number,
 ): Promise<string> {
-  if (pastGiveUp(w.orderedAt, now)) {
+  if (pastGiveUp(w.orderedAt, now, stuckAfterHours)) {
     await changeWithdrawalAtomically(deps.db, w.platformOrderId, (current) =>
       current ? planWithdrawalStuck(current, BY) : { result: "missing" },
     );
@@ -47,12 +49,16 @@ async function reconcileWithdrawal(
   }
 }
 
+/** Looks at every due withdrawal, a few at a time, with the stuck-after setting as it is now. */
 export async function reconcileWithdrawals(
   deps: WithdrawalDeps,
   now: Date,
   limit = 200,
   concurrency = 4,
 ) {
+  const { stuckAfterHours } = await getSettings(deps.db);
   const due = await listDueWithdrawals(deps.db, now, limit);
-  return summarize(await mapPool(due, concurrency, (w) => reconcileWithdrawal(deps, w, now)));
+  return summarize(
+    await mapPool(due, concurrency, (w) => reconcileWithdrawal(deps, w, now, stuckAfterHours)),
+  );
 }

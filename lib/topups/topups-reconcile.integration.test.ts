@@ -4,7 +4,7 @@ import { listHistory } from "@/db/queries/history";
 import { acquireLease } from "@/db/queries/leases";
 import { getTopup, changeTopupAtomically } from "@/db/queries/topups";
 import { reconcileTopups } from "@/lib/reconciler/reconcile-topups";
-import { GIVE_UP_AFTER_MS } from "@/lib/orders/schedule";
+import { updateSettings } from "@/lib/settings/settings";
 import { waitFor } from "@/lib/testing/receiver";
 import { topupHarness } from "@/lib/testing/topup-harness";
 
@@ -52,7 +52,7 @@ describe("re-query and reconciler", () => {
     }
   });
 
-  it("reschedules with growing gaps and marks an order stuck after 24 hours", async () => {
+  it("reschedules with growing gaps and marks an order stuck after the stuck-after setting", async () => {
     h.sandbox.config.completeAfterMs = 3_600_000;
     h.sandbox.faults.set([{ op: "callback", kind: "drop" }]);
     const { topup } = await createTopup(h.deps, h.person, h.order());
@@ -63,7 +63,13 @@ describe("re-query and reconciler", () => {
     expect(gap).toBeGreaterThan(3.5 * 60_000);
     expect(gap).toBeLessThan(6.5 * 60_000);
 
-    await reconcileTopups(h.deps, new Date(topup.createdAt.getTime() + GIVE_UP_AFTER_MS + 60_000));
+    // 24 h by default: 3 hours later it is only looked at again …
+    const hours = (n: number) => new Date(topup.createdAt.getTime() + n * 3_600_000);
+    await reconcileTopups(h.deps, hours(3));
+    expect((await getTopup(h.db, topup.refId))?.needsReview).toBeNull();
+    // … until an administrator lowers the setting to 2 hours: the next pass gives up on it.
+    await updateSettings(h.db, h.person, { stuckAfterHours: 2 });
+    await reconcileTopups(h.deps, hours(3.5));
     const stuck = await getTopup(h.db, topup.refId);
     expect(stuck).toMatchObject({ needsReview: "stuck", nextCheckAt: null, completedAt: null });
     expect(["pending", "processing"]).toContain(stuck?.status);

@@ -5,8 +5,10 @@ import { type Upstream, UpstreamError } from "./errors";
 import { type HttpRequest, type HttpResponse, send } from "./http";
 
 export type CallContext = {
-  /** Who caused the call: `user:12`, `system:reconciler`, `system:callback`. */
+  /** Who caused the call: `user:12`, `system:reconciler`, `system:callback`, `check:user:3`. */
   actor: string;
+  /** One attempt, no retries: a connectivity check wants to see the first answer. */
+  once?: boolean;
 };
 
 export type Exchange<T> = {

@@ -9,6 +9,12 @@ export type RetryPolicy = {
 
 export const READ_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4_000 };
 
+/** The policy a read uses: its own, or a single attempt when the caller asked for one. */
+export function readPolicy(policy: RetryPolicy | undefined, once = false): RetryPolicy {
+  const base = policy ?? READ_RETRY;
+  return once ? { ...base, attempts: 1 } : base;
+}
+
 /** Capped exponential backoff with "equal jitter": half fixed, half random. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
