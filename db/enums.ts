@@ -26,3 +26,14 @@ export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export const HISTORY_SOURCES = ["create", "callback", "requery", "reconciler", "person"] as const;
 export type HistorySource = (typeof HISTORY_SOURCES)[number];
+
+/** Text a person reads, in both languages. */
+export type LocalizedText = { th: string; en: string };
+
+/** One detail a package needs from support (the player's game ID first), as the catalog holds it. */
+export type PackageField = {
+  key: string;
+  label: LocalizedText;
+  required: boolean;
+  options?: { value: string; label: LocalizedText }[];
+};

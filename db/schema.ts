@@ -11,6 +11,8 @@ import {
 
 import {
   HISTORY_SOURCES,
+  type LocalizedText,
+  type PackageField,
   REVIEW_REASONS,
   ROLES,
   TOPUP_STATUSES,
@@ -111,14 +113,6 @@ export const upstreamCalls = sqliteTable(
 );
 
 export type UpstreamCallRow = typeof upstreamCalls.$inferSelect;
-
-export type LocalizedText = { th: string; en: string };
-export type PackageField = {
-  key: string;
-  label: LocalizedText;
-  required: boolean;
-  options?: { value: string; label: LocalizedText }[];
-};
 
 /** What support may order; imported from the catalog file (upsert by packageId). */
 export const packages = sqliteTable("packages", {

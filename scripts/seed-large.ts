@@ -23,11 +23,11 @@ const totalWithdrawals = Number(values.withdrawals ?? 300_000);
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 const { openDb } = await import("@/db/client");
 const { upsertUser } = await import("@/db/queries/users");
-const { importCatalog } = await import("@/lib/catalog/import-catalog");
+const { importCatalog } = await import("@/lib/catalog/catalog-admin");
 const { CATALOG_FILE } = await import("@/sandbox/catalog");
 
 const db = openDb(file);
-await importCatalog(db, fs.readFileSync(CATALOG_FILE, "utf8"));
+await importCatalog(db, null, fs.readFileSync(CATALOG_FILE, "utf8"));
 const creators: number[] = [];
 for (let i = 1; i <= 12; i++) {
   const role = i <= 8 ? "support" : i <= 10 ? "manager" : "admin";

@@ -84,10 +84,10 @@ export async function prepareDatabase(
   const { openDb } = await import("@/db/client");
   const { upsertUser } = await import("@/db/queries/users");
   const { hashPassword } = await import("@/lib/auth/password");
-  const { importCatalog } = await import("@/lib/catalog/import-catalog");
+  const { importCatalog } = await import("@/lib/catalog/catalog-admin");
   const { CATALOG_FILE } = await import("@/sandbox/catalog");
   const db = openDb(file);
-  await importCatalog(db, fs.readFileSync(CATALOG_FILE, "utf8"));
+  await importCatalog(db, null, fs.readFileSync(CATALOG_FILE, "utf8"));
   const { isRole } = await import("@/lib/auth/roles");
   for (const user of [...DEMO_USERS, ...extraUsers]) {
     if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);

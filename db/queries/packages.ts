@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, like, or, sql } from "drizzle-orm";
 
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { type PackageRow, packages } from "../schema";
 
 export type NewPackage = Omit<PackageRow, "updatedAt">;
@@ -9,39 +9,50 @@ export async function getPackage(db: Db, packageId: string): Promise<PackageRow 
   return db.query.packages.findFirst({ where: eq(packages.packageId, packageId) });
 }
 
-export async function listPackages(db: Db): Promise<PackageRow[]> {
-  return db.select().from(packages).orderBy(asc(packages.game), asc(packages.priceSatang));
+export type PackageFilter = { q?: string; active?: boolean };
+
+/** The catalog by game and price; `q` matches the id, the game or either name. */
+export async function listPackages(db: Db, filter: PackageFilter = {}): Promise<PackageRow[]> {
+  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const matches = (column: Parameters<typeof like>[0]) =>
+    sql`${column} like ${pattern} escape '\\'`;
+  return db
+    .select()
+    .from(packages)
+    .where(
+      and(
+        filter.active === undefined ? undefined : eq(packages.active, filter.active),
+        pattern
+          ? or(
+              matches(packages.packageId),
+              matches(packages.game),
+              matches(sql`json_extract(${packages.name}, '$.th')`),
+              matches(sql`json_extract(${packages.name}, '$.en')`),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(packages.game), asc(packages.priceSatang), asc(packages.packageId));
 }
 
-/** Upserts every entry in one transaction: the catalog changes whole or not at all. */
-export async function upsertPackages(
-  db: Db,
-  entries: NewPackage[],
-): Promise<{ inserted: number; updated: number }> {
-  return db.transaction((tx) => {
-    let inserted = 0;
-    for (const entry of entries) {
-      const exists = tx
-        .select({ id: packages.packageId })
-        .from(packages)
-        .where(eq(packages.packageId, entry.packageId))
-        .get();
-      tx.insert(packages)
-        .values(entry)
-        .onConflictDoUpdate({
-          target: packages.packageId,
-          set: {
-            game: entry.game,
-            name: entry.name,
-            priceSatang: entry.priceSatang,
-            active: entry.active,
-            fields: entry.fields,
-            updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))`,
-          },
-        })
-        .run();
-      if (!exists) inserted++;
-    }
-    return { inserted, updated: entries.length - inserted };
-  });
+export function getPackageIn(tx: Tx, packageId: string): PackageRow | undefined {
+  return tx.select().from(packages).where(eq(packages.packageId, packageId)).get();
+}
+
+/** Inserts or replaces one package inside the caller's transaction. */
+export function writePackageIn(tx: Tx, entry: NewPackage): void {
+  tx.insert(packages)
+    .values(entry)
+    .onConflictDoUpdate({
+      target: packages.packageId,
+      set: {
+        game: entry.game,
+        name: entry.name,
+        priceSatang: entry.priceSatang,
+        active: entry.active,
+        fields: entry.fields,
+        updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))`,
+      },
+    })
+    .run();
 }

@@ -1,0 +1,49 @@
+import { NextResponse } from "next/server";
+
+import { getDb } from "@/lib/db";
+import { readJson, route } from "@/lib/api/respond";
+import { requestIp, requirePermission } from "@/lib/auth/guard";
+import { createPackage, importCatalog, listCatalog } from "@/lib/catalog/catalog-admin";
+import { bangkokDay } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+/** A catalog file may hold a few thousand packages. */
+const MAX_CATALOG_BYTES = 2 * 1024 * 1024;
+
+/**
+ * `?q=&active=1|0` → `{"packages":[…]}`; `?format=file` → the whole catalog as a catalog
+ * file to download (the format `catalog:import` and the page's import read).
+ */
+export const GET = route(async (request) => {
+  await requirePermission("catalog:manage");
+  const params = new URL(request.url).searchParams;
+  const active = params.get("active");
+  const packages = await listCatalog(getDb(), {
+    q: params.get("q")?.trim() || undefined,
+    active: active === "1" ? true : active === "0" ? false : undefined,
+  });
+  if (params.get("format") !== "file") return NextResponse.json({ packages });
+  return new NextResponse(`${JSON.stringify(packages, null, 2)}\n`, {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="catalog-${bangkokDay(new Date())}.json"`,
+    },
+  });
+});
+
+/**
+ * A package object creates one (201 `{"package"}`, 409 `PACKAGE_EXISTS`); an array is a
+ * catalog file, imported whole or refused whole (200 `{"inserted","updated","unchanged"}`).
+ */
+export const POST = route(async (request) => {
+  const user = await requirePermission("catalog:manage");
+  const person = { id: user.id, email: user.email, ip: await requestIp() };
+  const body = await readJson(request, MAX_CATALOG_BYTES);
+  if (Array.isArray(body))
+    return NextResponse.json(await importCatalog(getDb(), person, JSON.stringify(body)));
+  return NextResponse.json(
+    { package: await createPackage(getDb(), person, body) },
+    { status: 201 },
+  );
+});

@@ -1,0 +1,131 @@
+import "server-only";
+
+import type { Db, Tx } from "@/db/client";
+import {
+  getPackageIn,
+  listPackages,
+  type PackageFilter,
+  writePackageIn,
+} from "@/db/queries/packages";
+import type { PackageRow } from "@/db/schema";
+import { type Person, recordAuditIn } from "@/lib/audit";
+import { AppError, InvalidInput, notFoundError } from "@/lib/errors";
+
+import { type CatalogEntry, checkCatalog, checkPackage } from "./package-rules";
+
+/**
+ * Changes to the package catalog, from the page, the JSON API and the command line: every
+ * input checked by the one set of rules (./package-rules.ts), every change written with its
+ * audit entry (before and after) in one transaction. Packages are never deleted: orders
+ * keep pointing at them; a package is deactivated instead.
+ */
+
+/** A package as the catalog file holds it (no timestamps). */
+export function toCatalogEntry(row: PackageRow): CatalogEntry {
+  return {
+    packageId: row.packageId,
+    game: row.game,
+    name: row.name,
+    priceSatang: row.priceSatang,
+    active: row.active,
+    fields: row.fields,
+  };
+}
+
+const same = (a: CatalogEntry, b: CatalogEntry) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Writes one entry if it changes anything, with its audit entry; says what happened. */
+function writeEntryIn(
+  tx: Tx,
+  actor: Person | null,
+  action: string,
+  entry: CatalogEntry,
+): "inserted" | "updated" | "unchanged" {
+  const existing = getPackageIn(tx, entry.packageId);
+  const before = existing ? toCatalogEntry(existing) : null;
+  if (before && same(before, entry)) return "unchanged";
+  writePackageIn(tx, entry);
+  recordAuditIn(tx, actor, action, {
+    targetType: "package",
+    targetId: entry.packageId,
+    details: { before, after: entry },
+    ip: actor?.ip ?? null,
+  });
+  return before ? "updated" : "inserted";
+}
+
+function checked(raw: unknown): CatalogEntry {
+  const { entry, problems } = checkPackage(raw);
+  if (!entry) throw new InvalidInput(problems);
+  return entry;
+}
+
+export async function listCatalog(db: Db, filter: PackageFilter = {}): Promise<CatalogEntry[]> {
+  return (await listPackages(db, filter)).map(toCatalogEntry);
+}
+
+/** Creates a package; 409 `PACKAGE_EXISTS` when the id is taken (edit that one instead). */
+export async function createPackage(db: Db, person: Person, raw: unknown): Promise<CatalogEntry> {
+  const entry = checked(raw);
+  return db.transaction(
+    (tx) => {
+      if (getPackageIn(tx, entry.packageId))
+        throw new AppError("PACKAGE_EXISTS", 409, { packageId: entry.packageId });
+      writeEntryIn(tx, person, "package.create", entry);
+      return entry;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Replaces a package's details (deactivating is `active: false`). The id is the address;
+ * a body naming another id is refused rather than silently renaming.
+ */
+export async function updatePackage(
+  db: Db,
+  person: Person,
+  packageId: string,
+  raw: unknown,
+): Promise<CatalogEntry> {
+  const body = typeof raw === "object" && raw !== null ? raw : {};
+  const named = (body as { packageId?: unknown }).packageId;
+  if (named !== undefined && named !== packageId)
+    throw new InvalidInput([{ field: "packageId", code: "PACKAGE_ID_FIXED" }]);
+  const entry = checked({ ...body, packageId });
+  return db.transaction(
+    (tx) => {
+      if (!getPackageIn(tx, packageId)) throw notFoundError();
+      writeEntryIn(tx, person, "package.update", entry);
+      return entry;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Imports a catalog file: checked whole first (a file with any problem is refused whole,
+ * each problem naming the entry's position, id and field), then upserted in one transaction.
+ * `actor` is null for the command line.
+ */
+export async function importCatalog(
+  db: Db,
+  actor: Person | null,
+  fileText: string,
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  const { entries, problems } = checkCatalog(fileText);
+  if (problems.length > 0) throw new InvalidInput(problems);
+  return db.transaction(
+    (tx) => {
+      const counts = { inserted: 0, updated: 0, unchanged: 0 };
+      for (const entry of entries) counts[writeEntryIn(tx, actor, "package.import", entry)]++;
+      return counts;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The whole catalog in the file's format, ready to import elsewhere. */
+export async function exportCatalog(db: Db): Promise<CatalogEntry[]> {
+  return listCatalog(db);
+}
