@@ -9,6 +9,8 @@ export const NAV_ITEMS = [
   { href: "/withdrawals", key: "withdrawals", permission: "withdrawal:view" },
   { href: "/audit", key: "audit", permission: "audit:view" },
   { href: "/admin/users", key: "users", permission: "user:manage" },
+  { href: "/admin/packages", key: "catalog", permission: "catalog:manage" },
+  { href: "/admin/settings", key: "settings", permission: "settings:manage" },
 ] as const satisfies readonly { href: string; key: string; permission: Permission }[];
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -9,16 +9,7 @@ import type { PayoutClient } from "@/lib/payout/client";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { UpstreamError } from "@/lib/upstream/errors";
 
-/** What one upstream's answer to a read of an id that cannot exist tells us. */
-export type Verdict = "works" | "credentials_refused" | "timeout" | "cannot_connect" | "unexpected";
-
-export type Check = {
-  verdict: Verdict;
-  latencyMs: number;
-  /** For `unexpected` (and any failure): what came back, as it came. */
-  httpStatus: number | null;
-  code: string | null;
-};
+import type { Check, Verdict } from "./verdict";
 
 /** Ids no real order can have: P2W's is not one of theirs, the gateway's has a 1970 date. */
 export const CHECK_IDS = { p2w: "CONNECTIVITY-CHECK", payout: "CHKW19700101CONNECTCHECK" };
