@@ -270,6 +270,18 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
       balanceSatang = body.balanceSatang;
       return sendJson(res, 200, { balanceSatang });
     }
+    // The vendor adds a package on their side before we sell it (an admin then adds it to
+    // our catalog): a package the simulator does not know yet.
+    if (
+      path === "/__control/packages" &&
+      req.method === "POST" &&
+      typeof body.packageId === "string" &&
+      Array.isArray(body.fields)
+    ) {
+      const pkg = body as unknown as CatalogEntry;
+      catalog.set(pkg.packageId, pkg);
+      return sendJson(res, 200, { package: pkg });
+    }
     if (path === "/__control/config" && req.method === "POST") {
       return sendJson(res, 200, { config: updateConfig(config, body) });
     }

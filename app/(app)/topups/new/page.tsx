@@ -10,7 +10,7 @@ export default async function NewTopupPage() {
   await requirePageUser("topup:create");
   const t = await getTranslations("newTopup");
   const locale = (await getLocale()) as "th" | "en";
-  const packages = (await listPackages(getDb())).filter((p) => p.active);
+  const packages = await listPackages(getDb(), { active: true });
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className={ui.h1}>{t("title")}</h1>
