@@ -24,6 +24,16 @@ export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
 export const REVIEW_REASONS = ["stuck", "conflict", "anomaly", "unknown_outcome"] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
+/**
+ * Why a review item is open: a failed order (a top-up the customer did not get, a payout
+ * not made) or one of the flags above.
+ */
+export const REVIEW_ITEM_REASONS = ["failed", ...REVIEW_REASONS] as const;
+export type ReviewItemReason = (typeof REVIEW_ITEM_REASONS)[number];
+
+export const ENTITY_KINDS = ["topup", "withdrawal"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
 export const HISTORY_SOURCES = ["create", "callback", "requery", "reconciler", "person"] as const;
 export type HistorySource = (typeof HISTORY_SOURCES)[number];
 

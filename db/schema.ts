@@ -13,6 +13,7 @@ import {
   HISTORY_SOURCES,
   type LocalizedText,
   type PackageField,
+  REVIEW_ITEM_REASONS,
   REVIEW_REASONS,
   ROLES,
   TOPUP_STATUSES,
@@ -328,3 +329,38 @@ export const settings = sqliteTable("settings", {
   updatedBy: integer().references(() => users.id),
   updatedAt: instant("updated_at").notNull().default(now),
 });
+
+/**
+ * One order's need for a person's decision. Opened in the transaction that puts the order
+ * into a reviewable state, at most one open item per order and reason (the partial unique
+ * index), closed by a decision or — when the upstream settles it first — by the system.
+ */
+export const reviewItems = sqliteTable(
+  "review_items",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: ["topup", "withdrawal"] }).notNull(),
+    entityId: text().notNull(),
+    reason: text({ enum: REVIEW_ITEM_REASONS }).notNull(),
+    /** What the change that opened it said (the history entry's details), for the one-line why. */
+    detail: text({ mode: "json" }).$type<Record<string, unknown>>(),
+    openedAt: instant("opened_at").notNull().default(now),
+    claimedBy: integer().references(() => users.id),
+    claimedAt: instant("claimed_at"),
+    resolvedAt: instant("resolved_at"),
+    /** Null when the system closed it (the upstream settled the order first). */
+    resolvedBy: integer().references(() => users.id),
+    outcome: text(),
+    note: text(),
+  },
+  (t) => [
+    uniqueIndex("review_items_open_idx")
+      .on(t.kind, t.entityId, t.reason)
+      .where(sql`${t.resolvedAt} is null`),
+    index("review_items_queue_idx").on(t.resolvedAt, t.reason, t.openedAt, t.id),
+    index("review_items_entity_idx").on(t.kind, t.entityId, t.id),
+    check("review_items_reason_check", sql`${t.reason} in (${inList(REVIEW_ITEM_REASONS)})`),
+  ],
+);
+
+export type ReviewItemRow = typeof reviewItems.$inferSelect;

@@ -1,14 +1,17 @@
 import { eq } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
-import { appliedEvents, statusHistory } from "../schema";
+import { appliedEvents, type ReviewItemReason, type ReviewReason, statusHistory } from "../schema";
 import { markCallbackProcessedIn } from "./callbacks";
+import { syncReviewItemsIn } from "./review-items";
 import type { NewHistory } from "./history";
 
 export type HistoryEntry = Omit<NewHistory, "entityType" | "entityId">;
 
 export type ChangeSteps<T> = {
   read: (tx: Tx) => T | undefined;
+  /** Why the order, as it is, needs a person's decision (none: an empty list). */
+  reviewReasons: (row: T | undefined) => ReviewItemReason[];
   /** Decides and writes the change; returns the row as it now is and its history. */
   write: (
     tx: Tx,
@@ -62,6 +65,13 @@ export async function changeAtomically<T>(
           .values({ ...entry, entityType: entity.type, entityId: entity.id })
           .run();
       }
+      syncReviewItemsIn(
+        tx,
+        { kind: entity.type, id: entity.id },
+        steps.reviewReasons(current),
+        steps.reviewReasons(row),
+        (history.at(-1)?.details as Record<string, unknown> | undefined) ?? null,
+      );
       markCallback(result);
       return { result, row };
     },
@@ -73,4 +83,14 @@ export async function changeAtomically<T>(
 export async function isEventApplied(db: Db, key: string): Promise<boolean> {
   const rows = await db.select().from(appliedEvents).where(eq(appliedEvents.key, key)).limit(1);
   return rows.length > 0;
+}
+
+/** An order needs a decision when it failed or carries a flag (stuck, conflict, …). */
+export function reviewReasonsOf(
+  row: { status: string; needsReview: ReviewReason | null } | undefined,
+): ReviewItemReason[] {
+  if (!row) return [];
+  const reasons: ReviewItemReason[] = row.status === "failed" ? ["failed"] : [];
+  if (row.needsReview) reasons.push(row.needsReview);
+  return reasons;
 }

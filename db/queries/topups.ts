@@ -10,7 +10,12 @@ import {
   topups,
   users,
 } from "../schema";
-import { changeAtomically, type ChangeOptions, type HistoryEntry } from "./entity-change";
+import {
+  changeAtomically,
+  type ChangeOptions,
+  type HistoryEntry,
+  reviewReasonsOf,
+} from "./entity-change";
 import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 import type { NewHistory } from "./history";
 
@@ -88,6 +93,7 @@ export async function changeTopupAtomically(
     { type: "topup", id: refId },
     {
       read: (tx) => tx.select().from(topups).where(eq(topups.refId, refId)).get(),
+      reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };
         const decided = plan(current);

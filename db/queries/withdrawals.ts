@@ -7,7 +7,12 @@ import {
   type WithdrawalStatus,
   withdrawals,
 } from "../schema";
-import { changeAtomically, type ChangeOptions, type HistoryEntry } from "./entity-change";
+import {
+  changeAtomically,
+  type ChangeOptions,
+  type HistoryEntry,
+  reviewReasonsOf,
+} from "./entity-change";
 import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 
 export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
@@ -43,6 +48,7 @@ export async function changeWithdrawalAtomically(
     {
       read: (tx) =>
         tx.select().from(withdrawals).where(eq(withdrawals.platformOrderId, platformOrderId)).get(),
+      reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         const decided = plan(current);
         let next = current;
