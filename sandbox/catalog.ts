@@ -1,21 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import type { CatalogEntry } from "@/lib/catalog/package-rules";
+
 /** The sandbox's package catalog, shipped as a file in the dashboard's import format. */
-export type CatalogField = {
-  key: string;
-  label: { th: string; en: string };
-  required: boolean;
-  options?: { value: string; label: { th: string; en: string } }[];
-};
-export type CatalogEntry = {
-  packageId: string;
-  game: string;
-  name: { th: string; en: string };
-  priceSatang: number;
-  active: boolean;
-  fields: CatalogField[];
-};
+export type { CatalogEntry };
 
 export const CATALOG_FILE = path.join(import.meta.dirname, "catalog.json");
 
