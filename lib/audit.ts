@@ -21,12 +21,7 @@ export async function recordAudit(
   action: string,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
 ): Promise<void> {
-  await insertAudit(db, {
-    ...entry,
-    action,
-    actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? null,
-  });
+  await insertAudit(db, auditRow(actor, action, entry));
 }
 
 /** `recordAudit` inside the transaction that makes the change (settings, catalog edits). */
@@ -36,10 +31,13 @@ export function recordAuditIn(
   action: string,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
 ): void {
-  insertAuditIn(tx, {
-    ...entry,
-    action,
-    actorId: actor?.id ?? null,
-    actorEmail: actor?.email ?? null,
-  });
+  insertAuditIn(tx, auditRow(actor, action, entry));
+}
+
+function auditRow(
+  actor: Actor,
+  action: string,
+  entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail">,
+): AuditEntry {
+  return { ...entry, action, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null };
 }

@@ -6,21 +6,11 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
 import { ui } from "@/components/ui/styles";
-import { SETTINGS, type SettingKey, type Settings } from "@/lib/settings/definitions";
+import { SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "@/lib/settings/definitions";
 
 import { ApiRefusal, problemsByField, sendJson } from "./send-json";
 
-const GROUPS: { title: "groupBalance" | "groupOrders" | "groupReview"; keys: SettingKey[] }[] = [
-  {
-    title: "groupBalance",
-    keys: ["lowBalanceBaht", "runwayWarningHours", "warningClearGapPercent"],
-  },
-  {
-    title: "groupOrders",
-    keys: ["stuckAfterHours", "duplicateSubmitWindowMinutes", "callbackSilenceMinutes"],
-  },
-  { title: "groupReview", keys: ["reviewSlaHours", "claimTimeoutMinutes", "reissueApprovalBaht"] },
-];
+const GROUPS = ["balance", "orders", "review"] as const;
 
 /** Every setting with its unit, range and explanation; only changed values are sent. */
 export function SettingsForm({ initial }: { initial: Settings }) {
@@ -56,9 +46,11 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   return (
     <form onSubmit={onSubmit} className="space-y-6" aria-label={t("title")} noValidate>
       {GROUPS.map((group) => (
-        <fieldset key={group.title} className={`${ui.card} space-y-4`}>
-          <legend className="px-1 text-base font-semibold text-slate-900">{t(group.title)}</legend>
-          {group.keys.map((key) => {
+        <fieldset key={group} className={`${ui.card} space-y-4`}>
+          <legend className="px-1 text-base font-semibold text-slate-900">
+            {t(`group.${group}`)}
+          </legend>
+          {SETTING_KEYS.filter((key) => SETTINGS[key].group === group).map((key) => {
             const def = SETTINGS[key];
             const error = problems[key];
             return (

@@ -51,7 +51,7 @@ export function writePackageIn(tx: Tx, entry: NewPackage): void {
         priceSatang: entry.priceSatang,
         active: entry.active,
         fields: entry.fields,
-        updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))`,
+        updatedAt: new Date(),
       },
     })
     .run();

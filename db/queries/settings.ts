@@ -1,5 +1,3 @@
-import { sql } from "drizzle-orm";
-
 import type { Db, Tx } from "../client";
 import { settings } from "../schema";
 
@@ -20,7 +18,7 @@ export function writeSettingsIn(tx: Tx, values: Record<string, number>, updatedB
       .values({ key, value, updatedBy })
       .onConflictDoUpdate({
         target: settings.key,
-        set: { value, updatedBy, updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))` },
+        set: { value, updatedBy, updatedAt: new Date() },
       })
       .run();
   }

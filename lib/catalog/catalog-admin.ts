@@ -111,9 +111,9 @@ export async function updatePackage(
 export async function importCatalog(
   db: Db,
   actor: Person | null,
-  fileText: string,
+  file: string | unknown[],
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
-  const { entries, problems } = checkCatalog(fileText);
+  const { entries, problems } = checkCatalog(file);
   if (problems.length > 0) throw new InvalidInput(problems);
   return db.transaction(
     (tx) => {
@@ -123,9 +123,4 @@ export async function importCatalog(
     },
     { behavior: "immediate" },
   );
-}
-
-/** The whole catalog in the file's format, ready to import elsewhere. */
-export async function exportCatalog(db: Db): Promise<CatalogEntry[]> {
-  return listCatalog(db);
 }

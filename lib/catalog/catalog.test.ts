@@ -9,7 +9,7 @@ import { InvalidInput } from "@/lib/errors";
 import { seedUser } from "@/lib/testing/fixtures";
 import { CATALOG_FILE } from "@/sandbox/catalog";
 
-import { createPackage, exportCatalog, importCatalog, updatePackage } from "./catalog-admin";
+import { createPackage, importCatalog, listCatalog, updatePackage } from "./catalog-admin";
 import { checkCatalog, checkPackage, priceFromBaht } from "./package-rules";
 
 const shipped = fs.readFileSync(CATALOG_FILE, "utf8");
@@ -145,7 +145,7 @@ describe("catalog changes", () => {
       before: { priceSatang: entries[0]!.priceSatang },
       after: { priceSatang: 12_345 },
     });
-    expect(await exportCatalog(db)).toHaveLength(entries.length);
+    expect(await listCatalog(db)).toHaveLength(entries.length);
   });
 
   it("refuses a file with any problem whole: nothing is written", async () => {

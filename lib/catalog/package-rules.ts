@@ -115,18 +115,21 @@ export function checkPackage(raw: unknown): {
 }
 
 /**
- * Checks a whole catalog file before anything is written: each problem names the entry's
+ * Checks a whole catalog file (its text, or the array an API body already parsed) before
+ * anything is written: each problem names the entry's
  * position (from 1), its packageId when it has one, and the field.
  */
-export function checkCatalog(fileText: string): {
+export function checkCatalog(file: string | unknown[]): {
   entries: CatalogEntry[];
   problems: FieldProblem[];
 } {
-  let json: unknown;
-  try {
-    json = JSON.parse(fileText);
-  } catch {
-    return { entries: [], problems: [{ field: "file", code: "CATALOG_NOT_JSON" }] };
+  let json: unknown = file;
+  if (typeof file === "string") {
+    try {
+      json = JSON.parse(file);
+    } catch {
+      return { entries: [], problems: [{ field: "file", code: "CATALOG_NOT_JSON" }] };
+    }
   }
   if (!Array.isArray(json))
     return { entries: [], problems: [{ field: "file", code: "CATALOG_NOT_ARRAY" }] };

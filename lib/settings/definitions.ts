@@ -7,18 +7,26 @@ import type { FieldProblem } from "@/lib/errors";
  * `settings.<key>`; docs/operations.md explains the defaults.
  */
 export const SETTINGS = {
-  lowBalanceBaht: { unit: "baht", min: 0, max: 10_000_000, default: 20_000 },
-  runwayWarningHours: { unit: "hours", min: 1, max: 720, default: 12 },
-  warningClearGapPercent: { unit: "percent", min: 0, max: 100, default: 10 },
-  stuckAfterHours: { unit: "hours", min: 1, max: 168, default: 24 },
-  reviewSlaHours: { unit: "hours", min: 1, max: 168, default: 8 },
-  claimTimeoutMinutes: { unit: "minutes", min: 5, max: 1_440, default: 30 },
-  reissueApprovalBaht: { unit: "baht", min: 0, max: 10_000_000, default: 1_000 },
-  duplicateSubmitWindowMinutes: { unit: "minutes", min: 0, max: 1_440, default: 10 },
-  callbackSilenceMinutes: { unit: "minutes", min: 5, max: 1_440, default: 30 },
+  lowBalanceBaht: { group: "balance", unit: "baht", min: 0, max: 10_000_000, default: 20_000 },
+  runwayWarningHours: { group: "balance", unit: "hours", min: 1, max: 720, default: 12 },
+  warningClearGapPercent: { group: "balance", unit: "percent", min: 0, max: 100, default: 10 },
+  stuckAfterHours: { group: "orders", unit: "hours", min: 1, max: 168, default: 24 },
+  reviewSlaHours: { group: "review", unit: "hours", min: 1, max: 168, default: 8 },
+  claimTimeoutMinutes: { group: "review", unit: "minutes", min: 5, max: 1_440, default: 30 },
+  reissueApprovalBaht: { group: "review", unit: "baht", min: 0, max: 10_000_000, default: 1_000 },
+  duplicateSubmitWindowMinutes: {
+    group: "orders",
+    unit: "minutes",
+    min: 0,
+    max: 1_440,
+    default: 10,
+  },
+  callbackSilenceMinutes: { group: "orders", unit: "minutes", min: 5, max: 1_440, default: 30 },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingDefinition = {
+  /** Where the settings page shows it. */
+  group: "balance" | "orders" | "review";
   unit: "baht" | "hours" | "minutes" | "percent";
   min: number;
   max: number;

@@ -40,8 +40,7 @@ export const POST = route(async (request) => {
   const user = await requirePermission("catalog:manage");
   const person = { id: user.id, email: user.email, ip: await requestIp() };
   const body = await readJson(request, MAX_CATALOG_BYTES);
-  if (Array.isArray(body))
-    return NextResponse.json(await importCatalog(getDb(), person, JSON.stringify(body)));
+  if (Array.isArray(body)) return NextResponse.json(await importCatalog(getDb(), person, body));
   return NextResponse.json(
     { package: await createPackage(getDb(), person, body) },
     { status: 201 },

@@ -1,0 +1,119 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import { ui } from "@/components/ui/styles";
+
+import { type DraftField, type DraftOption, newOption } from "./package-draft";
+import { TextField } from "./text-field";
+
+/**
+ * One field of a package in the editor: key, labels, required, options. `error(path)` gives
+ * the problem at a path under `fields.{index}`, as the catalog's rules name it.
+ */
+export function PackageFieldEditor(props: {
+  field: DraftField;
+  index: number;
+  error: (path: string) => string | undefined;
+  onChange: (change: Partial<DraftField>) => void;
+  onMoveUp?: () => void;
+  onRemove: () => void;
+}) {
+  const t = useTranslations("catalog");
+  const { field, index: i, onChange } = props;
+  const error = (path: string) => props.error(`fields.${i}.${path}`);
+  const setOption = (id: number, change: Partial<DraftOption>) =>
+    onChange({ options: field.options.map((o) => (o.id === id ? { ...o, ...change } : o)) });
+
+  return (
+    <fieldset
+      className="space-y-3 rounded-md border border-slate-200 p-4"
+      data-testid={`package-field-${i}`}
+    >
+      <legend className="px-1 text-sm font-semibold text-slate-800">
+        {t("field", { n: i + 1 })}
+      </legend>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField
+          label={t("key")}
+          mono
+          value={field.key}
+          error={error("key")}
+          onChange={(key) => onChange({ key })}
+        />
+        <TextField
+          label={t("labelTh")}
+          value={field.th}
+          error={error("label.th")}
+          onChange={(th) => onChange({ th })}
+        />
+        <TextField
+          label={t("labelEn")}
+          value={field.en}
+          error={error("label.en")}
+          onChange={(en) => onChange({ en })}
+        />
+      </div>
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          checked={field.required}
+          onChange={(e) => onChange({ required: e.target.checked })}
+        />
+        {t("required")}
+      </label>
+      <div className="space-y-2">
+        <p className="text-sm font-medium text-slate-700">{t("options")}</p>
+        {error("options") && <p className="text-sm text-red-700">{error("options")}</p>}
+        {field.options.map((option, j) => (
+          <div key={option.id} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
+            <TextField
+              label={t("optionValue")}
+              mono
+              value={option.value}
+              error={error(`options.${j}.value`)}
+              onChange={(value) => setOption(option.id, { value })}
+            />
+            <TextField
+              label={t("labelTh")}
+              value={option.th}
+              error={error(`options.${j}.label.th`)}
+              onChange={(th) => setOption(option.id, { th })}
+            />
+            <TextField
+              label={t("labelEn")}
+              value={option.en}
+              error={error(`options.${j}.label.en`)}
+              onChange={(en) => setOption(option.id, { en })}
+            />
+            <button
+              type="button"
+              className={ui.buttonSecondary}
+              aria-label={`${t("removeOption")} ${j + 1}`}
+              onClick={() => onChange({ options: field.options.filter((o) => o.id !== option.id) })}
+            >
+              ✕
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className={ui.buttonSecondary}
+          onClick={() => onChange({ options: [...field.options, newOption()] })}
+        >
+          {t("addOption")}
+        </button>
+      </div>
+      <div className="flex gap-2">
+        {props.onMoveUp && (
+          <button type="button" className={ui.buttonSecondary} onClick={props.onMoveUp}>
+            {t("moveUp", { n: i + 1 })}
+          </button>
+        )}
+        <button type="button" className={ui.buttonDanger} onClick={props.onRemove}>
+          {t("removeField", { n: i + 1 })}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
