@@ -31,6 +31,10 @@ export type ReviewReason = (typeof REVIEW_REASONS)[number];
 export const REVIEW_ITEM_REASONS = ["failed", ...REVIEW_REASONS] as const;
 export type ReviewItemReason = (typeof REVIEW_ITEM_REASONS)[number];
 
+/** A re-issue request's life: only `approved` sends it; a late success cancels it. */
+export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "cancelled"] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
 export const ENTITY_KINDS = ["topup", "withdrawal"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

@@ -5,7 +5,6 @@ import {
   HISTORY_SOURCES,
   type LocalizedText,
   type PackageField,
-  REVIEW_ITEM_REASONS,
   REVIEW_REASONS,
   ROLES,
   TOPUP_STATUSES,
@@ -15,6 +14,7 @@ import { inList, instant, now } from "./columns";
 
 export * from "./enums";
 export * from "./schema-upstream";
+export * from "./schema-review";
 
 export const users = sqliteTable(
   "users",
@@ -112,6 +112,7 @@ export const topups = sqliteTable(
     idempotencyKey: text().notNull(),
     /** Fingerprint of what was asked, to tell a retry from a different order under one key. */
     requestHash: text().notNull(),
+    /** The failed order this one re-issues (one re-issue per order: the UNIQUE index). */
     reissueOf: text(),
     needsReview: text({ enum: REVIEW_REASONS }),
     reviewedAt: instant("reviewed_at"),
@@ -132,6 +133,7 @@ export const topups = sqliteTable(
     index("topups_game_id_idx").on(t.gameId),
     index("topups_next_check_idx").on(t.nextCheckAt),
     index("topups_review_idx").on(t.needsReview, t.createdAt, t.refId),
+    uniqueIndex("topups_reissue_of_idx").on(t.reissueOf),
     check("topups_status_check", sql`${t.status} in (${inList(TOPUP_STATUSES)})`),
   ],
 );
@@ -217,38 +219,3 @@ export const settings = sqliteTable("settings", {
   updatedBy: integer().references(() => users.id),
   updatedAt: instant("updated_at").notNull().default(now),
 });
-
-/**
- * One order's need for a person's decision. Opened in the transaction that puts the order
- * into a reviewable state, at most one open item per order and reason (the partial unique
- * index), closed by a decision or — when the upstream settles it first — by the system.
- */
-export const reviewItems = sqliteTable(
-  "review_items",
-  {
-    id: integer().primaryKey({ autoIncrement: true }),
-    kind: text({ enum: ["topup", "withdrawal"] }).notNull(),
-    entityId: text().notNull(),
-    reason: text({ enum: REVIEW_ITEM_REASONS }).notNull(),
-    /** What the change that opened it said (the history entry's details), for the one-line why. */
-    detail: text({ mode: "json" }).$type<Record<string, unknown>>(),
-    openedAt: instant("opened_at").notNull().default(now),
-    claimedBy: integer().references(() => users.id),
-    claimedAt: instant("claimed_at"),
-    resolvedAt: instant("resolved_at"),
-    /** Null when the system closed it (the upstream settled the order first). */
-    resolvedBy: integer().references(() => users.id),
-    outcome: text(),
-    note: text(),
-  },
-  (t) => [
-    uniqueIndex("review_items_open_idx")
-      .on(t.kind, t.entityId, t.reason)
-      .where(sql`${t.resolvedAt} is null`),
-    index("review_items_queue_idx").on(t.resolvedAt, t.reason, t.openedAt, t.id),
-    index("review_items_entity_idx").on(t.kind, t.entityId, t.id),
-    check("review_items_reason_check", sql`${t.reason} in (${inList(REVIEW_ITEM_REASONS)})`),
-  ],
-);
-
-export type ReviewItemRow = typeof reviewItems.$inferSelect;

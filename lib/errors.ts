@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly status: number,
     readonly params: Record<string, string | number> = {},
+    /** Structured facts for scripts (who holds a claim, …), sent as they are in `details`. */
+    readonly facts: Record<string, unknown> = {},
   ) {
     super(code);
   }

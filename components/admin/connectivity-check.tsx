@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { ui } from "@/components/ui/styles";
 import type { Check } from "@/lib/connectivity/verdict";
 
-import { ApiRefusal, sendJson } from "./send-json";
+import { ApiRefusal, sendJson } from "@/components/ui/send-json";
 
 const TONE: Record<Check["verdict"], string> = {
   works: "bg-emerald-50 text-emerald-800 ring-emerald-200",

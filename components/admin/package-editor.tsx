@@ -11,7 +11,7 @@ import { type CatalogEntry, checkPackage, priceFromBaht } from "@/lib/catalog/pa
 
 import { type Draft, type DraftField, newField, toDraft, toEntry } from "./package-draft";
 import { PackageFieldEditor } from "./package-field-editor";
-import { ApiRefusal, problemsByField, sendJson } from "./send-json";
+import { ApiRefusal, problemsByField, sendJson } from "@/components/ui/send-json";
 import { TextField } from "./text-field";
 
 /**

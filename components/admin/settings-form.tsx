@@ -8,7 +8,7 @@ import { type FormEvent, useState } from "react";
 import { ui } from "@/components/ui/styles";
 import { SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "@/lib/settings/definitions";
 
-import { ApiRefusal, problemsByField, sendJson } from "./send-json";
+import { ApiRefusal, problemsByField, sendJson } from "@/components/ui/send-json";
 
 const GROUPS = ["balance", "orders", "review"] as const;
 

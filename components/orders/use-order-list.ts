@@ -11,23 +11,29 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
  * A list whose filters live in the URL (a reload keeps them), fetched from the JSON API with
  * react-query and refetched whenever an order of its kind changes anywhere.
  */
-export function useOrderList<T>(endpoint: string, type: Change["type"]) {
+export function useOrderList<T, P extends Page<T> = Page<T>>(
+  endpoint: string,
+  type: Change["type"],
+  /** Another kind of order whose changes also refresh this list (the review queue: both). */
+  alsoType?: Change["type"],
+) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const query = params.toString();
   const client = useQueryClient();
   const result = useQuery({
-    queryKey: [type, "list", query],
-    queryFn: async (): Promise<Page<T>> => {
+    queryKey: [type, "list", endpoint, query],
+    queryFn: async (): Promise<P> => {
       const res = await fetch(`${endpoint}?${query}`, { cache: "no-store" });
       if (!res.ok) throw new Error(String(res.status));
-      return (await res.json()) as Page<T>;
+      return (await res.json()) as P;
     },
     placeholderData: (previous) => previous,
   });
   const refresh = () => void client.invalidateQueries({ queryKey: [type, "list"] });
   useLiveChanges(type, refresh);
+  useLiveChanges(alsoType ?? type, alsoType ? refresh : () => undefined);
 
   const filters = new URLSearchParams(params);
   filters.delete("cursor");

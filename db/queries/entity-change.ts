@@ -26,6 +26,11 @@ export type ChangeOptions = {
   callbackId?: number;
   /** Written in the same transaction, only when `eventKey` is applied for the first time. */
   withFreshEvent?: (tx: Tx) => void;
+  /**
+   * Runs first in the same transaction, before the change is decided (a person's decision
+   * closing its review item): throwing rolls the whole change back.
+   */
+  first?: (tx: Tx) => void;
 };
 
 /**
@@ -42,6 +47,7 @@ export async function changeAtomically<T>(
   return db.transaction(
     (tx) => {
       const current = steps.read(tx);
+      options.first?.(tx);
       const markCallback = (result: string) => {
         if (options.callbackId !== undefined)
           markCallbackProcessedIn(tx, options.callbackId, result);
@@ -70,13 +76,24 @@ export async function changeAtomically<T>(
         { kind: entity.type, id: entity.id },
         steps.reviewReasons(current),
         steps.reviewReasons(row),
-        (history.at(-1)?.details as Record<string, unknown> | undefined) ?? null,
+        openingDetail(history.at(-1)),
       );
       markCallback(result);
       return { result, row };
     },
     { behavior: "immediate" },
   );
+}
+
+/** What the queue's one-line "why" needs: the change's details and its from and to. */
+function openingDetail(entry: HistoryEntry | undefined): Record<string, unknown> | null {
+  if (!entry) return null;
+  return {
+    ...(entry.details as Record<string, unknown> | undefined),
+    from: entry.fromStatus ?? null,
+    to: entry.toStatus ?? null,
+    source: entry.source,
+  };
 }
 
 /** Whether an event key was already applied (a cheap look; the transaction decides). */

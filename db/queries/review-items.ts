@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 
-import type { Tx } from "../client";
+import type { Db, Tx } from "../client";
 import type { EntityKind, ReviewItemReason } from "../enums";
-import { reviewItems } from "../schema";
+import { reviewItems, type ReviewItemRow, topups, users, withdrawals } from "../schema";
 
 /**
  * Keeps an order's open review items in step with a change, inside its transaction: a
@@ -38,4 +39,168 @@ export function syncReviewItemsIn(
       )
       .run();
   }
+}
+
+export function getReviewItemIn(tx: Tx | Db, id: number): ReviewItemRow | undefined {
+  return tx.select().from(reviewItems).where(eq(reviewItems.id, id)).get();
+}
+
+/** Writes a claim, a release or a decision; `where` keeps it to the item as it was read. */
+export function updateReviewItemIn(
+  tx: Tx,
+  id: number,
+  change: Partial<Omit<ReviewItemRow, "id" | "kind" | "entityId" | "reason">>,
+): ReviewItemRow {
+  const row = tx.update(reviewItems).set(change).where(eq(reviewItems.id, id)).returning().get();
+  if (!row) throw new Error(`review item ${id} vanished inside its transaction`);
+  return row;
+}
+
+/** The open item of an order for one reason, if any. */
+export function openItemOfIn(
+  tx: Tx | Db,
+  kind: EntityKind,
+  entityId: string,
+  reason: ReviewItemReason,
+): ReviewItemRow | undefined {
+  return tx
+    .select()
+    .from(reviewItems)
+    .where(
+      and(
+        eq(reviewItems.kind, kind),
+        eq(reviewItems.entityId, entityId),
+        eq(reviewItems.reason, reason),
+        isNull(reviewItems.resolvedAt),
+      ),
+    )
+    .get();
+}
+
+/** Every item an order ever had, newest first (the detail page's review panel). */
+export async function reviewItemsOf(
+  db: Db,
+  kind: EntityKind,
+  entityId: string,
+): Promise<ReviewListRow[]> {
+  return selectListRows(db)
+    .where(and(eq(reviewItems.kind, kind), eq(reviewItems.entityId, entityId)))
+    .orderBy(desc(reviewItems.id));
+}
+
+export type ReviewFilter = {
+  kind?: EntityKind;
+  reason?: ReviewItemReason;
+  /** Held by this person (`me`), by no one (`none`), or anyone. */
+  claimed: { by: "me"; personId: number } | { by: "none" } | { by: "any" };
+  resolved: boolean;
+};
+
+/** Open items: oldest first on (openedAt, id). Resolved ones: latest decision first. */
+export type ReviewCursor = { t: number; id: number };
+
+const claimer = alias(users, "claimer");
+const resolver = alias(users, "resolver");
+
+function selectListRows(db: Db) {
+  return db
+    .select({
+      item: reviewItems,
+      claimedByName: claimer.name,
+      resolvedByName: resolver.name,
+      topup: {
+        status: topups.status,
+        priceSatang: topups.priceSatang,
+        packageId: topups.packageId,
+        reason: topups.reason,
+        attempts: topups.reconcileAttempts,
+      },
+      withdrawal: {
+        status: withdrawals.status,
+        amountSatang: withdrawals.amountSatang,
+        bank: withdrawals.bank,
+        attempts: withdrawals.reconcileAttempts,
+      },
+    })
+    .from(reviewItems)
+    .leftJoin(claimer, eq(claimer.id, reviewItems.claimedBy))
+    .leftJoin(resolver, eq(resolver.id, reviewItems.resolvedBy))
+    .leftJoin(topups, and(eq(reviewItems.kind, "topup"), eq(topups.refId, reviewItems.entityId)))
+    .leftJoin(
+      withdrawals,
+      and(
+        eq(reviewItems.kind, "withdrawal"),
+        eq(withdrawals.platformOrderId, reviewItems.entityId),
+      ),
+    );
+}
+
+export type ReviewListRow = Awaited<ReturnType<ReturnType<typeof selectListRows>["all"]>>[number];
+
+function conditionsOf(filter: Omit<ReviewFilter, "reason">): SQL[] {
+  const conditions: SQL[] = [
+    filter.resolved ? isNotNull(reviewItems.resolvedAt) : isNull(reviewItems.resolvedAt),
+  ];
+  if (filter.kind) conditions.push(eq(reviewItems.kind, filter.kind));
+  if (filter.claimed.by === "me")
+    conditions.push(eq(reviewItems.claimedBy, filter.claimed.personId));
+  if (filter.claimed.by === "none") conditions.push(isNull(reviewItems.claimedBy));
+  return conditions;
+}
+
+/**
+ * One page of the queue, keyset-paginated: open items walk the queue index (resolvedAt null,
+ * reason, openedAt, id) oldest first; resolved ones the latest decisions first.
+ */
+export async function listReviewItems(
+  db: Db,
+  filter: ReviewFilter,
+  page: { cursor?: ReviewCursor; limit: number },
+): Promise<ReviewListRow[]> {
+  const conditions = conditionsOf(filter);
+  if (filter.reason) conditions.push(eq(reviewItems.reason, filter.reason));
+  const time = filter.resolved ? reviewItems.resolvedAt : reviewItems.openedAt;
+  if (page.cursor) {
+    const { t, id } = page.cursor;
+    conditions.push(
+      filter.resolved
+        ? sql`(${time} < ${t} or (${time} = ${t} and ${reviewItems.id} < ${id}))`
+        : sql`(${time} > ${t} or (${time} = ${t} and ${reviewItems.id} > ${id}))`,
+    );
+  }
+  const order = filter.resolved
+    ? [desc(time), desc(reviewItems.id)]
+    : [asc(time), asc(reviewItems.id)];
+  return selectListRows(db)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(page.limit);
+}
+
+/** Open (or resolved) items per reason under the same kind and claim filters: the tabs. */
+export async function countReviewItems(
+  db: Db,
+  filter: Omit<ReviewFilter, "reason">,
+): Promise<Partial<Record<ReviewItemReason, number>>> {
+  const rows = await db
+    .select({ reason: reviewItems.reason, n: sql<number>`count(*)` })
+    .from(reviewItems)
+    .where(and(...conditionsOf(filter)))
+    .groupBy(reviewItems.reason);
+  return Object.fromEntries(rows.map((r) => [r.reason, r.n]));
+}
+
+/** How many items wait for a decision (the navigation's badge). */
+export async function countOpenReviewItems(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(reviewItems)
+    .where(isNull(reviewItems.resolvedAt));
+  return row?.n ?? 0;
+}
+
+/** One item as the queue lists it (names and order figures joined). */
+export async function reviewItemRow(db: Db, id: number): Promise<ReviewListRow | undefined> {
+  const [row] = await selectListRows(db).where(eq(reviewItems.id, id));
+  return row;
 }

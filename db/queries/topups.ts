@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import {
   type ReviewReason,
   packages,
@@ -16,6 +16,7 @@ import {
   type HistoryEntry,
   reviewReasonsOf,
 } from "./entity-change";
+import { cancelPendingApprovalsIn } from "./approvals";
 import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 import type { NewHistory } from "./history";
 
@@ -30,6 +31,8 @@ export async function insertTopupOnce(
   db: Db,
   topup: NewTopup,
   history: Omit<NewHistory, "entityType" | "entityId">,
+  /** Written in the same transaction when the order is new (a re-issue closes its item). */
+  withInsert?: (tx: Tx, inserted: TopupRow) => void,
 ): Promise<{ topup: TopupRow; created: boolean }> {
   return db.transaction(
     (tx) => {
@@ -43,6 +46,7 @@ export async function insertTopupOnce(
         tx.insert(statusHistory)
           .values({ ...history, entityType: "topup", entityId: inserted.refId })
           .run();
+        withInsert?.(tx, inserted);
         return { topup: inserted, created: true };
       }
       const existing = tx
@@ -97,6 +101,10 @@ export async function changeTopupAtomically(
       write: (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };
         const decided = plan(current);
+        if (decided.history?.some((h) => h.toStatus === "succeeded")) {
+          // Delivered after all: a re-issue still waiting for approval would deliver twice.
+          cancelPendingApprovalsIn(tx, refId, "late_success");
+        }
         const changed =
           decided.update && Object.keys(decided.update).length > 0
             ? tx

@@ -2,7 +2,7 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 
 import type { Role } from "../enums";
 
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { type UserRow, users } from "../schema";
 
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
@@ -71,4 +71,10 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .from(users)
     .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
   return row?.n ?? 0;
+}
+
+/** A person's display name, read inside a transaction (who holds a claim). */
+export function userNameIn(tx: Tx | Db, id: number): string {
+  const row = tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get();
+  return row?.name ?? `#${id}`;
 }

@@ -47,7 +47,10 @@ export function errorBody(error: AppError, locale: Locale) {
     error instanceof InvalidInput
       ? error.problems.map((p) => ({ ...p, message: translateCodeIn(locale, p.code, p.params) }))
       : null;
+  const facts = Object.keys(error.facts).length > 0 ? error.facts : null;
   const details =
-    params || problems ? { details: { ...params, ...(problems && { problems }) } } : {};
+    params || problems || facts
+      ? { details: { ...params, ...facts, ...(problems && { problems }) } }
+      : {};
   return { error: { code: error.code, message: translateErrorIn(locale, error), ...details } };
 }

@@ -56,6 +56,7 @@ export function topupHarness() {
     const support = await seedUser(db, "support");
     person = { id: support.id, email: support.email, ip: "10.0.0.5" };
     sandbox.faults.set([]);
+    sandbox.config.processingAfterMs = 20;
     sandbox.config.completeAfterMs = 60;
     sandbox.balanceSatang = 5_000_000;
     const p2w = new P2wClient(

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 
 import { ulid } from "ulid";
 
+import type { Tx } from "@/db/client";
 import { lastBalance } from "@/db/queries/balance";
 import { getPackage } from "@/db/queries/packages";
 import { insertTopupOnce, type TopupPlan, changeTopupAtomically } from "@/db/queries/topups";
@@ -25,8 +26,10 @@ export type CreateTopupInput = {
   topupInfo: Record<string, unknown>;
   /** Chosen by the caller per intended order; the same key never makes a second order. */
   idempotencyKey?: string;
-  reissueOf?: string;
 };
+
+/** A re-issue of a failed order: linked to it, and `within` writes in the insert's transaction. */
+export type ReissueLink = { of: string; within: (tx: Tx, inserted: TopupRow) => void };
 
 export type CreateTopupResult =
   /** `created` false: an earlier request with this key already made (or is making) it. */
@@ -48,6 +51,7 @@ export async function createTopup(
   deps: TopupDeps,
   person: Person,
   input: CreateTopupInput,
+  reissue?: ReissueLink,
 ): Promise<CreateTopupResult> {
   const { db } = deps;
   const pkg = await getPackage(db, input.packageId);
@@ -70,23 +74,24 @@ export async function createTopup(
       createdBy: person.id,
       idempotencyKey: input.idempotencyKey ?? randomUUID(),
       requestHash: hash,
-      reissueOf: input.reissueOf ?? null,
+      reissueOf: reissue?.of ?? null,
       // Should this process die mid-call, the reconciler finds the order and marks it unknown.
       nextCheckAt: new Date(Date.now() + SUBMITTING_TIMEOUT_MS),
     },
     { fromStatus: null, toStatus: "submitting", kind: "applied", source: "create", actor },
+    reissue?.within,
   );
   if (!created) {
     if (topup.requestHash !== hash) throw new AppError("IDEMPOTENCY_KEY_REUSED", 409);
     return { topup, created: false };
   }
-  await recordAudit(db, person, input.reissueOf ? "topup.reissue" : "topup.create", {
+  await recordAudit(db, person, reissue ? "topup.reissue" : "topup.create", {
     targetType: "topup",
     targetId: refId,
     details: {
       packageId: pkg.packageId,
       priceSatang: pkg.priceSatang,
-      reissueOf: input.reissueOf ?? null,
+      reissueOf: reissue?.of ?? null,
     },
     ip: person.ip,
   });

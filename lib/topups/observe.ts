@@ -135,3 +135,28 @@ export function planTopupStuck(current: TopupRow, by: Reporter): TopupPlan {
     update: { needsReview: "stuck", nextCheckAt: null },
   });
 }
+
+/**
+ * A person's decision on a review item. A status it states (delivered → `succeeded`,
+ * not delivered → `failed`) is reported like any other, forward-only, when the order has no
+ * final status yet; the flag the item was about is cleared; otherwise the decision is a
+ * history entry of its own. A later upstream report that contradicts it is a conflict.
+ */
+export function planTopupDecision(
+  current: TopupRow,
+  decision: { reason: string; status: TopupStatus | null },
+  by: Reporter,
+  now = new Date(),
+): TopupPlan {
+  const clear = current.needsReview === decision.reason ? { needsReview: null } : {};
+  if (decision.status && !isFinal(TOPUP_MACHINE, current.status)) {
+    const plan = planTopupObservation(current, { ...by, status: decision.status }, now);
+    if (plan.result === "applied") return { ...plan, update: { ...plan.update, ...clear } };
+  }
+  return planFlag(current, by, { result: "decided", kind: "decision", update: clear });
+}
+
+/** A claim or a release of a review item: a history entry, so every open page sees it live. */
+export function planTopupNote(current: TopupRow, by: Reporter, kind: string): TopupPlan {
+  return planFlag(current, by, { result: kind, kind, update: {} });
+}

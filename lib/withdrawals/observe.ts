@@ -1,5 +1,5 @@
 import type { WithdrawalPlan } from "@/db/queries/withdrawals";
-import type { WithdrawalRow } from "@/db/schema";
+import type { WithdrawalRow, WithdrawalStatus } from "@/db/schema";
 import { planFlag, planReport, type Reporter } from "@/lib/orders/observe";
 import { nextCheckAt } from "@/lib/orders/schedule";
 import { isFinal } from "@/lib/orders/status-machine";
@@ -100,4 +100,38 @@ export function planWithdrawalStuck(current: WithdrawalRow, by: Reporter): Withd
     kind: "stuck",
     update: { needsReview: "stuck", nextCheckAt: null },
   });
+}
+
+/**
+ * A person's decision on a review item (see planTopupDecision): paid → `success`, not paid →
+ * `failed` while the payout has no final status; the answered flag is cleared.
+ */
+export function planWithdrawalDecision(
+  current: WithdrawalRow,
+  decision: { reason: string; status: WithdrawalStatus | null },
+  by: Reporter,
+  now = new Date(),
+): WithdrawalPlan {
+  const clear = current.needsReview === decision.reason ? { needsReview: null } : {};
+  if (decision.status && !isFinal(WITHDRAWAL_MACHINE, current.status)) {
+    const plan = planReport(WITHDRAWAL_MACHINE, current, decision.status, by, {
+      apply: (to) => ({
+        status: to,
+        doneAt: now,
+        nextCheckAt: null,
+        needsReview: current.needsReview,
+      }),
+    });
+    if (plan.result === "applied") return { ...plan, update: { ...plan.update, ...clear } };
+  }
+  return planFlag(current, by, { result: "decided", kind: "decision", update: clear });
+}
+
+/** A claim or a release of a review item, as a history entry (live on every open page). */
+export function planWithdrawalNote(
+  current: WithdrawalRow,
+  by: Reporter,
+  kind: string,
+): WithdrawalPlan {
+  return planFlag(current, by, { result: kind, kind, update: {} });
 }

@@ -1,0 +1,237 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import type { Tx } from "@/db/client";
+import {
+  approvalByKeyIn,
+  decideApprovalIn,
+  getApprovalIn,
+  insertApprovalIn,
+  recordReissueIn,
+  reissueBlockerIn,
+  reissueOf,
+} from "@/db/queries/approvals";
+import { openItemOfIn, updateReviewItemIn } from "@/db/queries/review-items";
+import { getTopup } from "@/db/queries/topups";
+import type { ApprovalRow, TopupRow } from "@/db/schema";
+import { type Person, recordAuditIn } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { getSettings } from "@/lib/settings/settings";
+import { createTopup } from "@/lib/topups/create-topup";
+import type { TopupDeps } from "@/lib/topups/deps";
+
+import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH } from "./outcomes";
+
+/**
+ * Re-issuing a failed top-up: a new order with the same package and fields and a new refID,
+ * linked both ways. Never from an order that may still succeed (`unknown`, `pending`,
+ * `processing`), never twice (the UNIQUE index on `reissue_of`), never after a refund or
+ * while the upstream contradicts the failure. At or above the approval threshold it is a
+ * request a different manager or admin approves; only the approval sends it.
+ */
+
+export type ReissueResult =
+  | { kind: "sent"; topup: TopupRow; created: boolean; error?: AppError }
+  | { kind: "approval"; approval: ApprovalRow; created: boolean };
+
+function checkNote(note: string): string {
+  const trimmed = note.trim();
+  if (trimmed.length < NOTE_MIN_LENGTH)
+    throw new AppError("NOTE_TOO_SHORT", 422, { min: NOTE_MIN_LENGTH });
+  if (trimmed.length > NOTE_MAX_LENGTH)
+    throw new AppError("NOTE_TOO_LONG", 422, { max: NOTE_MAX_LENGTH });
+  return trimmed;
+}
+
+function refuse(blocker: string | null, refId: string): void {
+  if (blocker === "missing") throw new AppError("TOPUP_NOT_FOUND", 404, { refId });
+  if (blocker) throw new AppError("NOT_REISSUABLE", 409, { refId, why: blocker }, { why: blocker });
+}
+
+/**
+ * Inside the transaction that inserts the new order: the old one must still be re-issuable
+ * (else everything rolls back), its open `failed` item is closed as `reissued`, and its
+ * history says by whom and as what.
+ */
+function linkReissue(
+  old: TopupRow,
+  person: Person,
+  note: string,
+  approval?: { id: number; decide: (tx: Tx, reissueRefId: string) => void },
+) {
+  return (tx: Tx, inserted: TopupRow) => {
+    refuse(
+      reissueBlockerIn(tx, old.refId, { reissueRefId: inserted.refId, approvalId: approval?.id }),
+      old.refId,
+    );
+    approval?.decide(tx, inserted.refId);
+    const item = openItemOfIn(tx, "topup", old.refId, "failed");
+    if (item) {
+      updateReviewItemIn(tx, item.id, {
+        resolvedAt: new Date(),
+        resolvedBy: person.id,
+        outcome: "reissued",
+        note,
+      });
+    }
+    recordReissueIn(tx, old, {
+      actor: `user:${person.id}`,
+      details: { reissueRefId: inserted.refId, note, approvalId: approval?.id ?? null },
+    });
+  };
+}
+
+async function sendReissue(
+  deps: TopupDeps,
+  person: Person,
+  old: TopupRow,
+  note: string,
+  idempotencyKey: string,
+  approval?: { id: number; decide: (tx: Tx, reissueRefId: string) => void },
+) {
+  try {
+    return await createTopup(
+      deps,
+      person,
+      { packageId: old.packageId, topupInfo: old.topupInfo, idempotencyKey },
+      { of: old.refId, within: linkReissue(old, person, note, approval) },
+    );
+  } catch (error) {
+    // Another re-issue of this order committed first: the UNIQUE index on `reissue_of` said no.
+    if (!violates(error, "topups.reissue_of")) throw error;
+    if (approval) throw new AppError("ALREADY_DECIDED", 409, { status: "approved" });
+    throw new AppError(
+      "NOT_REISSUABLE",
+      409,
+      { refId: old.refId, why: "reissued" },
+      { why: "reissued" },
+    );
+  }
+}
+
+function violates(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes(`UNIQUE constraint failed: ${constraint}`)) return true;
+  }
+  return false;
+}
+
+/** Re-issues a failed top-up now, or asks for approval when its price is at the threshold. */
+export async function requestReissue(
+  deps: TopupDeps,
+  person: Person,
+  refId: string,
+  input: { note: string; idempotencyKey?: string },
+): Promise<ReissueResult> {
+  const { db } = deps;
+  const note = checkNote(input.note);
+  const key = input.idempotencyKey ?? randomUUID();
+  const old = await getTopup(db, refId);
+  if (!old) throw new AppError("TOPUP_NOT_FOUND", 404, { refId });
+
+  // A retried request answers what the first one did.
+  const earlierApproval = approvalByKeyIn(db, person.id, key);
+  if (earlierApproval && earlierApproval.refId === refId)
+    return { kind: "approval", approval: earlierApproval, created: false };
+  const reissuedAs = await reissueOf(db, refId);
+  const earlierSend = reissuedAs ? await getTopup(db, reissuedAs) : undefined;
+  if (earlierSend && earlierSend.createdBy === person.id && earlierSend.idempotencyKey === key)
+    return { kind: "sent", topup: earlierSend, created: false };
+
+  refuse(reissueBlockerIn(db, refId), refId);
+  const { reissueApprovalBaht } = await getSettings(db);
+  // Settings are whole baht, so this is exact.
+  if (old.priceSatang >= reissueApprovalBaht * 100) {
+    const approval = db.transaction((tx) => {
+      refuse(reissueBlockerIn(tx, refId), refId);
+      const row = insertApprovalIn(tx, {
+        refId,
+        requestedBy: person.id,
+        requestNote: note,
+        idempotencyKey: key,
+      });
+      if (!row) throw new AppError("NOT_REISSUABLE", 409, { refId, why: "pending_approval" });
+      recordAuditIn(tx, person, "reissue.request", {
+        targetType: "topup",
+        targetId: refId,
+        details: { approvalId: row.id, priceSatang: old.priceSatang, note },
+        ip: person.ip,
+      });
+      return row;
+    });
+    return { kind: "approval", approval, created: true };
+  }
+  const sent = await sendReissue(deps, person, old, note, key);
+  return { kind: "sent", ...sent };
+}
+
+async function pendingApprovalFor(
+  deps: TopupDeps,
+  person: Person,
+  id: number,
+): Promise<{ approval: ApprovalRow; old: TopupRow }> {
+  const approval = getApprovalIn(deps.db, id);
+  if (!approval) throw new AppError("APPROVAL_NOT_FOUND", 404, { id });
+  if (approval.requestedBy === person.id) throw new AppError("SAME_PERSON", 403);
+  if (approval.status !== "pending")
+    throw new AppError("ALREADY_DECIDED", 409, { status: approval.status });
+  const old = await getTopup(deps.db, approval.refId);
+  if (!old) throw new AppError("TOPUP_NOT_FOUND", 404, { refId: approval.refId });
+  return { approval, old };
+}
+
+/** A second person approves: the re-issue is sent, once, whoever else approves at the same time. */
+export async function approveReissue(
+  deps: TopupDeps,
+  person: Person,
+  id: number,
+  input: { note: string },
+): Promise<{ approval: ApprovalRow; topup: TopupRow; error?: AppError }> {
+  const note = checkNote(input.note);
+  const { approval, old } = await pendingApprovalFor(deps, person, id);
+  const decide = (tx: Tx, reissueRefId: string) => {
+    const decided = decideApprovalIn(tx, id, {
+      status: "approved",
+      note,
+      decidedBy: person.id,
+      reissueRefId,
+    });
+    if (!decided) throw new AppError("ALREADY_DECIDED", 409, { status: "approved" });
+    recordAuditIn(tx, person, "reissue.approve", {
+      targetType: "topup",
+      targetId: approval.refId,
+      details: { approvalId: id, reissueRefId, note },
+      ip: person.ip,
+    });
+  };
+  const sent = await sendReissue(deps, person, old, approval.requestNote, `approval-${id}`, {
+    id,
+    decide,
+  });
+  // `created` false: this person's own approval a moment ago (a double click) made it already.
+  return { approval: getApprovalIn(deps.db, id) ?? approval, topup: sent.topup, error: sent.error };
+}
+
+/** A second person rejects: nothing is sent; the order stays failed and re-issuable. */
+export async function rejectReissue(
+  deps: TopupDeps,
+  person: Person,
+  id: number,
+  input: { note: string },
+): Promise<{ approval: ApprovalRow }> {
+  const note = checkNote(input.note);
+  const { approval } = await pendingApprovalFor(deps, person, id);
+  const decided = deps.db.transaction((tx) => {
+    const row = decideApprovalIn(tx, id, { status: "rejected", note, decidedBy: person.id });
+    if (!row) throw new AppError("ALREADY_DECIDED", 409, { status: "decided" });
+    recordAuditIn(tx, person, "reissue.reject", {
+      targetType: "topup",
+      targetId: approval.refId,
+      details: { approvalId: id, note },
+      ip: person.ip,
+    });
+    return row;
+  });
+  return { approval: decided };
+}
