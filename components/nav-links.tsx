@@ -2,8 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+export function NavLinks({
+  items,
+}: {
+  items: { href: string; label: string; badge?: ReactNode }[];
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="main" className="flex flex-col gap-1">
@@ -19,11 +24,12 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-2 text-sm font-medium ${
+            className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium ${
               active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100"
             }`}
           >
             {item.label}
+            {item.badge}
           </Link>
         );
       })}

@@ -38,10 +38,13 @@ function parts(instant: Date | number): Record<string, string> {
   return out;
 }
 
-/** Bangkok wall time, `YYYY-MM-DD HH:mm:ss`: unambiguous in both languages and sortable. */
-export function formatDateTime(instant: Date | number | null | undefined): string {
+/**
+ * Bangkok wall time, `YYYY-MM-DD HH:mm:ss`: unambiguous in both languages and sortable.
+ * Takes an instant as the JSON API sends it (ISO-8601) too.
+ */
+export function formatDateTime(instant: Date | number | string | null | undefined): string {
   if (instant === null || instant === undefined) return "—";
-  const p = parts(instant);
+  const p = parts(typeof instant === "string" ? new Date(instant) : instant);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 

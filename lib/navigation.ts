@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { href: "/topups", key: "topups", permission: "topup:view" },
   { href: "/topups/new", key: "newTopup", permission: "topup:create" },
   { href: "/withdrawals", key: "withdrawals", permission: "withdrawal:view" },
+  { href: "/review", key: "review", permission: "review:view" },
   { href: "/audit", key: "audit", permission: "audit:view" },
   { href: "/admin/users", key: "users", permission: "user:manage" },
   { href: "/admin/packages", key: "catalog", permission: "catalog:manage" },

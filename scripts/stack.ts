@@ -71,9 +71,12 @@ export function stackEnv({
   };
 }
 
-/** Deletes the stack's database, creates it afresh, imports the sandbox catalog, adds the demo users. */
 export type StackUser = { role: string; email: string; name: string; password: string };
 
+/**
+ * Deletes the stack's database, creates it afresh, imports the sandbox catalog, adds the demo
+ * users and the review queue's demo cases.
+ */
 export async function prepareDatabase(
   env: Record<string, string>,
   extraUsers: StackUser[] = [],
@@ -89,14 +92,20 @@ export async function prepareDatabase(
   const db = openDb(file);
   await importCatalog(db, null, fs.readFileSync(CATALOG_FILE, "utf8"));
   const { isRole } = await import("@/lib/auth/roles");
+  const created = [];
   for (const user of [...DEMO_USERS, ...extraUsers]) {
     if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
-    await upsertUser(db, {
-      ...user,
-      role: user.role,
-      passwordHash: await hashPassword(user.password),
-    });
+    created.push(
+      await upsertUser(db, {
+        ...user,
+        role: user.role,
+        passwordHash: await hashPassword(user.password),
+      }),
+    );
   }
+  // The review queue has one order per reason to show.
+  const { seedReviewCases } = await import("./demo-review-cases");
+  await seedReviewCases(db, created[0]?.id ?? 1);
   db.$client.close();
 }
 

@@ -7,14 +7,22 @@ import { NavLinks } from "@/components/nav-links";
 import { Providers } from "@/components/providers";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requirePageUser } from "@/lib/auth/guard";
+import { ReviewCountBadge } from "@/components/review/review-count-badge";
+import { getDb } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
 import { navItemsFor } from "@/lib/navigation";
+import { openReviewCount } from "@/lib/review/read-review";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   const t = await getTranslations();
+  const openReview = can(user.role, "review:view") ? await openReviewCount(getDb()) : null;
   const items = navItemsFor(user.role).map((item) => ({
     href: item.href,
     label: t(`nav.${item.key}`),
+    ...(item.key === "review" && openReview !== null
+      ? { badge: <ReviewCountBadge initial={openReview} /> }
+      : {}),
   }));
   return (
     <Providers>

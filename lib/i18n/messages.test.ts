@@ -13,7 +13,9 @@ function leaves(obj: object, prefix = ""): Record<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+/** ICU arguments: `{name}` or `{name, plural|select, …}` — not the words inside a branch. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe("message catalogs", () => {
   const enLeaves = leaves(en);

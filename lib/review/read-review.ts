@@ -3,8 +3,9 @@ import "server-only";
 import { z } from "zod";
 
 import type { Db } from "@/db/client";
-import { approvalRow, listPendingApprovals } from "@/db/queries/approvals";
+import { approvalRow, countPendingApprovals, listPendingApprovals } from "@/db/queries/approvals";
 import {
+  countOpenReviewItems,
   countReviewItems,
   listReviewItems,
   type ReviewFilter,
@@ -87,4 +88,13 @@ export async function approvalJson(db: Db, id: number): Promise<ApprovalJson> {
   const row = await approvalRow(db, id);
   if (!row) throw new AppError("APPROVAL_NOT_FOUND", 404, { id });
   return toApprovalJson(row);
+}
+
+/** The navigation badge: items waiting for a decision plus re-issues waiting for approval. */
+export async function openReviewCount(db: Db): Promise<number> {
+  const [items, approvals] = await Promise.all([
+    countOpenReviewItems(db),
+    countPendingApprovals(db),
+  ]);
+  return items + approvals;
 }

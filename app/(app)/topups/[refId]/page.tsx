@@ -14,6 +14,9 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatSatang } from "@/lib/format";
+import { getTopup } from "@/db/queries/topups";
+import { ReviewPanel } from "@/components/review/review-panel";
+import { reviewPanelData } from "@/lib/review/panel";
 import { topupDetail } from "@/lib/topups/read-topups";
 
 export default async function TopupPage({ params }: { params: Promise<{ refId: string }> }) {
@@ -25,6 +28,8 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
     throw error;
   });
   const { topup } = detail;
+  const row = can(user.role, "review:view") ? await getTopup(getDb(), refId) : undefined;
+  const review = row ? await reviewPanelData(getDb(), { kind: "topup", row }) : null;
   const fields: [string, React.ReactNode][] = [
     [
       t("topups.refId"),
@@ -80,6 +85,14 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
       </div>
       {topup.status === "unknown" && <p className={ui.error}>{t("topup.unknownExplained")}</p>}
       <FieldList fields={fields} />
+      {review && (
+        <ReviewPanel
+          data={review}
+          me={user.id}
+          canAct={can(user.role, "review:act")}
+          refId={topup.refId}
+        />
+      )}
       <Timeline history={detail.history} />
       <OrderTraffic
         callbacks={detail.callbacks ?? []}

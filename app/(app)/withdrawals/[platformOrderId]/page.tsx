@@ -14,6 +14,10 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatSatang } from "@/lib/format";
+import { getDb } from "@/lib/db";
+import { getWithdrawal } from "@/db/queries/withdrawals";
+import { ReviewPanel } from "@/components/review/review-panel";
+import { reviewPanelData } from "@/lib/review/panel";
 import { withdrawalDetailFor } from "@/lib/withdrawals/by-person";
 
 export default async function WithdrawalPage({
@@ -29,6 +33,10 @@ export default async function WithdrawalPage({
     throw error;
   });
   const w = detail.withdrawal;
+  const row = can(user.role, "review:view")
+    ? await getWithdrawal(getDb(), platformOrderId)
+    : undefined;
+  const review = row ? await reviewPanelData(getDb(), { kind: "withdrawal", row }) : null;
   const fields: [string, ReactNode][] = [
     [t("withdrawals.platformOrderId"), w.platformOrderId],
     [t("withdrawals.merchantOrderId"), w.merchantOrderId],
@@ -58,6 +66,7 @@ export default async function WithdrawalPage({
       </div>
       {!w.masked && <p className="text-sm text-slate-600">{t("withdrawals.fullShownNote")}</p>}
       <FieldList fields={fields} testId="withdrawal-fields" />
+      {review && <ReviewPanel data={review} me={user.id} canAct={can(user.role, "review:act")} />}
       <Timeline history={detail.history} />
       <OrderTraffic
         callbacks={detail.callbacks ?? []}

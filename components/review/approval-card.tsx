@@ -1,0 +1,114 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useId, useState } from "react";
+
+import { ui } from "@/components/ui/styles";
+import { formatDateTime, formatSatang } from "@/lib/format";
+import { NOTE_MIN_LENGTH } from "@/lib/review/outcomes";
+import type { ApprovalJson } from "@/lib/review/review-view";
+
+import { useReviewAction } from "./use-review-action";
+
+/**
+ * A re-issue waiting for a second person: what, how much, who asked and why; approve (sends
+ * it) or reject, each with a note. The requester sees why they cannot decide it themselves.
+ */
+export function ApprovalCard({
+  approval,
+  me,
+  canAct,
+}: {
+  approval: ApprovalJson;
+  me: number;
+  canAct: boolean;
+}) {
+  const t = useTranslations("queue");
+  const id = useId();
+  const [note, setNote] = useState("");
+  const action = useReviewAction();
+  const own = approval.requestedBy?.id === me;
+  const pending = approval.status === "pending";
+  const decide = (verb: "approve" | "reject") =>
+    void action.send(`/api/approvals/${approval.id}/${verb}`, { note });
+  return (
+    <li
+      className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
+      data-testid={`approval-${approval.id}`}
+      data-status={approval.status}
+    >
+      <p className="text-sm">
+        {t("approvalLine", {
+          name: approval.requestedBy?.name ?? "—",
+          at: formatDateTime(approval.requestedAt),
+          price: formatSatang(approval.priceSatang),
+          packageId: approval.packageId,
+        })}{" "}
+        <Link href={`/topups/${approval.refId}`} className="font-mono text-indigo-700 underline">
+          {approval.refId}
+        </Link>
+      </p>
+      <p className="text-sm text-slate-700">“{approval.requestNote}”</p>
+      {!pending && (
+        <p className="text-sm" data-testid="approval-status">
+          {t(`approvalStatus.${approval.status}`, {
+            name: approval.decidedBy?.name ?? "—",
+            note: approval.note ?? "",
+          })}
+          {approval.reissueRefId && (
+            <>
+              {" "}
+              <Link
+                href={`/topups/${approval.reissueRefId}`}
+                className="font-mono text-indigo-700 underline"
+              >
+                {approval.reissueRefId}
+              </Link>
+            </>
+          )}
+        </p>
+      )}
+      {pending && canAct && own && <p className="text-sm text-amber-900">{t("ownRequest")}</p>}
+      {pending && canAct && !own && (
+        <div className="space-y-2">
+          <label className={ui.label} htmlFor={`${id}-note`}>
+            {t("note")}
+          </label>
+          <textarea
+            id={`${id}-note`}
+            className={ui.input}
+            rows={2}
+            value={note}
+            maxLength={1000}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
+          />
+          <div className="flex gap-2">
+            <button
+              type="button"
+              className={ui.button}
+              disabled={action.busy || note.trim().length < NOTE_MIN_LENGTH}
+              onClick={() => decide("approve")}
+            >
+              {t("approve")}
+            </button>
+            <button
+              type="button"
+              className={ui.buttonDanger}
+              disabled={action.busy || note.trim().length < NOTE_MIN_LENGTH}
+              onClick={() => decide("reject")}
+            >
+              {t("reject")}
+            </button>
+          </div>
+        </div>
+      )}
+      {action.error && (
+        <p role="alert" className={ui.error}>
+          {action.error}
+        </p>
+      )}
+    </li>
+  );
+}

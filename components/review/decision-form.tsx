@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+
+import { ui } from "@/components/ui/styles";
+import { NOTE_MIN_LENGTH, outcomesFor } from "@/lib/review/outcomes";
+import type { ReviewItemJson } from "@/lib/review/review-view";
+
+import { useReviewAction } from "./use-review-action";
+
+/** An outcome that fits the item and a note of at least five characters, sent once. */
+export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind" | "reason"> }) {
+  const t = useTranslations("queue");
+  const id = useId();
+  const outcomes = outcomesFor(item.kind, item.reason);
+  const [outcome, setOutcome] = useState<string>("");
+  const [note, setNote] = useState("");
+  const action = useReviewAction();
+  const short = note.trim().length < NOTE_MIN_LENGTH;
+  return (
+    <form
+      className="space-y-2"
+      data-testid={`decide-${item.id}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void action.send(`/api/review/${item.id}/resolve`, { outcome, note });
+      }}
+    >
+      <fieldset>
+        <legend className={ui.label}>{t("outcome")}</legend>
+        <div className="mt-1 flex flex-wrap gap-3">
+          {outcomes.map((o) => (
+            <label key={o} className="flex items-center gap-1 text-sm">
+              <input
+                type="radio"
+                name={`${id}-outcome`}
+                value={o}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+              />
+              {t(`outcomes.${o}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className={ui.label} htmlFor={`${id}-note`}>
+        {t("note")}
+      </label>
+      <textarea
+        id={`${id}-note`}
+        className={ui.input}
+        rows={2}
+        value={note}
+        maxLength={1000}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
+      />
+      {action.error && (
+        <p role="alert" className={ui.error}>
+          {action.error}
+        </p>
+      )}
+      <button type="submit" className={ui.button} disabled={action.busy || !outcome || short}>
+        {t("decide")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,227 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { Fragment, useState } from "react";
+
+import { Pager, TableStates } from "@/components/orders/list-toolbar";
+import { useOrderList } from "@/components/orders/use-order-list";
+import { useSelection } from "@/components/orders/use-requery-runner";
+import { StatusBadge } from "@/components/status-badge";
+import { ui } from "@/components/ui/styles";
+import { REVIEW_ITEM_REASONS } from "@/db/enums";
+import { formatDateTime, formatSatang } from "@/lib/format";
+import type { ReviewPage } from "@/lib/review/read-review";
+import type { ReviewItemJson } from "@/lib/review/review-view";
+
+import { ApprovalCard } from "./approval-card";
+import { BulkBar } from "./bulk-bar";
+import { ClaimControl } from "./claim-control";
+import { DecisionForm } from "./decision-form";
+import { QueueFilters } from "./queue-filters";
+import { AgeCell } from "./age-cell";
+import { whySentence } from "./why";
+
+/**
+ * The managers' queue: re-issues waiting for approval on top, then the items oldest first,
+ * one tab per reason with live counts, filters in the URL, claim and decide in the row,
+ * bulk decisions and re-queries. Every change anywhere refreshes it within a second.
+ */
+export function ReviewQueue({
+  me,
+  canAct,
+  slaHours,
+}: {
+  me: number;
+  canAct: boolean;
+  slaHours: number;
+}) {
+  const t = useTranslations("queue");
+  const list = useOrderList<ReviewItemJson, ReviewPage>("/api/review", "topup", "withdrawal");
+  const selection = useSelection();
+  const [open, setOpen] = useState<number | null>(null);
+  const items = list.data?.items ?? [];
+  const counts = list.data?.counts ?? {};
+  const approvals = list.data?.approvals ?? [];
+  const reason = list.params.get("reason");
+  const resolved = list.params.get("resolved") === "1";
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const selected = items.filter((i) => selection.selected.has(String(i.id)));
+  const columns = canAct ? 9 : 8;
+
+  const go = (change: Record<string, string | null>) => {
+    const next = new URLSearchParams(list.filters);
+    for (const [key, value] of Object.entries(change)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    selection.clear();
+    list.navigate(next);
+  };
+
+  return (
+    <div className="space-y-4">
+      {approvals.length > 0 && (
+        <section className="space-y-2" aria-labelledby="approvals-title">
+          <h2 id="approvals-title" className="text-base font-semibold">
+            {t("approvalsWaiting", { count: approvals.length })}
+          </h2>
+          <ul className="space-y-2">
+            {approvals.map((a) => (
+              <ApprovalCard key={a.id} approval={a} me={me} canAct={canAct} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <div role="tablist" aria-label={t("reasons")} className="flex flex-wrap gap-1">
+        {[null, ...REVIEW_ITEM_REASONS].map((r) => (
+          <button
+            key={r ?? "all"}
+            type="button"
+            role="tab"
+            aria-selected={reason === r}
+            data-reason={r ?? "all"}
+            onClick={() => go({ reason: r })}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium ${
+              reason === r
+                ? "bg-indigo-600 text-white"
+                : "bg-white text-slate-700 ring-1 ring-slate-300"
+            }`}
+          >
+            {r ? t(`reason.${r}`) : t("all")}{" "}
+            <span className="tabular-nums" data-testid={`count-${r ?? "all"}`}>
+              {r ? (counts[r] ?? 0) : total}
+            </span>
+          </button>
+        ))}
+      </div>
+      <QueueFilters params={list.filters} onChange={go} />
+      {canAct && selected.length > 0 && (
+        <BulkBar selected={selected} onDone={() => list.refresh()} />
+      )}
+      <div className={`${ui.card} overflow-x-auto p-0`}>
+        <table className={ui.table} data-testid="review-table">
+          <thead className="bg-slate-50">
+            <tr>
+              {canAct && (
+                <th className={ui.th}>
+                  <input
+                    type="checkbox"
+                    aria-label={t("selectAll")}
+                    checked={
+                      items.length > 0 && items.every((i) => selection.selected.has(String(i.id)))
+                    }
+                    onChange={() => selection.toggleAll(items.map((i) => String(i.id)))}
+                  />
+                </th>
+              )}
+              <th className={ui.th}>{resolved ? t("decidedAt") : t("age")}</th>
+              <th className={ui.th}>{t("reasonColumn")}</th>
+              <th className={ui.th}>{t("order")}</th>
+              <th className={ui.th}>{t("why")}</th>
+              <th className={ui.th}>{t("status")}</th>
+              <th className={`${ui.th} text-right`}>{t("amount")}</th>
+              <th className={ui.th}>{resolved ? t("decision") : t("claim")}</th>
+              <th className={ui.th}>{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <TableStates
+              pending={list.isPending}
+              failed={list.isError}
+              empty={items.length === 0}
+              columns={columns}
+            />
+            {items.map((item) => (
+              <Fragment key={item.id}>
+                <tr data-item-id={item.id} data-reason={item.reason} data-entity-id={item.entityId}>
+                  {canAct && (
+                    <td className={ui.td}>
+                      <input
+                        type="checkbox"
+                        aria-label={t("selectRow", { id: item.entityId })}
+                        checked={selection.selected.has(String(item.id))}
+                        onChange={() => selection.toggle(String(item.id))}
+                      />
+                    </td>
+                  )}
+                  {resolved ? (
+                    <td className={`${ui.td} tabular-nums`}>{formatDateTime(item.resolvedAt)}</td>
+                  ) : (
+                    <AgeCell openedAt={item.openedAt} slaHours={slaHours} />
+                  )}
+                  <td className={ui.td}>{t(`reason.${item.reason}`)}</td>
+                  <td className={`${ui.td} font-mono text-xs`}>
+                    <Link
+                      href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}`}
+                      className="text-indigo-700 hover:underline"
+                    >
+                      {item.entityId}
+                    </Link>
+                    <div className="font-sans text-slate-500">{t(`kind.${item.kind}`)}</div>
+                  </td>
+                  <td className={`${ui.td} max-w-md whitespace-normal`}>{whySentence(item, t)}</td>
+                  <td className={ui.td}>
+                    <StatusBadge status={item.order.status} />
+                  </td>
+                  <td className={`${ui.td} text-right tabular-nums`}>
+                    {item.order.amountSatang === null ? "—" : formatSatang(item.order.amountSatang)}
+                  </td>
+                  <td className={ui.td}>
+                    {resolved ? (
+                      <span>
+                        {t.has(`outcomes.${item.outcome}`)
+                          ? t(`outcomes.${item.outcome}`)
+                          : item.outcome}
+                        {item.resolvedBy && ` · ${item.resolvedBy.name}`}
+                      </span>
+                    ) : (
+                      <ClaimControl item={item} me={me} canAct={canAct} />
+                    )}
+                  </td>
+                  <td className={ui.td}>
+                    {canAct && !resolved && (
+                      <button
+                        type="button"
+                        className={ui.buttonSecondary}
+                        aria-expanded={open === item.id}
+                        onClick={() => setOpen(open === item.id ? null : item.id)}
+                      >
+                        {t("decideOpen")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {open === item.id && (
+                  <tr>
+                    <td colSpan={columns} className="bg-slate-50 px-4 py-3">
+                      <div className="flex flex-wrap gap-6">
+                        <div className="max-w-xl flex-1">
+                          <DecisionForm item={item} />
+                        </div>
+                        <p className="text-sm">
+                          <Link
+                            href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}#review`}
+                            className="text-indigo-700 underline"
+                          >
+                            {t("openEvidence")}
+                          </Link>
+                        </p>
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        hasCursor={list.params.has("cursor")}
+        nextCursor={list.data?.nextCursor}
+        filters={list.filters}
+        navigate={list.navigate}
+      />
+    </div>
+  );
+}
