@@ -118,10 +118,10 @@ export function ReviewQueue({
               <th className={ui.th}>{resolved ? t("decidedAt") : t("age")}</th>
               <th className={ui.th}>{t("reasonColumn")}</th>
               <th className={ui.th}>{t("order")}</th>
-              <th className={ui.th}>{t("why")}</th>
+              <th className={ui.th}>{t("whyColumn")}</th>
               <th className={ui.th}>{t("status")}</th>
               <th className={`${ui.th} text-right`}>{t("amount")}</th>
-              <th className={ui.th}>{resolved ? t("decision") : t("claim")}</th>
+              <th className={ui.th}>{resolved ? t("decision") : t("claimColumn")}</th>
               <th className={ui.th}>{t("actions")}</th>
             </tr>
           </thead>

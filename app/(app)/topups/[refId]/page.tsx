@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { requeryTopupAction } from "@/app/(app)/topups/actions";
@@ -63,9 +64,13 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
       ? [
           [
             t("topups.reissueOf"),
-            <span key="v" className="font-mono">
+            <Link
+              key="v"
+              href={`/topups/${topup.reissueOf}`}
+              className="font-mono text-indigo-700 underline"
+            >
               {topup.reissueOf}
-            </span>,
+            </Link>,
           ] as [string, React.ReactNode],
         ]
       : []),
