@@ -15,6 +15,8 @@ const runs = Number(values.runs ?? 40);
 const { openDb } = await import("@/db/client");
 const { topupCursorOf, listTopups } = await import("@/db/queries/topups");
 const { listWithdrawals, withdrawalCursorOf } = await import("@/db/queries/withdrawals");
+const { reviewPage } = await import("@/lib/review/read-review");
+const { REVIEW_ITEM_REASONS } = await import("@/db/enums");
 type Filter = Parameters<typeof listTopups>[1];
 type Options = Parameters<typeof listTopups>[2];
 
@@ -169,4 +171,33 @@ console.log(`\n${wCount.toLocaleString("en-US")} withdrawals\n`);
 await report(wScenarios, (filter, extra) =>
   listWithdrawals(db, filter, { sort: "ordered_desc", limit: 51, ...extra }),
 );
+// The review queue, as GET /api/review answers it: the page, the tab counts, the approvals.
+const reviewOpen = (
+  db.$client.prepare("select count(*) n from review_items where resolved_at is null").get() as {
+    n: number;
+  }
+).n;
+const manager =
+  (
+    db.$client.prepare("select id from users where role in ('manager', 'admin') limit 1").get() as
+      { id: number } | undefined
+  )?.id ?? 1;
+const queueNext = async (query: string) =>
+  (await reviewPage(db, manager, new URLSearchParams(query))).nextCursor ?? "";
+const qScenarios: [string, () => Promise<[string, Partial<Record<string, never>>]>][] = [
+  ["queue, first page (all reasons)", async () => ["", {}]],
+  ["queue, page 2 (cursor)", async () => [`cursor=${await queueNext("")}`, {}]],
+  ...REVIEW_ITEM_REASONS.map(
+    (reason): [string, () => Promise<[string, Partial<Record<string, never>>]>] => [
+      `queue, tab ${reason}`,
+      async () => [`reason=${reason}`, {}],
+    ],
+  ),
+  ["queue, withdrawals only", async () => ["kind=withdrawal", {}]],
+  ["queue, claimed by me", async () => ["claimed=me", {}]],
+  ["queue, unclaimed", async () => ["claimed=none", {}]],
+  ["queue, decided (resolved=1)", async () => ["resolved=1", {}]],
+];
+console.log(`\n${reviewOpen.toLocaleString("en-US")} open review items\n`);
+await report(qScenarios, (query) => reviewPage(db, manager, new URLSearchParams(query)));
 console.log(`\nworst p95: ${worst.toFixed(2)} ms (target ≤ 50 ms)`);

@@ -55,7 +55,7 @@ const STATUSES: [string, number][] = [
   ["failed", 0.08],
   ["pending", 0.03],
   ["processing", 0.02],
-  ["unknown", 0.015],
+  ["unknown", 0.005],
   ["submitting", 0.005],
 ];
 function pickStatus(): string {
@@ -142,6 +142,37 @@ for (let done = 0; done < totalWithdrawals; done += BATCH) {
     `\r${Math.min(done + BATCH, totalWithdrawals).toLocaleString("en-US")} withdrawals`,
   );
 }
+// Review items as a year of work leaves them: about 1 % of orders open (unknown outcomes, a
+// sixteenth of the failed top-ups, a seventh of the failed payouts), every other failed order
+// already decided.
+db.$client.exec(`
+  insert into review_items (kind, entity_id, reason, detail, opened_at, resolved_at, resolved_by, outcome, note)
+  select 'topup', ref_id, 'failed', json_object('error', reason), updated_at,
+         case when rowid % 16 = 0 then null else updated_at + 3600000 end,
+         case when rowid % 16 = 0 then null else created_by end,
+         case when rowid % 16 = 0 then null when rowid % 3 = 0 then 'refunded' else 'no_action' end,
+         case when rowid % 16 = 0 then null else 'seeded decision' end
+  from topups where status = 'failed';
+  insert into review_items (kind, entity_id, reason, detail, opened_at)
+  select 'topup', ref_id, 'unknown_outcome', json_object('error', 'UPSTREAM_TIMEOUT'), updated_at
+  from topups where needs_review = 'unknown_outcome';
+  insert into review_items (kind, entity_id, reason, opened_at, resolved_at, outcome, note)
+  select 'withdrawal', platform_order_id, 'failed', updated_at,
+         case when rowid % 7 = 0 then null else updated_at + 3600000 end,
+         case when rowid % 7 = 0 then null else 'not_paid' end,
+         case when rowid % 7 = 0 then null else 'seeded decision' end
+  from withdrawals where status = 'failed';
+`);
+// A manager holds a few of them, as on a working day.
+db.$client.exec(`
+  update review_items set claimed_by = (select id from users where role = 'manager' limit 1),
+                          claimed_at = ${Date.now()}
+  where resolved_at is null and id % 97 = 0 and exists (select 1 from users where role = 'manager')
+`);
+const openItems = db.$client
+  .prepare("select count(*) n from review_items where resolved_at is null")
+  .get() as { n: number };
+console.log(`\n${openItems.n.toLocaleString("en-US")} open review items`);
 db.$client.exec("analyze");
 db.$client.pragma("wal_checkpoint(TRUNCATE)");
 console.log(`\nSeeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
