@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useState } from "react";
 
 import { ui } from "@/components/ui/styles";
 import { formatDateTime, formatSatang } from "@/lib/format";
-import { NOTE_MIN_LENGTH } from "@/lib/review/outcomes";
 import type { ApprovalJson } from "@/lib/review/review-view";
 
+import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
 
 /**
@@ -25,7 +25,6 @@ export function ApprovalCard({
   canAct: boolean;
 }) {
   const t = useTranslations("queue");
-  const id = useId();
   const [note, setNote] = useState("");
   const action = useReviewAction();
   const own = approval.requestedBy?.id === me;
@@ -72,23 +71,12 @@ export function ApprovalCard({
       {pending && canAct && own && <p className="text-sm text-amber-900">{t("ownRequest")}</p>}
       {pending && canAct && !own && (
         <div className="space-y-2">
-          <label className={ui.label} htmlFor={`${id}-note`}>
-            {t("note")}
-          </label>
-          <textarea
-            id={`${id}-note`}
-            className={ui.input}
-            rows={2}
-            value={note}
-            maxLength={1000}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
-          />
+          <NoteField value={note} onChange={setNote} />
           <div className="flex gap-2">
             <button
               type="button"
               className={ui.button}
-              disabled={action.busy || note.trim().length < NOTE_MIN_LENGTH}
+              disabled={action.busy || !noteReady(note)}
               onClick={() => decide("approve")}
             >
               {t("approve")}
@@ -96,7 +84,7 @@ export function ApprovalCard({
             <button
               type="button"
               className={ui.buttonDanger}
-              disabled={action.busy || note.trim().length < NOTE_MIN_LENGTH}
+              disabled={action.busy || !noteReady(note)}
               onClick={() => decide("reject")}
             >
               {t("reject")}

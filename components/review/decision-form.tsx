@@ -4,9 +4,10 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { ui } from "@/components/ui/styles";
-import { NOTE_MIN_LENGTH, outcomesFor } from "@/lib/review/outcomes";
+import { outcomesFor } from "@/lib/review/outcomes";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
+import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
 
 /** An outcome that fits the item and a note of at least five characters, sent once. */
@@ -17,7 +18,7 @@ export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind
   const [outcome, setOutcome] = useState<string>("");
   const [note, setNote] = useState("");
   const action = useReviewAction();
-  const short = note.trim().length < NOTE_MIN_LENGTH;
+  const short = !noteReady(note);
   return (
     <form
       className="space-y-2"
@@ -44,18 +45,7 @@ export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind
           ))}
         </div>
       </fieldset>
-      <label className={ui.label} htmlFor={`${id}-note`}>
-        {t("note")}
-      </label>
-      <textarea
-        id={`${id}-note`}
-        className={ui.input}
-        rows={2}
-        value={note}
-        maxLength={1000}
-        onChange={(e) => setNote(e.target.value)}
-        placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
-      />
+      <NoteField value={note} onChange={setNote} />
       {action.error && (
         <p role="alert" className={ui.error}>
           {action.error}

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 
 import { ui } from "@/components/ui/styles";
-import { NOTE_MIN_LENGTH, type NotReissuableReason } from "@/lib/review/outcomes";
+import type { NotReissuableReason } from "@/lib/review/outcomes";
 
+import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
 
 /**
@@ -22,7 +23,6 @@ export function ReissueForm({
   needsApproval: boolean;
 }) {
   const t = useTranslations("queue");
-  const id = useId();
   const [note, setNote] = useState("");
   const [key] = useState(() => crypto.randomUUID());
   const action = useReviewAction<{ topup?: { refId: string }; approval?: { id: number } }>();
@@ -48,17 +48,10 @@ export function ReissueForm({
           });
       }}
     >
-      <label className={ui.label} htmlFor={`${id}-note`}>
-        {needsApproval ? t("reissueWithApproval") : t("reissueNow")}
-      </label>
-      <textarea
-        id={`${id}-note`}
-        className={ui.input}
-        rows={2}
+      <NoteField
         value={note}
-        maxLength={1000}
-        onChange={(e) => setNote(e.target.value)}
-        placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
+        onChange={setNote}
+        label={needsApproval ? t("reissueWithApproval") : t("reissueNow")}
       />
       {action.error && (
         <p role="alert" className={ui.error}>
@@ -73,7 +66,7 @@ export function ReissueForm({
       <button
         type="submit"
         className={ui.button}
-        disabled={action.busy || note.trim().length < NOTE_MIN_LENGTH || done !== null}
+        disabled={action.busy || !noteReady(note) || done !== null}
       >
         {needsApproval ? t("requestReissue") : t("reissue")}
       </button>
