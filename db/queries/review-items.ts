@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "d
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { Db, Tx } from "../client";
-import type { EntityKind, ReviewItemReason } from "../enums";
+import { type EntityKind, REVIEW_ITEM_REASONS, type ReviewItemReason } from "../enums";
 import { reviewItems, type ReviewItemRow, topups, users, withdrawals } from "../schema";
 
 /**
@@ -153,6 +153,23 @@ function conditionsOf(filter: Omit<ReviewFilter, "reason">): SQL[] {
  * reason, openedAt, id) oldest first; resolved ones the latest decisions first.
  */
 export async function listReviewItems(
+  db: Db,
+  filter: ReviewFilter,
+  page: { cursor?: ReviewCursor; limit: number },
+): Promise<ReviewListRow[]> {
+  if (filter.reason || filter.resolved) return listReviewItemsOnce(db, filter, page);
+  // Every reason: one walk of the queue index per reason, merged, instead of letting SQLite
+  // collect and sort every open item.
+  const parts = await Promise.all(
+    REVIEW_ITEM_REASONS.map((reason) => listReviewItemsOnce(db, { ...filter, reason }, page)),
+  );
+  return parts
+    .flat()
+    .sort((a, b) => a.item.openedAt.getTime() - b.item.openedAt.getTime() || a.item.id - b.item.id)
+    .slice(0, page.limit);
+}
+
+async function listReviewItemsOnce(
   db: Db,
   filter: ReviewFilter,
   page: { cursor?: ReviewCursor; limit: number },
