@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { ulid } from "ulid";
 
 import type { Db } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
 import { changeTopupAtomically, insertTopupOnce, type TopupPlan } from "@/db/queries/topups";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
-import { reviewItems, type TopupRow, type WithdrawalRow } from "@/db/schema";
+import { reviewItems, type TopupRow, topups, type WithdrawalRow, withdrawals } from "@/db/schema";
 import { gameIdOf } from "@/lib/catalog/topup-fields";
 import type { Reporter } from "@/lib/orders/observe";
 import {
@@ -191,6 +191,13 @@ export async function seedReviewCases(db: Db, creator: number): Promise<void> {
     { status: "open", rawStatus: "open", change: { amountSatang: 990_000 } },
   ]);
 
+  // Their upstream ids are made up: the reconciler must not ask about them (and, finding
+  // nothing, mark them stuck over the reason they show).
+  await db.update(topups).set({ nextCheckAt: null }).where(like(topups.idempotencyKey, "demo-%"));
+  await db
+    .update(withdrawals)
+    .set({ nextCheckAt: null })
+    .where(like(withdrawals.merchantOrderId, "DEMO-%"));
   for (const [entityId, hours] of aged) {
     await db
       .update(reviewItems)
