@@ -78,9 +78,9 @@ export function LiveChanges({ children }: { children: ReactNode }) {
   return <Context.Provider value={{ subscribe }}>{children}</Context.Provider>;
 }
 
-/** Calls `onChange` with the changes of the given kind (and ids, when given). */
+/** Calls `onChange` with the changes of the given kind or kinds (and ids, when given). */
 export function useLiveChanges(
-  type: Change["type"],
+  type: Change["type"] | readonly Change["type"][],
   onChange: (ids: string[]) => void,
   ids?: string[],
 ) {
@@ -90,14 +90,15 @@ export function useLiveChanges(
     handler.current = onChange;
   });
   const key = ids?.join("|");
+  const kinds = (Array.isArray(type) ? type : [type]).join("|");
   useEffect(() => {
     if (!context) return;
     const wanted = key ? new Set(key.split("|")) : null;
     return context.subscribe((changes) => {
       const hit = changes
-        .filter((c) => c.type === type && (!wanted || wanted.has(c.id)))
+        .filter((c) => kinds.split("|").includes(c.type) && (!wanted || wanted.has(c.id)))
         .map((c) => c.id);
       if (hit.length > 0) handler.current(hit);
     });
-  }, [context, type, key]);
+  }, [context, kinds, key]);
 }

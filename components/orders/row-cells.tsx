@@ -23,13 +23,22 @@ export function SelectAllHeader({ ids, selection }: { ids: string[]; selection: 
   );
 }
 
-export function SelectCell({ id, selection }: { id: string; selection: Selection }) {
+/** `name` says which row it is when the selected id is not what a person reads (a queue item). */
+export function SelectCell({
+  id,
+  selection,
+  name = id,
+}: {
+  id: string;
+  selection: Selection;
+  name?: string;
+}) {
   const t = useTranslations("orders");
   return (
     <td className={ui.td}>
       <input
         type="checkbox"
-        aria-label={t("selectRow", { id })}
+        aria-label={t("selectRow", { id: name })}
         checked={selection.selected.has(id)}
         onChange={() => selection.toggle(id)}
       />

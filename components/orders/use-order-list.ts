@@ -32,8 +32,7 @@ export function useOrderList<T, P extends Page<T> = Page<T>>(
     placeholderData: (previous) => previous,
   });
   const refresh = () => void client.invalidateQueries({ queryKey: [type, "list"] });
-  useLiveChanges(type, refresh);
-  useLiveChanges(alsoType ?? type, alsoType ? refresh : () => undefined);
+  useLiveChanges(alsoType ? [type, alsoType] : type, refresh);
 
   const filters = new URLSearchParams(params);
   filters.delete("cursor");

@@ -23,8 +23,7 @@ export function ReviewCountBadge({ initial }: { initial: number }) {
     staleTime: 5_000,
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ["review", "count"] });
-  useLiveChanges("topup", refresh);
-  useLiveChanges("withdrawal", refresh);
+  useLiveChanges(["topup", "withdrawal"], refresh);
   if (!data) return null;
   return (
     <span

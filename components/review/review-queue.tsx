@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 
 import { Pager, TableStates } from "@/components/orders/list-toolbar";
+import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useSelection } from "@/components/orders/use-requery-runner";
 import { StatusBadge } from "@/components/status-badge";
@@ -104,16 +105,7 @@ export function ReviewQueue({
           <thead className="bg-slate-50">
             <tr>
               {canAct && (
-                <th className={ui.th}>
-                  <input
-                    type="checkbox"
-                    aria-label={t("selectAll")}
-                    checked={
-                      items.length > 0 && items.every((i) => selection.selected.has(String(i.id)))
-                    }
-                    onChange={() => selection.toggleAll(items.map((i) => String(i.id)))}
-                  />
-                </th>
+                <SelectAllHeader ids={items.map((i) => String(i.id))} selection={selection} />
               )}
               <th className={ui.th}>{resolved ? t("decidedAt") : t("age")}</th>
               <th className={ui.th}>{t("reasonColumn")}</th>
@@ -136,14 +128,7 @@ export function ReviewQueue({
               <Fragment key={item.id}>
                 <tr data-item-id={item.id} data-reason={item.reason} data-entity-id={item.entityId}>
                   {canAct && (
-                    <td className={ui.td}>
-                      <input
-                        type="checkbox"
-                        aria-label={t("selectRow", { id: item.entityId })}
-                        checked={selection.selected.has(String(item.id))}
-                        onChange={() => selection.toggle(String(item.id))}
-                      />
-                    </td>
+                    <SelectCell id={String(item.id)} name={item.entityId} selection={selection} />
                   )}
                   {resolved ? (
                     <td className={`${ui.td} tabular-nums`}>{formatDateTime(item.resolvedAt)}</td>

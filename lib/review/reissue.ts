@@ -21,7 +21,7 @@ import { getSettings } from "@/lib/settings/settings";
 import { createTopup } from "@/lib/topups/create-topup";
 import type { TopupDeps } from "@/lib/topups/deps";
 
-import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH } from "./outcomes";
+import { checkNote } from "./review";
 
 /**
  * Re-issuing a failed top-up: a new order with the same package and fields and a new refID,
@@ -31,22 +31,20 @@ import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH } from "./outcomes";
  * request a different manager or admin approves; only the approval sends it.
  */
 
+/** The approval a re-issue carries out: decided in the transaction that inserts the order. */
+type ApprovalStep = { id: number; decide: (tx: Tx, reissueRefId: string) => void };
+
 export type ReissueResult =
   | { kind: "sent"; topup: TopupRow; created: boolean; error?: AppError }
   | { kind: "approval"; approval: ApprovalRow; created: boolean };
 
-function checkNote(note: string): string {
-  const trimmed = note.trim();
-  if (trimmed.length < NOTE_MIN_LENGTH)
-    throw new AppError("NOTE_TOO_SHORT", 422, { min: NOTE_MIN_LENGTH });
-  if (trimmed.length > NOTE_MAX_LENGTH)
-    throw new AppError("NOTE_TOO_LONG", 422, { max: NOTE_MAX_LENGTH });
-  return trimmed;
+function notReissuable(refId: string, why: string): AppError {
+  return new AppError("NOT_REISSUABLE", 409, { refId, why }, { why });
 }
 
 function refuse(blocker: string | null, refId: string): void {
   if (blocker === "missing") throw new AppError("TOPUP_NOT_FOUND", 404, { refId });
-  if (blocker) throw new AppError("NOT_REISSUABLE", 409, { refId, why: blocker }, { why: blocker });
+  if (blocker) throw notReissuable(refId, blocker);
 }
 
 /**
@@ -54,12 +52,7 @@ function refuse(blocker: string | null, refId: string): void {
  * (else everything rolls back), its open `failed` item is closed as `reissued`, and its
  * history says by whom and as what.
  */
-function linkReissue(
-  old: TopupRow,
-  person: Person,
-  note: string,
-  approval?: { id: number; decide: (tx: Tx, reissueRefId: string) => void },
-) {
+function linkReissue(old: TopupRow, person: Person, note: string, approval?: ApprovalStep) {
   return (tx: Tx, inserted: TopupRow) => {
     refuse(
       reissueBlockerIn(tx, old.refId, { reissueRefId: inserted.refId, approvalId: approval?.id }),
@@ -88,7 +81,7 @@ async function sendReissue(
   old: TopupRow,
   note: string,
   idempotencyKey: string,
-  approval?: { id: number; decide: (tx: Tx, reissueRefId: string) => void },
+  approval?: ApprovalStep,
 ) {
   try {
     return await createTopup(
@@ -101,12 +94,7 @@ async function sendReissue(
     // Another re-issue of this order committed first: the UNIQUE index on `reissue_of` said no.
     if (!violates(error, "topups.reissue_of")) throw error;
     if (approval) throw new AppError("ALREADY_DECIDED", 409, { status: "approved" });
-    throw new AppError(
-      "NOT_REISSUABLE",
-      409,
-      { refId: old.refId, why: "reissued" },
-      { why: "reissued" },
-    );
+    throw notReissuable(old.refId, "reissued");
   }
 }
 
@@ -151,7 +139,7 @@ export async function requestReissue(
         requestNote: note,
         idempotencyKey: key,
       });
-      if (!row) throw new AppError("NOT_REISSUABLE", 409, { refId, why: "pending_approval" });
+      if (!row) throw notReissuable(refId, "pending_approval");
       recordAuditIn(tx, person, "reissue.request", {
         targetType: "topup",
         targetId: refId,

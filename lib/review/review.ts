@@ -104,6 +104,22 @@ const reporter = (person: Person, details: Record<string, unknown>): Reporter =>
   details,
 });
 
+/** The audit row of an action on an item, written in its transaction. */
+function auditItemIn(
+  tx: Tx,
+  person: Person,
+  action: string,
+  item: ReviewItemRow,
+  details: Record<string, unknown>,
+): void {
+  recordAuditIn(tx, person, action, {
+    targetType: item.kind,
+    targetId: item.entityId,
+    details: { itemId: item.id, reason: item.reason, ...details },
+    ip: person.ip,
+  });
+}
+
 /**
  * Every action on an item: the item is read again inside the transaction, so what another
  * person did a moment ago counts (resolved → `ALREADY_RESOLVED`; claimed → `CLAIMED`); then
@@ -111,18 +127,17 @@ const reporter = (person: Person, details: Record<string, unknown>): Reporter =>
  */
 async function guarded(
   db: Db,
-  id: number,
+  seen: ReviewItemRow,
   person: Person,
   act: (tx: Tx, item: ReviewItemRow, now: Date) => void,
-  plans: (item: ReviewItemRow) => OrderPlans,
+  plans: OrderPlans,
 ): Promise<ReviewItemRow> {
   const now = new Date();
   const { claimTimeoutMinutes } = await getSettings(db);
-  const seen = await findItem(db, id);
   refuseIfResolved(seen);
-  return changeItemAndOrder(db, seen, plans(seen), (tx) => {
-    const item = getReviewItemIn(tx, id);
-    if (!item) throw new AppError("REVIEW_ITEM_NOT_FOUND", 404, { id });
+  return changeItemAndOrder(db, seen, plans, (tx) => {
+    const item = getReviewItemIn(tx, seen.id);
+    if (!item) throw new AppError("REVIEW_ITEM_NOT_FOUND", 404, { id: seen.id });
     refuseIfResolved(item);
     refuseIfHeldByAnother(tx, item, person, { now, timeoutMinutes: claimTimeoutMinutes });
     act(tx, item, now);
@@ -131,20 +146,16 @@ async function guarded(
 
 /** "I am on it": refused while another person's claim is younger than the claim timeout. */
 export async function claimReviewItem(db: Db, person: Person, id: number): Promise<ReviewItemRow> {
+  const seen = await findItem(db, id);
   return guarded(
     db,
-    id,
+    seen,
     person,
     (tx, item, now) => {
       updateReviewItemIn(tx, id, { claimedBy: person.id, claimedAt: now });
-      recordAuditIn(tx, person, "review.claim", {
-        targetType: item.kind,
-        targetId: item.entityId,
-        details: { itemId: id, reason: item.reason, takenFrom: item.claimedBy },
-        ip: person.ip,
-      });
+      auditItemIn(tx, person, "review.claim", item, { takenFrom: item.claimedBy });
     },
-    (item) => notePlans(person, item, "claim"),
+    notePlans(person, seen, "claim"),
   );
 }
 
@@ -158,18 +169,13 @@ export async function releaseReviewItem(
   if (!seen.claimedBy && !seen.resolvedAt) return seen;
   return guarded(
     db,
-    id,
+    seen,
     person,
     (tx, item) => {
       updateReviewItemIn(tx, id, { claimedBy: null, claimedAt: null });
-      recordAuditIn(tx, person, "review.release", {
-        targetType: item.kind,
-        targetId: item.entityId,
-        details: { itemId: id, reason: item.reason, heldBy: item.claimedBy },
-        ip: person.ip,
-      });
+      auditItemIn(tx, person, "review.release", item, { heldBy: item.claimedBy });
     },
-    (item) => notePlans(person, item, "release"),
+    notePlans(person, seen, "release"),
   );
 }
 
@@ -181,18 +187,24 @@ function notePlans(person: Person, item: ReviewItemRow, kind: string): OrderPlan
   };
 }
 
+/** A note as a person typed it: trimmed, long enough to say something, not a whole essay. */
+export function checkNote(note: string): string {
+  const trimmed = note.trim();
+  if (trimmed.length < NOTE_MIN_LENGTH) {
+    throw new AppError("NOTE_TOO_SHORT", 422, { min: NOTE_MIN_LENGTH });
+  }
+  if (trimmed.length > NOTE_MAX_LENGTH) {
+    throw new AppError("NOTE_TOO_LONG", 422, { max: NOTE_MAX_LENGTH });
+  }
+  return trimmed;
+}
+
 /** A decision's input as a person typed it: a known outcome that fits, a real note. */
 export function checkDecision(
   item: Pick<ReviewItemRow, "kind" | "reason">,
   input: { outcome: string; note: string },
 ): { outcome: ReviewOutcome; note: string } {
-  const note = input.note.trim();
-  if (note.length < NOTE_MIN_LENGTH) {
-    throw new AppError("NOTE_TOO_SHORT", 422, { min: NOTE_MIN_LENGTH });
-  }
-  if (note.length > NOTE_MAX_LENGTH) {
-    throw new AppError("NOTE_TOO_LONG", 422, { max: NOTE_MAX_LENGTH });
-  }
+  const note = checkNote(input.note);
   const allowed = outcomesFor(item.kind, item.reason);
   if (!(allowed as string[]).includes(input.outcome)) {
     throw new AppError("OUTCOME_NOT_ALLOWED", 422, {
@@ -214,35 +226,28 @@ export async function resolveReviewItem(
   id: number,
   input: { outcome: string; note: string },
 ): Promise<ReviewItemRow> {
-  checkDecision(await findItem(db, id), input);
+  const seen = await findItem(db, id);
+  // An item's kind and reason never change, so the decision is checked once.
+  const { outcome, note } = checkDecision(seen, input);
+  const by = reporter(person, { itemId: seen.id, reason: seen.reason, outcome, note });
+  const status = OUTCOME_STATUS[outcome] ?? null;
   return guarded(
     db,
-    id,
+    seen,
     person,
     (tx, item, now) => {
-      const { outcome, note } = checkDecision(item, input);
       updateReviewItemIn(tx, id, { resolvedAt: now, resolvedBy: person.id, outcome, note });
-      recordAuditIn(tx, person, "review.resolve", {
-        targetType: item.kind,
-        targetId: item.entityId,
-        details: { itemId: id, reason: item.reason, outcome, note },
-        ip: person.ip,
-      });
+      auditItemIn(tx, person, "review.resolve", item, { outcome, note });
     },
-    (item) => {
-      const { outcome, note } = checkDecision(item, input);
-      const by = reporter(person, { itemId: item.id, reason: item.reason, outcome, note });
-      const status = OUTCOME_STATUS[outcome] ?? null;
-      return {
-        topup: (row) =>
-          planTopupDecision(row, { reason: item.reason, status: status as TopupStatus | null }, by),
-        withdrawal: (row) =>
-          planWithdrawalDecision(
-            row,
-            { reason: item.reason, status: status as WithdrawalStatus | null },
-            by,
-          ),
-      };
+    {
+      topup: (row) =>
+        planTopupDecision(row, { reason: seen.reason, status: status as TopupStatus | null }, by),
+      withdrawal: (row) =>
+        planWithdrawalDecision(
+          row,
+          { reason: seen.reason, status: status as WithdrawalStatus | null },
+          by,
+        ),
     },
   );
 }
