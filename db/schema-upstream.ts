@@ -58,6 +58,7 @@ export const callbacks = sqliteTable(
     index("callbacks_pending_idx").on(t.result, t.receivedAt),
     index("callbacks_entity_idx").on(t.entityId),
     index("callbacks_received_idx").on(t.receivedAt),
+    index("callbacks_upstream_received_idx").on(t.upstream, t.receivedAt),
   ],
 );
 
@@ -104,5 +105,8 @@ export const balanceSnapshots = sqliteTable(
     confirmed: integer({ mode: "boolean" }).notNull().default(false),
     at: instant("at").notNull().default(now),
   },
-  (t) => [index("balance_snapshots_upstream_idx").on(t.upstream, t.id)],
+  (t) => [
+    index("balance_snapshots_upstream_idx").on(t.upstream, t.id),
+    index("balance_snapshots_confirmed_at_idx").on(t.upstream, t.confirmed, t.at),
+  ],
 );

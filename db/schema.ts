@@ -15,6 +15,7 @@ import { inList, instant, now } from "./columns";
 export * from "./enums";
 export * from "./schema-upstream";
 export * from "./schema-review";
+export * from "./schema-overview";
 
 export const users = sqliteTable(
   "users",
@@ -133,6 +134,7 @@ export const topups = sqliteTable(
     index("topups_game_id_idx").on(t.gameId),
     index("topups_next_check_idx").on(t.nextCheckAt),
     index("topups_review_idx").on(t.needsReview, t.createdAt, t.refId),
+    index("topups_reason_created_idx").on(t.reason, t.createdAt, t.refId),
     uniqueIndex("topups_reissue_of_idx").on(t.reissueOf),
     check("topups_status_check", sql`${t.status} in (${inList(TOPUP_STATUSES)})`),
   ],

@@ -39,6 +39,7 @@ describe("permissions table", () => {
       {
         "admin": [
           "overview:view",
+          "warning:view",
           "topup:view",
           "topup:create",
           "topup:requery",
@@ -69,6 +70,7 @@ describe("permissions table", () => {
         ],
         "manager": [
           "overview:view",
+          "warning:view",
           "topup:view",
           "topup:create",
           "topup:requery",

@@ -7,6 +7,8 @@ import type { Role } from "./roles";
  */
 export const PERMISSIONS = {
   "overview:view": ["support", "finance", "manager", "admin"],
+  /** The banner of balance and callback warnings, on every page. */
+  "warning:view": ["manager", "admin"],
   "topup:view": ["support", "finance", "manager", "admin"],
   "topup:create": ["support", "manager", "admin"],
   "topup:requery": ["support", "manager", "admin"],

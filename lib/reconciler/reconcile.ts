@@ -2,6 +2,8 @@ import "server-only";
 
 import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
 import { logger } from "@/lib/logger";
+import { currentWarnings } from "@/lib/overview/warnings";
+import { getSettings } from "@/lib/settings/settings";
 import type { TopupDeps } from "@/lib/topups/deps";
 import { processP2wCallback } from "@/lib/topups/p2w-callback";
 
@@ -16,7 +18,10 @@ const SWEEP_AFTER_MS = 30_000;
 
 export type ReconcileDeps = { topups: TopupDeps; withdrawals: WithdrawalDeps };
 
-/** One pass: finish stored callbacks, then look at every due order. */
+/**
+ * One pass: finish stored callbacks, then look at every due order, then the warnings (so a
+ * crossing is recorded when it happens, even while nobody has a page open).
+ */
 export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
   const pending = await listUnprocessedCallbacks(
     deps.topups.db,
@@ -35,5 +40,6 @@ export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
   }
   const topups = await reconcileTopups(deps.topups, now);
   const withdrawals = await reconcileWithdrawals(deps.withdrawals, now);
-  return { swept, topups, withdrawals };
+  const warnings = await currentWarnings(deps.topups.db, await getSettings(deps.topups.db), now);
+  return { swept, topups, withdrawals, warnings: warnings.map((w) => w.key) };
 }

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+
+import { getDb } from "@/lib/db";
+import { route } from "@/lib/api/respond";
+import { requirePermission } from "@/lib/auth/guard";
+import { readOverview } from "@/lib/overview/read-overview";
+
+export const dynamic = "force-dynamic";
+
+/** The overview's figures for `from`..`to` (Bangkok days, inclusive; today by default). */
+export const GET = route(async (request) => {
+  const user = await requirePermission("overview:view");
+  const params = new URL(request.url).searchParams;
+  return NextResponse.json(
+    await readOverview(getDb(), user.role, {
+      from: params.get("from") ?? undefined,
+      to: params.get("to") ?? undefined,
+    }),
+  );
+});

@@ -1,0 +1,336 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+
+import type { Db, Tx } from "../client";
+import {
+  balanceSnapshots,
+  callbacks,
+  refusedCallbackTally,
+  topupDurations,
+  topupHours,
+  topups,
+  warningStates,
+  withdrawalHours,
+  withdrawals,
+} from "../schema";
+
+/*
+ * The overview's reads. The hourly roll-ups (db/schema-overview.ts) answer everything about
+ * a range of days; what depends on the present moment (orders waiting, callbacks of the last
+ * hour, the balance) is read from the orders, callbacks and snapshots through their indexes.
+ */
+
+export type TopupHourRow = {
+  hour: Date;
+  packageId: string;
+  status: string;
+  reason: string;
+  count: number;
+  amountSatang: number;
+};
+
+/** Every non-empty roll-up row of top-ups created in [from, to). */
+export async function topupHourRows(db: Db, from: Date, to: Date): Promise<TopupHourRow[]> {
+  return db
+    .select()
+    .from(topupHours)
+    .where(and(gte(topupHours.hour, from), lt(topupHours.hour, to), sql`${topupHours.count} > 0`));
+}
+
+/** How long the final top-ups created in [from, to) took, as counts per duration bucket. */
+export async function topupDurationCounts(
+  db: Db,
+  from: Date,
+  to: Date,
+): Promise<{ seconds: number; count: number }[]> {
+  return db
+    .select({ seconds: topupDurations.seconds, count: sql<number>`sum(${topupDurations.count})` })
+    .from(topupDurations)
+    .where(and(gte(topupDurations.hour, from), lt(topupDurations.hour, to)))
+    .groupBy(topupDurations.seconds)
+    .having(sql`sum(${topupDurations.count}) > 0`)
+    .orderBy(asc(topupDurations.seconds));
+}
+
+export type WithdrawalHourRow = { hour: Date; status: string; count: number; amountSatang: number };
+
+/** Every non-empty roll-up row of withdrawals ordered in [from, to). */
+export async function withdrawalHourRows(
+  db: Db,
+  from: Date,
+  to: Date,
+): Promise<WithdrawalHourRow[]> {
+  return db
+    .select()
+    .from(withdrawalHours)
+    .where(
+      and(
+        gte(withdrawalHours.hour, from),
+        lt(withdrawalHours.hour, to),
+        sql`${withdrawalHours.count} > 0`,
+      ),
+    );
+}
+
+/** Open withdrawals now, whenever they were ordered. */
+export async function openWithdrawals(db: Db): Promise<{ count: number; amountSatang: number }> {
+  const [row] = await db
+    .select({
+      count: sql<number>`coalesce(sum(${withdrawalHours.count}), 0)`,
+      amountSatang: sql<number>`coalesce(sum(${withdrawalHours.amountSatang}), 0)`,
+    })
+    .from(withdrawalHours)
+    .where(eq(withdrawalHours.status, "open"));
+  return row ?? { count: 0, amountSatang: 0 };
+}
+
+/** How many orders of a kind are flagged `stuck` now (the reconciler gave up on them). */
+export async function stuckCount(db: Db, kind: "topup" | "withdrawal"): Promise<number> {
+  const table = kind === "topup" ? topups : withdrawals;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .where(eq(table.needsReview, "stuck"));
+  return row?.n ?? 0;
+}
+
+/**
+ * Top-ups in the given statuses created in [from, to): one index range count per status, so
+ * the cost follows the number of waiting orders, not the table.
+ */
+export async function countTopupsCreated(
+  db: Db,
+  statuses: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<number> {
+  let total = 0;
+  for (const status of statuses) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(topups)
+      .where(
+        and(
+          eq(topups.status, status as never),
+          gte(topups.createdAt, from),
+          lt(topups.createdAt, to),
+        ),
+      );
+    total += row?.n ?? 0;
+  }
+  return total;
+}
+
+/** Whether an order has waited for its callback since before `before`. */
+export async function ordersWaitingSince(
+  db: Db,
+  upstream: "p2w" | "payout",
+  before: Date,
+): Promise<boolean> {
+  const [row] =
+    upstream === "p2w"
+      ? await db
+          .select({ id: topups.refId })
+          .from(topups)
+          .where(
+            and(inArray(topups.status, ["pending", "processing"]), lte(topups.createdAt, before)),
+          )
+          .limit(1)
+      : await db
+          .select({ id: withdrawals.platformOrderId })
+          .from(withdrawals)
+          .where(and(eq(withdrawals.status, "open"), lte(withdrawals.orderedAt, before)))
+          .limit(1);
+  return row !== undefined;
+}
+
+/** The last callback of an upstream, accepted or not, and the last accepted one. */
+export async function lastCallbacks(
+  db: Db,
+  upstream: "p2w" | "payout",
+): Promise<{ received: Date | null; accepted: Date | null }> {
+  const last = async (acceptedOnly: boolean) => {
+    const [row] = await db
+      .select({ at: callbacks.receivedAt })
+      .from(callbacks)
+      .where(
+        and(
+          eq(callbacks.upstream, upstream),
+          acceptedOnly ? eq(callbacks.verification, "ok") : undefined,
+        ),
+      )
+      .orderBy(desc(callbacks.upstream), desc(callbacks.receivedAt))
+      .limit(1);
+    return row?.at ?? null;
+  };
+  return { received: await last(false), accepted: await last(true) };
+}
+
+/** Callbacks received since `since`: accepted, and refused (stored or only counted). */
+export async function callbackCountsSince(
+  db: Db,
+  upstream: "p2w" | "payout",
+  since: Date,
+): Promise<{ accepted: number; refused: number }> {
+  const [accepted] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(callbacks)
+    .where(
+      and(
+        eq(callbacks.upstream, upstream),
+        gte(callbacks.receivedAt, since),
+        eq(callbacks.verification, "ok"),
+      ),
+    );
+  // Every refused callback is counted in the tally's all-addresses row, stored or not.
+  const [refused] = await db
+    .select({
+      n: sql<number>`coalesce(sum(${refusedCallbackTally.stored} + ${refusedCallbackTally.dropped}), 0)`,
+    })
+    .from(refusedCallbackTally)
+    .where(
+      and(
+        eq(refusedCallbackTally.upstream, upstream),
+        eq(refusedCallbackTally.ip, "*"),
+        gte(refusedCallbackTally.minute, new Date(Math.floor(since.getTime() / 60_000) * 60_000)),
+      ),
+    );
+  return { accepted: accepted?.n ?? 0, refused: refused?.n ?? 0 };
+}
+
+/**
+ * For the orders created (top-ups) or ordered (withdrawals) since `since`: how long their
+ * first accepted callback took, in milliseconds, for those that have one.
+ */
+export async function firstCallbackDelays(
+  db: Db,
+  upstream: "p2w" | "payout",
+  since: Date,
+): Promise<number[]> {
+  const first = (id: unknown) =>
+    sql<number | null>`(select min(${callbacks.receivedAt}) from ${callbacks}
+      where ${callbacks.entityId} = ${id} and ${callbacks.upstream} = ${upstream}
+      and ${callbacks.verification} = 'ok')`;
+  const rows =
+    upstream === "p2w"
+      ? await db
+          .select({ created: topups.createdAt, first: first(topups.refId) })
+          .from(topups)
+          .where(gte(topups.createdAt, since))
+      : await db
+          .select({ created: withdrawals.orderedAt, first: first(withdrawals.platformOrderId) })
+          .from(withdrawals)
+          .where(gte(withdrawals.orderedAt, since));
+  return rows
+    .filter((r) => r.first !== null)
+    .map((r) => Math.max(0, Number(r.first) - r.created.getTime()));
+}
+
+export type BalancePoint = { satang: number; at: Date };
+
+/** Confirmed P2W balance figures in [from, to], oldest first, and the last one before `from`. */
+export async function balancePoints(db: Db, from: Date, to: Date): Promise<BalancePoint[]> {
+  const confirmed = and(eq(balanceSnapshots.upstream, "p2w"), eq(balanceSnapshots.confirmed, true));
+  const columns = { satang: balanceSnapshots.balanceSatang, at: balanceSnapshots.at };
+  const before = await db
+    .select(columns)
+    .from(balanceSnapshots)
+    .where(and(confirmed, lt(balanceSnapshots.at, from)))
+    .orderBy(
+      desc(balanceSnapshots.upstream),
+      desc(balanceSnapshots.confirmed),
+      desc(balanceSnapshots.at),
+    )
+    .limit(1);
+  const within = await db
+    .select(columns)
+    .from(balanceSnapshots)
+    .where(and(confirmed, gte(balanceSnapshots.at, from), lte(balanceSnapshots.at, to)))
+    .orderBy(asc(balanceSnapshots.at));
+  return [...before, ...within];
+}
+
+/** The last confirmed balance at or before each instant (the trend, one seek per point). */
+export async function balanceAt(db: Db, instants: Date[]): Promise<(BalancePoint | null)[]> {
+  const out: (BalancePoint | null)[] = [];
+  for (const at of instants) {
+    const [row] = await db
+      .select({ satang: balanceSnapshots.balanceSatang, at: balanceSnapshots.at })
+      .from(balanceSnapshots)
+      .where(
+        and(
+          eq(balanceSnapshots.upstream, "p2w"),
+          eq(balanceSnapshots.confirmed, true),
+          lte(balanceSnapshots.at, at),
+        ),
+      )
+      .orderBy(
+        desc(balanceSnapshots.upstream),
+        desc(balanceSnapshots.confirmed),
+        desc(balanceSnapshots.at),
+      )
+      .limit(1);
+    out.push(row ?? null);
+  }
+  return out;
+}
+
+/** A cheap fingerprint of everything the overview reads: it changes when any of it does. */
+export async function overviewVersion(db: Db): Promise<string> {
+  const row = await db.get<Record<string, number | null>>(
+    sql`select (select max(id) from status_history) h, (select max(id) from callbacks) c,
+               (select max(id) from balance_snapshots) b, (select max(updated_at) from settings) s,
+               (select max(id) from review_items) r`,
+  );
+  return [row.h, row.c, row.b, row.s, row.r].join(":");
+}
+
+export type WarningStateRow = typeof warningStates.$inferSelect;
+
+export async function readWarningStates(db: Db): Promise<WarningStateRow[]> {
+  return db.select().from(warningStates);
+}
+
+/**
+ * Moves warnings to their new states, each under a compare-and-set on what was read, and
+ * calls `onChange` (the audit entry) for each one this call moved, in the same transaction:
+ * two processes looking at once record a crossing once.
+ */
+export function changeWarningStates(
+  db: Db,
+  changes: {
+    key: string;
+    wasRaised: boolean | null;
+    raised: boolean;
+    detail: Record<string, unknown>;
+  }[],
+  at: Date,
+  onChange: (
+    tx: Tx,
+    change: { key: string; raised: boolean; detail: Record<string, unknown> },
+  ) => void,
+): string[] {
+  return db.transaction(
+    (tx) => {
+      const moved: string[] = [];
+      for (const change of changes) {
+        const current = tx
+          .select()
+          .from(warningStates)
+          .where(eq(warningStates.key, change.key))
+          .get();
+        if ((current?.raised ?? null) !== change.wasRaised) continue;
+        tx.insert(warningStates)
+          .values({ key: change.key, raised: change.raised, since: at, detail: change.detail })
+          .onConflictDoUpdate({
+            target: warningStates.key,
+            set: { raised: change.raised, since: at, detail: change.detail },
+          })
+          .run();
+        onChange(tx, change);
+        moved.push(change.key);
+      }
+      return moved;
+    },
+    { behavior: "immediate" },
+  );
+}

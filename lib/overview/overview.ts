@@ -1,0 +1,192 @@
+import "server-only";
+
+import type { Db } from "@/db/client";
+import {
+  balanceAt,
+  callbackCountsSince,
+  countTopupsCreated,
+  firstCallbackDelays,
+  lastCallbacks,
+  openWithdrawals,
+  stuckCount,
+  topupDurationCounts,
+  topupHourRows,
+  withdrawalHourRows,
+} from "@/db/queries/overview";
+import { countReviewItems } from "@/db/queries/review-items";
+import { type ReviewItemReason, TOPUP_STATUSES, WITHDRAWAL_STATUSES } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import type { Settings } from "@/lib/settings/definitions";
+
+import {
+  AGE_BUCKETS,
+  breakdown,
+  median,
+  percentile,
+  series,
+  statusTotals,
+  successRate,
+} from "./figures";
+import { DAY_MS, HOUR_MS, type OverviewRange } from "./range";
+import { balanceFigures, currentWarnings, type WarningJson } from "./warnings";
+
+/** What `GET /api/overview` answers; a part is absent when the role may not see it. */
+export type OverviewJson = {
+  range: { from: string; to: string; days: number; previous: { from: string; to: string } };
+  generatedAt: string;
+  topups?: Awaited<ReturnType<typeof topupFigures>>;
+  withdrawals?: Awaited<ReturnType<typeof withdrawalFigures>>;
+  balance?: Awaited<ReturnType<typeof balanceSection>>;
+  callbacks?: Record<"p2w" | "payout", Awaited<ReturnType<typeof callbackHealth>>>;
+  review?: { open: number; byReason: Partial<Record<ReviewItemReason, number>> };
+  warnings?: WarningJson[];
+};
+
+/** Statuses of top-ups that wait for the upstream (the age chart). */
+export const WAITING_STATUSES = ["pending", "processing", "unknown"] as const;
+
+const topupGroup = (status: string) =>
+  status === "succeeded" || status === "failed" ? status : "waiting";
+const withdrawalGroup = (status: string) => status;
+
+async function topupFigures(db: Db, range: OverviewRange, now: Date) {
+  const rows = await topupHourRows(db, range.start, range.end);
+  const previousRows = await topupHourRows(db, range.previous.start, range.previous.end);
+  const compareRows =
+    range.days === 1
+      ? await topupHourRows(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
+      : previousRows;
+  const totals = statusTotals(rows, TOPUP_STATUSES);
+  const previous = statusTotals(previousRows, TOPUP_STATUSES);
+  const failed = rows.filter((r) => r.status === "failed");
+  const durations = await topupDurationCounts(db, range.start, range.end);
+  const waiting = [];
+  for (const bucket of AGE_BUCKETS) {
+    const to = new Date(now.getTime() - bucket.fromMs);
+    const from = new Date(Number.isFinite(bucket.toMs) ? now.getTime() - bucket.toMs : 0);
+    waiting.push({
+      bucket: bucket.key,
+      count: await countTopupsCreated(db, WAITING_STATUSES, from, to),
+    });
+  }
+  return {
+    ...totals,
+    successRate: successRate(totals, "succeeded", "failed"),
+    previous: { ...previous, successRate: successRate(previous, "succeeded", "failed") },
+    series: series(range, rows, compareRows, topupGroup),
+    failuresByReason: breakdown(failed.map((r) => ({ key: r.reason, count: r.count }))).map(
+      ({ key, count }) => ({ reason: key, count }),
+    ),
+    failuresByPackage: breakdown(failed.map((r) => ({ key: r.packageId, count: r.count }))).map(
+      ({ key, count }) => ({ packageId: key, count }),
+    ),
+    timeToFinal: {
+      count: durations.reduce((n, d) => n + d.count, 0),
+      p50Seconds: percentile(durations, 0.5),
+      p95Seconds: percentile(durations, 0.95),
+      buckets: durations,
+    },
+    waiting: { total: waiting.reduce((n, w) => n + w.count, 0), byAge: waiting },
+    stuck: await stuckCount(db, "topup"),
+  };
+}
+
+async function withdrawalFigures(db: Db, range: OverviewRange) {
+  const rows = await withdrawalHourRows(db, range.start, range.end);
+  const previousRows = await withdrawalHourRows(db, range.previous.start, range.previous.end);
+  const compareRows =
+    range.days === 1
+      ? await withdrawalHourRows(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
+      : previousRows;
+  const totals = statusTotals(rows, WITHDRAWAL_STATUSES);
+  const previous = statusTotals(previousRows, WITHDRAWAL_STATUSES);
+  return {
+    ...totals,
+    successRate: successRate(totals, "success", "failed"),
+    previous: { ...previous, successRate: successRate(previous, "success", "failed") },
+    open: await openWithdrawals(db),
+    series: series(range, rows, compareRows, withdrawalGroup),
+    stuck: await stuckCount(db, "withdrawal"),
+  };
+}
+
+/** Trend points: the last confirmed figure at each of up to 48 even steps over the range. */
+async function balanceSection(db: Db, range: OverviewRange, settings: Settings, now: Date) {
+  const figures = await balanceFigures(db, now);
+  const end = Math.min(range.end.getTime(), now.getTime());
+  const step = Math.max(
+    HOUR_MS / 2,
+    Math.ceil((end - range.start.getTime()) / 48 / HOUR_MS) * HOUR_MS,
+  );
+  const instants: Date[] = [];
+  for (let t = range.start.getTime() + step; t < end; t += step) instants.push(new Date(t));
+  instants.push(new Date(end));
+  const trend = (await balanceAt(db, instants)).map((p, i) => ({
+    at: (instants[i] as Date).toISOString(),
+    satang: p?.satang ?? null,
+  }));
+  return {
+    p2w: figures.last ? { satang: figures.last.satang, at: figures.last.at.toISOString() } : null,
+    trend: end > range.start.getTime() ? trend : [],
+    rate: figures.rate,
+    runwayHours: figures.runwayHours,
+    thresholdSatang: settings.lowBalanceBaht * 100,
+    runwayWarningHours: settings.runwayWarningHours,
+  };
+}
+
+async function callbackHealth(db: Db, upstream: "p2w" | "payout", now: Date) {
+  const hourAgo = new Date(now.getTime() - HOUR_MS);
+  const last = await lastCallbacks(db, upstream);
+  const counts = await callbackCountsSince(db, upstream, hourAgo);
+  const all = counts.accepted + counts.refused;
+  const delay = median(await firstCallbackDelays(db, upstream, new Date(now.getTime() - DAY_MS)));
+  return {
+    lastReceivedAt: last.received?.toISOString() ?? null,
+    lastAcceptedAt: last.accepted?.toISOString() ?? null,
+    lastHour: counts,
+    perMinute: Math.round((all / 60) * 100) / 100,
+    refusedShare: all === 0 ? null : counts.refused / all,
+    medianDelaySeconds: delay === null ? null : Math.round(delay / 100) / 10,
+  };
+}
+
+/**
+ * Everything the overview shows for a range, limited to what the role may see: top-up
+ * figures need `topup:view`, withdrawal figures `withdrawal:view`, callback health
+ * `callback:view`, the review counts `review:view`, the warnings `warning:view`.
+ */
+export async function overview(
+  db: Db,
+  role: Role,
+  range: OverviewRange,
+  settings: Settings,
+  now = new Date(),
+): Promise<OverviewJson> {
+  const out: OverviewJson = {
+    range: {
+      from: range.from,
+      to: range.to,
+      days: range.days,
+      previous: { from: range.previous.from, to: range.previous.to },
+    },
+    generatedAt: now.toISOString(),
+  };
+  if (can(role, "topup:view")) {
+    out.topups = await topupFigures(db, range, now);
+    out.balance = await balanceSection(db, range, settings, now);
+  }
+  if (can(role, "withdrawal:view")) out.withdrawals = await withdrawalFigures(db, range);
+  if (can(role, "callback:view"))
+    out.callbacks = {
+      p2w: await callbackHealth(db, "p2w", now),
+      payout: await callbackHealth(db, "payout", now),
+    };
+  if (can(role, "review:view")) {
+    const byReason = await countReviewItems(db, { claimed: { by: "any" }, resolved: false });
+    out.review = { open: Object.values(byReason).reduce((n, c) => n + (c ?? 0), 0), byReason };
+  }
+  if (can(role, "warning:view")) out.warnings = await currentWarnings(db, settings, now);
+  return out;
+}
