@@ -59,13 +59,10 @@ export const withdrawalHours = sqliteTable(
  * whether it is raised and since when. A change of state is written once, under a
  * compare-and-set, with its audit entry.
  */
-export const warningStates = sqliteTable(
-  "warning_states",
-  {
-    key: text().primaryKey(),
-    raised: integer({ mode: "boolean" }).notNull(),
-    since: instant("since").notNull(),
-    /** The figure that raised or cleared it, for the audit entry and the banner. */
-    detail: text({ mode: "json" }).$type<Record<string, unknown>>(),
-  },
-);
+export const warningStates = sqliteTable("warning_states", {
+  key: text().primaryKey(),
+  raised: integer({ mode: "boolean" }).notNull(),
+  since: instant("since").notNull(),
+  /** The figure that raised or cleared it, for the audit entry and the banner. */
+  detail: text({ mode: "json" }).$type<Record<string, unknown>>(),
+});

@@ -4,11 +4,11 @@ import { demoUser, signIn, signInAs, watchCsp } from "./helpers";
 import { E2E_USERS } from "./users";
 
 const NAV = {
-  support: ["หน้าแรก", "รายการเติมเกม", "สร้างรายการเติม"],
-  finance: ["หน้าแรก", "รายการเติมเกม", "รายการถอนเงิน"],
+  support: ["ภาพรวม", "รายการเติมเกม", "สร้างรายการเติม"],
+  finance: ["ภาพรวม", "รายการเติมเกม", "รายการถอนเงิน"],
   // The queue's entry carries its live count of what waits.
   manager: [
-    "หน้าแรก",
+    "ภาพรวม",
     "รายการเติมเกม",
     "สร้างรายการเติม",
     "รายการถอนเงิน",
@@ -16,7 +16,7 @@ const NAV = {
     "บันทึกการใช้งาน",
   ],
   admin: [
-    "หน้าแรก",
+    "ภาพรวม",
     "รายการเติมเกม",
     "สร้างรายการเติม",
     "รายการถอนเงิน",
@@ -71,7 +71,7 @@ test("the language switch is remembered across reloads and sign-out", async ({ p
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
   await signInAs(page, "finance");
-  await expect(page.locator("aside nav a")).toHaveText(["Home", "Top-ups", "Withdrawals"]);
+  await expect(page.locator("aside nav a")).toHaveText(["Overview", "Top-ups", "Withdrawals"]);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");

@@ -32,7 +32,7 @@ const build = spawnSync(process.execPath, [nextBin, "build"], {
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-await prepareDatabase(env);
+await prepareDatabase(env, [], { history: true });
 startSandbox(env);
 await waitForHealth(`http://127.0.0.1:${options.p2wPort}/__control/state`);
 startDashboard(env, PORT);

@@ -80,6 +80,8 @@ export type StackUser = { role: string; email: string; name: string; password: s
 export async function prepareDatabase(
   env: Record<string, string>,
   extraUsers: StackUser[] = [],
+  /** Fourteen days of finished orders and balance figures (the demo's overview). */
+  options: { history?: boolean } = {},
 ): Promise<void> {
   const file = env.DATABASE_PATH ?? "";
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -106,6 +108,10 @@ export async function prepareDatabase(
   // The review queue has one order per reason to show.
   const { seedReviewCases } = await import("./demo-review-cases");
   await seedReviewCases(db, created[0]?.id ?? 1);
+  if (options.history) {
+    const { seedDemoHistory } = await import("./demo-history");
+    await seedDemoHistory(db, created[0]?.id ?? 1);
+  }
   db.$client.close();
 }
 

@@ -12,11 +12,18 @@ import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { navItemsFor } from "@/lib/navigation";
 import { openReviewCount } from "@/lib/review/read-review";
+import { WarningBanner } from "@/components/warning-banner";
+import { currentWarnings } from "@/lib/overview/warnings";
+import { getSettings } from "@/lib/settings/settings";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   const t = await getTranslations();
-  const openReview = can(user.role, "review:view") ? await openReviewCount(getDb()) : null;
+  const db = getDb();
+  const openReview = can(user.role, "review:view") ? await openReviewCount(db) : null;
+  const warnings = can(user.role, "warning:view")
+    ? await currentWarnings(db, await getSettings(db))
+    : null;
   const items = navItemsFor(user.role).map((item) => ({
     href: item.href,
     label: t(`nav.${item.key}`),
@@ -46,6 +53,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 <SignOutButton />
               </div>
             </header>
+            {warnings && <WarningBanner initial={warnings} />}
             <main className="flex-1 px-6 py-6">{children}</main>
           </div>
         </div>

@@ -117,7 +117,21 @@ export function CommonFilterFields({
           name="status"
           value={value("status")}
           any={t("orders.anyStatus")}
-          options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          options={[
+            ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
+            // Several statuses at once come from links (the overview's "waiting"): keep them.
+            ...(value("status").includes(",")
+              ? [
+                  {
+                    value: value("status"),
+                    label: value("status")
+                      .split(",")
+                      .map((s) => (statuses.includes(s) ? t(`status.${s}`) : s))
+                      .join(" + "),
+                  },
+                ]
+              : []),
+          ]}
         />
       </FilterField>
       <FilterField label={fromLabel}>
@@ -125,6 +139,17 @@ export function CommonFilterFields({
       </FilterField>
       <FilterField label={t("orders.rangeTo")}>
         <input type="date" name="to" defaultValue={value("to")} className={ui.input} />
+      </FilterField>
+      <FilterField label={t("orders.hour")}>
+        <FilterSelect
+          name="hour"
+          value={value("hour")}
+          any={t("orders.anyHour")}
+          options={Array.from({ length: 24 }, (_, h) => ({
+            value: h,
+            label: `${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`,
+          }))}
+        />
       </FilterField>
     </>
   );

@@ -8,6 +8,7 @@ import {
   FilterForm,
   FilterSelect,
 } from "@/components/orders/filter-form";
+import { ui } from "@/components/ui/styles";
 import { TOPUP_STATUSES } from "@/db/enums";
 
 type Option = { id: string | number; label: string };
@@ -41,6 +42,11 @@ export function TopupFilters({
           options={packages.map((p) => ({ value: p.id, label: p.label }))}
         />
       </FilterField>
+      {params.has("reason") && (
+        <FilterField label={t("topups.failureReason")}>
+          <input name="reason" defaultValue={value("reason")} className={ui.input} />
+        </FilterField>
+      )}
       <FilterField label={t("topups.createdBy")}>
         <FilterSelect
           name="createdBy"

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import {
@@ -120,7 +120,10 @@ export async function countTopupsCreated(
   return total;
 }
 
-/** Whether an order has waited for its callback since before `before`. */
+/**
+ * Whether an order has waited for its callback since before `before`: pending or processing
+ * (open, for withdrawals) and not already in a person's hands (flagged for review).
+ */
 export async function ordersWaitingSince(
   db: Db,
   upstream: "p2w" | "payout",
@@ -132,13 +135,23 @@ export async function ordersWaitingSince(
           .select({ id: topups.refId })
           .from(topups)
           .where(
-            and(inArray(topups.status, ["pending", "processing"]), lte(topups.createdAt, before)),
+            and(
+              inArray(topups.status, ["pending", "processing"]),
+              lte(topups.createdAt, before),
+              isNull(topups.needsReview),
+            ),
           )
           .limit(1)
       : await db
           .select({ id: withdrawals.platformOrderId })
           .from(withdrawals)
-          .where(and(eq(withdrawals.status, "open"), lte(withdrawals.orderedAt, before)))
+          .where(
+            and(
+              eq(withdrawals.status, "open"),
+              lte(withdrawals.orderedAt, before),
+              isNull(withdrawals.needsReview),
+            ),
+          )
           .limit(1);
   return row !== undefined;
 }

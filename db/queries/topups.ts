@@ -129,6 +129,8 @@ export type TopupFilter = {
   from?: Date;
   to?: Date;
   packageId?: string;
+  /** The upstream's failure reason, exactly (the overview's failures by reason). */
+  reason?: string;
   createdBy?: number;
   q?: string;
   needsReview?: boolean;
@@ -151,6 +153,7 @@ async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
   if (filter.from) conditions.push(gte(topups.createdAt, filter.from));
   if (filter.to) conditions.push(lt(topups.createdAt, filter.to));
   if (filter.packageId) conditions.push(eq(topups.packageId, filter.packageId));
+  if (filter.reason) conditions.push(eq(topups.reason, filter.reason));
   if (filter.createdBy !== undefined) conditions.push(eq(topups.createdBy, filter.createdBy));
   if (filter.needsReview) conditions.push(sql`${topups.needsReview} is not null`);
   if (filter.reviewReason) conditions.push(eq(topups.needsReview, filter.reviewReason));

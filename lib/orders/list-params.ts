@@ -26,12 +26,26 @@ export function decodeCursor(text: string): Cursor {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Inclusive Bangkok days → a half-open UTC range [from, to). */
+/** An hour of a Bangkok day, 0–23 (the overview's hourly bars open the list on one). */
+export const hourSchema = z.coerce.number().int().min(0).max(23);
+
+/**
+ * Inclusive Bangkok days → a half-open UTC range [from, to). With `hour`, only that hour
+ * of the day `from` (then `to` must be empty or the same day).
+ */
 export function dayRange(
   from: string | undefined,
   to: string | undefined,
   names = { from: "from", to: "to" },
+  hour?: number,
 ) {
+  if (hour !== undefined) {
+    const day = from ? bangkokDayStart(from) : null;
+    if (!day || (to !== undefined && to !== from))
+      throw new AppError("VALIDATION", 400, { field: "hour" });
+    const start = new Date(day.getTime() + hour * 60 * 60 * 1000);
+    return { from: start, to: new Date(start.getTime() + 60 * 60 * 1000) };
+  }
   const start = from ? bangkokDayStart(from) : undefined;
   const lastDay = to ? bangkokDayStart(to) : undefined;
   if (start === null) throw new AppError("VALIDATION", 400, { field: names.from });

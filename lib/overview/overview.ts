@@ -33,7 +33,13 @@ import { balanceFigures, currentWarnings, type WarningJson } from "./warnings";
 
 /** What `GET /api/overview` answers; a part is absent when the role may not see it. */
 export type OverviewJson = {
-  range: { from: string; to: string; days: number; previous: { from: string; to: string } };
+  range: {
+    from: string;
+    to: string;
+    days: number;
+    /** The span compared with; `until` is its end (earlier than its last day's end while the range runs). */
+    previous: { from: string; to: string; until: string };
+  };
   generatedAt: string;
   topups?: Awaited<ReturnType<typeof topupFigures>>;
   withdrawals?: Awaited<ReturnType<typeof withdrawalFigures>>;
@@ -169,7 +175,11 @@ export async function overview(
       from: range.from,
       to: range.to,
       days: range.days,
-      previous: { from: range.previous.from, to: range.previous.to },
+      previous: {
+        from: range.previous.from,
+        to: range.previous.to,
+        until: range.previous.end.toISOString(),
+      },
     },
     generatedAt: now.toISOString(),
   };

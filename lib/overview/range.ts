@@ -17,6 +17,13 @@ export type DaySpan = { from: string; to: string; start: Date; end: Date; days: 
 
 export type OverviewRange = DaySpan & { previous: DaySpan };
 
+/** Whole hours of the range that have begun by `now` (all of them for a past range). */
+function hoursBegun(start: Date, end: Date, now: Date): number {
+  const all = Math.round((end.getTime() - start.getTime()) / HOUR_MS);
+  const begun = Math.ceil((now.getTime() - start.getTime()) / HOUR_MS);
+  return Math.max(1, Math.min(all, begun));
+}
+
 function addDays(day: string, days: number): string {
   const start = bangkokDayStart(day);
   if (!start) throw new RangeError(`not a day: ${day}`);
@@ -48,7 +55,9 @@ export type RangeProblem = "from" | "to" | "order" | "length";
 
 /**
  * `from`/`to` (Bangkok days, inclusive; either may be missing: today) → the range and the
- * span before it, or the problem with them.
+ * span before it, or the problem with them. While the range is still running (today), the
+ * span before is cut at the same hour, so "today so far" is compared with "yesterday until
+ * this hour", not with all of yesterday.
  */
 export function overviewRange(
   from: string | undefined,
@@ -67,6 +76,7 @@ export function overviewRange(
   if (days > MAX_RANGE_DAYS) return { problem: "length" };
   const end = new Date(lastStart.getTime() + DAY_MS);
   const previousStart = new Date(start.getTime() - days * DAY_MS);
+  const previousEnd = new Date(previousStart.getTime() + hoursBegun(start, end, now) * HOUR_MS);
   return {
     from: first,
     to: last,
@@ -77,7 +87,7 @@ export function overviewRange(
       from: bangkokDay(previousStart),
       to: addDays(first, -1),
       start: previousStart,
-      end: start,
+      end: previousEnd,
       days,
     },
   };

@@ -128,6 +128,15 @@ describe("the overview's range", () => {
     if ("problem" in r) throw new Error("unexpected");
     expect(r.start.toISOString()).toBe("2026-11-22T17:00:00.000Z");
     expect(r.previous).toMatchObject({ from: "2026-11-22", to: "2026-11-22" });
+    // Today so far (12 hours begun) against yesterday until the same hour.
+    expect(r.previous.end.toISOString()).toBe("2026-11-22T05:00:00.000Z");
+  });
+
+  it("compares a finished range with the whole span before", () => {
+    const r = overviewRange("2026-11-20", "2026-11-21", noon);
+    if ("problem" in r) throw new Error("unexpected");
+    expect(r.previous.start.toISOString()).toBe("2026-11-17T17:00:00.000Z");
+    expect(r.previous.end.toISOString()).toBe(r.start.toISOString());
   });
 
   it("compares seven days with the seven before them", () => {

@@ -6,6 +6,7 @@ import { TOPUP_STATUSES } from "@/db/schema";
 import {
   dayRange,
   daySchema,
+  hourSchema,
   decodeCursor,
   invalidField,
   parseStatuses,
@@ -15,13 +16,16 @@ import {
 /**
  * The list's query string — the same for the JSON API, the page URL and the CSV export:
  * `status` (comma-separated), `from`/`to` (Bangkok days, inclusive), `packageId`,
- * `createdBy` (user id), `q`, `sort`, `cursor`, `limit`.
+ * `createdBy` (user id), `reason` (the upstream's failure reason, exactly), `hour` (0–23, one
+ * hour of the day `from`), `q`, `sort`, `cursor`, `limit`.
  */
 const day = daySchema;
 const querySchema = z.object({
   status: z.string().optional(),
   from: day.optional(),
   to: day.optional(),
+  hour: hourSchema.optional(),
+  reason: z.string().max(200).optional(),
   packageId: z.string().max(64).optional(),
   createdBy: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(100).optional(),
@@ -46,8 +50,9 @@ export function parseTopupQuery(params: URLSearchParams): TopupQuery {
   return {
     filter: {
       statuses,
-      ...dayRange(q.from, q.to),
+      ...dayRange(q.from, q.to, undefined, q.hour),
       packageId: q.packageId,
+      reason: q.reason,
       createdBy: q.createdBy,
       q: q.q,
       needsReview: q.review === "1",

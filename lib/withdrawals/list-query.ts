@@ -6,6 +6,7 @@ import {
   type Cursor,
   dayRange,
   daySchema,
+  hourSchema,
   decodeCursor,
   invalidField,
   parseStatuses,
@@ -22,6 +23,7 @@ const querySchema = z.object({
   status: z.string().optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),
+  hour: hourSchema.optional(),
   bank: z.string().max(20).optional(),
   min: baht.optional(),
   max: baht.optional(),
@@ -47,7 +49,7 @@ export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
   return {
     filter: {
       statuses,
-      ...dayRange(q.from, q.to),
+      ...dayRange(q.from, q.to, undefined, q.hour),
       bank: q.bank,
       minSatang: q.min ? (bahtToSatang(q.min) ?? undefined) : undefined,
       maxSatang: q.max ? (bahtToSatang(q.max) ?? undefined) : undefined,

@@ -1,0 +1,250 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+import { ui } from "@/components/ui/styles";
+
+/**
+ * The overview's charts (recharts), each followed by its numbers as a table that screen
+ * readers and keyboards reach (a disclosure under the chart). Colours are the status
+ * badges' (components/status-badge.tsx): emerald for success, red for failure, sky for
+ * waiting or open, slate for comparisons.
+ */
+export const COLORS = {
+  succeeded: "#10b981",
+  success: "#10b981",
+  failed: "#ef4444",
+  waiting: "#0ea5e9",
+  open: "#0ea5e9",
+  compare: "#64748b",
+  neutral: "#6366f1",
+  threshold: "#f59e0b",
+} as const;
+
+export type Column = { key: string; label: string; align?: "right" };
+export type TableRow = { key: string; cells: Record<string, ReactNode>; href?: string };
+
+/** A chart's numbers as a table, folded under it. */
+export function ChartTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: Column[];
+  rows: TableRow[];
+}) {
+  const t = useTranslations("overview");
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-indigo-700 hover:underline">{t("showTable")}</summary>
+      <div className="mt-2 max-h-80 overflow-auto">
+        <table className={ui.table}>
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={`${ui.th} ${c.align === "right" ? "text-right" : ""}`}
+                >
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.key}>
+                {columns.map((c, i) => (
+                  <td
+                    key={c.key}
+                    className={`${ui.td} tabular-nums ${c.align === "right" ? "text-right" : ""}`}
+                  >
+                    {i === 0 && r.href ? (
+                      <Link href={r.href} className="text-indigo-700 hover:underline">
+                        {r.cells[c.key]}
+                      </Link>
+                    ) : (
+                      r.cells[c.key]
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+const axis = { fontSize: 12, fill: "#475569" };
+
+export type SeriesDatum = { label: string; compare: number; [key: string]: string | number };
+
+/**
+ * Stacked bars per hour or day with the comparison as a line; a bar opens the list of what
+ * it counts (`hrefOf`).
+ */
+export function SeriesChart({
+  title,
+  data,
+  bars,
+  compareLabel,
+  hrefOf,
+}: {
+  title: string;
+  data: SeriesDatum[];
+  bars: { key: string; label: string; color: string }[];
+  compareLabel: string;
+  hrefOf: (index: number) => string | null;
+}) {
+  const router = useRouter();
+  const open = (index: number) => {
+    const href = hrefOf(index);
+    if (href) router.push(href);
+  };
+  return (
+    <div className="h-64" data-chart={title}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+          <YAxis allowDecimals={false} tick={axis} width={40} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {bars.map((b) => (
+            <Bar
+              key={b.key}
+              dataKey={b.key}
+              name={b.label}
+              stackId="orders"
+              fill={b.color}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(_, index) => open(index)}
+            />
+          ))}
+          <Line
+            type="monotone"
+            dataKey="compare"
+            name={compareLabel}
+            stroke={COLORS.compare}
+            strokeDasharray="4 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Horizontal bars, largest first; a bar with a link opens the list it counts. */
+export function BarBreakdown({
+  title,
+  rows,
+  color,
+  valueLabel,
+}: {
+  title: string;
+  rows: { key: string; label: string; value: number; href?: string }[];
+  color: string;
+  valueLabel: string;
+}) {
+  const router = useRouter();
+  const height = Math.max(120, rows.length * 32 + 24);
+  return (
+    <div style={{ height }} data-chart={title}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={axis} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            tick={axis}
+            width={200}
+            tickFormatter={(v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)}
+          />
+          <Tooltip />
+          <Bar
+            dataKey="value"
+            name={valueLabel}
+            fill={color}
+            cursor="pointer"
+            isAnimationActive={false}
+            onClick={(_, index) => {
+              const href = rows[index]?.href;
+              if (href) router.push(href);
+            }}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** A line over time (the balance), with a dashed level (the low-balance threshold). */
+export function TrendChart({
+  title,
+  data,
+  level,
+  levelLabel,
+  format,
+  valueLabel,
+}: {
+  title: string;
+  data: { label: string; value: number | null }[];
+  level: number;
+  levelLabel: string;
+  format: (value: number) => string;
+  valueLabel: string;
+}) {
+  return (
+    <div className="h-48" data-chart={title}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+          <YAxis tick={axis} width={88} tickFormatter={(v: number) => format(v)} />
+          <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
+          <ReferenceLine
+            y={level}
+            stroke={COLORS.threshold}
+            strokeDasharray="6 4"
+            label={{ value: levelLabel, fontSize: 11, fill: "#92400e", position: "insideTopRight" }}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="value"
+            name={valueLabel}
+            stroke={COLORS.neutral}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+
+import type { OverviewJson } from "@/lib/overview/overview";
+import { links } from "@/lib/overview/links";
+import { formatSatang } from "@/lib/format";
+
+import { BarBreakdown, ChartTable, COLORS, SeriesChart } from "./charts";
+import { count, durationText, percent } from "./format";
+import { KpiTile } from "./kpi-tile";
+import { Panel } from "./panel";
+
+type Topups = NonNullable<OverviewJson["topups"]>;
+type Days = { from: string; to: string };
+
+const WAITING = ["pending", "processing", "unknown"] as const;
+const GROUPS = ["succeeded", "failed", "waiting"] as const;
+
+/** Top-ups over the range: tiles, the series, failures, time to a final status, waiting now. */
+export function TopupSection({
+  data,
+  days,
+  packageNames,
+}: {
+  data: Topups;
+  days: Days;
+  packageNames: Record<string, { th: string; en: string }>;
+}) {
+  const t = useTranslations();
+  const o = useTranslations("overview");
+  const locale = useLocale() as "th" | "en";
+  const p = data.previous;
+  const waitingNow = data.waiting.total;
+  const groupLabel = (g: string) => (g === "waiting" ? o("waiting") : t(`status.${g}`));
+  const seriesData = data.series.points.map((point) => ({
+    label: point.label,
+    compare: point.compare,
+    ...Object.fromEntries(GROUPS.map((g) => [g, point.counts[g] ?? 0])),
+  }));
+  const reasonRows = data.failuresByReason.map((r) => ({
+    key: r.reason || "none",
+    label: r.reason === "other" ? o("other") : r.reason || o("noReason"),
+    value: r.count,
+    href:
+      r.reason === "other"
+        ? undefined
+        : links.topups(days, { status: "failed", ...(r.reason ? { reason: r.reason } : {}) }),
+  }));
+  const packageRows = data.failuresByPackage.map((r) => ({
+    key: r.packageId,
+    label:
+      r.packageId === "other" ? o("other") : (packageNames[r.packageId]?.[locale] ?? r.packageId),
+    value: r.count,
+    href:
+      r.packageId === "other"
+        ? undefined
+        : links.topups(days, { status: "failed", packageId: r.packageId }),
+  }));
+  const ageRows = data.waiting.byAge.map((a) => ({
+    key: a.bucket,
+    label: o(`age.${a.bucket}`),
+    value: a.count,
+    href: links.waiting(WAITING),
+  }));
+  const d = (key: "seconds" | "minutes" | "hours" | "overDay", values?: { n: number }) =>
+    o(`duration.${key}`, values ?? { n: 0 });
+  return (
+    <section aria-labelledby="overview-topups" className="space-y-4">
+      <h2 id="overview-topups" className="text-lg font-semibold text-slate-900">
+        {o("topups")}
+      </h2>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+        <KpiTile
+          label={o("created")}
+          value={count(data.total.count)}
+          sub={formatSatang(data.total.amountSatang)}
+          now={data.total.count}
+          before={p.total.count}
+          better="none"
+          href={links.topups(days)}
+          testId="kpi-topups-total"
+        />
+        <KpiTile
+          label={t("status.succeeded")}
+          value={count(data.byStatus.succeeded ?? 0)}
+          sub={formatSatang(data.amountByStatus.succeeded ?? 0)}
+          now={data.byStatus.succeeded}
+          before={p.byStatus.succeeded}
+          href={links.topups(days, { status: "succeeded" })}
+          testId="kpi-topups-succeeded"
+        />
+        <KpiTile
+          label={t("status.failed")}
+          value={count(data.byStatus.failed ?? 0)}
+          sub={formatSatang(data.amountByStatus.failed ?? 0)}
+          now={data.byStatus.failed}
+          before={p.byStatus.failed}
+          better="down"
+          href={links.topups(days, { status: "failed" })}
+          testId="kpi-topups-failed"
+        />
+        <KpiTile
+          label={o("successRate")}
+          value={percent(data.successRate)}
+          now={data.successRate}
+          before={p.successRate}
+          rate
+          href={links.topups(days, { status: "succeeded" })}
+        />
+        <KpiTile
+          label={o("waitingNow")}
+          value={count(waitingNow)}
+          sub={o("waitingStatuses")}
+          better="down"
+          href={links.waiting(WAITING)}
+          testId="kpi-topups-waiting"
+        />
+        <KpiTile
+          label={o("stuck")}
+          value={count(data.stuck)}
+          better="down"
+          href={links.review({ kind: "topup", reason: "stuck" })}
+        />
+      </div>
+
+      <Panel title={o(data.series.unit === "hour" ? "perHour" : "perDay")}>
+        <SeriesChart
+          title="topups-series"
+          data={seriesData}
+          bars={GROUPS.map((g) => ({ key: g, label: groupLabel(g), color: COLORS[g] }))}
+          compareLabel={o(data.series.unit === "hour" ? "compareHour" : "compareDay")}
+          hrefOf={(i) =>
+            links.topupsAt(days, data.series.unit, i, data.series.points[i]?.label ?? "")
+          }
+        />
+        <ChartTable
+          caption={o(data.series.unit === "hour" ? "perHour" : "perDay")}
+          columns={[
+            { key: "label", label: o(data.series.unit === "hour" ? "hour" : "day") },
+            ...GROUPS.map((g) => ({ key: g, label: groupLabel(g), align: "right" as const })),
+            {
+              key: "compare",
+              label: o(data.series.unit === "hour" ? "compareHour" : "compareDay"),
+              align: "right" as const,
+            },
+          ]}
+          rows={seriesData.map((row, i) => ({
+            key: row.label,
+            href: links.topupsAt(days, data.series.unit, i, row.label),
+            cells: row,
+          }))}
+        />
+      </Panel>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Breakdown
+          title={o("failuresByReason")}
+          rows={reasonRows}
+          color={COLORS.failed}
+          first={o("reason")}
+        />
+        <Breakdown
+          title={o("failuresByPackage")}
+          rows={packageRows}
+          color={COLORS.failed}
+          first={t("topups.package")}
+        />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Panel title={o("timeToFinal")}>
+          <dl className="grid grid-cols-3 gap-3 text-sm">
+            <div>
+              <dt className="text-slate-500">{o("p50")}</dt>
+              <dd className="text-xl font-semibold tabular-nums" data-testid="ttf-p50">
+                {durationText(data.timeToFinal.p50Seconds, d)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{o("p95")}</dt>
+              <dd className="text-xl font-semibold tabular-nums">
+                {durationText(data.timeToFinal.p95Seconds, d)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{o("finalOrders")}</dt>
+              <dd className="text-xl font-semibold tabular-nums">
+                {count(data.timeToFinal.count)}
+              </dd>
+            </div>
+          </dl>
+          {data.timeToFinal.buckets.length > 0 && (
+            <ChartTable
+              caption={o("timeToFinal")}
+              columns={[
+                { key: "bucket", label: o("duration.title") },
+                { key: "count", label: o("orders"), align: "right" },
+              ]}
+              rows={data.timeToFinal.buckets.map((b) => ({
+                key: String(b.seconds),
+                cells: { bucket: durationText(b.seconds, d), count: count(b.count) },
+              }))}
+            />
+          )}
+        </Panel>
+        <Breakdown
+          title={o("waitingByAge")}
+          rows={ageRows}
+          color={COLORS.waiting}
+          first={o("age.title")}
+          keepEmpty
+        />
+      </div>
+    </section>
+  );
+}
+
+/** A breakdown as bars and as a table; an empty one says so instead of drawing nothing. */
+export function Breakdown({
+  title,
+  rows,
+  color,
+  first,
+  keepEmpty = false,
+}: {
+  title: string;
+  rows: { key: string; label: string; value: number; href?: string }[];
+  color: string;
+  first: string;
+  keepEmpty?: boolean;
+}) {
+  const o = useTranslations("overview");
+  const empty = rows.every((r) => r.value === 0);
+  return (
+    <Panel title={title}>
+      {empty && !keepEmpty ? (
+        <p className="text-sm text-slate-500">{o("none")}</p>
+      ) : (
+        <>
+          <BarBreakdown title={title} rows={rows} color={color} valueLabel={o("orders")} />
+          <ChartTable
+            caption={title}
+            columns={[
+              { key: "label", label: first },
+              { key: "value", label: o("orders"), align: "right" },
+            ]}
+            rows={rows.map((r) => ({
+              key: r.key,
+              href: r.href,
+              cells: { label: r.label, value: count(r.value) },
+            }))}
+          />
+        </>
+      )}
+    </Panel>
+  );
+}

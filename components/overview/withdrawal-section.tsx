@@ -1,0 +1,107 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import { formatSatang } from "@/lib/format";
+import { links } from "@/lib/overview/links";
+import type { OverviewJson } from "@/lib/overview/overview";
+
+import { ChartTable, COLORS, SeriesChart } from "./charts";
+import { count } from "./format";
+import { KpiTile } from "./kpi-tile";
+import { Panel } from "./panel";
+
+type Withdrawals = NonNullable<OverviewJson["withdrawals"]>;
+const STATUSES = ["success", "failed", "open"] as const;
+
+/** Withdrawals: open now, what was ordered in the range by status, per hour or day, stuck. */
+export function WithdrawalSection({
+  data,
+  days,
+}: {
+  data: Withdrawals;
+  days: { from: string; to: string };
+}) {
+  const t = useTranslations();
+  const o = useTranslations("overview");
+  const p = data.previous;
+  const seriesData = data.series.points.map((point) => ({
+    label: point.label,
+    compare: point.compare,
+    ...Object.fromEntries(STATUSES.map((s) => [s, point.counts[s] ?? 0])),
+  }));
+  const unitTitle = o(data.series.unit === "hour" ? "perHour" : "perDay");
+  const compareLabel = o(data.series.unit === "hour" ? "compareHour" : "compareDay");
+  return (
+    <section aria-labelledby="overview-withdrawals" className="space-y-4">
+      <h2 id="overview-withdrawals" className="text-lg font-semibold text-slate-900">
+        {o("withdrawals")}
+      </h2>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
+        <KpiTile
+          label={o("openNow")}
+          value={count(data.open.count)}
+          sub={formatSatang(data.open.amountSatang)}
+          href={links.withdrawals(null, { status: "open" })}
+          testId="kpi-withdrawals-open"
+        />
+        <KpiTile
+          label={o("ordered")}
+          value={count(data.total.count)}
+          sub={formatSatang(data.total.amountSatang)}
+          now={data.total.count}
+          before={p.total.count}
+          better="none"
+          href={links.withdrawals(days)}
+        />
+        <KpiTile
+          label={t("status.success")}
+          value={count(data.byStatus.success ?? 0)}
+          sub={formatSatang(data.amountByStatus.success ?? 0)}
+          now={data.byStatus.success}
+          before={p.byStatus.success}
+          href={links.withdrawals(days, { status: "success" })}
+        />
+        <KpiTile
+          label={t("status.failed")}
+          value={count(data.byStatus.failed ?? 0)}
+          sub={formatSatang(data.amountByStatus.failed ?? 0)}
+          now={data.byStatus.failed}
+          before={p.byStatus.failed}
+          better="down"
+          href={links.withdrawals(days, { status: "failed" })}
+        />
+        <KpiTile
+          label={o("stuck")}
+          value={count(data.stuck)}
+          better="down"
+          href={links.review({ kind: "withdrawal", reason: "stuck" })}
+        />
+      </div>
+      <Panel title={unitTitle}>
+        <SeriesChart
+          title="withdrawals-series"
+          data={seriesData}
+          bars={STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), color: COLORS[s] }))}
+          compareLabel={compareLabel}
+          hrefOf={(i) =>
+            links.withdrawalsAt(days, data.series.unit, i, data.series.points[i]?.label ?? "")
+          }
+        />
+        <ChartTable
+          caption={unitTitle}
+          columns={[
+            { key: "label", label: o(data.series.unit === "hour" ? "hour" : "day") },
+            ...STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), align: "right" as const })),
+            { key: "compare", label: compareLabel, align: "right" as const },
+          ]}
+          rows={seriesData.map((row, i) => ({
+            key: row.label,
+            href: links.withdrawalsAt(days, data.series.unit, i, row.label),
+            cells: row,
+          }))}
+        />
+      </Panel>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+import { useLiveChanges } from "@/components/live-changes";
+import { formatDateTime, formatSatang } from "@/lib/format";
+import type { WarningJson } from "@/lib/overview/warnings";
+
+const REFRESH_MS = 30_000;
+
+/**
+ * The warnings of managers and admins (low P2W balance, short runway, silent callbacks), on
+ * every page. Rendered by the server, then kept current: every 30 s and after changes.
+ */
+export function WarningBanner({ initial }: { initial: WarningJson[] }) {
+  const t = useTranslations("warnings");
+  const client = useQueryClient();
+  const { data } = useQuery({
+    queryKey: ["warnings"],
+    queryFn: async () => {
+      const res = await fetch("/api/warnings", { cache: "no-store" });
+      if (!res.ok) throw new Error(String(res.status));
+      return ((await res.json()) as { warnings: WarningJson[] }).warnings;
+    },
+    initialData: initial,
+    staleTime: 5_000,
+    refetchInterval: REFRESH_MS,
+  });
+  useLiveChanges(
+    ["topup", "withdrawal"],
+    () => void client.invalidateQueries({ queryKey: ["warnings"] }),
+  );
+  if (!data || data.length === 0) return null;
+  return (
+    <div
+      role="region"
+      aria-label={t("label")}
+      aria-live="polite"
+      className="border-b border-amber-300 bg-amber-50 px-6 py-2 text-sm text-amber-900"
+      data-testid="warning-banner"
+    >
+      <ul className="space-y-1">
+        {data.map((w) => (
+          <li key={w.key} data-warning={w.key} className="flex flex-wrap items-baseline gap-x-2">
+            <span aria-hidden>⚠</span>
+            <span>{message(w, t)}</span>
+            <span className="text-xs text-amber-700">
+              {t("since", { at: formatDateTime(w.since) })}
+            </span>
+            <Link href="/" className="text-xs font-medium underline">
+              {t("open")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type T = ReturnType<typeof useTranslations<"warnings">>;
+
+function message(w: WarningJson, t: T): string {
+  const d = w.detail;
+  const money = (v: unknown) => (typeof v === "number" ? formatSatang(v) : "—");
+  if (w.key === "low_balance")
+    return t("lowBalance", {
+      balance: money(d.balanceSatang),
+      threshold: money(d.thresholdSatang),
+    });
+  if (w.key === "short_runway")
+    return t("shortRunway", {
+      hours: String(d.runwayHours ?? "—"),
+      perHour: money(d.perHourSatang),
+      warningHours: String(d.warningHours ?? ""),
+    });
+  const upstream = t(`upstream.${d.upstream === "payout" ? "payout" : "p2w"}`);
+  return typeof d.lastAcceptedAt === "string"
+    ? t("silence", {
+        upstream,
+        at: formatDateTime(d.lastAcceptedAt),
+        minutes: String(d.minutes ?? ""),
+      })
+    : t("silenceNever", { upstream, minutes: String(d.minutes ?? "") });
+}

@@ -1,0 +1,16 @@
+import { chromium } from "@playwright/test";
+const [url, out, email, password, lang] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const ctx = await browser.newContext({ viewport: { width: 1400, height: 2400 } });
+const page = await ctx.newPage();
+page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") console.log("console:", m.text().slice(0, 300)); });
+if (lang) await ctx.addCookies([{ name: "locale", value: lang, url: "http://localhost:3000" }]);
+await page.goto("http://localhost:3000/sign-in");
+await page.locator("#email").fill(email!); await page.locator("#password").fill(password!);
+await page.locator('button[type="submit"]').click();
+await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+await page.goto(url!);
+await page.waitForTimeout(3000);
+await page.screenshot({ path: out!, fullPage: true });
+console.log("bars", await page.locator(".recharts-bar-rectangle").count(), "lines", await page.locator(".recharts-line-curve").count());
+await browser.close();
