@@ -65,7 +65,9 @@ test("a manager sees today's overview, with drawn charts, in Thai and in English
   expect(
     await page.locator('[data-chart="topups-series"] .recharts-bar-rectangle').count(),
   ).toBeGreaterThan(0);
-  await expect(page.locator('[data-chart="withdrawals-series"] svg[role="application"]')).toBeVisible();
+  await expect(
+    page.locator('[data-chart="withdrawals-series"] svg[role="application"]'),
+  ).toBeVisible();
 
   // Yesterday and the last seven days are one click away, and kept in the URL.
   await page.getByRole("button", { name: "Last 7 days" }).click();

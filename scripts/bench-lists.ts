@@ -35,6 +35,7 @@ const sample = db.$client
 }[];
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const randomDay = () => {
   const start = Date.now() - Math.floor(Math.random() * 170) * DAY;
   return { from: new Date(start), to: new Date(start + DAY) };
@@ -78,6 +79,23 @@ const scenarios: [string, () => Promise<[Filter, Partial<Options>]>][] = [
       { packageId: pick(sample).package_id, createdBy: pick(sample).created_by, ...randomDay() },
       {},
     ],
+  ],
+  [
+    "failure reason + day (overview)",
+    async () => [
+      { statuses: ["failed"], reason: "Invalid game ID: player not found", ...randomDay() },
+      {},
+    ],
+  ],
+  [
+    "one hour (overview bar)",
+    async () => {
+      const { from } = randomDay();
+      return [
+        { from: new Date(from.getTime() + 13 * HOUR), to: new Date(from.getTime() + 14 * HOUR) },
+        {},
+      ];
+    },
   ],
   ["needs review", async () => [{ needsReview: true }, {}]],
   ["oldest first", async () => [{}, { sort: "created_asc" }]],

@@ -142,6 +142,28 @@ for (let done = 0; done < totalWithdrawals; done += BATCH) {
     `\r${Math.min(done + BATCH, totalWithdrawals).toLocaleString("en-US")} withdrawals`,
   );
 }
+// The last 14 days' callbacks and balance figures, as a working upstream leaves them: one
+// accepted callback per finished top-up and withdrawal (2–60 s after it was created), a few
+// refused ones, and a confirmed P2W balance with each top-up callback (the overview's
+// callback health, runway and trend read these).
+const recent = now - 14 * 24 * 3600_000;
+db.$client.exec(`
+  insert into callbacks (upstream, received_at, raw_body, verification, entity_id, order_id, ip, result, attempts, processed_at)
+  select 'p2w', created_at + 2000 + abs(random() % 58000), '{"seeded":true}', 'ok', ref_id, order_id,
+         '203.0.113.10', 'applied', 1, created_at + 61000
+  from topups where created_at >= ${recent} and completed_at is not null order by created_at;
+  insert into callbacks (upstream, received_at, raw_body, verification, entity_id, ip, result, attempts, processed_at)
+  select 'payout', ordered_at + 2000 + abs(random() % 58000), '{"seeded":true}', 'ok', platform_order_id,
+         '203.0.113.20', 'applied', 1, ordered_at + 61000
+  from withdrawals where ordered_at >= ${recent} and done_at is not null order by ordered_at;
+  insert into callbacks (upstream, received_at, raw_body, verification, ip, result, attempts)
+  select 'p2w', received_at + 500, '{"forged":true}', 'bad-token', '198.51.100.7', 'refused', 0
+  from callbacks where upstream = 'p2w' and id % 200 = 0;
+  insert into balance_snapshots (upstream, balance_satang, source, confirmed, at)
+  select 'p2w', 50000000 - (row_number() over (order by received_at)) * 1500 % 45000000, 'callback:' || id, 1, received_at
+  from callbacks where upstream = 'p2w' and verification = 'ok' order by received_at;
+`);
+
 // Review items as a year of work leaves them: about 1 % of orders open (unknown outcomes, a
 // sixteenth of the failed top-ups, a seventh of the failed payouts), every other failed order
 // already decided.

@@ -19,21 +19,42 @@ import {
  * hour, the balance) is read from the orders, callbacks and snapshots through their indexes.
  */
 
-export type TopupHourRow = {
-  hour: Date;
-  packageId: string;
-  status: string;
-  reason: string;
-  count: number;
-  amountSatang: number;
-};
+export type HourStatusRow = { hour: Date; status: string; count: number; amountSatang: number };
 
-/** Every non-empty roll-up row of top-ups created in [from, to). */
-export async function topupHourRows(db: Db, from: Date, to: Date): Promise<TopupHourRow[]> {
+const inHours = (table: typeof topupHours | typeof withdrawalHours, from: Date, to: Date) =>
+  and(gte(table.hour, from), lt(table.hour, to));
+
+/** Top-ups created in [from, to) per hour and status (summed in SQLite: few rows come back). */
+export async function topupHourStatus(db: Db, from: Date, to: Date): Promise<HourStatusRow[]> {
   return db
-    .select()
+    .select({
+      hour: topupHours.hour,
+      status: topupHours.status,
+      count: sql<number>`sum(${topupHours.count})`,
+      amountSatang: sql<number>`sum(${topupHours.amountSatang})`,
+    })
     .from(topupHours)
-    .where(and(gte(topupHours.hour, from), lt(topupHours.hour, to), sql`${topupHours.count} > 0`));
+    .where(inHours(topupHours, from, to))
+    .groupBy(topupHours.hour, topupHours.status)
+    .having(sql`sum(${topupHours.count}) > 0`);
+}
+
+/** Failed top-ups created in [from, to) per reason and package. */
+export async function topupFailures(
+  db: Db,
+  from: Date,
+  to: Date,
+): Promise<{ reason: string; packageId: string; count: number }[]> {
+  return db
+    .select({
+      reason: topupHours.reason,
+      packageId: topupHours.packageId,
+      count: sql<number>`sum(${topupHours.count})`,
+    })
+    .from(topupHours)
+    .where(and(inHours(topupHours, from, to), eq(topupHours.status, "failed")))
+    .groupBy(topupHours.reason, topupHours.packageId)
+    .having(sql`sum(${topupHours.count}) > 0`);
 }
 
 /** How long the final top-ups created in [from, to) took, as counts per duration bucket. */
@@ -51,24 +72,12 @@ export async function topupDurationCounts(
     .orderBy(asc(topupDurations.seconds));
 }
 
-export type WithdrawalHourRow = { hour: Date; status: string; count: number; amountSatang: number };
-
 /** Every non-empty roll-up row of withdrawals ordered in [from, to). */
-export async function withdrawalHourRows(
-  db: Db,
-  from: Date,
-  to: Date,
-): Promise<WithdrawalHourRow[]> {
+export async function withdrawalHourRows(db: Db, from: Date, to: Date): Promise<HourStatusRow[]> {
   return db
     .select()
     .from(withdrawalHours)
-    .where(
-      and(
-        gte(withdrawalHours.hour, from),
-        lt(withdrawalHours.hour, to),
-        sql`${withdrawalHours.count} > 0`,
-      ),
-    );
+    .where(and(inHours(withdrawalHours, from, to), sql`${withdrawalHours.count} > 0`));
 }
 
 /** Open withdrawals now, whenever they were ordered. */
@@ -94,30 +103,31 @@ export async function stuckCount(db: Db, kind: "topup" | "withdrawal"): Promise<
 }
 
 /**
- * Top-ups in the given statuses created in [from, to): one index range count per status, so
- * the cost follows the number of waiting orders, not the table.
+ * Top-ups in the given statuses per age bucket (bounds are instants, newest first: a top-up
+ * created at or after `bounds[0]` is in bucket 0, at or after `bounds[1]` in bucket 1, …, the
+ * rest in the last; none created after `now`). One walk of the status index: the cost follows the waiting orders, not the table.
  */
-export async function countTopupsCreated(
+export async function countTopupsByAge(
   db: Db,
   statuses: readonly string[],
-  from: Date,
-  to: Date,
-): Promise<number> {
-  let total = 0;
-  for (const status of statuses) {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)` })
-      .from(topups)
-      .where(
-        and(
-          eq(topups.status, status as never),
-          gte(topups.createdAt, from),
-          lt(topups.createdAt, to),
-        ),
-      );
-    total += row?.n ?? 0;
-  }
-  return total;
+  bounds: Date[],
+  now: Date,
+): Promise<number[]> {
+  const bucket = sql.join(
+    bounds.map((b, i) => sql`when ${topups.createdAt} >= ${b.getTime()} then ${i}`),
+    sql` `,
+  );
+  const rows = await db
+    .select({
+      bucket: sql<number>`case ${bucket} else ${bounds.length} end`,
+      n: sql<number>`count(*)`,
+    })
+    .from(topups)
+    .where(and(inArray(topups.status, statuses as never[]), lt(topups.createdAt, now)))
+    .groupBy(sql`1`);
+  const out = Array.from({ length: bounds.length + 1 }, () => 0);
+  for (const r of rows) out[r.bucket] = r.n;
+  return out;
 }
 
 /**
@@ -211,31 +221,37 @@ export async function callbackCountsSince(
 }
 
 /**
- * For the orders created (top-ups) or ordered (withdrawals) since `since`: how long their
- * first accepted callback took, in milliseconds, for those that have one.
+ * For each first accepted callback of an order received since `since`: how long after the
+ * order was created (top-ups) or ordered (withdrawals) it came, in milliseconds. The cost
+ * follows the callbacks of the window, not the orders.
  */
 export async function firstCallbackDelays(
   db: Db,
   upstream: "p2w" | "payout",
   since: Date,
 ): Promise<number[]> {
-  const first = (id: unknown) =>
-    sql<number | null>`(select min(${callbacks.receivedAt}) from ${callbacks}
-      where ${callbacks.entityId} = ${id} and ${callbacks.upstream} = ${upstream}
-      and ${callbacks.verification} = 'ok')`;
+  const isFirst = sql`not exists (select 1 from ${callbacks} as earlier
+    where earlier.entity_id = ${callbacks.entityId} and earlier.upstream = ${callbacks.upstream}
+    and earlier.verification = 'ok' and earlier.id < ${callbacks.id})`;
+  const window = and(
+    eq(callbacks.upstream, upstream),
+    gte(callbacks.receivedAt, since),
+    eq(callbacks.verification, "ok"),
+    isFirst,
+  );
   const rows =
     upstream === "p2w"
       ? await db
-          .select({ created: topups.createdAt, first: first(topups.refId) })
-          .from(topups)
-          .where(gte(topups.createdAt, since))
+          .select({ delay: sql<number>`${callbacks.receivedAt} - ${topups.createdAt}` })
+          .from(callbacks)
+          .innerJoin(topups, eq(topups.refId, callbacks.entityId))
+          .where(window)
       : await db
-          .select({ created: withdrawals.orderedAt, first: first(withdrawals.platformOrderId) })
-          .from(withdrawals)
-          .where(gte(withdrawals.orderedAt, since));
-  return rows
-    .filter((r) => r.first !== null)
-    .map((r) => Math.max(0, Number(r.first) - r.created.getTime()));
+          .select({ delay: sql<number>`${callbacks.receivedAt} - ${withdrawals.orderedAt}` })
+          .from(callbacks)
+          .innerJoin(withdrawals, eq(withdrawals.platformOrderId, callbacks.entityId))
+          .where(window);
+  return rows.map((r) => Math.max(0, r.delay));
 }
 
 export type BalancePoint = { satang: number; at: Date };
@@ -262,29 +278,26 @@ export async function balancePoints(db: Db, from: Date, to: Date): Promise<Balan
   return [...before, ...within];
 }
 
-/** The last confirmed balance at or before each instant (the trend, one seek per point). */
+/** The last confirmed balance at or before each instant (the trend): one seek per point. */
 export async function balanceAt(db: Db, instants: Date[]): Promise<(BalancePoint | null)[]> {
-  const out: (BalancePoint | null)[] = [];
-  for (const at of instants) {
-    const [row] = await db
-      .select({ satang: balanceSnapshots.balanceSatang, at: balanceSnapshots.at })
-      .from(balanceSnapshots)
-      .where(
-        and(
-          eq(balanceSnapshots.upstream, "p2w"),
-          eq(balanceSnapshots.confirmed, true),
-          lte(balanceSnapshots.at, at),
-        ),
-      )
-      .orderBy(
-        desc(balanceSnapshots.upstream),
-        desc(balanceSnapshots.confirmed),
-        desc(balanceSnapshots.at),
-      )
-      .limit(1);
-    out.push(row ?? null);
-  }
-  return out;
+  if (instants.length === 0) return [];
+  const rows = await db.all<{ at: number; satang: number | null; seen: number | null }>(
+    sql`with points(at) as (values ${sql.join(
+      instants.map((i) => sql`(${i.getTime()})`),
+      sql`, `,
+    )})
+    select points.at as at, last.balance_satang as satang, last.at as seen from points
+    left join ${balanceSnapshots} as last on last.id = (
+      select id from ${balanceSnapshots} where upstream = 'p2w' and confirmed = 1
+      and ${balanceSnapshots.at} <= points.at order by ${balanceSnapshots.at} desc limit 1)`,
+  );
+  const byInstant = new Map(rows.map((r) => [r.at, r]));
+  return instants.map((i) => {
+    const row = byInstant.get(i.getTime());
+    return row && row.satang !== null && row.seen !== null
+      ? { satang: row.satang, at: new Date(row.seen) }
+      : null;
+  });
 }
 
 /** A cheap fingerprint of everything the overview reads: it changes when any of it does. */

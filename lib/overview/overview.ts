@@ -4,13 +4,14 @@ import type { Db } from "@/db/client";
 import {
   balanceAt,
   callbackCountsSince,
-  countTopupsCreated,
+  countTopupsByAge,
   firstCallbackDelays,
   lastCallbacks,
   openWithdrawals,
   stuckCount,
   topupDurationCounts,
-  topupHourRows,
+  topupFailures,
+  topupHourStatus,
   withdrawalHourRows,
 } from "@/db/queries/overview";
 import { countReviewItems } from "@/db/queries/review-items";
@@ -57,25 +58,26 @@ const topupGroup = (status: string) =>
 const withdrawalGroup = (status: string) => status;
 
 async function topupFigures(db: Db, range: OverviewRange, now: Date) {
-  const rows = await topupHourRows(db, range.start, range.end);
-  const previousRows = await topupHourRows(db, range.previous.start, range.previous.end);
+  const rows = await topupHourStatus(db, range.start, range.end);
+  const previousRows = await topupHourStatus(db, range.previous.start, range.previous.end);
   const compareRows =
     range.days === 1
-      ? await topupHourRows(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
-      : previousRows;
+      ? await topupHourStatus(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
+      : range.previous.end.getTime() === range.start.getTime()
+        ? previousRows
+        : await topupHourStatus(db, range.previous.start, range.start);
   const totals = statusTotals(rows, TOPUP_STATUSES);
   const previous = statusTotals(previousRows, TOPUP_STATUSES);
-  const failed = rows.filter((r) => r.status === "failed");
+  const failed = await topupFailures(db, range.start, range.end);
   const durations = await topupDurationCounts(db, range.start, range.end);
-  const waiting = [];
-  for (const bucket of AGE_BUCKETS) {
-    const to = new Date(now.getTime() - bucket.fromMs);
-    const from = new Date(Number.isFinite(bucket.toMs) ? now.getTime() - bucket.toMs : 0);
-    waiting.push({
-      bucket: bucket.key,
-      count: await countTopupsCreated(db, WAITING_STATUSES, from, to),
-    });
-  }
+  // Buckets are (from, to] of waiting time: created after now − to, up to now − from.
+  const counts = await countTopupsByAge(
+    db,
+    WAITING_STATUSES,
+    AGE_BUCKETS.slice(0, -1).map((b) => new Date(now.getTime() - b.toMs)),
+    now,
+  );
+  const waiting = AGE_BUCKETS.map((b, i) => ({ bucket: b.key, count: counts[i] ?? 0 }));
   return {
     ...totals,
     successRate: successRate(totals, "succeeded", "failed"),
@@ -104,7 +106,9 @@ async function withdrawalFigures(db: Db, range: OverviewRange) {
   const compareRows =
     range.days === 1
       ? await withdrawalHourRows(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
-      : previousRows;
+      : range.previous.end.getTime() === range.start.getTime()
+        ? previousRows
+        : await withdrawalHourRows(db, range.previous.start, range.start);
   const totals = statusTotals(rows, WITHDRAWAL_STATUSES);
   const previous = statusTotals(previousRows, WITHDRAWAL_STATUSES);
   return {
@@ -147,7 +151,7 @@ async function callbackHealth(db: Db, upstream: "p2w" | "payout", now: Date) {
   const last = await lastCallbacks(db, upstream);
   const counts = await callbackCountsSince(db, upstream, hourAgo);
   const all = counts.accepted + counts.refused;
-  const delay = median(await firstCallbackDelays(db, upstream, new Date(now.getTime() - DAY_MS)));
+  const delay = median(await firstCallbackDelays(db, upstream, hourAgo));
   return {
     lastReceivedAt: last.received?.toISOString() ?? null,
     lastAcceptedAt: last.accepted?.toISOString() ?? null,
