@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 
 export type Change = { type: "topup" | "withdrawal"; id: string };
@@ -101,4 +102,35 @@ export function useLiveChanges(
       if (hit.length > 0) handler.current(hit);
     });
   }, [context, kinds, key]);
+}
+
+/**
+ * Refetches the queries under `queryKey` after changes of the given kinds, at most once per
+ * `minGapMs` (the first change at once, the rest of a burst once at the end of the gap):
+ * figures that summarise many orders need not follow every single one.
+ */
+export function useThrottledLiveRefresh(
+  type: Change["type"] | readonly Change["type"][],
+  queryKey: readonly unknown[],
+  minGapMs: number,
+) {
+  const client = useQueryClient();
+  const last = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  useLiveChanges(type, () => {
+    const refresh = () => {
+      last.current = Date.now();
+      timer.current = null;
+      void client.invalidateQueries({ queryKey });
+    };
+    const wait = last.current + minGapMs - Date.now();
+    if (wait <= 0) refresh();
+    else if (!timer.current) timer.current = setTimeout(refresh, wait);
+  });
 }

@@ -1,22 +1,23 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
-import { useLiveChanges } from "@/components/live-changes";
+import { useThrottledLiveRefresh } from "@/components/live-changes";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { WarningJson } from "@/lib/overview/warnings";
 
 const REFRESH_MS = 30_000;
+/** After changes, at most this often: a warning is about minutes, not seconds. */
+const CHANGE_GAP_MS = 5_000;
 
 /**
  * The warnings of managers and admins (low P2W balance, short runway, silent callbacks), on
- * every page. Rendered by the server, then kept current: every 30 s and after changes.
+ * every page. Rendered by the server, then kept current: every 30 s, and after changes (at most every 5 s).
  */
 export function WarningBanner({ initial }: { initial: WarningJson[] }) {
   const t = useTranslations("warnings");
-  const client = useQueryClient();
   const { data } = useQuery({
     queryKey: ["warnings"],
     queryFn: async () => {
@@ -28,10 +29,7 @@ export function WarningBanner({ initial }: { initial: WarningJson[] }) {
     staleTime: 5_000,
     refetchInterval: REFRESH_MS,
   });
-  useLiveChanges(
-    ["topup", "withdrawal"],
-    () => void client.invalidateQueries({ queryKey: ["warnings"] }),
-  );
+  useThrottledLiveRefresh(["topup", "withdrawal"], ["warnings"], CHANGE_GAP_MS);
   if (!data || data.length === 0) return null;
   return (
     <div
