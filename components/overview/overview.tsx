@@ -68,7 +68,12 @@ export function Overview({
         <>
           {data.review && <ReviewCounts data={data.review} />}
           {data.topups && (
-            <TopupSection data={data.topups} days={days} packageNames={packageNames} />
+            <TopupSection
+              data={data.topups}
+              days={days}
+              packageNames={packageNames}
+              canReview={data.review !== undefined}
+            />
           )}
           {(data.balance || data.callbacks) && (
             <div className="grid gap-4 2xl:grid-cols-2">
@@ -76,7 +81,13 @@ export function Overview({
               {data.callbacks && <CallbackHealth data={data.callbacks} />}
             </div>
           )}
-          {data.withdrawals && <WithdrawalSection data={data.withdrawals} days={days} />}
+          {data.withdrawals && (
+            <WithdrawalSection
+              data={data.withdrawals}
+              days={days}
+              canReview={data.review !== undefined}
+            />
+          )}
         </>
       )}
     </div>

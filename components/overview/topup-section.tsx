@@ -22,10 +22,13 @@ export function TopupSection({
   data,
   days,
   packageNames,
+  canReview,
 }: {
   data: Topups;
   days: Days;
   packageNames: Record<string, { th: string; en: string }>;
+  /** Whether the stuck tile may lead into the review queue (`review:view`). */
+  canReview: boolean;
 }) {
   const t = useTranslations();
   const o = useTranslations("overview");
@@ -120,7 +123,7 @@ export function TopupSection({
           label={o("stuck")}
           value={count(data.stuck)}
           better="down"
-          href={links.review({ kind: "topup", reason: "stuck" })}
+          href={canReview ? links.review({ kind: "topup", reason: "stuck" }) : undefined}
         />
       </div>
 

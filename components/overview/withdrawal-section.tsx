@@ -18,9 +18,11 @@ const STATUSES = ["success", "failed", "open"] as const;
 export function WithdrawalSection({
   data,
   days,
+  canReview,
 }: {
   data: Withdrawals;
   days: { from: string; to: string };
+  canReview: boolean;
 }) {
   const t = useTranslations();
   const o = useTranslations("overview");
@@ -75,7 +77,7 @@ export function WithdrawalSection({
           label={o("stuck")}
           value={count(data.stuck)}
           better="down"
-          href={links.review({ kind: "withdrawal", reason: "stuck" })}
+          href={canReview ? links.review({ kind: "withdrawal", reason: "stuck" }) : undefined}
         />
       </div>
       <Panel title={unitTitle}>
