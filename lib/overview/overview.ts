@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Db } from "@/db/client";
 import {
+  type HourStatusRow,
   balanceAt,
   callbackCountsSince,
   countTopupsByAge,
@@ -55,19 +56,39 @@ export const WAITING_STATUSES = ["pending", "processing", "unknown"] as const;
 
 const topupGroup = (status: string) =>
   status === "succeeded" || status === "failed" ? status : "waiting";
-const withdrawalGroup = (status: string) => status;
+
+/**
+ * Totals by status over the range and the span before (with success rates), and the series
+ * with what it is compared with: the seven days before for one day (hour by hour), else the
+ * whole span before (day by day, even while today cuts the totals' span short).
+ */
+async function spans(
+  range: OverviewRange,
+  read: (from: Date, to: Date) => Promise<HourStatusRow[]>,
+  statuses: readonly string[],
+  outcome: { good: string; bad: string },
+  groupOf: (status: string) => string,
+) {
+  const rows = await read(range.start, range.end);
+  const previousRows = await read(range.previous.start, range.previous.end);
+  const compareFrom =
+    range.days === 1 ? new Date(range.start.getTime() - 7 * DAY_MS) : range.previous.start;
+  const compareRows =
+    compareFrom.getTime() === range.previous.start.getTime() &&
+    range.previous.end.getTime() === range.start.getTime()
+      ? previousRows
+      : await read(compareFrom, range.start);
+  const totals = statusTotals(rows, statuses);
+  const previous = statusTotals(previousRows, statuses);
+  return {
+    ...totals,
+    successRate: successRate(totals, outcome.good, outcome.bad),
+    previous: { ...previous, successRate: successRate(previous, outcome.good, outcome.bad) },
+    series: series(range, rows, compareRows, groupOf),
+  };
+}
 
 async function topupFigures(db: Db, range: OverviewRange, now: Date) {
-  const rows = await topupHourStatus(db, range.start, range.end);
-  const previousRows = await topupHourStatus(db, range.previous.start, range.previous.end);
-  const compareRows =
-    range.days === 1
-      ? await topupHourStatus(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
-      : range.previous.end.getTime() === range.start.getTime()
-        ? previousRows
-        : await topupHourStatus(db, range.previous.start, range.start);
-  const totals = statusTotals(rows, TOPUP_STATUSES);
-  const previous = statusTotals(previousRows, TOPUP_STATUSES);
   const failed = await topupFailures(db, range.start, range.end);
   const durations = await topupDurationCounts(db, range.start, range.end);
   // Buckets are (from, to] of waiting time: created after now − to, up to now − from.
@@ -79,10 +100,13 @@ async function topupFigures(db: Db, range: OverviewRange, now: Date) {
   );
   const waiting = AGE_BUCKETS.map((b, i) => ({ bucket: b.key, count: counts[i] ?? 0 }));
   return {
-    ...totals,
-    successRate: successRate(totals, "succeeded", "failed"),
-    previous: { ...previous, successRate: successRate(previous, "succeeded", "failed") },
-    series: series(range, rows, compareRows, topupGroup),
+    ...(await spans(
+      range,
+      (from, to) => topupHourStatus(db, from, to),
+      TOPUP_STATUSES,
+      { good: "succeeded", bad: "failed" },
+      topupGroup,
+    )),
     failuresByReason: breakdown(failed.map((r) => ({ key: r.reason, count: r.count }))).map(
       ({ key, count }) => ({ reason: key, count }),
     ),
@@ -101,22 +125,15 @@ async function topupFigures(db: Db, range: OverviewRange, now: Date) {
 }
 
 async function withdrawalFigures(db: Db, range: OverviewRange) {
-  const rows = await withdrawalHourRows(db, range.start, range.end);
-  const previousRows = await withdrawalHourRows(db, range.previous.start, range.previous.end);
-  const compareRows =
-    range.days === 1
-      ? await withdrawalHourRows(db, new Date(range.start.getTime() - 7 * DAY_MS), range.start)
-      : range.previous.end.getTime() === range.start.getTime()
-        ? previousRows
-        : await withdrawalHourRows(db, range.previous.start, range.start);
-  const totals = statusTotals(rows, WITHDRAWAL_STATUSES);
-  const previous = statusTotals(previousRows, WITHDRAWAL_STATUSES);
   return {
-    ...totals,
-    successRate: successRate(totals, "success", "failed"),
-    previous: { ...previous, successRate: successRate(previous, "success", "failed") },
+    ...(await spans(
+      range,
+      (from, to) => withdrawalHourRows(db, from, to),
+      WITHDRAWAL_STATUSES,
+      { good: "success", bad: "failed" },
+      (status) => status,
+    )),
     open: await openWithdrawals(db),
-    series: series(range, rows, compareRows, withdrawalGroup),
     stuck: await stuckCount(db, "withdrawal"),
   };
 }
