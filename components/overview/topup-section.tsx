@@ -6,10 +6,11 @@ import type { OverviewJson } from "@/lib/overview/overview";
 import { links } from "@/lib/overview/links";
 import { formatSatang } from "@/lib/format";
 
-import { BarBreakdown, ChartTable, COLORS, SeriesChart } from "./charts";
+import { BarBreakdown, ChartTable, COLORS } from "./charts";
 import { count, durationText, percent } from "./format";
 import { KpiTile } from "./kpi-tile";
 import { Panel } from "./panel";
+import { SeriesPanel } from "./series-panel";
 
 type Topups = NonNullable<OverviewJson["topups"]>;
 type Days = { from: string; to: string };
@@ -36,11 +37,6 @@ export function TopupSection({
   const p = data.previous;
   const waitingNow = data.waiting.total;
   const groupLabel = (g: string) => (g === "waiting" ? o("waiting") : t(`status.${g}`));
-  const seriesData = data.series.points.map((point) => ({
-    label: point.label,
-    compare: point.compare,
-    ...Object.fromEntries(GROUPS.map((g) => [g, point.counts[g] ?? 0])),
-  }));
   const reasonRows = data.failuresByReason.map((r) => ({
     key: r.reason || "none",
     label: r.reason === "other" ? o("other") : r.reason || o("noReason"),
@@ -127,34 +123,12 @@ export function TopupSection({
         />
       </div>
 
-      <Panel title={o(data.series.unit === "hour" ? "perHour" : "perDay")}>
-        <SeriesChart
-          title="topups-series"
-          data={seriesData}
-          bars={GROUPS.map((g) => ({ key: g, label: groupLabel(g), color: COLORS[g] }))}
-          compareLabel={o(data.series.unit === "hour" ? "compareHour" : "compareDay")}
-          hrefOf={(i) =>
-            links.topupsAt(days, data.series.unit, i, data.series.points[i]?.label ?? "")
-          }
-        />
-        <ChartTable
-          caption={o(data.series.unit === "hour" ? "perHour" : "perDay")}
-          columns={[
-            { key: "label", label: o(data.series.unit === "hour" ? "hour" : "day") },
-            ...GROUPS.map((g) => ({ key: g, label: groupLabel(g), align: "right" as const })),
-            {
-              key: "compare",
-              label: o(data.series.unit === "hour" ? "compareHour" : "compareDay"),
-              align: "right" as const,
-            },
-          ]}
-          rows={seriesData.map((row, i) => ({
-            key: row.label,
-            href: links.topupsAt(days, data.series.unit, i, row.label),
-            cells: row,
-          }))}
-        />
-      </Panel>
+      <SeriesPanel
+        name="topups-series"
+        series={data.series}
+        groups={GROUPS.map((g) => ({ key: g, label: groupLabel(g), color: COLORS[g] }))}
+        hrefOf={(i, label) => links.topupsAt(days, data.series.unit, i, label)}
+      />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Breakdown

@@ -6,10 +6,10 @@ import { formatSatang } from "@/lib/format";
 import { links } from "@/lib/overview/links";
 import type { OverviewJson } from "@/lib/overview/overview";
 
-import { ChartTable, COLORS, SeriesChart } from "./charts";
+import { COLORS } from "./charts";
 import { count } from "./format";
 import { KpiTile } from "./kpi-tile";
-import { Panel } from "./panel";
+import { SeriesPanel } from "./series-panel";
 
 type Withdrawals = NonNullable<OverviewJson["withdrawals"]>;
 const STATUSES = ["success", "failed", "open"] as const;
@@ -27,13 +27,6 @@ export function WithdrawalSection({
   const t = useTranslations();
   const o = useTranslations("overview");
   const p = data.previous;
-  const seriesData = data.series.points.map((point) => ({
-    label: point.label,
-    compare: point.compare,
-    ...Object.fromEntries(STATUSES.map((s) => [s, point.counts[s] ?? 0])),
-  }));
-  const unitTitle = o(data.series.unit === "hour" ? "perHour" : "perDay");
-  const compareLabel = o(data.series.unit === "hour" ? "compareHour" : "compareDay");
   return (
     <section aria-labelledby="overview-withdrawals" className="space-y-4">
       <h2 id="overview-withdrawals" className="text-lg font-semibold text-slate-900">
@@ -80,30 +73,12 @@ export function WithdrawalSection({
           href={canReview ? links.review({ kind: "withdrawal", reason: "stuck" }) : undefined}
         />
       </div>
-      <Panel title={unitTitle}>
-        <SeriesChart
-          title="withdrawals-series"
-          data={seriesData}
-          bars={STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), color: COLORS[s] }))}
-          compareLabel={compareLabel}
-          hrefOf={(i) =>
-            links.withdrawalsAt(days, data.series.unit, i, data.series.points[i]?.label ?? "")
-          }
-        />
-        <ChartTable
-          caption={unitTitle}
-          columns={[
-            { key: "label", label: o(data.series.unit === "hour" ? "hour" : "day") },
-            ...STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), align: "right" as const })),
-            { key: "compare", label: compareLabel, align: "right" as const },
-          ]}
-          rows={seriesData.map((row, i) => ({
-            key: row.label,
-            href: links.withdrawalsAt(days, data.series.unit, i, row.label),
-            cells: row,
-          }))}
-        />
-      </Panel>
+      <SeriesPanel
+        name="withdrawals-series"
+        series={data.series}
+        groups={STATUSES.map((s) => ({ key: s, label: t(`status.${s}`), color: COLORS[s] }))}
+        hrefOf={(i, label) => links.withdrawalsAt(days, data.series.unit, i, label)}
+      />
     </section>
   );
 }
