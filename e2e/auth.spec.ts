@@ -38,8 +38,9 @@ for (const role of ["support", "finance", "manager", "admin"] as const) {
       manager: "ผู้จัดการ",
       admin: "ผู้ดูแลระบบ",
     }[role];
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`สวัสดี ${demoUser(role).name}`);
-    await expect(page.getByText(`คุณเข้าสู่ระบบในบทบาท ${roleName}`)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("ภาพรวม");
+    await expect(page.getByText(`สวัสดี ${demoUser(role).name}`)).toBeVisible();
+    await expect(page.getByTestId("current-user")).toContainText(roleName);
     const nav = page.locator("aside nav a");
     await expect(nav).toHaveText([...NAV[role]]);
     expect(violations).toEqual([]);
