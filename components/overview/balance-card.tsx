@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { OverviewJson } from "@/lib/overview/overview";
 
-import { ChartTable, TrendChart } from "./charts";
+import { ChartTable } from "./chart-table";
+import { TrendChart } from "./lazy-charts";
 import { baht } from "./format";
 import { Panel } from "./panel";
 

@@ -1,9 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { ReactNode } from "react";
 import {
   Bar,
   BarChart,
@@ -19,84 +16,12 @@ import {
   YAxis,
 } from "recharts";
 
-import { ui } from "@/components/ui/styles";
+import { COLORS } from "./chart-table";
 
-/**
- * The overview's charts (recharts), each followed by its numbers as a table that screen
- * readers and keyboards reach (a disclosure under the chart). Colours are the status
- * badges' (components/status-badge.tsx): emerald for success, red for failure, sky for
- * waiting or open, slate for comparisons.
+/*
+ * The overview's charts (recharts). They are loaded after the page (./lazy-charts.tsx), so
+ * the tiles and tables show before the chart library arrives. Colours: ./chart-table.tsx.
  */
-export const COLORS = {
-  succeeded: "#10b981",
-  success: "#10b981",
-  failed: "#ef4444",
-  waiting: "#0ea5e9",
-  open: "#0ea5e9",
-  compare: "#64748b",
-  neutral: "#6366f1",
-  threshold: "#f59e0b",
-} as const;
-
-export type Column = { key: string; label: string; align?: "right" };
-export type TableRow = { key: string; cells: Record<string, ReactNode>; href?: string };
-
-/** A chart's numbers as a table, folded under it. */
-export function ChartTable({
-  caption,
-  columns,
-  rows,
-}: {
-  caption: string;
-  columns: Column[];
-  rows: TableRow[];
-}) {
-  const t = useTranslations("overview");
-  return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer text-indigo-700 hover:underline">{t("showTable")}</summary>
-      <div className="mt-2 max-h-80 overflow-auto">
-        <table className={ui.table}>
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th
-                  key={c.key}
-                  scope="col"
-                  className={`${ui.th} ${c.align === "right" ? "text-right" : ""}`}
-                >
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.key}>
-                {columns.map((c, i) => (
-                  <td
-                    key={c.key}
-                    className={`${ui.td} tabular-nums ${c.align === "right" ? "text-right" : ""}`}
-                  >
-                    {i === 0 && r.href ? (
-                      <Link href={r.href} className="text-indigo-700 hover:underline">
-                        {r.cells[c.key]}
-                      </Link>
-                    ) : (
-                      r.cells[c.key]
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  );
-}
-
 const axis = { fontSize: 12, fill: "#475569" };
 
 export type SeriesDatum = { label: string; compare: number; [key: string]: string | number };

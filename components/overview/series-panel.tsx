@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 
 import type { SeriesPoint } from "@/lib/overview/figures";
 
-import { ChartTable, SeriesChart } from "./charts";
+import { ChartTable } from "./chart-table";
+import { SeriesChart } from "./lazy-charts";
 import { Panel } from "./panel";
 
 /**

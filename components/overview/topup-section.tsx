@@ -6,7 +6,8 @@ import type { OverviewJson } from "@/lib/overview/overview";
 import { links } from "@/lib/overview/links";
 import { formatSatang } from "@/lib/format";
 
-import { BarBreakdown, ChartTable, COLORS } from "./charts";
+import { ChartTable, COLORS } from "./chart-table";
+import { BarBreakdown } from "./lazy-charts";
 import { count, durationText, percent } from "./format";
 import { KpiTile } from "./kpi-tile";
 import { Panel } from "./panel";

@@ -6,7 +6,7 @@ import { formatSatang } from "@/lib/format";
 import { links } from "@/lib/overview/links";
 import type { OverviewJson } from "@/lib/overview/overview";
 
-import { COLORS } from "./charts";
+import { COLORS } from "./chart-table";
 import { count } from "./format";
 import { KpiTile } from "./kpi-tile";
 import { SeriesPanel } from "./series-panel";
