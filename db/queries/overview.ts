@@ -105,7 +105,8 @@ export async function stuckCount(db: Db, kind: "topup" | "withdrawal"): Promise<
 /**
  * Top-ups in the given statuses per age bucket (bounds are instants, newest first: a top-up
  * created at or after `bounds[0]` is in bucket 0, at or after `bounds[1]` in bucket 1, …, the
- * rest in the last; none created after `now`). One walk of the status index: the cost follows the waiting orders, not the table.
+ * rest in the last; none created after `now`). One walk of the status index: the cost
+ * follows the waiting orders, not the table.
  */
 export async function countTopupsByAge(
   db: Db,
