@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import type { Db } from "../client";
 import {
   balanceSnapshots,
   callbacks,
@@ -8,7 +8,6 @@ import {
   topupDurations,
   topupHours,
   topups,
-  warningStates,
   withdrawalHours,
   withdrawals,
 } from "../schema";
@@ -309,55 +308,4 @@ export async function overviewVersion(db: Db): Promise<string> {
                (select max(id) from review_items) r`,
   );
   return [row.h, row.c, row.b, row.s, row.r].join(":");
-}
-
-export type WarningStateRow = typeof warningStates.$inferSelect;
-
-export async function readWarningStates(db: Db): Promise<WarningStateRow[]> {
-  return db.select().from(warningStates);
-}
-
-/**
- * Moves warnings to their new states, each under a compare-and-set on what was read, and
- * calls `onChange` (the audit entry) for each one this call moved, in the same transaction:
- * two processes looking at once record a crossing once.
- */
-export function changeWarningStates(
-  db: Db,
-  changes: {
-    key: string;
-    wasRaised: boolean | null;
-    raised: boolean;
-    detail: Record<string, unknown>;
-  }[],
-  at: Date,
-  onChange: (
-    tx: Tx,
-    change: { key: string; raised: boolean; detail: Record<string, unknown> },
-  ) => void,
-): string[] {
-  return db.transaction(
-    (tx) => {
-      const moved: string[] = [];
-      for (const change of changes) {
-        const current = tx
-          .select()
-          .from(warningStates)
-          .where(eq(warningStates.key, change.key))
-          .get();
-        if ((current?.raised ?? null) !== change.wasRaised) continue;
-        tx.insert(warningStates)
-          .values({ key: change.key, raised: change.raised, since: at, detail: change.detail })
-          .onConflictDoUpdate({
-            target: warningStates.key,
-            set: { raised: change.raised, since: at, detail: change.detail },
-          })
-          .run();
-        onChange(tx, change);
-        moved.push(change.key);
-      }
-      return moved;
-    },
-    { behavior: "immediate" },
-  );
 }

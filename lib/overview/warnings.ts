@@ -2,13 +2,8 @@ import "server-only";
 
 import type { Db } from "@/db/client";
 import { lastBalance } from "@/db/queries/balance";
-import {
-  balancePoints,
-  changeWarningStates,
-  lastCallbacks,
-  ordersWaitingSince,
-  readWarningStates,
-} from "@/db/queries/overview";
+import { balancePoints, lastCallbacks, ordersWaitingSince } from "@/db/queries/overview";
+import { changeWarningStates, readWarningStates } from "@/db/queries/warnings";
 import { recordAuditIn } from "@/lib/audit";
 import { logger } from "@/lib/logger";
 import type { Settings } from "@/lib/settings/definitions";
