@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import { args, loadDotEnv } from "./cli";
+import { timeScenario, timingHeader } from "./timing";
 
 /**
  * `npm run bench:lists -- [--db FILE] [--runs N]`: times every list filter through the real
@@ -106,8 +107,6 @@ const scenarios: [string, () => Promise<[Filter, Partial<Options>]>][] = [
   ],
 ];
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 console.log(
   `${count.toLocaleString("en-US")} top-ups in ${file}; ${runs} runs per scenario, 50 rows a page\n`,
 );
@@ -117,24 +116,10 @@ async function report<F, O>(
   scenarios: [string, () => Promise<[F, Partial<O>]>][],
   run: (filter: F, extra: Partial<O>) => Promise<unknown>,
 ) {
-  console.log(
-    `${"scenario".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
-  );
+  timingHeader("scenario", 34);
   for (const [name, make] of scenarios) {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const [filter, extra] = await make();
-      const started = performance.now();
-      await run(filter, extra);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = percentile(times, 95);
+    const p95 = await timeScenario(name, 34, runs, make, ([filter, extra]) => run(filter, extra));
     worst = Math.max(worst, p95);
-    const cell = (v: number) => v.toFixed(2).padStart(8);
-    console.log(
-      `${name.padEnd(34)} ${cell(percentile(times, 50))} ${cell(p95)} ${cell(times.at(-1) ?? 0)}`,
-    );
   }
 }
 await report(scenarios, (filter, extra) =>

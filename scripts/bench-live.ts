@@ -1,6 +1,7 @@
 import fs from "node:fs";
 
 import { args } from "./cli";
+import { percentile } from "./timing";
 
 /**
  * `npm run bench:live -- --url URL --email E --password P [--tabs 50] [--seconds 20] [--pid PID]
@@ -112,8 +113,7 @@ await Promise.all([
 const elapsed = (Date.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 overviewLatencies.sort((a, b) => a - b);
-const at = (p: number, list = latencies) =>
-  list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)] ?? 0;
+const at = (p: number, list = latencies) => percentile(list, p);
 console.log(`${tabs} tabs polling /api/changes once a second for ${elapsed.toFixed(0)} s`);
 console.log(
   `requests ${latencies.length} (${(latencies.length / elapsed).toFixed(1)}/s), errors ${errors}`,

@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import { args, loadDotEnv } from "./cli";
+import { timeScenario, timingHeader } from "./timing";
 
 /**
  * `npm run bench:overview -- [--db FILE] [--runs N]`: times the overview as `GET
@@ -35,24 +36,9 @@ console.log(
 
 const settings = await getSettings(db);
 const now = new Date();
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-const cell = (v: number) => v.toFixed(2).padStart(8);
-console.log(
-  `${"range".padEnd(40)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`,
-);
-async function time(name: string, run: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `${name.padEnd(40)} ${cell(percentile(times, 50))} ${cell(percentile(times, 95))} ${cell(times.at(-1) ?? 0)}`,
-  );
-}
+timingHeader("range", 40);
+const time = (name: string, run: () => Promise<unknown>) =>
+  timeScenario(name, 40, runs, async () => undefined, run);
 for (const preset of ["today", "yesterday", "last7"] as const) {
   const days = presetDays(preset, now);
   const range = overviewRange(days.from, days.to, now);
@@ -68,39 +54,34 @@ for (const preset of ["today", "yesterday", "last7"] as const) {
 
 // The roll-ups against a plain recount of every row.
 const started = performance.now();
-const plain = db.$client
-  .prepare(
-    `select (created_at / 3600000) * 3600000 hour, package_id, status, coalesce(reason, '') reason,
-            count(*) count, sum(price_satang) amount from topups group by 1, 2, 3, 4`,
-  )
-  .all() as {
+type GroupRow = {
   hour: number;
   package_id: string;
   status: string;
   reason: string;
   count: number;
-  amount: number;
-}[];
+  amount_satang: number;
+};
+const plain = db.$client
+  .prepare(
+    `select (created_at / 3600000) * 3600000 hour, package_id, status, coalesce(reason, '') reason,
+            count(*) count, sum(price_satang) amount_satang from topups group by 1, 2, 3, 4`,
+  )
+  .all() as GroupRow[];
 const recountMs = performance.now() - started;
+const keyOf = (r: GroupRow) => `${r.hour}|${r.package_id}|${r.status}|${r.reason}`;
 const rolled = new Map(
   (
     db.$client
       .prepare(
         "select hour, package_id, status, reason, count, amount_satang from topup_hours where count > 0",
       )
-      .all() as {
-      hour: number;
-      package_id: string;
-      status: string;
-      reason: string;
-      count: number;
-      amount_satang: number;
-    }[]
-  ).map((r) => [`${r.hour}|${r.package_id}|${r.status}|${r.reason}`, r]),
+      .all() as GroupRow[]
+  ).map((r) => [keyOf(r), r]),
 );
 const mismatches = plain.filter((p) => {
-  const r = rolled.get(`${p.hour}|${p.package_id}|${p.status}|${p.reason}`);
-  return !r || r.count !== p.count || r.amount_satang !== p.amount;
+  const r = rolled.get(keyOf(p));
+  return !r || r.count !== p.count || r.amount_satang !== p.amount_satang;
 }).length;
 console.log(
   `\nplain recount of every top-up: ${recountMs.toFixed(0)} ms; ` +

@@ -1,5 +1,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
+
+import { formatSatang } from "@/lib/format";
+import type { StatusTotals } from "@/lib/overview/figures";
+
+import { count } from "./format";
 
 /**
  * One figure with its change against the span before. `better` says which way is good
@@ -66,6 +72,36 @@ export function KpiTile({
     </Link>
   ) : (
     <div className={box}>{body}</div>
+  );
+}
+
+/**
+ * One status's count and value over the range (all statuses without `status`), against the
+ * span before: the tiles of both order kinds.
+ */
+export function StatusTile({
+  totals,
+  previous,
+  status,
+  ...tile
+}: {
+  totals: StatusTotals;
+  previous: StatusTotals;
+  status?: string;
+} & Omit<ComponentProps<typeof KpiTile>, "value" | "sub" | "now" | "before">) {
+  const of = (t: StatusTotals) =>
+    status === undefined
+      ? t.total
+      : { count: t.byStatus[status] ?? 0, amountSatang: t.amountByStatus[status] ?? 0 };
+  const now = of(totals);
+  return (
+    <KpiTile
+      {...tile}
+      value={count(now.count)}
+      sub={formatSatang(now.amountSatang)}
+      now={now.count}
+      before={of(previous).count}
+    />
   );
 }
 

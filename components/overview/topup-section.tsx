@@ -4,12 +4,11 @@ import { useLocale, useTranslations } from "next-intl";
 
 import type { OverviewJson } from "@/lib/overview/overview";
 import { links } from "@/lib/overview/links";
-import { formatSatang } from "@/lib/format";
 
 import { ChartTable, COLORS } from "./chart-table";
 import { BarBreakdown } from "./lazy-charts";
 import { count, durationText, percent } from "./format";
-import { KpiTile } from "./kpi-tile";
+import { KpiTile, StatusTile } from "./kpi-tile";
 import { Panel } from "./panel";
 import { SeriesPanel } from "./series-panel";
 
@@ -71,31 +70,27 @@ export function TopupSection({
         {o("topups")}
       </h2>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
-        <KpiTile
+        <StatusTile
+          totals={data}
+          previous={p}
           label={o("created")}
-          value={count(data.total.count)}
-          sub={formatSatang(data.total.amountSatang)}
-          now={data.total.count}
-          before={p.total.count}
           better="none"
           href={links.topups(days)}
           testId="kpi-topups-total"
         />
-        <KpiTile
+        <StatusTile
+          totals={data}
+          previous={p}
+          status="succeeded"
           label={t("status.succeeded")}
-          value={count(data.byStatus.succeeded ?? 0)}
-          sub={formatSatang(data.amountByStatus.succeeded ?? 0)}
-          now={data.byStatus.succeeded}
-          before={p.byStatus.succeeded}
           href={links.topups(days, { status: "succeeded" })}
           testId="kpi-topups-succeeded"
         />
-        <KpiTile
+        <StatusTile
+          totals={data}
+          previous={p}
+          status="failed"
           label={t("status.failed")}
-          value={count(data.byStatus.failed ?? 0)}
-          sub={formatSatang(data.amountByStatus.failed ?? 0)}
-          now={data.byStatus.failed}
-          before={p.byStatus.failed}
           better="down"
           href={links.topups(days, { status: "failed" })}
           testId="kpi-topups-failed"

@@ -8,7 +8,7 @@ import type { OverviewJson } from "@/lib/overview/overview";
 
 import { COLORS } from "./chart-table";
 import { count } from "./format";
-import { KpiTile } from "./kpi-tile";
+import { KpiTile, StatusTile } from "./kpi-tile";
 import { SeriesPanel } from "./series-panel";
 
 type Withdrawals = NonNullable<OverviewJson["withdrawals"]>;
@@ -40,29 +40,25 @@ export function WithdrawalSection({
           href={links.withdrawals(null, { status: "open" })}
           testId="kpi-withdrawals-open"
         />
-        <KpiTile
+        <StatusTile
+          totals={data}
+          previous={p}
           label={o("ordered")}
-          value={count(data.total.count)}
-          sub={formatSatang(data.total.amountSatang)}
-          now={data.total.count}
-          before={p.total.count}
           better="none"
           href={links.withdrawals(days)}
         />
-        <KpiTile
+        <StatusTile
+          totals={data}
+          previous={p}
+          status="success"
           label={t("status.success")}
-          value={count(data.byStatus.success ?? 0)}
-          sub={formatSatang(data.amountByStatus.success ?? 0)}
-          now={data.byStatus.success}
-          before={p.byStatus.success}
           href={links.withdrawals(days, { status: "success" })}
         />
-        <KpiTile
+        <StatusTile
+          totals={data}
+          previous={p}
+          status="failed"
           label={t("status.failed")}
-          value={count(data.byStatus.failed ?? 0)}
-          sub={formatSatang(data.amountByStatus.failed ?? 0)}
-          now={data.byStatus.failed}
-          before={p.byStatus.failed}
           better="down"
           href={links.withdrawals(days, { status: "failed" })}
         />

@@ -151,7 +151,9 @@ export async function currentWarnings(
     for (const key of moved)
       logger.info("warning changed", { key, raised: changes.find((c) => c.key === key)?.raised });
   }
-  const after = new Map((await readWarningStates(db)).map((s) => [s.key, s]));
+  // Read again only after a write: ours, or another process's that the compare-and-set saw.
+  const after =
+    changes.length > 0 ? new Map((await readWarningStates(db)).map((s) => [s.key, s])) : states;
   const detailOf = new Map(evaluated.map((e) => [e.key, e.detail]));
   return WARNING_KEYS.flatMap((key) => {
     const state = after.get(key);
