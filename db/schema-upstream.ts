@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 import { instant, now } from "./columns";
@@ -25,10 +26,19 @@ export const upstreamCalls = sqliteTable(
     errorCode: text(),
     request: text(),
     response: text(),
+    /** When the retention prune removed `request` and `response`; the rest is kept. */
+    prunedAt: instant("pruned_at"),
   },
   (t) => [
     index("upstream_calls_target_idx").on(t.targetId, t.at),
     index("upstream_calls_at_idx").on(t.at),
+    // The log's walks: one per (operation, outcome), newest first.
+    index("upstream_calls_op_outcome_idx").on(t.operation, t.outcome, t.at),
+    // Latency and error rate per operation, read from the index alone.
+    index("upstream_calls_stats_idx").on(t.operation, t.at, t.outcome, t.durationMs),
+    index("upstream_calls_kept_idx")
+      .on(t.at)
+      .where(sql`${t.prunedAt} is null`),
   ],
 );
 
@@ -48,21 +58,45 @@ export const callbacks = sqliteTable(
     entityId: text(),
     orderId: text(),
     ip: text(),
-    /** `received` until processed, then `applied`, `duplicate`, `stale`, `conflict`, `anomaly`, `unmatched`, `retry`. */
+    /** The request headers that matter, without secrets: content type, agent, signature present. */
+    headers: text({ mode: "json" }).$type<CallbackHeaders>(),
+    /** One of CALLBACK_RESULTS (lib/callbacks/results.ts): `received` until processed. */
     result: text().notNull(),
     detail: text(),
     attempts: integer().notNull().default(0),
     processedAt: instant("processed_at"),
+    /** When the retention prune emptied `rawBody`; the rest of the row is kept. */
+    prunedAt: instant("pruned_at"),
+    /** The last replay by a person: when, who (user id), what it came to; how many in all. */
+    replayedAt: instant("replayed_at"),
+    replayedBy: integer(),
+    replayResult: text(),
+    replays: integer().notNull().default(0),
   },
   (t) => [
     index("callbacks_pending_idx").on(t.result, t.receivedAt),
     index("callbacks_entity_idx").on(t.entityId),
+    index("callbacks_order_idx").on(t.orderId),
     index("callbacks_received_idx").on(t.receivedAt),
     index("callbacks_upstream_received_idx").on(t.upstream, t.receivedAt),
+    // The log's filters walk one of these per upstream, newest first.
+    index("callbacks_upstream_verification_idx").on(t.upstream, t.verification, t.receivedAt),
+    index("callbacks_upstream_result_idx").on(t.upstream, t.result, t.receivedAt),
+    index("callbacks_kept_idx")
+      .on(t.receivedAt)
+      .where(sql`${t.prunedAt} is null`),
   ],
 );
 
 export type CallbackRow = typeof callbacks.$inferSelect;
+
+/** What the callbacks log shows of a callback's request besides its body. */
+export type CallbackHeaders = {
+  contentType: string | null;
+  userAgent: string | null;
+  /** Whether the request carried its credential (P2W: the hookURL token; gateway: X-Signature). */
+  signature: "present" | "missing";
+};
 
 /** Keys of events already applied; inserted in the transaction that applies one. */
 export const appliedEvents = sqliteTable("applied_events", {

@@ -10,7 +10,7 @@ import { SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "@/lib/se
 
 import { ApiRefusal, problemsByField, sendJson } from "@/components/ui/send-json";
 
-const GROUPS = ["balance", "orders", "review"] as const;
+const GROUPS = ["balance", "orders", "review", "logs"] as const;
 
 /** Every setting with its unit, range and explanation; only changed values are sent. */
 export function SettingsForm({ initial }: { initial: Settings }) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
@@ -129,7 +129,7 @@ export async function setCallbackResult(
     .where(eq(callbacks.id, id));
 }
 
-/** Callbacks accepted but not yet processed (a crash, or a confirmation that failed). */
+/** Callbacks accepted but not yet processed (a crash, a confirmation that failed, a broken-off replay). */
 export async function listUnprocessedCallbacks(
   db: Db,
   olderThan: Date,
@@ -139,7 +139,11 @@ export async function listUnprocessedCallbacks(
     .select()
     .from(callbacks)
     .where(
-      and(inArray(callbacks.result, ["received", "retry"]), lt(callbacks.receivedAt, olderThan)),
+      or(
+        and(inArray(callbacks.result, ["received", "retry"]), lt(callbacks.receivedAt, olderThan)),
+        // A replay that broke off (the process died): its start is the time that counts.
+        and(eq(callbacks.result, "replaying"), lt(callbacks.replayedAt, olderThan)),
+      ),
     )
     .orderBy(asc(callbacks.id))
     .limit(limit);

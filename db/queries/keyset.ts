@@ -19,6 +19,28 @@ export function keyset(time: AnyColumn, id: AnyColumn, ascending: boolean, curso
   return { after, orderBy };
 }
 
+/** A position in a log ordered by (time, integer id), newest first. */
+export type LogCursor = { t: number; id: number };
+
+/** Keyset pagination of a log, newest first, on (time, integer id). */
+export function logKeyset(time: AnyColumn, id: AnyColumn, cursor?: LogCursor) {
+  return {
+    after: cursor ? sql`(${time}, ${id}) < (${cursor.t}, ${cursor.id})` : undefined,
+    orderBy: [desc(time), desc(id)],
+  };
+}
+
+/** Merges newest-first pages, one per index walk, into one page of the log. */
+export function mergeNewestFirst<T>(parts: T[][], key: (row: T) => LogCursor, limit: number): T[] {
+  return parts
+    .flat()
+    .sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return y.t - x.t || y.id - x.id;
+    })
+    .slice(0, limit);
+}
+
 /** Merges pages read one index value at a time into one page in (time, id) order. */
 function mergePages<T>(
   parts: T[][],

@@ -24,3 +24,20 @@ export async function acquireLease(
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
   db.$client.prepare("delete from leases where name = ? and holder = ?").run(name, holder);
 }
+
+/** Whether a scheduled job (kept as a lease row whose expiry is its next run) is due. */
+export async function jobDue(db: Db, name: string, now = Date.now()): Promise<boolean> {
+  const row = db.$client.prepare("select expires_at as at from leases where name = ?").get(name) as
+    { at: number } | undefined;
+  return !row || row.at <= now;
+}
+
+/** Sets a scheduled job's next run. */
+export async function scheduleJob(db: Db, name: string, at: number): Promise<void> {
+  db.$client
+    .prepare(
+      `insert into leases (name, holder, expires_at) values (?, 'schedule', ?)
+       on conflict(name) do update set expires_at = excluded.expires_at`,
+    )
+    .run(name, at);
+}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import type { Role } from "../enums";
 
@@ -77,4 +77,15 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 export function userNameIn(tx: Tx | Db, id: number): string {
   const row = tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get();
   return row?.name ?? `#${id}`;
+}
+
+/** Display names of the given users, for lists that show who did something. */
+export async function userNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,6 +1,7 @@
 import { after } from "next/server";
 
 import type { Db } from "@/db/client";
+import type { CallbackHeaders } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
 import { clientIp } from "@/lib/request-ip";
@@ -52,6 +53,16 @@ export function webhookHandler<D extends { db: Db }>(
     }
     defer(async () => void (await source.process(d, receipt.callbackId)));
     return Response.json({ success: true });
+  };
+}
+
+/** What is kept of a callback's request headers: never a credential's value. */
+export function callbackHeaders(request: Request, credential: string | null): CallbackHeaders {
+  const clip = (value: string | null) => (value === null ? null : value.slice(0, 200));
+  return {
+    contentType: clip(request.headers.get("content-type")),
+    userAgent: clip(request.headers.get("user-agent")),
+    signature: credential ? "present" : "missing",
   };
 }
 

@@ -28,6 +28,8 @@ export function trafficJson(
       result: c.result,
       detail: c.detail,
       rawBody: hideBodies ? hidden : c.rawBody,
+      /** When the retention prune removed the body (`rawBody` is then empty). */
+      prunedAt: c.prunedAt?.toISOString() ?? null,
     })),
     calls: callRows.map((c) => ({
       id: c.id,
@@ -41,6 +43,7 @@ export function trafficJson(
       actor: c.actor,
       request: c.request,
       response: hideBodies ? hidden : c.response,
+      prunedAt: c.prunedAt?.toISOString() ?? null,
     })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
 import { logger } from "@/lib/logger";
+import { pruneIfDue } from "@/lib/logs/retention";
 import { currentWarnings } from "@/lib/overview/warnings";
 import { getSettings } from "@/lib/settings/settings";
 import type { TopupDeps } from "@/lib/topups/deps";
@@ -20,7 +21,8 @@ export type ReconcileDeps = { topups: TopupDeps; withdrawals: WithdrawalDeps };
 
 /**
  * One pass: finish stored callbacks, then look at every due order, then the warnings (so a
- * crossing is recorded when it happens, even while nobody has a page open).
+ * crossing is recorded when it happens, even while nobody has a page open), then, once a
+ * day, the retention prune of raw bodies.
  */
 export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
   const pending = await listUnprocessedCallbacks(
@@ -40,6 +42,8 @@ export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
   }
   const topups = await reconcileTopups(deps.topups, now);
   const withdrawals = await reconcileWithdrawals(deps.withdrawals, now);
-  const warnings = await currentWarnings(deps.topups.db, await getSettings(deps.topups.db), now);
-  return { swept, topups, withdrawals, warnings: warnings.map((w) => w.key) };
+  const settings = await getSettings(deps.topups.db);
+  const warnings = await currentWarnings(deps.topups.db, settings, now);
+  const pruned = await pruneIfDue(deps.topups.db, settings.bodyRetentionDays, now);
+  return { swept, topups, withdrawals, warnings: warnings.map((w) => w.key), pruned };
 }

@@ -22,12 +22,13 @@ export const SETTINGS = {
     default: 10,
   },
   callbackSilenceMinutes: { group: "orders", unit: "minutes", min: 5, max: 1_440, default: 30 },
+  bodyRetentionDays: { group: "logs", unit: "days", min: 7, max: 3_650, default: 90 },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingDefinition = {
   /** Where the settings page shows it. */
-  group: "balance" | "orders" | "review";
-  unit: "baht" | "hours" | "minutes" | "percent";
+  group: "balance" | "orders" | "review" | "logs";
+  unit: "baht" | "hours" | "minutes" | "percent" | "days";
   min: number;
   max: number;
   default: number;

@@ -10,7 +10,7 @@ import {
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
-import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
+import { callbackHeaders, type Receipt, type WebhookSource } from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
 import type { P2wClient } from "@/lib/p2w/client";
@@ -34,7 +34,12 @@ export async function receiveP2wCallback(
   input: { rawBody: string; ip: string },
 ): Promise<Receipt> {
   const token = new URL(request.url).searchParams.get("token");
-  const row = { upstream: "p2w" as const, rawBody: input.rawBody, ip: input.ip };
+  const row = {
+    upstream: "p2w" as const,
+    rawBody: input.rawBody,
+    ip: input.ip,
+    headers: callbackHeaders(request, token),
+  };
   const refuse = async (
     status: 400 | 401,
     code: string,

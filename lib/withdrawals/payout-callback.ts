@@ -11,7 +11,7 @@ import {
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
-import type { Receipt, WebhookSource } from "@/lib/callbacks/webhook";
+import { callbackHeaders, type Receipt, type WebhookSource } from "@/lib/callbacks/webhook";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
 import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
@@ -32,7 +32,12 @@ export async function receivePayoutCallback(
   request: Request,
   input: { rawBody: string; ip: string },
 ): Promise<Receipt> {
-  const row = { upstream: "payout" as const, rawBody: input.rawBody, ip: input.ip };
+  const row = {
+    upstream: "payout" as const,
+    rawBody: input.rawBody,
+    ip: input.ip,
+    headers: callbackHeaders(request, request.headers.get("x-signature")),
+  };
   const refuse = async (
     status: 400 | 401,
     code: string,
