@@ -8,6 +8,8 @@ export const NAV_ITEMS = [
   { href: "/topups/new", key: "newTopup", permission: "topup:create" },
   { href: "/withdrawals", key: "withdrawals", permission: "withdrawal:view" },
   { href: "/review", key: "review", permission: "review:view" },
+  { href: "/callbacks", key: "callbacks", permission: "callback:view" },
+  { href: "/upstream-calls", key: "upstreamCalls", permission: "callback:view" },
   { href: "/audit", key: "audit", permission: "audit:view" },
   { href: "/admin/users", key: "users", permission: "user:manage" },
   { href: "/admin/packages", key: "catalog", permission: "catalog:manage" },

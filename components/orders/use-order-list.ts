@@ -14,9 +14,14 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export function useOrderList<T, P extends Page<T> = Page<T>>(
   endpoint: string,
   type: Change["type"],
-  /** Another kind of order whose changes also refresh this list (the review queue: both). */
-  alsoType?: Change["type"],
+  options: {
+    /** Another kind of order whose changes also refresh this list (the review queue: both). */
+    alsoType?: Change["type"];
+    /** Also refetch this often while the tab is visible (logs that grow without order changes). */
+    refetchMs?: number;
+  } = {},
 ) {
+  const { alsoType } = options;
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -30,6 +35,7 @@ export function useOrderList<T, P extends Page<T> = Page<T>>(
       return (await res.json()) as P;
     },
     placeholderData: (previous) => previous,
+    refetchInterval: options.refetchMs,
   });
   const refresh = () => void client.invalidateQueries({ queryKey: [type, "list"] });
   useLiveChanges(alsoType ? [type, alsoType] : type, refresh);

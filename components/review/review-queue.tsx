@@ -38,7 +38,9 @@ export function ReviewQueue({
   slaHours: number;
 }) {
   const t = useTranslations("queue");
-  const list = useOrderList<ReviewItemJson, ReviewPage>("/api/review", "topup", "withdrawal");
+  const list = useOrderList<ReviewItemJson, ReviewPage>("/api/review", "topup", {
+    alsoType: "withdrawal",
+  });
   const selection = useSelection();
   const [open, setOpen] = useState<number | null>(null);
   const items = list.data?.items ?? [];

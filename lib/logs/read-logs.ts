@@ -70,8 +70,16 @@ export type CallbackCounts = {
   since: string;
   /** upstream → result → count. */
   byResult: Record<string, Record<string, number>>;
-  /** Refused callbacks only counted, not stored (above the flood bound), per upstream. */
+  /** Refused callbacks only counted, not stored (above the flood bound), per upstream … */
   dropped: Record<string, number>;
+  /** … and per source address and minute, the largest first within each minute. */
+  droppedBySource: {
+    upstream: string;
+    ip: string;
+    minute: string;
+    stored: number;
+    dropped: number;
+  }[];
 };
 
 export async function callbackCounts(db: Db, now = new Date()): Promise<CallbackCounts> {
@@ -81,13 +89,11 @@ export async function callbackCounts(db: Db, now = new Date()): Promise<Callback
     (byResult[row.upstream] ??= {})[row.result] = row.n;
   const dropped: Record<string, number> = {};
   for (const row of await droppedRefusalCounts(db, since)) dropped[row.upstream] = row.n;
-  return { since: since.toISOString(), byResult, dropped };
-}
-
-/** Refused callbacks only counted, per upstream, source address and minute, last 24 h. */
-export async function droppedRefusals(db: Db, now = new Date()) {
-  const rows = await listDroppedRefusals(db, new Date(now.getTime() - DAY_MS), 50);
-  return rows.map((r) => ({ ...r, minute: r.minute.toISOString() }));
+  const droppedBySource = (await listDroppedRefusals(db, since, 50)).map((r) => ({
+    ...r,
+    minute: r.minute.toISOString(),
+  }));
+  return { since: since.toISOString(), byResult, dropped, droppedBySource };
 }
 
 /** One callback as the log opens it; account data masked unless `reveal`. */
