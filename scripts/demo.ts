@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+import { sendDemoRefusals } from "./demo-refusals";
 import {
   DEMO_USERS,
   prepareDatabase,
@@ -22,7 +23,11 @@ const options = {
   p2wPort: 4010,
   payoutPort: 4020,
 };
-const env = stackEnv(options);
+// Some callbacks arrive twice, as real upstreams' retries do (the log shows them as duplicates).
+const env: Record<string, string> = {
+  ...stackEnv(options),
+  SANDBOX_FAULTS: JSON.stringify([{ op: "callback", kind: "duplicate", rate: 0.15 }]),
+};
 
 console.log("Building the dashboard (production build)…");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -37,6 +42,7 @@ startSandbox(env);
 await waitForHealth(`http://127.0.0.1:${options.p2wPort}/__control/state`);
 startDashboard(env, PORT);
 await waitForHealth(`http://localhost:${PORT}/api/health`);
+await sendDemoRefusals(`http://localhost:${PORT}`, env);
 
 console.log(`
 Dashboard: http://localhost:${PORT}   (Ctrl-C stops it and the simulators)

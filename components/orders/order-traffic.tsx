@@ -10,6 +10,7 @@ type Callback = {
   result: string;
   detail: string | null;
   rawBody: string;
+  prunedAt: string | null;
 };
 type Call = {
   id: number;
@@ -23,6 +24,7 @@ type Call = {
   actor: string;
   request: string | null;
   response: string | null;
+  prunedAt: string | null;
 };
 
 /** The raw callbacks and upstream calls of one order (already redacted when stored). */
@@ -52,7 +54,9 @@ export function OrderTraffic({
               {t("result")}: {c.result}
               {c.detail ? ` (${c.detail})` : ""}
             </summary>
-            <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.rawBody}</pre>
+            <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">
+              {c.prunedAt ? t("bodyPruned") : c.rawBody}
+            </pre>
           </details>
         ))}
       </section>
@@ -70,8 +74,14 @@ export function OrderTraffic({
               {c.httpStatus ?? "—"} · {c.durationMs} ms · {c.outcome}
               {c.errorCode ? ` ${c.errorCode}` : ""} · {c.actor}
             </summary>
-            <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.request}</pre>
-            <pre className="mt-1 overflow-x-auto bg-slate-50 p-2 text-xs">{c.response}</pre>
+            {c.prunedAt ? (
+              <p className="mt-2 text-xs text-slate-500">{t("bodyPruned")}</p>
+            ) : (
+              <>
+                <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.request}</pre>
+                <pre className="mt-1 overflow-x-auto bg-slate-50 p-2 text-xs">{c.response}</pre>
+              </>
+            )}
           </details>
         ))}
       </section>
