@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
@@ -136,8 +136,8 @@ export async function droppedRefusalCounts(
 
 /**
  * Marks a verified callback as being replayed by a person, in one statement that also
- * refuses a callback that is already being replayed; returns the row as it was, or
- * undefined when another replay holds it.
+ * refuses one that is already being replayed (or was refused, or pruned meanwhile); returns
+ * the row as it was, or undefined when it may not be replayed now.
  */
 export async function startReplay(
   db: Db,
@@ -164,6 +164,8 @@ export async function startReplay(
         .where(
           and(
             eq(callbacks.id, id),
+            eq(callbacks.verification, "ok"),
+            isNull(callbacks.prunedAt),
             sql`not (${callbacks.result} = 'replaying' and ${callbacks.replayedAt} >= ${busyBefore.getTime()})`,
           ),
         )

@@ -5,7 +5,7 @@ import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { tempDb } from "@/db/testing/temp-db";
 import { CALLBACK_RESULTS, FAILED_RESULTS, REFUSALS } from "@/lib/callbacks/results";
 
-import { callbackLogPage, callLogPage } from "./read-logs";
+import { callbackLogPage, callLogPage, callStats } from "./read-logs";
 
 /** A small random log: the merged index walks must page through exactly what a plain filter finds. */
 async function randomLog() {
@@ -149,6 +149,34 @@ describe("the logs' pages", () => {
       expect(await allIds((p) => callLogPage(db, p), filter), JSON.stringify(filter)).toEqual(
         plain(keep),
       );
+    }
+  });
+
+  it("latency and error rate per operation are exact over the last hour and day", async () => {
+    const db = await randomLog();
+    const rows = db.$client
+      .prepare("select operation, outcome, duration_ms as d, at from upstream_calls")
+      .all() as { operation: string; outcome: string; d: number; at: number }[];
+    const now = Math.max(...rows.map((r) => r.at)) + 60_000;
+    const exact = (operation: string, since: number) => {
+      const mine = rows.filter((r) => r.operation === operation && r.at >= since);
+      const sorted = mine.map((r) => r.d).sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1] ?? null;
+      const errors = mine.filter((r) => r.outcome === "error").length;
+      return {
+        calls: mine.length,
+        errors,
+        errorRate: mine.length ? errors / mine.length : null,
+        p50Ms: at(0.5),
+        p95Ms: at(0.95),
+      };
+    };
+    const stats = await callStats(db, new Date(now));
+    for (const operation of ["create_order", "get_order", "withdraw_query"]) {
+      const mine = stats.find((s) => s.operation === operation);
+      expect(mine?.lastDay).toEqual(exact(operation, now - 86_400_000));
+      expect(mine?.lastHour).toEqual(exact(operation, now - 3_600_000));
+      expect(mine?.lastDay.calls).toBeGreaterThan(0);
     }
   });
 

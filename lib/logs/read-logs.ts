@@ -9,7 +9,7 @@ import {
 } from "@/db/queries/callback-log";
 import { getCallback, listDroppedRefusals } from "@/db/queries/callbacks";
 import {
-  callDurationsSince,
+  callDurationCounts,
   getUpstreamCall,
   listUpstreamCallLog,
 } from "@/db/queries/upstream-call-log";
@@ -153,25 +153,60 @@ export type OperationStats = { operation: string; lastHour: Latency; lastDay: La
 
 /** Latency and error rate per operation over the last hour and the last 24 hours. */
 export async function callStats(db: Db, now = new Date()): Promise<OperationStats[]> {
-  const rows = await callDurationsSince(db, ALL_OPERATIONS, new Date(now.getTime() - DAY_MS));
-  const hourAgo = now.getTime() - HOUR_MS;
-  const summary = (calls: typeof rows): Latency => {
-    const errors = calls.filter((c) => c.outcome === "error").length;
-    const durations = calls.map((c) => ({ seconds: c.durationMs, count: 1 }));
+  const rows = await callDurationCounts(
+    db,
+    ALL_OPERATIONS,
+    new Date(now.getTime() - DAY_MS),
+    new Date(now.getTime() - HOUR_MS),
+  );
+  const summary = (mine: typeof rows, countOf: (r: (typeof rows)[number]) => number): Latency => {
+    const calls = mine.reduce((n, r) => n + countOf(r), 0);
+    const errors = mine.reduce((n, r) => n + (r.outcome === "error" ? countOf(r) : 0), 0);
+    const buckets = mine.map((r) => ({ seconds: r.durationMs, count: countOf(r) }));
     return {
-      calls: calls.length,
+      calls,
       errors,
-      errorRate: calls.length === 0 ? null : errors / calls.length,
-      p50Ms: percentile(durations, 0.5),
-      p95Ms: percentile(durations, 0.95),
+      errorRate: calls === 0 ? null : errors / calls,
+      p50Ms: percentile(buckets, 0.5),
+      p95Ms: percentile(buckets, 0.95),
     };
   };
   return ALL_OPERATIONS.map((operation) => {
     const mine = rows.filter((r) => r.operation === operation);
     return {
       operation,
-      lastHour: summary(mine.filter((r) => r.at.getTime() >= hourAgo)),
-      lastDay: summary(mine),
+      lastHour: summary(mine, (r) => r.recent),
+      lastDay: summary(mine, (r) => r.count),
     };
   });
+}
+
+/**
+ * The figures above the calls log, shared by every viewer: a request older than 10 s starts
+ * a fresh computation and is answered with the figures it replaces, so no request waits for
+ * the sum but the first one after the process starts.
+ */
+const STATS_FOR_MS = 10_000;
+const sharedStats = new WeakMap<
+  Db,
+  { at: number; stats: OperationStats[] | null; next: Promise<OperationStats[]> | null }
+>();
+
+export async function sharedCallStats(db: Db, now = Date.now()): Promise<OperationStats[]> {
+  const held = sharedStats.get(db) ?? { at: 0, stats: null, next: null };
+  sharedStats.set(db, held);
+  if (now - held.at >= STATS_FOR_MS && !held.next) {
+    held.next = callStats(db, new Date(now)).then(
+      (stats) => {
+        Object.assign(held, { at: now, stats, next: null });
+        return stats;
+      },
+      (error: unknown) => {
+        held.next = null;
+        throw error;
+      },
+    );
+    held.next.catch(() => undefined);
+  }
+  return held.stats ?? (await (held.next ?? callStats(db, new Date(now))));
 }

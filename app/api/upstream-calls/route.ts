@@ -3,18 +3,19 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
-import { callLogPage, callStats } from "@/lib/logs/read-logs";
+import { callLogPage, sharedCallStats } from "@/lib/logs/read-logs";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The upstream-calls log: `upstream`, `operation`, `outcome`, `q`, `from`, `to`, `cursor`,
- * `limit`; the first page also carries latency and error rate per operation.
+ * `limit`; the first page also carries latency and error rate per operation (computed at
+ * most every 10 s, shared by every viewer).
  */
 export const GET = route(async (request) => {
   await requirePermission("callback:view");
   const params = new URL(request.url).searchParams;
   const page = await callLogPage(getDb(), params);
   if (params.has("cursor")) return NextResponse.json(page);
-  return NextResponse.json({ ...page, stats: await callStats(getDb()) });
+  return NextResponse.json({ ...page, stats: await sharedCallStats(getDb()) });
 });
