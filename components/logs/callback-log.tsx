@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 
 import { replayCallbackAction } from "@/app/(app)/callbacks/actions";
-import { Pager, TableStates } from "@/components/orders/list-toolbar";
+import { ListToolbar } from "@/components/orders/list-toolbar";
 import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/orders/use-requery-runner";
@@ -16,9 +16,9 @@ import type { CallbackJson } from "@/lib/logs/log-view";
 
 import { CallbackCounts } from "./callback-counts";
 import { CallbackDetail } from "./callback-detail";
-import { CallbackFilters } from "./callback-filters";
 import { formatDuration, ResultBadge, VerificationBadge } from "./log-badges";
-import { LogToolbar } from "./log-toolbar";
+import { CallbackFilters } from "./log-filters";
+import { LogTable, OpenCell, OpenedRow } from "./log-table";
 
 /** The log refetches its page this often besides after order changes: callbacks keep coming. */
 const REFRESH_MS = 3_000;
@@ -51,130 +51,109 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
         }}
       />
       <CallbackCounts counts={list.data?.counts} />
-      <LogToolbar
+      <ListToolbar
+        bulk="replay"
         selectedCount={canReplay ? selection.selected.size : null}
         busy={runner.busy.size > 0}
         progress={runner.progress}
-        onRunSelected={() => void runner.many([...selection.selected]).then(selection.clear)}
+        onRequerySelected={() => void runner.many([...selection.selected]).then(selection.clear)}
+        exportHref={null}
       />
       {runner.error && (
         <p role="alert" className={ui.error}>
           {runner.error}
         </p>
       )}
-      <div className={`${ui.card} overflow-x-auto p-0`}>
-        <table className={ui.table} data-testid="callback-table">
-          <thead className="bg-slate-50">
-            <tr>
-              {canReplay && <SelectAllHeader ids={replayableIds} selection={selection} />}
-              <th className={ui.th}>{t("receivedAt")}</th>
-              <th className={ui.th}>{t("upstream")}</th>
-              <th className={ui.th}>{t("order")}</th>
-              <th className={ui.th}>{t("verificationLabel")}</th>
-              <th className={ui.th}>{t("resultLabel")}</th>
-              <th className={`${ui.th} text-right`}>{t("attempts")}</th>
-              <th className={`${ui.th} text-right`}>{t("processingTime")}</th>
-              <th className={ui.th}>{t("replayedLabel")}</th>
-              {canReplay && <th className={ui.th}>{t("actions")}</th>}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            <TableStates
-              pending={list.isPending}
-              failed={list.isError}
-              empty={items.length === 0}
-              columns={columns}
-            />
-            {items.map((c) => (
-              <Fragment key={c.id}>
-                <tr
-                  data-callback-id={c.id}
-                  className={open === c.id ? "bg-indigo-50/40" : undefined}
-                >
-                  {canReplay &&
-                    (c.replayable === "ok" ? (
-                      <SelectCell id={String(c.id)} selection={selection} name={`#${c.id}`} />
-                    ) : (
-                      <td className={ui.td} />
-                    ))}
-                  <td className={`${ui.td} tabular-nums`}>
-                    <button
-                      type="button"
-                      className="text-indigo-700 hover:underline"
-                      aria-expanded={open === c.id}
-                      onClick={() => setOpen(open === c.id ? null : c.id)}
-                    >
-                      {formatDateTime(new Date(c.receivedAt))}
-                    </button>
-                  </td>
-                  <td className={ui.td}>{t(`upstreamName.${c.upstream}`)}</td>
-                  <td className={`${ui.td} font-mono text-xs`}>
-                    {c.orderHref ? (
-                      <Link href={c.orderHref} className="text-indigo-700 hover:underline">
-                        {c.entityId}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className={ui.td}>
-                    <VerificationBadge verification={c.verification} />
-                  </td>
-                  <td className={ui.td}>
-                    <ResultBadge result={c.result} />
-                  </td>
-                  <td className={`${ui.td} text-right tabular-nums`}>{c.attempts}</td>
-                  <td className={`${ui.td} text-right tabular-nums`}>
-                    {formatDuration(c.processingMs)}
-                  </td>
-                  <td className={`${ui.td} text-xs`} data-testid="replayed">
-                    {c.replay
-                      ? t("replayedBy", {
-                          name: c.replay.by,
-                          at: formatDateTime(new Date(c.replay.at)),
-                          result: c.replay.result
-                            ? t.has(`result.${c.replay.result}`)
-                              ? t(`result.${c.replay.result}`)
-                              : c.replay.result
-                            : "…",
-                        })
-                      : ""}
-                  </td>
-                  {canReplay && (
-                    <td className={ui.td}>
-                      <button
-                        type="button"
-                        className={ui.buttonSecondary}
-                        disabled={c.replayable !== "ok" || runner.busy.has(String(c.id))}
-                        title={
-                          c.replayable === "ok" ? undefined : t(`notReplayable.${c.replayable}`)
-                        }
-                        onClick={() => void runner.one(String(c.id))}
-                      >
-                        {runner.busy.has(String(c.id)) ? t("replaying") : t("replay")}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-                {open === c.id && (
-                  <tr>
-                    <td colSpan={columns} className="bg-slate-50/60 px-4 py-4">
-                      <CallbackDetail id={c.id} version={`${c.result}-${c.replay?.count ?? 0}`} />
-                    </td>
-                  </tr>
+      <LogTable
+        list={list}
+        empty={items.length === 0}
+        testId="callback-table"
+        columns={columns}
+        note={t("callbacksNote")}
+        headers={
+          <>
+            {canReplay && <SelectAllHeader ids={replayableIds} selection={selection} />}
+            <th className={ui.th}>{t("receivedAt")}</th>
+            <th className={ui.th}>{t("upstream")}</th>
+            <th className={ui.th}>{t("order")}</th>
+            <th className={ui.th}>{t("verificationLabel")}</th>
+            <th className={ui.th}>{t("resultLabel")}</th>
+            <th className={`${ui.th} text-right`}>{t("attempts")}</th>
+            <th className={`${ui.th} text-right`}>{t("processingTime")}</th>
+            <th className={ui.th}>{t("replayedLabel")}</th>
+            {canReplay && <th className={ui.th}>{t("actions")}</th>}
+          </>
+        }
+      >
+        {items.map((c) => (
+          <Fragment key={c.id}>
+            <tr data-callback-id={c.id} className={open === c.id ? "bg-indigo-50/40" : undefined}>
+              {canReplay &&
+                (c.replayable === "ok" ? (
+                  <SelectCell id={String(c.id)} selection={selection} name={`#${c.id}`} />
+                ) : (
+                  <td className={ui.td} />
+                ))}
+              <OpenCell
+                at={c.receivedAt}
+                open={open === c.id}
+                onToggle={() => setOpen(open === c.id ? null : c.id)}
+              />
+              <td className={ui.td}>{t(`upstreamName.${c.upstream}`)}</td>
+              <td className={`${ui.td} font-mono text-xs`}>
+                {c.orderHref ? (
+                  <Link href={c.orderHref} className="text-indigo-700 hover:underline">
+                    {c.entityId}
+                  </Link>
+                ) : (
+                  "—"
                 )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager
-        hasCursor={list.params.has("cursor")}
-        nextCursor={list.data?.nextCursor}
-        filters={list.filters}
-        navigate={list.navigate}
-      />
-      <p className="text-xs text-slate-500">{t("callbacksNote")}</p>
+              </td>
+              <td className={ui.td}>
+                <VerificationBadge verification={c.verification} />
+              </td>
+              <td className={ui.td}>
+                <ResultBadge result={c.result} />
+              </td>
+              <td className={`${ui.td} text-right tabular-nums`}>{c.attempts}</td>
+              <td className={`${ui.td} text-right tabular-nums`}>
+                {formatDuration(c.processingMs)}
+              </td>
+              <td className={`${ui.td} text-xs`} data-testid="replayed">
+                {c.replay
+                  ? t("replayedBy", {
+                      name: c.replay.by,
+                      at: formatDateTime(new Date(c.replay.at)),
+                      result: c.replay.result
+                        ? t.has(`result.${c.replay.result}`)
+                          ? t(`result.${c.replay.result}`)
+                          : c.replay.result
+                        : "…",
+                    })
+                  : ""}
+              </td>
+              {canReplay && (
+                <td className={ui.td}>
+                  <button
+                    type="button"
+                    className={ui.buttonSecondary}
+                    disabled={c.replayable !== "ok" || runner.busy.has(String(c.id))}
+                    title={c.replayable === "ok" ? undefined : t(`notReplayable.${c.replayable}`)}
+                    onClick={() => void runner.one(String(c.id))}
+                  >
+                    {runner.busy.has(String(c.id)) ? t("replaying") : t("replay")}
+                  </button>
+                </td>
+              )}
+            </tr>
+            {open === c.id && (
+              <OpenedRow columns={columns}>
+                <CallbackDetail id={c.id} version={`${c.result}-${c.replay?.count ?? 0}`} />
+              </OpenedRow>
+            )}
+          </Fragment>
+        ))}
+      </LogTable>
     </div>
   );
 }

@@ -4,21 +4,30 @@ import { useTranslations } from "next-intl";
 
 import { ui } from "@/components/ui/styles";
 
-/** Bulk re-query, its progress, the export link and the live indicator, above a list. */
+/** What the bulk button does: re-query orders, or replay callbacks (the callbacks log). */
+const BULK_WORDS = {
+  requery: { run: "orders.requerySelected", progress: "orders.bulkProgress" },
+  replay: { run: "logs.replaySelected", progress: "logs.replayProgress" },
+} as const;
+
+/** Bulk re-query (or replay), its progress, the export link and the live indicator, above a list. */
 export function ListToolbar({
   selectedCount,
   busy,
   progress,
   onRequerySelected,
   exportHref,
+  bulk = "requery",
 }: {
   selectedCount: number | null;
   busy: boolean;
   progress: { done: number; failed: number; total: number } | null;
   onRequerySelected: () => void;
   exportHref: string | null;
+  bulk?: keyof typeof BULK_WORDS;
 }) {
-  const t = useTranslations("orders");
+  const t = useTranslations();
+  const words = BULK_WORDS[bulk];
   return (
     <div className="flex flex-wrap items-center gap-3">
       {selectedCount !== null && (
@@ -28,22 +37,22 @@ export function ListToolbar({
           disabled={selectedCount === 0 || busy}
           onClick={onRequerySelected}
         >
-          {t("requerySelected", { count: selectedCount })}
+          {t(words.run, { count: selectedCount })}
         </button>
       )}
       {progress && (
         <span role="status" className="text-sm text-slate-600" data-testid="bulk-progress">
-          {t("bulkProgress", progress)}
+          {t(words.progress, progress)}
         </span>
       )}
       {exportHref && (
         <a href={exportHref} className={`${ui.buttonSecondary} ml-auto`} download>
-          {t("export")}
+          {t("orders.export")}
         </a>
       )}
       <span className="inline-flex items-center gap-1 text-xs text-emerald-700">
         <span className="h-2 w-2 animate-pulse rounded-full bg-emerald-500" aria-hidden />
-        {t("live")}
+        {t("orders.live")}
       </span>
     </div>
   );
