@@ -18,7 +18,7 @@ import { LogTable, OpenCell, OpenedRow } from "./log-table";
 type CallPage = { items: UpstreamCallJson[]; nextCursor: string | null; stats?: OperationStats[] };
 
 const REFRESH_MS = 5_000;
-const COLUMNS = 9;
+const COLUMNS = 8;
 
 /** Every outbound call, newest first, with latency and error rate per operation above it. */
 export function CallLog() {
@@ -42,7 +42,6 @@ export function CallLog() {
         headers={
           <>
             <th className={ui.th}>{t("calledAt")}</th>
-            <th className={ui.th}>{t("upstream")}</th>
             <th className={ui.th}>{t("operation")}</th>
             <th className={ui.th}>{t("target")}</th>
             <th className={`${ui.th} text-right`}>{t("attempt")}</th>
@@ -61,7 +60,6 @@ export function CallLog() {
                 open={open === c.id}
                 onToggle={() => setOpen(open === c.id ? null : c.id)}
               />
-              <td className={ui.td}>{t(`upstreamName.${c.upstream}`)}</td>
               <td className={ui.td}>
                 {t.has(`operationName.${c.operation}`)
                   ? t(`operationName.${c.operation}`)

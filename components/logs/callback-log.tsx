@@ -39,7 +39,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
   const [open, setOpen] = useState<number | null>(null);
   const items = list.data?.items ?? [];
   const replayableIds = items.filter((c) => c.replayable === "ok").map((c) => String(c.id));
-  const columns = canReplay ? 10 : 8;
+  const columns = canReplay ? 8 : 6;
 
   return (
     <div className="space-y-4">
@@ -76,9 +76,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
             <th className={ui.th}>{t("receivedAt")}</th>
             <th className={ui.th}>{t("upstream")}</th>
             <th className={ui.th}>{t("order")}</th>
-            <th className={ui.th}>{t("verificationLabel")}</th>
-            <th className={ui.th}>{t("resultLabel")}</th>
-            <th className={`${ui.th} text-right`}>{t("attempts")}</th>
+            <th className={ui.th}>{t("outcomeLabel")}</th>
             <th className={`${ui.th} text-right`}>{t("processingTime")}</th>
             <th className={ui.th}>{t("replayedLabel")}</th>
             {canReplay && <th className={ui.th}>{t("actions")}</th>}
@@ -110,12 +108,18 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
                 )}
               </td>
               <td className={ui.td}>
-                <VerificationBadge verification={c.verification} />
+                {/* Refused: why; accepted: what processing made of it. */}
+                {c.verification === "ok" ? (
+                  <ResultBadge result={c.result} />
+                ) : (
+                  <VerificationBadge verification={c.verification} />
+                )}
+                {c.attempts > 1 && (
+                  <span className="ml-1 text-xs text-slate-500">
+                    {t("attemptsShort", { count: c.attempts })}
+                  </span>
+                )}
               </td>
-              <td className={ui.td}>
-                <ResultBadge result={c.result} />
-              </td>
-              <td className={`${ui.td} text-right tabular-nums`}>{c.attempts}</td>
               <td className={`${ui.td} text-right tabular-nums`}>
                 {formatDuration(c.processingMs)}
               </td>
