@@ -86,9 +86,14 @@ export async function pageByIndexValue<F extends SplittableFilter, T>(
   return mergePages(pages, order.key, order.ascending, order.limit);
 }
 
-/** `column` equals or starts with the text, as an index range (no LIKE, no scan). */
-export function startsWith(column: AnyColumn, text: string): SQL {
-  return sql`(${column} >= ${text} and ${column} < ${`${text}\uffff`})`;
+/**
+ * `column` equals or starts with the text, as an index range (no LIKE, no scan). `walked`:
+ * the same test written `+column`, which no index can serve, so that SQLite keeps walking
+ * the list's own ordered index and filters on the way instead of collecting every match.
+ */
+export function startsWith(column: AnyColumn, text: string, walked = false): SQL {
+  const c = walked ? sql`+${column}` : sql`${column}`;
+  return sql`(${c} >= ${text} and ${c} < ${`${text}\uffff`})`;
 }
 
 /** Above this many matches, walking the time index and filtering beats collecting ids. */
@@ -115,7 +120,9 @@ export async function searchCondition(
   const [counted] = await db.all<{ n: number }>(
     sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${DENSE_MATCHES + 1})`,
   );
-  return (counted?.n ?? 0) > DENSE_MATCHES
-    ? sql`(${sql.join(ranges, sql` or `)})`
-    : sql`${id} in (${union})`;
+  if ((counted?.n ?? 0) <= DENSE_MATCHES) return sql`${id} in (${union})`;
+  // Written so no index serves it: otherwise SQLite collects all matches through the column
+  // indexes (an OR of ranges) and sorts them, 80 ms for a first name shared by 25,000.
+  const walked = terms.flatMap((term) => columns.map((column) => startsWith(column, term, true)));
+  return sql`(${sql.join(walked, sql` or `)})`;
 }

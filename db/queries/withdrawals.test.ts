@@ -2,35 +2,45 @@ import { describe, expect, it } from "vitest";
 
 import { tempDb } from "@/db/testing/temp-db";
 
+import { desc } from "drizzle-orm";
+
+import { withdrawals } from "../schema";
+import { searchCondition } from "./keyset";
 import { listWithdrawals } from "./withdrawals";
+
+/** 2,100 withdrawals to one first name (a dense search) and three to another. */
+function seeded() {
+  const db = tempDb();
+  const insert = db.$client.prepare(
+    `insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
+       values (?, ?, 'KBANK', ?, ?, 100, 'success', ?)`,
+  );
+  db.$client.transaction(() => {
+    for (let i = 0; i < 2_100; i++) {
+      insert.run(
+        `AAAW20260101${String(i).padStart(12, "0")}`,
+        `M-${i}`,
+        `0000${i}`,
+        `สมชาย คนที่${i}`,
+        1_700_000_000_000 + i * 1000,
+      );
+    }
+    for (let i = 0; i < 3; i++) {
+      insert.run(
+        `BBBW20260101${String(i).padStart(12, "0")}`,
+        `N-${i}`,
+        `9999${i}`,
+        `วิชัย ทองคำ`,
+        1_600_000_000_000 + i,
+      );
+    }
+  })();
+  return db;
+}
 
 describe("withdrawal search", () => {
   it("answers exactly, whether a name is shared by thousands or by a few", async () => {
-    const db = tempDb();
-    const insert = db.$client.prepare(
-      `insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
-       values (?, ?, 'KBANK', ?, ?, 100, 'success', ?)`,
-    );
-    db.$client.transaction(() => {
-      for (let i = 0; i < 2_100; i++) {
-        insert.run(
-          `AAAW20260101${String(i).padStart(12, "0")}`,
-          `M-${i}`,
-          `0000${i}`,
-          `สมชาย คนที่${i}`,
-          1_700_000_000_000 + i * 1000,
-        );
-      }
-      for (let i = 0; i < 3; i++) {
-        insert.run(
-          `BBBW20260101${String(i).padStart(12, "0")}`,
-          `N-${i}`,
-          `9999${i}`,
-          `วิชัย ทองคำ`,
-          1_600_000_000_000 + i,
-        );
-      }
-    })();
+    const db = seeded();
     const common = await listWithdrawals(db, { q: "สมชาย" }, { sort: "ordered_desc", limit: 50 });
     const expected = db.$client
       .prepare(
@@ -47,5 +57,31 @@ describe("withdrawal search", () => {
     expect(
       await listWithdrawals(db, { q: "m-2099" }, { sort: "ordered_desc", limit: 50 }),
     ).toHaveLength(1);
+  });
+
+  it("a name shared by thousands walks the time index and stops at a page, never sorts every match", async () => {
+    const db = seeded();
+    const columns = [withdrawals.platformOrderId, withdrawals.accountName];
+    const planOf = async (q: string) => {
+      const query = db
+        .select()
+        .from(withdrawals)
+        .where(await searchCondition(db, withdrawals, withdrawals.platformOrderId, columns, q))
+        .orderBy(desc(withdrawals.orderedAt), desc(withdrawals.platformOrderId))
+        .limit(50)
+        .toSQL();
+      return (
+        db.$client.prepare(`explain query plan ${query.sql}`).all(...query.params) as {
+          detail: string;
+        }[]
+      )
+        .map((r) => r.detail)
+        .join(" | ");
+    };
+    const dense = await planOf("สมชาย");
+    expect(dense).toMatch(/SCAN withdrawals USING INDEX withdrawals_ordered_idx/);
+    expect(dense).not.toMatch(/TEMP B-TREE/);
+    // A rare name: its few ids are collected through the column indexes instead.
+    expect(await planOf("วิชัย")).toMatch(/withdrawals_account_name_idx/);
   });
 });
