@@ -1,7 +1,7 @@
 /**
  * The words of the callbacks log, in one place (browser-safe): how a callback was verified,
  * what processing it came to, and which of those a person may replay. Labels live in the
- * message catalog under `callbacks.verification.*` and `callbacks.result.*`.
+ * message catalog under `logs.verification.*` and `logs.result.*`.
  */
 
 export const UPSTREAMS = ["p2w", "payout"] as const;
@@ -41,12 +41,13 @@ export const CALLBACK_RESULTS = [
 export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
 
 /**
- * Processing that failed or never finished: what bulk replay is for. `received` and
- * `replaying` count only once they are older than a sweep (see `UNFINISHED_AFTER_MS`).
+ * Processing that failed or never finished: the log's "failed" filter, what bulk replay is
+ * for. A young `received` one may still be in the worker (replaying it is harmless: the
+ * event key decides); a `replaying` one is refused as busy for `UNFINISHED_AFTER_MS`.
  */
 export const FAILED_RESULTS = ["retry", "unconfirmed", "received", "replaying"] as const;
 
-/** A `received` or `replaying` callback younger than this may still be in the worker. */
+/** A replay started less than this long ago is taken to be still running. */
 export const UNFINISHED_AFTER_MS = 60_000;
 
 /** The filter value that stands for every result of FAILED_RESULTS. */
