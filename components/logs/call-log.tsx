@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Fragment, useState } from "react";
 
+import { ListTable } from "@/components/orders/list-table";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { ui } from "@/components/ui/styles";
 import type { UpstreamCallJson } from "@/lib/logs/log-view";
@@ -13,7 +14,7 @@ import { CallDetail } from "./call-detail";
 import { CallStats } from "./call-stats";
 import { formatDuration, OutcomeBadge } from "./log-badges";
 import { CallFilters } from "./log-filters";
-import { LogTable, OpenCell, OpenedRow } from "./log-table";
+import { OpenCell, OpenedRow } from "./log-table";
 
 type CallPage = { items: UpstreamCallJson[]; nextCursor: string | null; stats?: OperationStats[] };
 
@@ -33,7 +34,7 @@ export function CallLog() {
     <div className="space-y-4">
       <CallFilters params={list.filters} onApply={list.navigate} />
       <CallStats stats={list.data?.stats} />
-      <LogTable
+      <ListTable
         list={list}
         empty={items.length === 0}
         testId="call-table"
@@ -89,7 +90,7 @@ export function CallLog() {
             )}
           </Fragment>
         ))}
-      </LogTable>
+      </ListTable>
     </div>
   );
 }

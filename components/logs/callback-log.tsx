@@ -7,6 +7,7 @@ import { Fragment, useState } from "react";
 import { replayCallbackAction } from "@/app/(app)/callbacks/actions";
 import { ListToolbar } from "@/components/orders/list-toolbar";
 import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
+import { ListTable } from "@/components/orders/list-table";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/orders/use-requery-runner";
 import { ui } from "@/components/ui/styles";
@@ -18,7 +19,7 @@ import { CallbackCounts } from "./callback-counts";
 import { CallbackDetail } from "./callback-detail";
 import { formatDuration, ResultBadge, VerificationBadge } from "./log-badges";
 import { CallbackFilters } from "./log-filters";
-import { LogTable, OpenCell, OpenedRow } from "./log-table";
+import { OpenCell, OpenedRow } from "./log-table";
 
 /** The log refetches its page this often besides after order changes: callbacks keep coming. */
 const REFRESH_MS = 3_000;
@@ -64,7 +65,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
           {runner.error}
         </p>
       )}
-      <LogTable
+      <ListTable
         list={list}
         empty={items.length === 0}
         testId="callback-table"
@@ -157,7 +158,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
             )}
           </Fragment>
         ))}
-      </LogTable>
+      </ListTable>
     </div>
   );
 }

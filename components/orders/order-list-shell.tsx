@@ -7,7 +7,8 @@ import type { Change } from "@/components/live-changes";
 import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
-import { ListToolbar, Pager, TableStates } from "./list-toolbar";
+import { ListTable } from "./list-table";
+import { ListToolbar } from "./list-toolbar";
 import { SelectAllHeader } from "./row-cells";
 import { useOrderList } from "./use-order-list";
 import { useRequeryRunner, useSelection } from "./use-requery-runner";
@@ -33,8 +34,8 @@ export function useOrderListState<T>(
 export type OrderListState = ReturnType<typeof useOrderListState>;
 
 /**
- * The frame around an order table: bulk re-query and export above it, the loading, error
- * and empty rows inside it, paging and a note below it. Columns and rows are the caller's.
+ * The frame around an order table: bulk re-query and export above it, the table's own frame
+ * (`ListTable`) below. Columns and rows are the caller's.
  */
 export function OrderListShell({
   state,
@@ -71,33 +72,22 @@ export function OrderListShell({
           {runner.error}
         </p>
       )}
-      <div className={`${ui.card} overflow-x-auto p-0`}>
-        <table className={ui.table} data-testid={testId}>
-          <thead className="bg-slate-50">
-            <tr>
-              {canRequery && <SelectAllHeader ids={ids} selection={selection} />}
-              {headers}
-              {canRequery && <th className={ui.th}>{t("common.actions")}</th>}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            <TableStates
-              pending={list.isPending}
-              failed={list.isError}
-              empty={items.length === 0}
-              columns={columns}
-            />
-            {children}
-          </tbody>
-        </table>
-      </div>
-      <Pager
-        hasCursor={list.params.has("cursor")}
-        nextCursor={list.data?.nextCursor}
-        filters={list.filters}
-        navigate={list.navigate}
-      />
-      <p className="text-xs text-slate-500">{note}</p>
+      <ListTable
+        list={list}
+        empty={items.length === 0}
+        testId={testId}
+        columns={columns}
+        note={note}
+        headers={
+          <>
+            {canRequery && <SelectAllHeader ids={ids} selection={selection} />}
+            {headers}
+            {canRequery && <th className={ui.th}>{t("common.actions")}</th>}
+          </>
+        }
+      >
+        {children}
+      </ListTable>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Fragment, useState } from "react";
 
-import { Pager, TableStates } from "@/components/orders/list-toolbar";
+import { ListTable } from "@/components/orders/list-table";
 import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useSelection } from "@/components/orders/use-requery-runner";
@@ -102,113 +102,102 @@ export function ReviewQueue({
       {canAct && selected.length > 0 && (
         <BulkBar selected={selected} onDone={() => list.refresh()} />
       )}
-      <div className={`${ui.card} overflow-x-auto p-0`}>
-        <table className={ui.table} data-testid="review-table">
-          <thead className="bg-slate-50">
-            <tr>
+      <ListTable
+        list={list}
+        empty={items.length === 0}
+        testId="review-table"
+        columns={columns}
+        headers={
+          <>
+            {canAct && (
+              <SelectAllHeader ids={items.map((i) => String(i.id))} selection={selection} />
+            )}
+            <th className={ui.th}>{resolved ? t("decidedAt") : t("age")}</th>
+            <th className={ui.th}>{t("reasonColumn")}</th>
+            <th className={ui.th}>{t("order")}</th>
+            <th className={ui.th}>{t("whyColumn")}</th>
+            <th className={ui.th}>{t("status")}</th>
+            <th className={`${ui.th} text-right`}>{t("amount")}</th>
+            <th className={ui.th}>{resolved ? t("decision") : t("claimColumn")}</th>
+            <th className={ui.th}>{t("actions")}</th>
+          </>
+        }
+      >
+        {items.map((item) => (
+          <Fragment key={item.id}>
+            <tr data-item-id={item.id} data-reason={item.reason} data-entity-id={item.entityId}>
               {canAct && (
-                <SelectAllHeader ids={items.map((i) => String(i.id))} selection={selection} />
+                <SelectCell id={String(item.id)} name={item.entityId} selection={selection} />
               )}
-              <th className={ui.th}>{resolved ? t("decidedAt") : t("age")}</th>
-              <th className={ui.th}>{t("reasonColumn")}</th>
-              <th className={ui.th}>{t("order")}</th>
-              <th className={ui.th}>{t("whyColumn")}</th>
-              <th className={ui.th}>{t("status")}</th>
-              <th className={`${ui.th} text-right`}>{t("amount")}</th>
-              <th className={ui.th}>{resolved ? t("decision") : t("claimColumn")}</th>
-              <th className={ui.th}>{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            <TableStates
-              pending={list.isPending}
-              failed={list.isError}
-              empty={items.length === 0}
-              columns={columns}
-            />
-            {items.map((item) => (
-              <Fragment key={item.id}>
-                <tr data-item-id={item.id} data-reason={item.reason} data-entity-id={item.entityId}>
-                  {canAct && (
-                    <SelectCell id={String(item.id)} name={item.entityId} selection={selection} />
-                  )}
-                  {resolved ? (
-                    <td className={`${ui.td} tabular-nums`}>{formatDateTime(item.resolvedAt)}</td>
-                  ) : (
-                    <AgeCell openedAt={item.openedAt} slaHours={slaHours} />
-                  )}
-                  <td className={ui.td}>{t(`reason.${item.reason}`)}</td>
-                  <td className={`${ui.td} font-mono text-xs`}>
-                    <Link
-                      href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}`}
-                      className="text-indigo-700 hover:underline"
-                    >
-                      {item.entityId}
-                    </Link>
-                    <div className="font-sans text-slate-500">{t(`kind.${item.kind}`)}</div>
-                  </td>
-                  <td className={`${ui.td} max-w-md whitespace-normal`}>{whySentence(item, t)}</td>
-                  <td className={ui.td}>
-                    <StatusBadge status={item.order.status} />
-                  </td>
-                  <td className={`${ui.td} text-right tabular-nums`}>
-                    {item.order.amountSatang === null ? "—" : formatSatang(item.order.amountSatang)}
-                  </td>
-                  <td className={ui.td}>
-                    {resolved ? (
-                      <span>
-                        {t.has(`outcomes.${item.outcome}`)
-                          ? t(`outcomes.${item.outcome}`)
-                          : item.outcome}
-                        {item.resolvedBy && ` · ${item.resolvedBy.name}`}
-                      </span>
-                    ) : (
-                      <ClaimControl item={item} me={me} canAct={canAct} />
-                    )}
-                  </td>
-                  <td className={ui.td}>
-                    {canAct && !resolved && (
-                      <button
-                        type="button"
-                        className={ui.buttonSecondary}
-                        aria-expanded={open === item.id}
-                        onClick={() => setOpen(open === item.id ? null : item.id)}
-                      >
-                        {t("decideOpen")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {open === item.id && (
-                  <tr>
-                    <td colSpan={columns} className="bg-slate-50 px-4 py-3">
-                      <div className="flex flex-wrap gap-6">
-                        <div className="max-w-xl flex-1">
-                          <DecisionForm item={item} />
-                        </div>
-                        <p className="text-sm">
-                          <Link
-                            href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}#review`}
-                            className="text-indigo-700 underline"
-                          >
-                            {t("openEvidence")}
-                          </Link>
-                        </p>
-                      </div>
-                    </td>
-                  </tr>
+              {resolved ? (
+                <td className={`${ui.td} tabular-nums`}>{formatDateTime(item.resolvedAt)}</td>
+              ) : (
+                <AgeCell openedAt={item.openedAt} slaHours={slaHours} />
+              )}
+              <td className={ui.td}>{t(`reason.${item.reason}`)}</td>
+              <td className={`${ui.td} font-mono text-xs`}>
+                <Link
+                  href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  {item.entityId}
+                </Link>
+                <div className="font-sans text-slate-500">{t(`kind.${item.kind}`)}</div>
+              </td>
+              <td className={`${ui.td} max-w-md whitespace-normal`}>{whySentence(item, t)}</td>
+              <td className={ui.td}>
+                <StatusBadge status={item.order.status} />
+              </td>
+              <td className={`${ui.td} text-right tabular-nums`}>
+                {item.order.amountSatang === null ? "—" : formatSatang(item.order.amountSatang)}
+              </td>
+              <td className={ui.td}>
+                {resolved ? (
+                  <span>
+                    {t.has(`outcomes.${item.outcome}`)
+                      ? t(`outcomes.${item.outcome}`)
+                      : item.outcome}
+                    {item.resolvedBy && ` · ${item.resolvedBy.name}`}
+                  </span>
+                ) : (
+                  <ClaimControl item={item} me={me} canAct={canAct} />
                 )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager
-        hasCursor={list.params.has("cursor")}
-        nextCursor={list.data?.nextCursor}
-        filters={list.filters}
-        navigate={list.navigate}
-      />
+              </td>
+              <td className={ui.td}>
+                {canAct && !resolved && (
+                  <button
+                    type="button"
+                    className={ui.buttonSecondary}
+                    aria-expanded={open === item.id}
+                    onClick={() => setOpen(open === item.id ? null : item.id)}
+                  >
+                    {t("decideOpen")}
+                  </button>
+                )}
+              </td>
+            </tr>
+            {open === item.id && (
+              <tr>
+                <td colSpan={columns} className="bg-slate-50 px-4 py-3">
+                  <div className="flex flex-wrap gap-6">
+                    <div className="max-w-xl flex-1">
+                      <DecisionForm item={item} />
+                    </div>
+                    <p className="text-sm">
+                      <Link
+                        href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}#review`}
+                        className="text-indigo-700 underline"
+                      >
+                        {t("openEvidence")}
+                      </Link>
+                    </p>
+                  </div>
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </ListTable>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
@@ -135,22 +135,23 @@ export async function droppedRefusalCounts(
 }
 
 /**
- * Marks a verified callback as being replayed by a person, in one statement that also
- * refuses one that is already being replayed (or was refused, or pruned meanwhile); returns
- * the row as it was, or undefined when it may not be replayed now.
+ * Marks a callback as being replayed by a person, unless `refusal` (the caller's rule, given
+ * the row as it is) names a reason not to; read and write share one immediate transaction,
+ * so two replays cannot both start. Undefined when there is no such callback.
  */
-export async function startReplay(
+export async function startReplay<R extends string>(
   db: Db,
   id: number,
   userId: number,
-  busyBefore: Date,
-): Promise<CallbackRow | undefined> {
+  refusal: (row: CallbackRow) => R | null,
+): Promise<{ before: CallbackRow; refusal: R | null } | undefined> {
   return db.transaction(
     (tx) => {
       const before = tx.select().from(callbacks).where(eq(callbacks.id, id)).get();
       if (!before) return undefined;
-      const changed = tx
-        .update(callbacks)
+      const refused = refusal(before);
+      if (refused !== null) return { before, refusal: refused };
+      tx.update(callbacks)
         .set({
           result: "replaying",
           detail: null,
@@ -161,16 +162,9 @@ export async function startReplay(
           replayResult: null,
           replays: sql`${callbacks.replays} + 1`,
         })
-        .where(
-          and(
-            eq(callbacks.id, id),
-            eq(callbacks.verification, "ok"),
-            isNull(callbacks.prunedAt),
-            sql`not (${callbacks.result} = 'replaying' and ${callbacks.replayedAt} >= ${busyBefore.getTime()})`,
-          ),
-        )
+        .where(eq(callbacks.id, id))
         .run();
-      return changed.changes === 1 ? before : undefined;
+      return { before, refusal: null };
     },
     { behavior: "immediate" },
   );

@@ -1,10 +1,10 @@
 import "server-only";
 
 import { finishReplay, startReplay } from "@/db/queries/callback-log";
-import { getCallback, setCallbackResult } from "@/db/queries/callbacks";
+import { setCallbackResult } from "@/db/queries/callbacks";
 import { userNames } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
-import { FAILED_RESULTS, replayable, UNFINISHED_AFTER_MS } from "@/lib/callbacks/results";
+import { FAILED_RESULTS, replayable } from "@/lib/callbacks/results";
 import { AppError, notFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { TopupDeps } from "@/lib/topups/deps";
@@ -31,17 +31,13 @@ export async function replayCallback(
   now = new Date(),
 ): Promise<CallbackJson> {
   const db = deps.topups.db;
-  const current = await getCallback(db, id);
-  if (!current) throw notFoundError();
-  const why = replayable({ ...current, now: now.getTime() });
-  if (why !== "ok") throw new AppError("NOT_REPLAYABLE", 409, { why });
-  const before = await startReplay(
-    db,
-    id,
-    person.id,
-    new Date(now.getTime() - UNFINISHED_AFTER_MS),
-  );
-  if (!before) throw new AppError("NOT_REPLAYABLE", 409, { why: "busy" });
+  const started = await startReplay(db, id, person.id, (row) => {
+    const why = replayable({ ...row, now: now.getTime() });
+    return why === "ok" ? null : why;
+  });
+  if (!started) throw notFoundError();
+  if (started.refusal) throw new AppError("NOT_REPLAYABLE", 409, { why: started.refusal });
+  const { before } = started;
 
   let outcome: string;
   try {

@@ -1,0 +1,62 @@
+"use client";
+
+import type { ReactNode } from "react";
+
+import { ui } from "@/components/ui/styles";
+
+import { Pager, TableStates } from "./list-toolbar";
+import type { useOrderList } from "./use-order-list";
+
+/**
+ * The frame of a live list's table: loading, failure and empty rows inside it, paging and an
+ * optional note below it. Columns and rows are the caller's (order lists, the review queue,
+ * the logs).
+ */
+export function ListTable({
+  list,
+  empty,
+  testId,
+  columns,
+  headers,
+  note,
+  children,
+}: {
+  list: Pick<
+    ReturnType<typeof useOrderList>,
+    "isPending" | "isError" | "params" | "filters" | "navigate"
+  > & { data?: { nextCursor: string | null } };
+  empty: boolean;
+  testId: string;
+  columns: number;
+  headers: ReactNode;
+  note?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <div className={`${ui.card} overflow-x-auto p-0`}>
+        <table className={ui.table} data-testid={testId}>
+          <thead className="bg-slate-50">
+            <tr>{headers}</tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <TableStates
+              pending={list.isPending}
+              failed={list.isError}
+              empty={empty}
+              columns={columns}
+            />
+            {children}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        hasCursor={list.params.has("cursor")}
+        nextCursor={list.data?.nextCursor}
+        filters={list.filters}
+        navigate={list.navigate}
+      />
+      {note && <p className="text-xs text-slate-500">{note}</p>}
+    </>
+  );
+}
