@@ -23,15 +23,28 @@ async function sandboxWithdrawal(fields: Record<string, unknown> = {}): Promise<
 }
 const faults = (rules: unknown[]) =>
   fetch(`${PAYOUT}/__control/faults`, { method: "POST", body: JSON.stringify({ rules }) });
+/** Changes the gateway simulator's settings; answers them as they were. */
+async function sandboxConfig(change: Record<string, number>): Promise<Record<string, number>> {
+  const res = await fetch(`${PAYOUT}/__control/config`, { method: "POST", body: "{}" });
+  const { config } = (await res.json()) as { config: Record<string, number> };
+  const before = { ...config };
+  await fetch(`${PAYOUT}/__control/config`, { method: "POST", body: JSON.stringify(change) });
+  return before;
+}
+let configBefore: Record<string, number> | null = null;
 
 test.afterEach(async () => {
   await faults([]);
+  if (configBefore) await sandboxConfig(configBefore);
+  configBefore = null;
 });
 
 test("finance pastes several ids, sees the masked list, opens a detail, re-queries and sees the new status", async ({
   page,
 }) => {
   await faults([{ op: "callback", kind: "drop" }]);
+  // It completes when this test says so (below), not after a delay a slow look-up could outlast.
+  configBefore = await sandboxConfig({ completeAfterMs: 0 });
   const a = await sandboxWithdrawal({
     amountSatang: 100010,
     accountName: "สมหญิง รุ่งเรือง",
