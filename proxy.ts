@@ -52,10 +52,34 @@ function refuseMalformedPath(request: NextRequest, api: boolean): NextResponse {
   });
 }
 
+/**
+ * A server action posted by another site's page: Next.js refuses it too, but as a 500. It is
+ * the client's fault, so it is answered 403 in the API's error shape. The rule is Next.js's
+ * own (the Origin's host must be the host the request was sent to), plus the browser's
+ * `Sec-Fetch-Site`, as for the API's mutating routes.
+ */
+function isForeignAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const api = pathname.startsWith("/api/");
   if (isMalformedPath(pathname)) return refuseMalformedPath(request, api);
+  if (isForeignAction(request)) {
+    const body = errorBody(new AppError("CROSS_SITE", 403), localeOf(request));
+    return NextResponse.json(body, { status: 403 });
+  }
   // API routes answer their own 401 and need no CSP nonce.
   if (api) return NextResponse.next();
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));

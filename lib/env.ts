@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 
+import { parseTrustedProxies } from "./request-ip";
+
 /**
  * The one place that reads configuration. Everything else calls `getEnv()`.
  *
- * Production (`NODE_ENV=production`, which `next start` sets) demands every variable and
+ * Production (`NODE_ENV=production`, which `npm start` sets) demands every variable and
  * secrets of at least 32 bytes; development and tests fall back to local defaults that
  * point at the sandbox simulators, so `npm run dev` works on a fresh checkout.
  */
@@ -42,9 +44,18 @@ const schema = z.object({
   /** Confirm a callback's final status with a signed read before applying it. */
   CALLBACK_CONFIRM: onOff.default("on"),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Which proxies in front of the dashboard may say who the client is (lib/request-ip.ts). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      const trust = parseTrustedProxies(value);
+      if (trust === null) context.addIssue({ code: "custom", message: "invalid" });
+      return trust ?? { kind: "none" as const };
+    }),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.output<typeof schema>;
 
 export const DEV_DEFAULTS: Readonly<Record<string, string>> = {
   DATABASE_PATH: "./data/dashboard.db",

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { createRequire } from "node:module";
 import path from "node:path";
 
 import Database from "better-sqlite3";
 
 import { args } from "./cli";
-import { prepareDatabase, stackEnv, waitForHealth } from "./stack";
+import { prepareDatabase, SERVE, stackEnv, waitForHealth } from "./stack";
 
 /**
  * `npm run bench:callbacks -- [--total 5000] [--concurrency 100] [--rate R] [--kill-after-ms N]`
@@ -39,8 +38,7 @@ const env: Record<string, string> = {
 };
 await prepareDatabase(env);
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+const server = spawn(process.execPath, [SERVE, "-p", String(port)], {
   env: { ...process.env, ...env },
   stdio: ["ignore", "ignore", "inherit"],
 });

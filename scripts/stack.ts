@@ -3,10 +3,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Starts the whole dashboard stack on this machine: a fresh SQLite file with one user per
- * role, and the production build served by `next start`. Used by `npm run demo` and by the
+ * role, and the production build served by `scripts/serve.mjs` (`npm start`). Used by `npm run demo` and by the
  * browser tests, so both exercise exactly what a newcomer runs.
  */
 
@@ -117,6 +118,9 @@ export async function prepareDatabase(
 
 const require = createRequire(import.meta.url);
 
+/** The production server: `npm start`. */
+export const SERVE = fileURLToPath(new URL("./serve.mjs", import.meta.url));
+
 export function startProcess(
   name: string,
   command: string,
@@ -143,14 +147,7 @@ export function startDashboard(
   port: number,
   quiet = false,
 ): ChildProcess {
-  const nextBin = require.resolve("next/dist/bin/next");
-  return startProcess(
-    "dashboard",
-    process.execPath,
-    [nextBin, "start", "-p", String(port)],
-    env,
-    quiet,
-  );
+  return startProcess("dashboard", process.execPath, [SERVE, "-p", String(port)], env, quiet);
 }
 
 /** Both upstream simulators in one process, configured with the stack's shared secrets. */

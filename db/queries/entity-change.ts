@@ -66,6 +66,14 @@ export async function changeAtomically<T>(
         options.withFreshEvent?.(tx);
       }
       const { result, row, history } = steps.write(tx, current);
+      if (row === undefined) {
+        // No order: no history, no review item, and the event is not spent, so a report
+        // about an order we neither hold nor created is only its callback's result.
+        if (options.eventKey)
+          tx.delete(appliedEvents).where(eq(appliedEvents.key, options.eventKey)).run();
+        markCallback(result);
+        return { result, row };
+      }
       for (const entry of history) {
         tx.insert(statusHistory)
           .values({ ...entry, entityType: entity.type, entityId: entity.id })

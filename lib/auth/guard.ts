@@ -8,6 +8,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 
 import { getAuthOptions } from "./options";
@@ -18,7 +19,7 @@ export type { CurrentUser };
 
 export async function requestIp(): Promise<string> {
   const h = await headers();
-  return clientIp((name) => h.get(name));
+  return clientIp((name) => h.get(name), getEnv().TRUSTED_PROXIES);
 }
 
 /**

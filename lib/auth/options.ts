@@ -25,7 +25,7 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
           const headers = (req.headers ?? {}) as Record<string, string | undefined>;
-          const ip = clientIp((name) => headers[name]);
+          const ip = clientIp((name) => headers[name], getEnv().TRUSTED_PROXIES);
           const result = await authenticate(getDb(), {
             email: String(credentials?.email ?? ""),
             password: String(credentials?.password ?? ""),

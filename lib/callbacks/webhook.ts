@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import type { CallbackHeaders } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
+import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 
 import { enqueue } from "./queue";
@@ -14,7 +15,7 @@ import { enqueue } from "./queue";
  */
 export type Receipt =
   | { status: 200; code: "OK"; callbackId: number }
-  | { status: 400 | 401; code: string; callbackId: number | null };
+  | { status: 400 | 401; code: string; callbackId: number | null; field?: string };
 
 /** One upstream's callback: how it is verified and stored, and how a stored one is applied. */
 export type WebhookSource<D extends { db: Db }> = {
@@ -44,11 +45,12 @@ export function webhookHandler<D extends { db: Db }>(
     const d = deps();
     const receipt = await source.receive(d, request, {
       rawBody,
-      ip: clientIp((name) => request.headers.get(name)),
+      ip: clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES),
     });
     if (receipt.status !== 200) {
-      // A body that is JSON but not the callback's shape: the field at fault is the body.
-      const params: Record<string, string> = receipt.code === "VALIDATION" ? { field: "body" } : {};
+      // A body that is JSON but not the callback's shape: the field at fault, else the body.
+      const params: Record<string, string> =
+        receipt.code === "VALIDATION" ? { field: receipt.field ?? "body" } : {};
       return refusal(request, new AppError(receipt.code, receipt.status, params));
     }
     defer(async () => void (await source.process(d, receipt.callbackId)));

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isPlatformOrderId } from "./platform-order-id";
+
 const amount = z.union([z.number(), z.string()]);
 
 /** `data` of a successful /withdraw/query answer (payout-withdraw-query.txt). */
@@ -24,6 +26,8 @@ export const payoutEnvelopeSchema = z.object({
 
 /** Body of the gateway's withdraw callback (docs/upstreams.md, gateway, assumed). */
 export const payoutCallbackSchema = withdrawDataSchema.extend({
+  /** A signed body whose id is not one the gateway issues is refused, never processed. */
+  platform_order_id: z.string().refine(isPlatformOrderId),
   merchant_id: z.string().min(1),
   time: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]),
 });

@@ -29,17 +29,9 @@ export function planWithdrawalObservation(
   const details = { ...by.details, rawStatus: reported.rawStatus };
   const { status } = reported;
   if (!current) {
-    if (status === null) {
-      return planFlag(
-        { status: null },
-        { ...by, details },
-        {
-          result: "anomaly",
-          kind: "anomaly",
-          update: undefined,
-        },
-      );
-    }
+    // A status word we do not know, about a withdrawal we do not hold: nothing to create and
+    // nothing to flag; the callback keeps the report.
+    if (status === null) return { result: "unmatched" };
     const final = isFinal(WITHDRAWAL_MACHINE, status);
     return {
       ...planFlag(

@@ -43,14 +43,17 @@ export async function receivePayoutCallback(
     code: string,
     verification: string,
     entityId?: string,
+    field?: string,
   ): Promise<Receipt> => ({
     status,
     code,
+    field,
     callbackId: await storeRefusedCallback(deps.db, {
       ...row,
       entityId,
       verification,
       result: "rejected",
+      detail: field ? `invalid ${field}` : null,
     }),
   });
 
@@ -63,7 +66,10 @@ export async function receivePayoutCallback(
     return refuse(400, "BAD_JSON", "bad_json");
   }
   const parsed = payoutCallbackSchema.safeParse(json);
-  if (!parsed.success) return refuse(400, "VALIDATION", "bad_body");
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join(".") || "body";
+    return refuse(400, "VALIDATION", "bad_body", undefined, field);
+  }
   const id = parsed.data.platform_order_id;
   if (parsed.data.merchant_id !== deps.merchantId)
     return refuse(401, "BAD_MERCHANT", "bad_merchant", id);

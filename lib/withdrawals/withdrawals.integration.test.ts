@@ -5,7 +5,8 @@ import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
 import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { getWithdrawal } from "@/db/queries/withdrawals";
-import { upstreamCalls, withdrawals } from "@/db/schema";
+import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
+import { appliedEvents, reviewItems, statusHistory, upstreamCalls, withdrawals } from "@/db/schema";
 import { PayoutClient } from "@/lib/payout/client";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
@@ -169,6 +170,47 @@ describe("payout callbacks", () => {
       "stale_time",
       "stale_time",
     ]);
+  });
+
+  it("refuses a signed body whose id the gateway never issues, storing it as refused", async () => {
+    for (const bad of ["../../etc/passwd", "ZZZW20261399AAAAAAAAAAAA", "x".repeat(500)]) {
+      const text = JSON.stringify(callbackBody(bad, { status: "success" }));
+      const res = await fetch(webhookUrl, {
+        method: "POST",
+        body: text,
+        headers: { "x-signature": payoutSignature(SECRET, text) },
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        success: false,
+        error: { code: "VALIDATION" },
+      });
+    }
+    const log = await db.query.callbacks.findMany({
+      where: (c, { eq }) => eq(c.verification, "bad_body"),
+    });
+    expect(log).toHaveLength(3);
+    expect(
+      log.every((c) => c.result === "rejected" && c.detail === "invalid platform_order_id"),
+    ).toBe(true);
+    expect(await db.select().from(withdrawals)).toEqual([]);
+    expect(await db.select().from(statusHistory)).toEqual([]);
+    // Nothing is left for the sweep to retry.
+    expect(await listUnprocessedCallbacks(db, new Date(Date.now() + 60_000), 10)).toEqual([]);
+  });
+
+  it("a signed report in a status we do not know, about a withdrawal we do not hold, writes no history", async () => {
+    const id = "ZZZW20260508UNKNOWNSTAT1";
+    expect(await post(callbackBody(id, { status: "teleported" }))).toBe(200);
+    const [callback] = await waitFor(async () => {
+      const rows = await listCallbacksFor(db, [id]);
+      return rows.length === 1 && rows[0]?.processedAt ? rows : undefined;
+    });
+    expect(callback).toMatchObject({ verification: "ok", result: "unmatched" });
+    expect(await db.select().from(withdrawals)).toEqual([]);
+    expect(await db.select().from(statusHistory)).toEqual([]);
+    expect(await db.select().from(reviewItems)).toEqual([]);
+    expect(await db.select().from(appliedEvents)).toEqual([]);
   });
 
   it("a success the gateway's query contradicts does not block the real one", async () => {

@@ -1,0 +1,60 @@
+// The production server (`npm start`): the built dashboard behind Node's own HTTP server.
+//
+// `next start` cannot tell the dashboard who is on the other end of the socket: it only
+// fills X-Forwarded-For when the client did not send one, so a client could name any
+// address it liked. This server writes the socket's address into its own header on every
+// request (replacing whatever a client sent under that name), and `lib/request-ip.ts` walks
+// X-Forwarded-For from there, believing only the proxies that TRUSTED_PROXIES names.
+//
+// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (PORT and HOSTNAME work too)
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+/** Must match PEER_HEADER in lib/request-ip.ts. */
+const PEER_HEADER = "x-dashboard-peer";
+
+process.env.NODE_ENV ??= "production";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`serve: invalid port ${values.port ?? process.env.PORT}`);
+  process.exit(2);
+}
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: process.cwd(), port, hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+// Idle keep-alive sockets are kept a little longer than a typical proxy's (60 s), so the
+// proxy never writes a request into a socket this server is closing.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
+server.listen(port, hostname, () => {
+  console.log(`> Dashboard listening on http://${hostname ?? "localhost"}:${port}`);
+});
+
+let closing = false;
+function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(`> ${signal}: no new connections; finishing requests in flight`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Every acknowledged callback is already committed; nothing is lost by not waiting longer.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
