@@ -72,6 +72,8 @@ export const callbacks = sqliteTable(
     replayedBy: integer(),
     replayResult: text(),
     replays: integer().notNull().default(0),
+    /** While a worker processes a `received` callback, until when it is theirs (lib/callbacks/worker.ts). */
+    claimedUntil: instant("claimed_until"),
   },
   (t) => [
     index("callbacks_pending_idx").on(t.result, t.receivedAt),

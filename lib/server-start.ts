@@ -8,6 +8,9 @@ export async function startServer(): Promise<void> {
   try {
     const env = getEnv();
     getDb();
+    // Callbacks acknowledged before a restart wait in the database; the worker takes them now.
+    const { callbackWorker } = await import("@/lib/callbacks/process-worker");
+    callbackWorker();
     if (env.RECONCILER === "on") {
       const { startReconciler } = await import("@/lib/reconciler/runner");
       const { topupDeps } = await import("@/lib/topups/deps");

@@ -34,7 +34,7 @@ const listColumns = {
   replayResult: callbacks.replayResult,
   replays: callbacks.replays,
 };
-export type CallbackListRow = Omit<CallbackRow, "rawBody" | "headers">;
+export type CallbackListRow = Omit<CallbackRow, "rawBody" | "headers" | "claimedUntil">;
 
 /**
  * One page of the callbacks log, newest first. Each (upstream × verification or result)

@@ -129,7 +129,36 @@ export async function setCallbackResult(
     .where(eq(callbacks.id, id));
 }
 
-/** Callbacks accepted but not yet processed (a crash, a confirmation that failed, a broken-off replay). */
+/**
+ * Takes up to `limit` acknowledged callbacks that wait to be processed, oldest first, for
+ * `claimMs`: one statement, so two workers (two processes on one file) never take the same
+ * row. A claim that runs out (the process died) makes the row available again.
+ */
+export function claimReceivedCallbacks(
+  db: Db,
+  upstreams: readonly string[],
+  limit: number,
+  claimMs: number,
+  now = Date.now(),
+): { id: number; upstream: "p2w" | "payout" }[] {
+  if (upstreams.length === 0 || limit <= 0) return [];
+  const places = upstreams.map(() => "?").join(", ");
+  // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
+  return db.$client
+    .prepare(
+      `update callbacks set claimed_until = ?
+        where id in (
+          select id from callbacks
+           where result = 'received' and upstream in (${places})
+             and (claimed_until is null or claimed_until < ?)
+           order by received_at, id
+           limit ?)
+        returning id, upstream`,
+    )
+    .all(now + claimMs, ...upstreams, now, limit) as { id: number; upstream: "p2w" | "payout" }[];
+}
+
+/** Callbacks accepted but not yet processed (a confirmation that failed, a broken-off replay). */
 export async function listUnprocessedCallbacks(
   db: Db,
   olderThan: Date,
@@ -140,7 +169,8 @@ export async function listUnprocessedCallbacks(
     .from(callbacks)
     .where(
       or(
-        and(inArray(callbacks.result, ["received", "retry"]), lt(callbacks.receivedAt, olderThan)),
+        // `received` ones are the callback worker's (claimReceivedCallbacks).
+        and(eq(callbacks.result, "retry"), lt(callbacks.receivedAt, olderThan)),
         // A replay that broke off (the process died): its start is the time that counts.
         and(eq(callbacks.result, "replaying"), lt(callbacks.replayedAt, olderThan)),
       ),

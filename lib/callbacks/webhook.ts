@@ -1,5 +1,3 @@
-import { after } from "next/server";
-
 import type { Db } from "@/db/client";
 import type { CallbackHeaders } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -7,7 +5,7 @@ import { errorBody, localeOf } from "@/lib/i18n/translate";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 
-import { enqueue } from "./queue";
+import type { CallbackWorker } from "./worker";
 
 /**
  * What receiving a callback came to: 200 once the row is committed, else a refusal (stored
@@ -26,18 +24,16 @@ export type WebhookSource<D extends { db: Db }> = {
 /** Callback bodies larger than this are refused (413) before anything is stored. */
 const MAX_CALLBACK_BYTES = 16 * 1024;
 
-/** After the answer: the in-process queue (bounded); the reconciler sweeps what it misses. */
-const afterAnswer = (job: () => Promise<void>) => after(() => enqueue(job));
-
 /**
  * The one shape of both webhook routes: read the raw body (bounded), verify and store it,
- * answer 2xx only once the row is committed, and process it after the answer. A refusal is
- * answered in the API's error shape, translated, with `success: false` for the gateway.
+ * answer 2xx only once the row is committed, then wake the callback worker, which takes the
+ * row from the database (nothing waits in memory). A refusal is answered in the API's error
+ * shape, translated, with `success: false` for the gateway.
  */
 export function webhookHandler<D extends { db: Db }>(
   source: WebhookSource<D>,
   deps: () => D,
-  defer: (job: () => Promise<void>) => void = afterAnswer,
+  worker: () => Pick<CallbackWorker, "wake">,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const rawBody = await readRawBody(request, MAX_CALLBACK_BYTES);
@@ -53,7 +49,7 @@ export function webhookHandler<D extends { db: Db }>(
         receipt.code === "VALIDATION" ? { field: receipt.field ?? "body" } : {};
       return refusal(request, new AppError(receipt.code, receipt.status, params));
     }
-    defer(async () => void (await source.process(d, receipt.callbackId)));
+    worker().wake();
     return Response.json({ success: true });
   };
 }

@@ -32,6 +32,3 @@ export async function serveHandler(handler: (request: Request) => Promise<Respon
       new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
-
-/** Runs a webhook's processing just after the answer, as `after()` does inside Next. */
-export const afterAnswerInTests = (job: () => Promise<void>) => void setImmediate(() => void job());

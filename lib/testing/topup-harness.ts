@@ -6,11 +6,12 @@ import { hookToken } from "@/lib/p2w/hook-token";
 import { P2wClient } from "@/lib/p2w/client";
 import type { TopupDeps } from "@/lib/topups/deps";
 import { webhookHandler } from "@/lib/callbacks/webhook";
+import { CallbackWorker } from "@/lib/callbacks/worker";
 import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
 
 import { seedCatalog, seedUser } from "./fixtures";
-import { afterAnswerInTests, serveHandler } from "./serve-handler";
+import { serveHandler } from "./serve-handler";
 import { tempDb } from "@/db/testing/temp-db";
 
 const SECRET = "p2w-topups-it-secret-0123456789abcdef";
@@ -27,10 +28,20 @@ export function topupHarness() {
   let deps: TopupDeps;
   let person: { id: number; email: string; ip: string };
   let webhook: { url: string; close: () => Promise<void> };
+  // The real worker, on whichever test's database is current.
+  const worker = new CallbackWorker(() => deps.db, {
+    p2w: (id) => p2wWebhook.process(deps, id),
+  });
 
   /** The real webhook route's handler, served over HTTP, with this test's deps. */
   const startWebhook = () =>
-    serveHandler(webhookHandler(p2wWebhook, () => deps, afterAnswerInTests));
+    serveHandler(
+      webhookHandler(
+        p2wWebhook,
+        () => deps,
+        () => worker,
+      ),
+    );
 
   beforeAll(async () => {
     sandbox = await startP2wSandbox({
@@ -43,9 +54,11 @@ export function topupHarness() {
       quiet: true,
     });
     webhook = await startWebhook();
+    worker.start();
   });
 
   afterAll(async () => {
+    await worker.stop();
     await sandbox.close();
     await webhook.close();
   });
@@ -73,6 +86,7 @@ export function topupHarness() {
   });
 
   return {
+    worker,
     get sandbox() {
       return sandbox;
     },

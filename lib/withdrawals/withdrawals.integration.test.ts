@@ -12,7 +12,8 @@ import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
 import { webhookHandler } from "@/lib/callbacks/webhook";
 import { waitFor } from "@/lib/testing/receiver";
-import { afterAnswerInTests, serveHandler } from "@/lib/testing/serve-handler";
+import { serveHandler } from "@/lib/testing/serve-handler";
+import { CallbackWorker } from "@/lib/callbacks/worker";
 import { tempDb } from "@/db/testing/temp-db";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
 
@@ -29,10 +30,20 @@ let db: Db;
 let deps: WithdrawalDeps;
 let webhookUrl = "";
 let closeWebhook: () => Promise<void>;
+let worker: CallbackWorker;
 
 beforeAll(async () => {
   // The real webhook route's handler, served over HTTP, with this test's deps.
-  const webhook = await serveHandler(webhookHandler(payoutWebhook, () => deps, afterAnswerInTests));
+  worker = new CallbackWorker(() => deps.db, {
+    payout: (id) => payoutWebhook.process(deps, id),
+  }).start();
+  const webhook = await serveHandler(
+    webhookHandler(
+      payoutWebhook,
+      () => deps,
+      () => worker,
+    ),
+  );
   webhookUrl = `${webhook.url}/api/webhooks/payout`;
   closeWebhook = webhook.close;
   sandbox = await startPayoutSandbox({
@@ -48,6 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await worker.stop();
   await sandbox.close();
   await closeWebhook();
 });

@@ -1,3 +1,4 @@
+import { callbackWorker } from "@/lib/callbacks/process-worker";
 import { webhookHandler } from "@/lib/callbacks/webhook";
 import { withdrawalDeps } from "@/lib/withdrawals/deps";
 import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
@@ -5,4 +6,4 @@ import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
 export const dynamic = "force-dynamic";
 
 /** The gateway's withdraw callback (docs/upstreams.md, gateway): verified, stored, `{"success":true}`, processed. */
-export const POST = webhookHandler(payoutWebhook, withdrawalDeps);
+export const POST = webhookHandler(payoutWebhook, withdrawalDeps, callbackWorker);

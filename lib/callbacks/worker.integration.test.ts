@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from "vitest";
+
+import type { Db } from "@/db/client";
+import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
+import { openDb } from "@/db/client";
+import { tempDb } from "@/db/testing/temp-db";
+import { waitFor } from "@/lib/testing/receiver";
+
+import { CallbackWorker, type CallbackProcessor } from "./worker";
+
+const workers: CallbackWorker[] = [];
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.stop()));
+});
+
+function worker(db: Db, processors: Parameters<typeof newWorker>[1], options = {}) {
+  const w = newWorker(db, processors, options);
+  workers.push(w);
+  return w;
+}
+const newWorker = (
+  db: Db,
+  processors: Partial<Record<"p2w" | "payout", CallbackProcessor>>,
+  options: ConstructorParameters<typeof CallbackWorker>[2] = {},
+) => new CallbackWorker(() => db, processors, options);
+
+async function received(db: Db, count: number, upstream: "p2w" | "payout" = "p2w") {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(
+      await insertCallback(db, {
+        upstream,
+        rawBody: "{}",
+        verification: "ok",
+        entityId: `E-${i}`,
+        ip: "127.0.0.1",
+        result: "received",
+      }),
+    );
+  }
+  return ids;
+}
+
+/** A processor that records each run and marks the callback applied, as the real ones do. */
+function recorder(db: Db, hold?: Promise<void>) {
+  const runs: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const process: CallbackProcessor = async (id) => {
+    runs.push(id);
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    await (hold ?? new Promise((r) => setTimeout(r, 2)));
+    inFlight--;
+    await setCallbackResult(db, id, "applied", null, true);
+    return "applied";
+  };
+  return { runs, process, maxInFlight: () => maxInFlight };
+}
+
+const unprocessed = (db: Db) =>
+  db.$client.prepare("select count(*) from callbacks where result = 'received'").pluck().get();
+
+describe("callback worker", () => {
+  it("picks up what waited across a restart, oldest first, each exactly once", async () => {
+    const db = tempDb();
+    const ids = await received(db, 40);
+    // Claimed by a process that then died: the claim ran out a second ago.
+    db.$client
+      .prepare("update callbacks set claimed_until = ? where id <= ?")
+      .run(Date.now() - 1000, ids[4]);
+    const { runs, process } = recorder(db);
+    worker(db, { p2w: process }).start();
+    await waitFor(() => runs.length === 40);
+    expect(runs).toEqual(ids);
+    expect(unprocessed(db)).toBe(0);
+  });
+
+  it("leaves a row another live worker holds until its claim runs out", async () => {
+    const db = tempDb();
+    const [held] = await received(db, 1);
+    db.$client
+      .prepare("update callbacks set claimed_until = ? where id = ?")
+      .run(Date.now() + 300, held);
+    const { runs, process } = recorder(db);
+    worker(db, { p2w: process }, { pollMs: 50 }).start();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(runs).toEqual([]);
+    await waitFor(() => runs.length === 1);
+    expect(runs).toEqual([held]);
+  });
+
+  it("holds at most `concurrency` callbacks in hand however many wait", async () => {
+    const db = tempDb();
+    await received(db, 200);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { runs, process, maxInFlight } = recorder(db, gate);
+    const w = worker(db, { p2w: process }, { concurrency: 8 }).start();
+    for (let i = 0; i < 50; i++) w.wake();
+    await waitFor(() => runs.length === 8);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toHaveLength(8);
+    const claimed = db.$client
+      .prepare("select count(*) from callbacks where claimed_until is not null")
+      .pluck()
+      .get();
+    expect(claimed).toBe(8);
+    release();
+    await waitFor(() => runs.length === 200);
+    expect(maxInFlight()).toBe(8);
+    expect(new Set(runs).size).toBe(200);
+  });
+
+  it("two workers on one file never process the same callback", async () => {
+    const db = tempDb();
+    const ids = await received(db, 150);
+    const other = openDb(db.$client.name);
+    const a = recorder(db);
+    const b = recorder(other);
+    worker(db, { p2w: a.process }, { concurrency: 4 }).start();
+    worker(other, { p2w: b.process }, { concurrency: 4 }).start();
+    await waitFor(() => a.runs.length + b.runs.length === 150);
+    await new Promise((r) => setTimeout(r, 50));
+    expect([...a.runs, ...b.runs].sort((x, y) => x - y)).toEqual(ids);
+    expect(a.runs.length).toBeGreaterThan(0);
+    expect(b.runs.length).toBeGreaterThan(0);
+  });
+
+  it("takes only the upstreams it has a processor for", async () => {
+    const db = tempDb();
+    await received(db, 3, "payout");
+    const [p2w] = await received(db, 1, "p2w");
+    const { runs, process } = recorder(db);
+    worker(db, { p2w: process }).start();
+    await waitFor(() => runs.length === 1);
+    expect(runs).toEqual([p2w]);
+    expect(unprocessed(db)).toBe(3);
+  });
+
+  it("a callback whose processing keeps throwing is left for a person after a few runs", async () => {
+    const db = tempDb();
+    const [id] = await received(db, 1);
+    let runs = 0;
+    const w = worker(
+      db,
+      {
+        p2w: async () => {
+          runs++;
+          throw new Error("broken body");
+        },
+      },
+      { claimMs: 10, pollMs: 15, maxRuns: 3 },
+    ).start();
+    await waitFor(async () => (await getCallback(db, id ?? 0))?.result === "unconfirmed");
+    await new Promise((r) => setTimeout(r, 100));
+    await w.settled();
+    expect(runs).toBe(3);
+    expect(await getCallback(db, id ?? 0)).toMatchObject({
+      result: "unconfirmed",
+      detail: "processing failed",
+      attempts: 3,
+    });
+  });
+
+  it("claims by walking the pending index, not the table", () => {
+    const db = tempDb();
+    const plan = db.$client
+      .prepare(
+        `explain query plan select id from callbacks
+          where result = 'received' and upstream in ('p2w', 'payout')
+            and (claimed_until is null or claimed_until < 0)
+          order by received_at, id limit 16`,
+      )
+      .all() as { detail: string }[];
+    const details = plan.map((p) => p.detail).join(" | ");
+    expect(details).toContain("USING INDEX callbacks_pending_idx");
+    expect(details).not.toContain("TEMP B-TREE");
+  });
+});
