@@ -32,3 +32,18 @@ export function openDb(file: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
 }
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement kept for the connection's life: for the few queries on the hottest
+ * paths (callback intake, the worker's claim), where building the SQL and preparing it on
+ * every call costs more than running it.
+ */
+export function prepared(db: Db, text: string): Database.Statement {
+  let cache = statements.get(db.$client);
+  if (!cache) statements.set(db.$client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = db.$client.prepare(text)));
+  return statement;
+}

@@ -1,124 +1,346 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 
+import autocannon from "autocannon";
 import Database from "better-sqlite3";
 
+import { payoutSignature } from "@/lib/payout/signing";
+
 import { args } from "./cli";
-import { prepareDatabase, SERVE, stackEnv, waitForHealth } from "./stack";
+import { prepareDatabase, SERVE, stackEnv, startSandbox, waitForHealth } from "./stack";
 
 /**
- * `npm run bench:callbacks -- [--total 5000] [--concurrency 100] [--rate R] [--kill-after-ms N]`
- * (after `npm run build`): starts its own production server, sends signed P2W callbacks
- * from N concurrent senders and prints acknowledgement latency. Without --rate every
- * sender sends again as soon as it is answered (the server's ceiling); with --rate the
- * senders together send R callbacks a second (an upstream's pace). With --kill-after-ms it
- * SIGKILLs the server mid-run and then checks that every callback answered 2xx is in the
- * database. Targets (docs/design.md): p99 ≤ 100 ms; nothing acknowledged is ever lost.
+ * `npm run bench:callbacks -- [--seconds 5] [--process 6000] [--idle-s 60] [--kill-after-ms N]`
+ * (after `npm run build`): a production server and the sandbox on their own ports, then
+ *
+ * 1. intake against the floor: rounds of the health route and of signed P2W callbacks at
+ *    100 connections, interleaved so machine noise hits both alike (goal: callbacks ≥ 0.8×
+ *    the health route's requests per second);
+ * 2. paced intake: 100 callbacks a second from 100 senders (goal: p99 ≤ 100 ms);
+ * 3. processing: `--process` withdrawals made and completed at the gateway simulator (its
+ *    own callbacks held back), then one signed success callback each, as fast as they are
+ *    taken; every one is confirmed by a signed read before it is applied (goal ≥ 300/s);
+ * 4. the server's memory throughout and after `--idle-s` of idle (goals: ≤ 300 MB at every
+ *    point, < 250 MB after a minute of idle), and every answer over 1 s (goal: none).
+ *
+ * With `--kill-after-ms N` it instead SIGKILLs the server N ms into a flood of callbacks and
+ * checks that every callback answered 2xx is in the database (nothing acknowledged is lost).
  */
 const { values } = args({
-  total: { type: "string" },
-  concurrency: { type: "string" },
-  rate: { type: "string" },
+  seconds: { type: "string" },
+  process: { type: "string" },
+  "idle-s": { type: "string" },
   "kill-after-ms": { type: "string" },
 });
-const rate = Number(values.rate ?? 0);
-const total = Number(values.total ?? 5_000);
-const concurrency = Number(values.concurrency ?? 100);
+const roundSeconds = Number(values.seconds ?? 5);
+const processCount = Number(values.process ?? 6000);
+const idleSeconds = Number(values["idle-s"] ?? 60);
 const killAfter = Number(values["kill-after-ms"] ?? 0);
 const port = 3200;
+const payoutPort = 4220;
+const base = `http://127.0.0.1:${port}`;
 const env: Record<string, string> = {
   ...stackEnv({
     port,
     dataDir: path.resolve(".tmp", "bench-callbacks"),
     p2wPort: 4210,
-    payoutPort: 4220,
+    payoutPort,
   }),
   RECONCILER: "off",
+  SANDBOX_FAILURE_RATE: "0",
 };
+fs.rmSync(path.dirname(env.DATABASE_PATH ?? ""), { recursive: true, force: true });
 await prepareDatabase(env);
 
+const sandbox = startSandbox(env, true);
+await waitForHealth(`http://127.0.0.1:${payoutPort}/__control/withdrawals`);
 const server = spawn(process.execPath, [SERVE, "-p", String(port)], {
   env: { ...process.env, ...env },
   stdio: ["ignore", "ignore", "inherit"],
 });
-await waitForHealth(`http://localhost:${port}/api/health`);
+await waitForHealth(`${base}/api/health`);
+// The floor: a plain Node.js HTTP server on this machine answering a small JSON body.
+const floorPort = 3299;
+const floor = spawn(
+  process.execPath,
+  [
+    "-e",
+    `require("node:http").createServer((q, r) => { r.setHeader("content-type", "application/json"); r.end(JSON.stringify({ ok: true, time: new Date().toISOString() })); }).listen(${floorPort})`,
+  ],
+  { stdio: "ignore" },
+);
+await waitForHealth(`http://127.0.0.1:${floorPort}/`);
+// Whatever happens (a failed step too), the servers this run started stop with it.
+process.on("exit", () => stopAll());
+const stopAll = () => {
+  for (const child of [server, sandbox, floor] as ChildProcess[])
+    if (child.exitCode === null) child.kill("SIGTERM");
+};
 
-const secret = env.WEBHOOK_SECRET ?? "";
-const acknowledged: string[] = [];
-const latencies: number[] = [];
-let refused = 0;
-let failed = 0;
-let next = 0;
-let killed = false;
-const started = performance.now();
+/** The server's resident memory, sampled every 200 ms for the whole run. */
+const rss: { at: number; mb: number }[] = [];
+const rssOf = (pid: number) => {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return Number(kb ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+const sampler = setInterval(() => rss.push({ at: Date.now(), mb: rssOf(server.pid ?? 0) }), 200);
+const idleBefore = rssOf(server.pid ?? 0);
+
+// ── callbacks, signed as each upstream signs them ─────────────────────────────────────────
+let p2wSerial = 0;
+function p2wCallback(): { path: string; body: string } {
+  const refId = `TU-BENCH-${process.pid}-${String(p2wSerial++).padStart(8, "0")}`;
+  const token = createHmac("sha256", env.WEBHOOK_SECRET ?? "")
+    .update(refId)
+    .digest("hex");
+  const body = JSON.stringify({
+    orderID: `P2W-B-${refId}`,
+    refID: refId,
+    status: "successed",
+    balance: 1000,
+    reason: "",
+  });
+  return { path: `/api/webhooks/p2w?token=${token}`, body };
+}
+
+type Round = { rps: number; p50: number; p99: number; max: number; slow: number; non2xx: number };
+const slowAnswers: Record<string, number> = {};
+
+/** One autocannon run; `next` gives each request's path and body (null: GET health). */
+async function round(
+  name: string,
+  options: { seconds?: number; amount?: number; rate?: number; url?: string },
+  next: (() => { path: string; body: string; headers?: Record<string, string> }) | null,
+): Promise<Round> {
+  let slow = 0;
+  const options_ = {
+    url: options.url ?? base,
+    connections: 100,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 5 }),
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    timeout: 30,
+    requests: [
+      next
+        ? {
+            method: "POST",
+            setupRequest: (request) => {
+              const { path: p, body, headers } = next();
+              return { ...request, path: p, body, headers: { ...request.headers, ...headers } };
+            },
+          }
+        : { method: "GET", path: "/api/health" },
+    ],
+  } satisfies autocannon.Options;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(options_, (error, done) => (error ? reject(error) : resolve(done)));
+    run.on("response", (_client, _status, _bytes, ms) => {
+      if (ms > 1000) slow++;
+    });
+  });
+  slowAnswers[name] = (slowAnswers[name] ?? 0) + slow;
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    slow,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const row = (name: string, r: Round) =>
+  console.log(
+    `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(7)}/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  max ${String(r.max).padStart(5)} ms  >1s ${r.slow}  not 2xx ${r.non2xx}`,
+  );
+const verdict = (goal: string, met: boolean) => `${met ? "met    " : "NOT MET"}  ${goal}`;
+const verdicts: string[] = [];
+
 if (killAfter > 0) {
+  await killTest();
+  process.exit(process.exitCode ?? 0);
+}
+
+// ── 1. intake against the health route, interleaved ────────────────────────────────────────
+console.log(`\nIntake at 100 connections, ${roundSeconds} s rounds (after a warm-up)`);
+await round("warm-up health", { seconds: 2 }, null);
+await round("warm-up callbacks", { seconds: 2 }, p2wCallback);
+await round("warm-up floor", { seconds: 2, url: `http://127.0.0.1:${floorPort}` }, null);
+const health: Round[] = [];
+const intake: Round[] = [];
+for (let i = 0; i < 3; i++) {
+  const f = await round(
+    "floor",
+    { seconds: roundSeconds, url: `http://127.0.0.1:${floorPort}` },
+    null,
+  );
+  const h = await round("health", { seconds: roundSeconds }, null);
+  const c = await round("callbacks", { seconds: roundSeconds }, p2wCallback);
+  row(`plain Node server #${i + 1}`, f);
+  row(`health #${i + 1}`, h);
+  row(`P2W callbacks #${i + 1}`, c);
+  health.push(h);
+  intake.push(c);
+}
+const sum = (rounds: Round[], key: keyof Round) => rounds.reduce((a, r) => a + r[key], 0);
+const ratio = sum(intake, "rps") / sum(health, "rps");
+verdicts.push(verdict(`intake ${ratio.toFixed(2)}× the health route (goal ≥ 0.80×)`, ratio >= 0.8));
+
+// ── 2. paced intake ────────────────────────────────────────────────────────────────────────
+console.log("\nPaced: 100 callbacks a second from 100 senders");
+const paced = await round("paced", { seconds: 10, rate: 100 }, p2wCallback);
+row("P2W callbacks at 100/s", paced);
+verdicts.push(verdict(`paced p99 ${paced.p99} ms (goal ≤ 100 ms)`, paced.p99 <= 100));
+
+// ── 3. processing with confirming reads ────────────────────────────────────────────────────
+console.log(`\nProcessing: ${processCount} gateway callbacks, each confirmed by a signed read`);
+const db = new Database(env.DATABASE_PATH ?? "", { readonly: true });
+const waitingCount = () =>
+  db
+    .prepare("select count(*) from callbacks where result in ('received', 'retry')")
+    .pluck()
+    .get() as number;
+while (waitingCount() > 0) await new Promise((r) => setTimeout(r, 200));
+
+const control = (p: string, body: unknown) =>
+  fetch(`http://127.0.0.1:${payoutPort}/__control/${p}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  }).then((r) => r.json() as Promise<Record<string, unknown>>);
+await control("faults", { rules: [{ op: "callback", kind: "drop" }] });
+await control("config", { completeAfterMs: 3_600_000 });
+const wires: Record<string, unknown>[] = [];
+for (let i = 0; i < processCount; i += 50) {
+  const made = await Promise.all(
+    Array.from({ length: Math.min(50, processCount - i) }, async () => {
+      const { withdrawal } = (await control("withdrawals", {})) as {
+        withdrawal: { platform_order_id: string };
+      };
+      const done = await control(`withdrawals/${withdrawal.platform_order_id}/complete`, {
+        status: "success",
+      });
+      return done.withdrawal as Record<string, unknown>;
+    }),
+  );
+  wires.push(...made);
+}
+let wireIndex = 0;
+const payoutCallback = () => {
+  const wire = wires[wireIndex++ % wires.length];
+  const body = JSON.stringify({
+    ...wire,
+    merchant_id: env.PAYOUT_MERCHANT_ID,
+    time: Math.floor(Date.now() / 1000),
+  });
+  return {
+    path: "/api/webhooks/payout",
+    body,
+    headers: { "x-signature": payoutSignature(env.PAYOUT_SECRET ?? "", body) },
+  };
+};
+const firstId =
+  (db.prepare("select coalesce(max(id), 0) from callbacks").pluck().get() as number) + 1;
+const started = Date.now();
+const sent = await round("process intake", { amount: processCount }, payoutCallback);
+row("gateway callbacks (intake)", sent);
+const intakeDone = Date.now();
+const waitingAtIntakeEnd = waitingCount();
+while (waitingCount() > 0 && Date.now() - intakeDone < 300_000)
+  await new Promise((r) => setTimeout(r, 100));
+const finished = db
+  .prepare("select max(processed_at) from callbacks where id >= ?")
+  .pluck()
+  .get(firstId) as number;
+const results = db
+  .prepare("select result, count(*) n from callbacks where id >= ? group by result")
+  .all(firstId) as { result: string; n: number }[];
+const reads = db
+  .prepare("select count(*) from upstream_calls where operation = 'withdraw_query' and at >= ?")
+  .pluck()
+  .get(started) as number;
+const processRate = processCount / ((finished - started) / 1000);
+console.log(
+  `${processCount} processed in ${((finished - started) / 1000).toFixed(1)} s: ${processRate.toFixed(0)}/s; ` +
+    `${waitingAtIntakeEnd} still waiting when intake ended; ${reads} confirming reads; ` +
+    results.map((r) => `${r.result} ${r.n}`).join(", "),
+);
+verdicts.push(
+  verdict(
+    `processing ${processRate.toFixed(0)}/s with confirming reads (goal ≥ 300/s)`,
+    processRate >= 300,
+  ),
+);
+
+// ── 4. memory and stalls ───────────────────────────────────────────────────────────────────
+const busyUntil = Date.now();
+console.log(`\nIdle for ${idleSeconds} s…`);
+await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+clearInterval(sampler);
+const peak = Math.max(...rss.map((s) => s.mb));
+const after = rssOf(server.pid ?? 0);
+const atBusyEnd = rss.filter((s) => s.at <= busyUntil).at(-1)?.mb ?? 0;
+console.log(
+  `RSS: idle ${idleBefore.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, at the end of the load ${atBusyEnd.toFixed(0)} MB, after ${idleSeconds} s idle ${after.toFixed(0)} MB`,
+);
+verdicts.push(verdict(`RSS peak ${peak.toFixed(0)} MB (goal ≤ 300 MB)`, peak <= 300));
+verdicts.push(
+  verdict(`RSS after ${idleSeconds} s idle ${after.toFixed(0)} MB (goal < 250 MB)`, after < 250),
+);
+const stalls = Object.entries(slowAnswers).filter(
+  ([name]) => !name.startsWith("warm-up") && name !== "floor",
+);
+const stallCount = stalls.reduce((a, [, n]) => a + n, 0);
+verdicts.push(
+  verdict(
+    `answers over 1 s: ${stallCount} (${stalls.map(([n, c]) => `${n} ${c}`).join(", ")}) (goal: none)`,
+    stallCount === 0,
+  ),
+);
+console.log(
+  `(the plain Node server, same client, same machine: ${slowAnswers.floor ?? 0} answers over 1 s)`,
+);
+
+console.log(`\n${verdicts.join("\n")}`);
+stopAll();
+
+/** SIGKILLs the server mid-flood and checks every acknowledged callback was stored. */
+async function killTest(): Promise<void> {
+  const acknowledged: string[] = [];
+  let killed = false;
   setTimeout(() => {
     killed = true;
     server.kill("SIGKILL");
   }, killAfter);
+  await Promise.all(
+    Array.from({ length: 100 }, async () => {
+      while (!killed) {
+        const { path: p, body } = p2wCallback();
+        try {
+          const res = await fetch(`${base}${p}`, { method: "POST", body });
+          await res.arrayBuffer();
+          if (res.status === 200) acknowledged.push(JSON.parse(body).refID as string);
+        } catch {
+          // the server is gone: this one was never acknowledged
+        }
+      }
+    }),
+  );
+  const stored = new Set(
+    new Database(env.DATABASE_PATH ?? "", { readonly: true })
+      .prepare("select entity_id from callbacks where upstream = 'p2w'")
+      .pluck()
+      .all() as string[],
+  );
+  const lost = acknowledged.filter((refId) => !stored.has(refId));
+  console.log(
+    `server killed after ${killAfter} ms; ${acknowledged.length} acknowledged; acknowledged but not stored: ${lost.length}`,
+  );
+  if (lost.length > 0) process.exitCode = 1;
+  clearInterval(sampler);
+  stopAll();
 }
-
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < total && !killed) {
-      // Take the callback's number before waiting, so senders spread out instead of bursting.
-      const n = next++;
-      if (rate > 0) {
-        // Open loop: callback n is due at n / rate seconds, answered or not.
-        const due = started + (n / rate) * 1000;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      }
-      const refId = `TU-BENCH-${String(n).padStart(7, "0")}`;
-      const token = createHmac("sha256", secret).update(refId).digest("hex");
-      const body = JSON.stringify({
-        orderID: `P2W-B-${refId}`,
-        refID: refId,
-        status: "successed",
-        balance: 1000,
-        reason: "",
-      });
-      const t0 = performance.now();
-      try {
-        const res = await fetch(`http://localhost:${port}/api/webhooks/p2w?token=${token}`, {
-          method: "POST",
-          body,
-        });
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status === 200) acknowledged.push(refId);
-        else refused++;
-      } catch {
-        failed++;
-      }
-    }
-  }),
-);
-const seconds = (performance.now() - started) / 1000;
-if (!killed) server.kill("SIGTERM");
-await new Promise((r) => setTimeout(r, 500));
-
-latencies.sort((a, b) => a - b);
-const at = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
-console.log(
-  `${acknowledged.length} acknowledged, ${refused} refused, ${failed} without answer, in ${seconds.toFixed(1)} s (${(acknowledged.length / seconds).toFixed(0)}/s), ${concurrency} senders`,
-);
-console.log(
-  `ack latency p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
-);
-
-const db = new Database(env.DATABASE_PATH ?? "", { readonly: true });
-const stored = new Set(
-  (
-    db.prepare("select entity_id from callbacks where upstream = 'p2w'").all() as {
-      entity_id: string;
-    }[]
-  ).map((r) => r.entity_id),
-);
-const lost = acknowledged.filter((refId) => !stored.has(refId));
-console.log(
-  `${killed ? "server killed mid-run; " : ""}acknowledged but not stored: ${lost.length}`,
-);
-if (lost.length > 0) process.exitCode = 1;

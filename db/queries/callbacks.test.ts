@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { tempDb } from "@/db/testing/temp-db";
 
-import { listDroppedRefusals, REFUSED_BODIES_PER_MINUTE, storeRefusedCallback } from "./callbacks";
+import {
+  insertCallback,
+  listDroppedRefusals,
+  type NewCallback,
+  REFUSED_BODIES_PER_MINUTE,
+  storeRefusedCallback,
+} from "./callbacks";
 
 const refused = (ip: string) => ({
   upstream: "payout" as const,
@@ -36,5 +42,42 @@ describe("refused callbacks under a flood", () => {
     expect(await storeRefusedCallback(db, refused("198.51.100.0"), later)).toEqual(
       expect.any(Number),
     );
+  });
+});
+
+describe("callback intake", () => {
+  const received = (n: number): NewCallback => ({
+    upstream: "p2w",
+    ip: "127.0.0.1",
+    rawBody: `{"n":${n}}`,
+    verification: "ok",
+    entityId: `TU-${n}`,
+    result: "received",
+  });
+
+  it("commits callbacks of one turn together; each resolves with its own committed row", async () => {
+    const db = tempDb();
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, n) => insertCallback(db, received(n))),
+    );
+    expect(new Set(ids).size).toBe(50);
+    const rows = db.$client.prepare("select id, entity_id from callbacks order by id").all() as {
+      id: number;
+      entity_id: string;
+    }[];
+    expect(rows.map((r) => [r.id, r.entity_id])).toEqual(ids.map((id, n) => [id, `TU-${n}`]));
+  });
+
+  it("one bad row does not cost the others their acknowledgement", async () => {
+    const db = tempDb();
+    const bad = { ...received(1), rawBody: null } as unknown as NewCallback;
+    const results = await Promise.allSettled([
+      insertCallback(db, received(0)),
+      insertCallback(db, bad),
+      insertCallback(db, received(2)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const stored = db.$client.prepare("select entity_id from callbacks order by id").pluck().all();
+    expect(stored).toEqual(["TU-0", "TU-2"]);
   });
 });

@@ -1,15 +1,93 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import { type Db, prepared, type Tx } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
 
 export type NewCallback = Omit<typeof callbacks.$inferInsert, "id">;
 
-/** Stores a received callback; returns its id once the row is committed. */
-export async function insertCallback(db: Db, callback: NewCallback): Promise<number> {
-  const [row] = await db.insert(callbacks).values(callback).returning({ id: callbacks.id });
-  if (!row) throw new Error("callback insert returned no row");
-  return row.id;
+/** What receiving stores (and what tests back-date): every other column keeps its default. */
+export type ReceivedCallback = Pick<
+  NewCallback,
+  | "upstream"
+  | "rawBody"
+  | "verification"
+  | "entityId"
+  | "orderId"
+  | "ip"
+  | "headers"
+  | "result"
+  | "detail"
+  | "receivedAt"
+  | "processedAt"
+>;
+
+type Waiting = {
+  row: ReceivedCallback;
+  resolve: (id: number) => void;
+  reject: (e: unknown) => void;
+};
+const intake = new WeakMap<Db, Waiting[]>();
+
+/**
+ * Stores a received callback; resolves with its id once the row is committed (only then may
+ * the webhook answer 2xx). Callbacks that arrive in the same turn of the event loop are
+ * committed together, one transaction and one sync to disk for all of them (group commit):
+ * each still waits for its own row to be durable, and a failed commit fails every one of
+ * them, so none is acknowledged.
+ */
+export function insertCallback(db: Db, callback: ReceivedCallback): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let waiting = intake.get(db);
+    if (!waiting) {
+      intake.set(db, (waiting = []));
+      setImmediate(() => commitIntake(db));
+    }
+    waiting.push({ row: callback, resolve, reject });
+  });
+}
+
+function commitIntake(db: Db): void {
+  const batch = intake.get(db) ?? [];
+  intake.delete(db);
+  const insert = prepared(
+    db,
+    `insert into callbacks (upstream, raw_body, verification, entity_id, order_id, ip, headers,
+                            result, detail, received_at, processed_at)
+     values (@upstream, @rawBody, @verification, @entityId, @orderId, @ip, @headers, @result,
+             @detail, coalesce(@receivedAt, cast(unixepoch('subsec') * 1000 as integer)),
+             @processedAt)`,
+  );
+  const insertAll = db.$client.transaction((rows: Waiting[]) =>
+    rows.map(({ row }) => {
+      const info = insert.run({
+        upstream: row.upstream,
+        rawBody: row.rawBody,
+        verification: row.verification,
+        entityId: row.entityId ?? null,
+        orderId: row.orderId ?? null,
+        ip: row.ip ?? null,
+        headers: row.headers ? JSON.stringify(row.headers) : null,
+        result: row.result,
+        detail: row.detail ?? null,
+        receivedAt: row.receivedAt?.getTime() ?? null,
+        processedAt: row.processedAt?.getTime() ?? null,
+      });
+      return Number(info.lastInsertRowid);
+    }),
+  ).immediate;
+  try {
+    const ids = insertAll(batch);
+    batch.forEach((waiting, i) => waiting.resolve(ids[i] ?? 0));
+  } catch {
+    // One row's fault must not cost the others their acknowledgement: each on its own.
+    for (const waiting of batch) {
+      try {
+        waiting.resolve(insertAll([waiting])[0] ?? 0);
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
+  }
 }
 
 /** The tally row that counts every address of a minute. */
@@ -144,9 +222,9 @@ export function claimReceivedCallbacks(
   if (upstreams.length === 0 || limit <= 0) return [];
   const places = upstreams.map(() => "?").join(", ");
   // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
-  return db.$client
-    .prepare(
-      `update callbacks set claimed_until = ?
+  return prepared(
+    db,
+    `update callbacks set claimed_until = ?
         where id in (
           select id from callbacks
            where result = 'received' and upstream in (${places})
@@ -154,8 +232,7 @@ export function claimReceivedCallbacks(
            order by received_at, id
            limit ?)
         returning id, upstream`,
-    )
-    .all(now + claimMs, ...upstreams, now, limit) as { id: number; upstream: "p2w" | "payout" }[];
+  ).all(now + claimMs, ...upstreams, now, limit) as { id: number; upstream: "p2w" | "payout" }[];
 }
 
 /** Callbacks accepted but not yet processed (a confirmation that failed, a broken-off replay). */
