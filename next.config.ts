@@ -12,12 +12,23 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/** What every answer that is not a static asset says to caches. */
+const PRIVATE = "private, no-store";
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Every answer but the build's static files may hold orders or account data for one
+      // person: never kept by a shared proxy or the browser's disk cache.
+      {
+        source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+        headers: [{ key: "Cache-Control", value: PRIVATE }],
+      },
+    ];
   },
 };
 

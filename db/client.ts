@@ -18,16 +18,22 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
 /**
  * Opens (creating if needed) a SQLite file and brings its schema up to date.
- * synchronous=FULL: a transaction that returned is on disk, so an acknowledged
- * callback survives a killed process and a power cut alike.
+ *
+ * `FULL` (the default): a transaction that returned is on disk, so an acknowledged callback,
+ * a person's decision or an order about to be sent survives a killed process and a power cut
+ * alike. `NORMAL` is only for the callback worker's own connection (lib/db.ts): its commits
+ * are not synced one by one, but the write-ahead log is append-only, so the next `FULL`
+ * commit on the file syncs them too. What a power cut can take is the worker's latest
+ * results, never an acknowledgement: their callbacks are `received` again and processed
+ * again, and processing is idempotent (the event key and the change commit together).
  */
-export function openDb(file: string): Db {
+export function openDb(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma(`synchronous = ${synchronous}`);
   const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;

@@ -43,3 +43,62 @@ test("a server action posted from a foreign origin is refused with 403, not an e
   expect(res.status()).toBe(403);
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe("CROSS_SITE");
 });
+
+test("every signed-in answer is private and never stored; the build's static files keep their cache", async ({
+  playwright,
+}) => {
+  const admin = await apiAs(playwright, BASE, "admin");
+  const answers = [
+    // JSON answers that hold orders, account data, people or settings
+    "/api/topups",
+    "/api/topups/TU-NOPE",
+    "/api/withdrawals",
+    "/api/withdrawals/NOPE",
+    "/api/callbacks",
+    "/api/upstream-calls",
+    "/api/review",
+    "/api/review/count",
+    "/api/overview",
+    "/api/warnings",
+    "/api/changes",
+    "/api/settings",
+    "/api/packages",
+    "/api/connectivity",
+    // exports
+    "/api/topups/export",
+    "/api/withdrawals/export",
+    // pages
+    "/",
+    "/topups",
+    "/topups/new",
+    "/withdrawals",
+    "/review",
+    "/callbacks",
+    "/upstream-calls",
+    "/audit",
+    "/admin/users",
+    "/admin/settings",
+    "/admin/packages",
+    "/sign-in",
+    // the unauthenticated answers too: they may still say who is asking
+    "/api/health",
+    "/api/auth/session",
+  ];
+  let asset = "";
+  for (const path of answers) {
+    const res = await admin.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBeLessThan(500);
+    expect(res.headers()["cache-control"], path).toBe("private, no-store");
+    if (path === "/topups") asset = /\/_next\/static\/[^"]+\.js/.exec(await res.text())?.[0] ?? "";
+  }
+  // A 401 for someone signed out, too.
+  const anonymous = await apiAs(playwright, BASE, null);
+  const refused = await anonymous.get("/api/topups");
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["cache-control"]).toBe("private, no-store");
+
+  expect(asset).not.toBe("");
+  const staticFile = await admin.get(asset);
+  expect(staticFile.status()).toBe(200);
+  expect(staticFile.headers()["cache-control"]).toContain("immutable");
+});

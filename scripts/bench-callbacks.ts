@@ -25,7 +25,7 @@ import { prepareDatabase, SERVE, stackEnv, startSandbox, waitForHealth } from ".
  * 4. the server's memory throughout and after `--idle-s` of idle (goals: ≤ 300 MB at every
  *    point, < 250 MB after a minute of idle), and every answer over 1 s (goal: none).
  *
- * With `--kill-after-ms N` it instead SIGKILLs the server N ms into a flood of callbacks and
+ * `--profile` has the server write a CPU profile. With `--kill-after-ms N` it instead SIGKILLs the server N ms into a flood of callbacks and
  * checks that every callback answered 2xx is in the database (nothing acknowledged is lost).
  */
 const { values } = args({
@@ -33,6 +33,7 @@ const { values } = args({
   process: { type: "string" },
   "idle-s": { type: "string" },
   "kill-after-ms": { type: "string" },
+  profile: { type: "boolean" },
 });
 const roundSeconds = Number(values.seconds ?? 5);
 const processCount = Number(values.process ?? 6000);
@@ -56,7 +57,10 @@ await prepareDatabase(env);
 
 const sandbox = startSandbox(env, true);
 await waitForHealth(`http://127.0.0.1:${payoutPort}/__control/withdrawals`);
-const server = spawn(process.execPath, [SERVE, "-p", String(port)], {
+// --profile: the server writes a CPU profile into .tmp/profile when it stops (open it in
+// Chrome's DevTools, Performance tab).
+const profile = values.profile ? ["--cpu-prof", "--cpu-prof-dir=.tmp/profile"] : [];
+const server = spawn(process.execPath, [...profile, SERVE, "-p", String(port)], {
   env: { ...process.env, ...env },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -1,6 +1,9 @@
 import "server-only";
 
-import { getDb } from "@/lib/db";
+import { insertUpstreamCall } from "@/db/queries/upstream-calls";
+import { getWorkerDb } from "@/lib/db";
+import type { CallRecorder } from "@/lib/upstream/call-log";
+import { newP2wClient, newPayoutClient } from "@/lib/upstream/clients";
 import { topupDeps } from "@/lib/topups/deps";
 import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import { withdrawalDeps } from "@/lib/withdrawals/deps";
@@ -10,14 +13,19 @@ import { CallbackWorker, processWorker } from "./worker";
 
 /**
  * This server process's callback worker, for both upstreams: started with the server (so
- * what waited across a restart is picked up at once) and woken by each webhook route.
+ * what waited across a restart is picked up at once) and woken by each webhook route. It
+ * works on its own connection (`getWorkerDb`), and its upstream clients record their calls
+ * there too, so a callback's processing costs no sync to disk of its own.
  */
 export function callbackWorker(): CallbackWorker {
-  return processWorker(
-    () =>
-      new CallbackWorker(getDb, {
-        p2w: (id) => p2wWebhook.process(topupDeps(), id),
-        payout: (id) => payoutWebhook.process(withdrawalDeps(), id),
-      }),
-  );
+  return processWorker(() => {
+    const db = getWorkerDb();
+    const record: CallRecorder = (call) => insertUpstreamCall(db, call);
+    const p2w = newP2wClient(record);
+    const payout = newPayoutClient(record);
+    return new CallbackWorker(() => db, {
+      p2w: (id) => p2wWebhook.process({ ...topupDeps(), db, p2w }, id),
+      payout: (id) => payoutWebhook.process({ ...withdrawalDeps(), db, payout }, id),
+    });
+  });
 }

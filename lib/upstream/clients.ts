@@ -15,22 +15,33 @@ let p2w: P2wClient | undefined;
 let payout: PayoutClient | undefined;
 
 export function getP2wClient(): P2wClient {
+  p2w ??= newP2wClient(recordToDb);
+  return p2w;
+}
+
+export function getPayoutClient(): PayoutClient {
+  payout ??= newPayoutClient(recordToDb);
+  return payout;
+}
+
+/** A P2W client from the environment that records its calls with `record`. */
+export function newP2wClient(record: CallRecorder): P2wClient {
   const env = getEnv();
-  p2w ??= new P2wClient(
+  return new P2wClient(
     {
       baseUrl: env.P2W_API_URL,
       partnerId: env.P2W_PARTNER_ID,
       secret: env.P2W_SECRET,
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     },
-    recordToDb,
+    record,
   );
-  return p2w;
 }
 
-export function getPayoutClient(): PayoutClient {
+/** A gateway client from the environment that records its calls with `record`. */
+export function newPayoutClient(record: CallRecorder): PayoutClient {
   const env = getEnv();
-  payout ??= new PayoutClient(
+  return new PayoutClient(
     {
       baseUrl: env.PAYOUT_API_URL,
       merchantId: env.PAYOUT_MERCHANT_ID,
@@ -38,7 +49,6 @@ export function getPayoutClient(): PayoutClient {
       secret: env.PAYOUT_SECRET,
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     },
-    recordToDb,
+    record,
   );
-  return payout;
 }
