@@ -20,7 +20,12 @@ export async function translateError(error: AppError): Promise<string> {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return new AppError("VALIDATION", 400, { field: error.issues[0]?.path.join(".") ?? "" });
+    const issue = error.issues[0];
+    const field = issue?.path.join(".") ?? "";
+    // A schema's own refusal with a code of its own (e.g. INVISIBLE_CHARACTERS), else VALIDATION.
+    const own =
+      issue?.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+    return new AppError(typeof own === "string" ? own : "VALIDATION", 400, { field });
   }
   logger.error("unhandled error", { error });
   return new AppError("INTERNAL", 500);

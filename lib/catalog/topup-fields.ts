@@ -1,9 +1,11 @@
 import type { PackageRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { hasInvisible, INVISIBLE_CHARACTERS, normalText } from "@/lib/text";
 
 /**
  * Checks a top-up's fields against its package: required ones present, options respected,
- * nothing unknown. Returns the cleaned fields (trimmed strings) or throws a field error.
+ * nothing unknown, nothing a person cannot see (lib/text.ts). Returns the cleaned fields
+ * (NFC, trimmed) or throws a field error.
  */
 export function validateTopupInfo(
   pkg: PackageRow,
@@ -16,7 +18,8 @@ export function validateTopupInfo(
   const out: Record<string, string> = {};
   for (const field of pkg.fields) {
     const raw = input[field.key];
-    const value = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
+    const value = typeof raw === "string" || typeof raw === "number" ? normalText(String(raw)) : "";
+    if (hasInvisible(value)) throw new AppError(INVISIBLE_CHARACTERS, 400, { field: field.key });
     if (!value) {
       if (field.required) throw new AppError("FIELD_REQUIRED", 400, { field: field.key });
       continue;

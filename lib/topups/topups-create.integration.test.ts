@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { listHistory } from "@/db/queries/history";
 import { getTopup } from "@/db/queries/topups";
-import { upstreamCalls } from "@/db/schema";
+import { topups, upstreamCalls } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { waitFor } from "@/lib/testing/receiver";
 import { topupHarness } from "@/lib/testing/topup-harness";
@@ -81,6 +81,68 @@ describe("create", () => {
       code: "PACKAGE_INACTIVE",
     });
     expect(await h.db.select().from(upstreamCalls)).toHaveLength(0);
+  });
+
+  it("refuses ids a person cannot see, naming the field, and sends nothing", async () => {
+    const hidden = [
+      "player\u0000",
+      "pl\tayer",
+      "pl\nayer",
+      "player\u0007",
+      "player\u007f",
+      "player\u0085",
+      "player\u200b",
+      "pla\u200cyer",
+      "pla\u200dyer",
+      "player\u2060",
+      "pla\u00adyer",
+      "pla\ufeffyer",
+      "player\u200e",
+      "player\u200f",
+      "\u202aplayer",
+      "\u202bplayer",
+      "\u202cplayer",
+      "\u202dplayer",
+      "\u202eplayer",
+      "\u2066player",
+      "\u2067player",
+      "\u2068player",
+      "player\u2069",
+      "player\u061c",
+      "pla\u2028yer",
+      "pla\u2029yer",
+      "player\ue000",
+      "player\ud800",
+      "\udc00player",
+      "player\u180e",
+      "pla\u034f\u200byer",
+      "player\u{e0001}",
+      "player\u{f0000}",
+    ];
+    expect(hidden).toHaveLength(33);
+    const upstreamOrders = h.sandbox.orders.size;
+    for (const gameid of hidden) {
+      const error = await createTopup(
+        h.deps,
+        h.person,
+        h.order({ topupInfo: { gameid, server: "1" } }),
+      ).catch((e: unknown) => e);
+      expect(error, JSON.stringify(gameid)).toMatchObject({
+        code: "INVISIBLE_CHARACTERS",
+        params: { field: "gameid" },
+      });
+    }
+    expect(await h.db.select().from(topups)).toHaveLength(0);
+    expect(await h.db.select().from(upstreamCalls)).toHaveLength(0);
+    expect(h.sandbox.orders.size).toBe(upstreamOrders);
+
+    // Composed the other way (NFD) or padded, the same player is one spelling.
+    const { topup } = await createTopup(
+      h.deps,
+      h.person,
+      h.order({ topupInfo: { gameid: " Jose\u0301 ", server: "1" } }),
+    );
+    expect(topup.topupInfo.gameid).toBe("Jos\u00e9");
   });
 
   it("shows INSUFFICIENT_BALANCE with the last known balance, and the order is failed, not pending", async () => {

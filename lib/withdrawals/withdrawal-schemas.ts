@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { visibleText } from "@/lib/text";
+
 import { MAX_LOOKUP_IDS } from "./split-ids";
 
 /**
@@ -8,7 +10,10 @@ import { MAX_LOOKUP_IDS } from "./split-ids";
  */
 
 export const lookupWithdrawalsSchema = z.object({
-  platformOrderIds: z.array(z.string().trim().min(1).max(100)).min(1).max(MAX_LOOKUP_IDS),
+  platformOrderIds: z
+    .array(visibleText().pipe(z.string().min(1).max(100)))
+    .min(1)
+    .max(MAX_LOOKUP_IDS),
 });
 
 export const requeryWithdrawalSchema = z.object({ platformOrderId: z.string().min(1).max(100) });
