@@ -32,8 +32,8 @@ const intake = new WeakMap<Db, Waiting[]>();
  * Stores a received callback; resolves with its id once the row is committed (only then may
  * the webhook answer 2xx). Callbacks that arrive in the same turn of the event loop are
  * committed together, one transaction and one sync to disk for all of them (group commit):
- * each still waits for its own row to be durable, and a failed commit fails every one of
- * them, so none is acknowledged.
+ * each still waits for its own row to be durable. When that transaction fails, each row is
+ * tried again on its own, so one bad row is refused alone and the others still answer.
  */
 export function insertCallback(db: Db, callback: ReceivedCallback): Promise<number> {
   return new Promise((resolve, reject) => {
