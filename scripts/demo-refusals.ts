@@ -24,7 +24,8 @@ export async function sendDemoRefusals(baseUrl: string, env: Record<string, stri
 
   const withdrawal = {
     merchant_id: env.PAYOUT_MERCHANT_ID ?? "",
-    platform_order_id: "WD-DEMO-FORGED",
+    // Well formed, so the refusals shown are the signature, the time and the merchant.
+    platform_order_id: "DEMW20260101FORGED000001",
     merchant_order_id: "PAYOUT-DEMO",
     order_datetime: "2026-01-01 10:00:00",
     bank: "KBANK",
