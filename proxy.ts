@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 
+import { markedCrossSite } from "@/lib/cross-site";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
 
@@ -60,8 +61,7 @@ function refuseMalformedPath(request: NextRequest, api: boolean): NextResponse {
  */
 function isForeignAction(request: NextRequest): boolean {
   if (request.method !== "POST" || !request.headers.has("next-action")) return false;
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return true;
+  if (markedCrossSite(request.headers)) return true;
   const origin = request.headers.get("origin");
   if (origin === null) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -218,7 +218,7 @@ export function claimReceivedCallbacks(
   limit: number,
   claimMs: number,
   now = Date.now(),
-): { id: number; upstream: "p2w" | "payout" }[] {
+): Pick<CallbackRow, "id" | "upstream">[] {
   if (upstreams.length === 0 || limit <= 0) return [];
   const places = upstreams.map(() => "?").join(", ");
   // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
@@ -232,7 +232,7 @@ export function claimReceivedCallbacks(
            order by received_at, id
            limit ?)
         returning id, upstream`,
-  ).all(now + claimMs, ...upstreams, now, limit) as { id: number; upstream: "p2w" | "payout" }[];
+  ).all(now + claimMs, ...upstreams, now, limit) as Pick<CallbackRow, "id" | "upstream">[];
 }
 
 /** Callbacks accepted but not yet processed (a confirmation that failed, a broken-off replay). */
@@ -267,6 +267,12 @@ export async function listCallbacksFor(db: Db, ids: string[]): Promise<CallbackR
     .limit(200);
 }
 
-export async function bumpCallbackAttempts(db: Db, id: number): Promise<void> {
-  db.$client.prepare("update callbacks set attempts = attempts + 1 where id = ?").run(id);
+/** Counts one more failed attempt at a callback; returns how many there now are. */
+export async function bumpCallbackAttempts(db: Db, id: number): Promise<number> {
+  return prepared(
+    db,
+    "update callbacks set attempts = attempts + 1 where id = ? returning attempts",
+  )
+    .pluck()
+    .get(id) as number;
 }

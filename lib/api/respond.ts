@@ -4,6 +4,7 @@ import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 
+import { markedCrossSite } from "@/lib/cross-site";
 import { isLocale } from "@/lib/i18n/config";
 import { errorBody, localeOf, translateErrorIn } from "@/lib/i18n/translate";
 import { getEnv } from "@/lib/env";
@@ -49,10 +50,9 @@ const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
  */
 function refuseCrossSite(request: Request): AppError | null {
   if (SAFE_METHODS.includes(request.method)) return null;
-  const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const ours = [new URL(request.url).origin, new URL(getEnv().NEXTAUTH_URL).origin];
-  if ((site && site !== "same-origin" && site !== "none") || (origin && !ours.includes(origin)))
+  if (markedCrossSite(request.headers) || (origin && !ours.includes(origin)))
     return new AppError("CROSS_SITE", 403);
   const hasBody =
     Number(request.headers.get("content-length") ?? 0) > 0 ||

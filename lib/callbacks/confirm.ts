@@ -15,8 +15,7 @@ export async function confirmationFailed(
   callback: CallbackRow,
   error: UpstreamError,
 ): Promise<"retry" | "unconfirmed"> {
-  await bumpCallbackAttempts(db, callback.id);
-  const giveUp = callback.attempts + 1 >= MAX_CONFIRM_ATTEMPTS;
+  const giveUp = (await bumpCallbackAttempts(db, callback.id)) >= MAX_CONFIRM_ATTEMPTS;
   await setCallbackResult(db, callback.id, giveUp ? "unconfirmed" : "retry", error.code, giveUp);
   return giveUp ? "unconfirmed" : "retry";
 }

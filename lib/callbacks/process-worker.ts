@@ -21,11 +21,11 @@ export function callbackWorker(): CallbackWorker {
   return processWorker(() => {
     const db = getWorkerDb();
     const record: CallRecorder = (call) => insertUpstreamCall(db, call);
-    const p2w = newP2wClient(record);
-    const payout = newPayoutClient(record);
+    const topups = { ...topupDeps(), db, p2w: newP2wClient(record) };
+    const withdrawals = { ...withdrawalDeps(), db, payout: newPayoutClient(record) };
     return new CallbackWorker(() => db, {
-      p2w: (id) => p2wWebhook.process({ ...topupDeps(), db, p2w }, id),
-      payout: (id) => payoutWebhook.process({ ...withdrawalDeps(), db, payout }, id),
+      p2w: (id) => p2wWebhook.process(topups, id),
+      payout: (id) => payoutWebhook.process(withdrawals, id),
     });
   });
 }

@@ -125,12 +125,7 @@ export class CallbackWorker {
       // for ever. Until then its claim runs out and it is taken again.
       logger.error("callback processing failed", { callbackId: row.id, error });
       const db = this.db();
-      await bumpCallbackAttempts(db, row.id);
-      const attempts = db.$client
-        .prepare("select attempts from callbacks where id = ?")
-        .pluck()
-        .get(row.id) as number | undefined;
-      if ((attempts ?? 0) >= this.options.maxRuns)
+      if ((await bumpCallbackAttempts(db, row.id)) >= this.options.maxRuns)
         await setCallbackResult(db, row.id, "unconfirmed", "processing failed", true);
     }
   }

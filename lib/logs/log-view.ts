@@ -1,13 +1,14 @@
 import type { CallbackListRow } from "@/db/queries/callback-log";
 import type { UpstreamCallListRow } from "@/db/queries/upstream-call-log";
 import type { CallbackHeaders } from "@/db/schema";
-import { replayable } from "@/lib/callbacks/results";
+import { replayable, type UpstreamName } from "@/lib/callbacks/results";
+import type { UpstreamCall } from "@/lib/upstream/call-log";
 import { maskAccountName, maskAccountNo } from "@/lib/withdrawals/mask";
 
 /** A row of the callbacks log (`Callback` of docs/design.md, JSON API). */
 export type CallbackJson = {
   id: number;
-  upstream: "p2w" | "payout";
+  upstream: UpstreamName;
   receivedAt: string;
   verification: string;
   entityId: string | null;
@@ -68,18 +69,9 @@ export function toCallbackJson(row: CallbackListRow, names: Map<number, string>)
 }
 
 /** A row of the upstream-calls log. */
-export type UpstreamCallJson = {
+export type UpstreamCallJson = Omit<UpstreamCall, "request" | "response"> & {
   id: number;
   at: string;
-  upstream: "p2w" | "payout";
-  operation: string;
-  targetId: string | null;
-  actor: string;
-  attempt: number;
-  httpStatus: number | null;
-  durationMs: number;
-  outcome: "ok" | "error";
-  errorCode: string | null;
   prunedAt: string | null;
   targetHref: string | null;
 };

@@ -1,7 +1,6 @@
 import "server-only";
 
-import { claimReceivedCallbacks, listUnprocessedCallbacks } from "@/db/queries/callbacks";
-import { UPSTREAMS } from "@/lib/callbacks/results";
+import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
 import { logger } from "@/lib/logger";
 import { pruneIfDue } from "@/lib/logs/retention";
 import { currentWarnings } from "@/lib/overview/warnings";
@@ -17,16 +16,14 @@ import { reconcileWithdrawals } from "./reconcile-withdrawals";
 
 /** Callbacks stored but not processed for this long are picked up by the sweep. */
 const SWEEP_AFTER_MS = 30_000;
-/** How long the sweep holds a waiting callback it took from the worker's queue. */
-const CLAIM_MS = 60_000;
 
 export type ReconcileDeps = { topups: TopupDeps; withdrawals: WithdrawalDeps };
 
 /**
- * One pass: finish stored callbacks (waiting ones no worker took, retries, broken-off
- * replays), then look at every due order, then the warnings (so a crossing is recorded when
- * it happens, even while nobody has a page open), then, once a day, the retention prune of
- * raw bodies.
+ * One pass: finish stored callbacks (retries and broken-off replays; waiting ones are the
+ * callback worker's), then look at every due order, then the warnings (so a crossing is
+ * recorded when it happens, even while nobody has a page open), then, once a day, the
+ * retention prune of raw bodies.
  */
 export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
   const pending = await listUnprocessedCallbacks(
@@ -34,10 +31,8 @@ export async function reconcileOnce(deps: ReconcileDeps, now = new Date()) {
     new Date(now.getTime() - SWEEP_AFTER_MS),
     200,
   );
-  // What waits for the worker too, when none runs (the one-shot command): claimed the same way.
-  const waiting = claimReceivedCallbacks(deps.topups.db, UPSTREAMS, 200, CLAIM_MS, now.getTime());
   let swept = 0;
-  for (const callback of [...waiting, ...pending]) {
+  for (const callback of pending) {
     try {
       if (callback.upstream === "p2w") await processP2wCallback(deps.topups, callback.id);
       else await processPayoutCallback(deps.withdrawals, callback.id);

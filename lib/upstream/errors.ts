@@ -1,4 +1,7 @@
-export type Upstream = "p2w" | "payout";
+import type { UpstreamName } from "@/lib/callbacks/results";
+
+/** The two upstreams, named once in `lib/callbacks/results.ts`. */
+export type Upstream = UpstreamName;
 
 /**
  * Every way an upstream call can fail, as types the domain can branch on. `code` is stable
