@@ -15,6 +15,7 @@ export default defineConfig([
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
+    ".tmp/**",
   ]),
   {
     plugins: { drizzle },

@@ -45,7 +45,7 @@ function isMalformedPath(pathname: string): boolean {
 function refuseMalformedPath(request: NextRequest, api: boolean): NextResponse {
   if (!api) {
     const url = request.nextUrl.clone();
-    url.pathname = "/not-found";
+    url.pathname = "/malformed-address";
     return NextResponse.rewrite(url, { status: 404 });
   }
   return NextResponse.json(errorBody(new AppError("BAD_URL", 400), localeOf(request)), {

@@ -1,3 +1,5 @@
+import type { ZodError } from "zod";
+
 /**
  * An error meant for a person: a stable code (also the key of its message under
  * `errors.` in the catalog), an HTTP status, and values the message may show.
@@ -15,6 +17,21 @@ export class AppError extends Error {
   ) {
     super(code);
   }
+}
+
+/**
+ * A schema's refusal as an AppError: the first problem's field (a dotted path) and, for a
+ * refinement with a code of its own (`params.code`, e.g. INVISIBLE_CHARACTERS), that code and
+ * its other params; else VALIDATION.
+ */
+export function fromZod(error: ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.join(".") ?? "";
+  const { code, ...params } =
+    issue?.code === "custom" ? ((issue.params ?? {}) as Record<string, string | number>) : {};
+  return typeof code === "string"
+    ? new AppError(code, 400, { field, ...params })
+    : new AppError("VALIDATION", 400, { field });
 }
 
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", 401);

@@ -50,7 +50,7 @@ describe("visible text", () => {
 });
 
 describe("in the look-up's schema", () => {
-  it("a pasted id with a zero-width space is refused by name, not called invalid", async () => {
+  it("a pasted id with a zero-width space is refused by its line, not called invalid", async () => {
     const { lookupWithdrawalsSchema } = await import("@/lib/withdrawals/withdrawal-schemas");
     const { toAppError } = await import("@/lib/api/respond");
     const parsed = lookupWithdrawalsSchema.safeParse({
@@ -58,13 +58,33 @@ describe("in the look-up's schema", () => {
     });
     expect(parsed.success).toBe(false);
     expect(toAppError(parsed.error)).toMatchObject({
-      code: "INVISIBLE_CHARACTERS",
+      code: "INVISIBLE_CHARACTERS_IN_LIST",
       status: 400,
-      params: { field: "platformOrderIds.1" },
+      params: { field: "platformOrderIds", line: 2 },
     });
+    const { translateErrorIn } = await import("@/lib/i18n/translate");
+    expect(translateErrorIn("en", toAppError(parsed.error))).toMatch(/^The ID on line 2 holds/);
     // Padding is not a character of the id.
     expect(
       lookupWithdrawalsSchema.parse({ platformOrderIds: [" ABCW20260508abc123XYZ456\n"] }),
     ).toEqual({ platformOrderIds: ["ABCW20260508abc123XYZ456"] });
   });
+});
+
+describe("in a list's search box", () => {
+  it.each([
+    ["top-ups", "@/lib/topups/list-query", "parseTopupQuery"],
+    ["withdrawals", "@/lib/withdrawals/list-query", "parseWithdrawalQuery"],
+  ])(
+    "the %s search refuses a hidden character by name and keeps a visible one",
+    async (_n, path, name) => {
+      const parse = (await import(path))[name] as (p: URLSearchParams) => {
+        filter: { q?: string };
+      };
+      expect(() => parse(new URLSearchParams({ q: "ff-777\u200b001" }))).toThrow(
+        expect.objectContaining({ code: "INVISIBLE_CHARACTERS", params: { field: "q" } }),
+      );
+      expect(parse(new URLSearchParams({ q: " ff-777001\u00a0" })).filter.q).toBe("ff-777001");
+    },
+  );
 });

@@ -32,3 +32,6 @@ export const visibleText = () =>
     .string()
     .transform(normalText)
     .refine((value) => !hasInvisible(value), { params: { code: INVISIBLE_CHARACTERS } });
+
+/** A list's search box: visible text of at most 100 characters. */
+export const searchText = () => visibleText().pipe(z.string().max(100));

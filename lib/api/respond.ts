@@ -8,7 +8,7 @@ import { markedCrossSite } from "@/lib/cross-site";
 import { isLocale } from "@/lib/i18n/config";
 import { errorBody, localeOf, translateErrorIn } from "@/lib/i18n/translate";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, fromZod } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** An error's message in the language of the request being served (actions, pages). */
@@ -20,14 +20,7 @@ export async function translateError(error: AppError): Promise<string> {
 /** What a person may be told about anything thrown; the rest is logged, not shown. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    const field = issue?.path.join(".") ?? "";
-    // A schema's own refusal with a code of its own (e.g. INVISIBLE_CHARACTERS), else VALIDATION.
-    const own =
-      issue?.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-    return new AppError(typeof own === "string" ? own : "VALIDATION", 400, { field });
-  }
+  if (error instanceof ZodError) return fromZod(error);
   logger.error("unhandled error", { error });
   return new AppError("INTERNAL", 500);
 }
@@ -75,6 +68,33 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     } catch (error) {
       return errorResponse(error, request);
     }
+  };
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route lacks. Next answers those 405 with an empty body; these
+ * answer in the API's error shape, and OPTIONS names only the methods the route has.
+ * Usage: `export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");`
+ */
+export function otherMethods(
+  ...allowed: Method[]
+): Record<Method | "OPTIONS", (request: Request) => Promise<Response>> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = async (request: Request) => {
+    const response = errorResponse(new AppError("METHOD_NOT_ALLOWED", 405, { allow }), request);
+    response.headers.set("Allow", allow);
+    return response;
+  };
+  const options = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return {
+    ...(Object.fromEntries(METHODS.map((method) => [method, refuse])) as Record<
+      Method,
+      typeof refuse
+    >),
+    OPTIONS: options,
   };
 }
 

@@ -13,14 +13,9 @@ import {
   UPSTREAMS,
   VERIFICATIONS,
 } from "@/lib/callbacks/results";
-import { AppError } from "@/lib/errors";
-import {
-  dayRange,
-  daySchema,
-  decodeCursor,
-  invalidField,
-  nonEmpty,
-} from "@/lib/orders/list-params";
+import { AppError, fromZod } from "@/lib/errors";
+import { searchText } from "@/lib/text";
+import { dayRange, daySchema, decodeCursor, nonEmpty } from "@/lib/orders/list-params";
 
 /** A list of allowed words, comma-separated in the query string. */
 const wordsOf = (allowed: readonly string[], extra: readonly string[] = []) =>
@@ -39,7 +34,7 @@ const wordsOf = (allowed: readonly string[], extra: readonly string[] = []) =>
 const page = {
   from: daySchema.optional(),
   to: daySchema.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 };
@@ -61,7 +56,7 @@ export type LogQuery<F> = { filter: F; cursor?: LogCursor; limit: number };
 
 export function parseCallbackQuery(params: URLSearchParams): LogQuery<CallbackFilter> {
   const parsed = callbackSchema.safeParse(nonEmpty(params));
-  if (!parsed.success) throw invalidField(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const results = q.result?.flatMap((r) => (r === FAILED_GROUP ? [...FAILED_RESULTS] : [r]));
   return {
@@ -93,7 +88,7 @@ export type CallLogQuery = LogQuery<UpstreamCallFilter> & { walkOperations: read
 
 export function parseCallQuery(params: URLSearchParams): CallLogQuery {
   const parsed = callSchema.safeParse(nonEmpty(params));
-  if (!parsed.success) throw invalidField(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   return {
     filter: {

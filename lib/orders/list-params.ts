@@ -58,10 +58,6 @@ export function nonEmpty(params: URLSearchParams): Record<string, string> {
   return Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
 }
 
-export function invalidField(error: z.ZodError): AppError {
-  return new AppError("VALIDATION", 400, { field: String(error.issues[0]?.path[0] ?? "") });
-}
-
 /**
  * One page of a list read with `limit + 1` rows: the extra row only tells that a next page
  * exists, and the last shown row gives its cursor.

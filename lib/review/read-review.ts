@@ -12,8 +12,8 @@ import {
   type ReviewListRow,
 } from "@/db/queries/review-items";
 import { ENTITY_KINDS, REVIEW_ITEM_REASONS } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { decodeCursor, invalidField, keysetPage, nonEmpty } from "@/lib/orders/list-params";
+import { AppError, fromZod } from "@/lib/errors";
+import { decodeCursor, keysetPage, nonEmpty } from "@/lib/orders/list-params";
 
 import { CLAIM_FILTERS } from "./outcomes";
 import {
@@ -48,7 +48,7 @@ export async function reviewPage(
   params: URLSearchParams,
 ): Promise<ReviewPage> {
   const parsed = querySchema.safeParse(nonEmpty(params));
-  if (!parsed.success) throw invalidField(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
   const cursorId = cursor ? Number(cursor.id) : undefined;

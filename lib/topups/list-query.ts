@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+import { fromZod } from "@/lib/errors";
+import { searchText } from "@/lib/text";
+
 import type { Cursor } from "@/db/queries/keyset";
 import type { TopupFilter, TopupSort } from "@/db/queries/topups";
 import { TOPUP_STATUSES } from "@/db/schema";
@@ -8,7 +11,6 @@ import {
   daySchema,
   hourSchema,
   decodeCursor,
-  invalidField,
   parseStatuses,
   nonEmpty,
 } from "@/lib/orders/list-params";
@@ -28,7 +30,7 @@ const querySchema = z.object({
   reason: z.string().max(200).optional(),
   packageId: z.string().max(64).optional(),
   createdBy: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText().optional(),
   review: z.enum(["1"]).optional(),
   sort: z.enum(["created_desc", "created_asc", "updated_desc"]).default("created_desc"),
   cursor: z.string().max(200).optional(),
@@ -44,7 +46,7 @@ export type TopupQuery = {
 
 export function parseTopupQuery(params: URLSearchParams): TopupQuery {
   const parsed = querySchema.safeParse(nonEmpty(params));
-  if (!parsed.success) throw invalidField(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const statuses = parseStatuses(q.status, TOPUP_STATUSES);
   return {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+import { fromZod } from "@/lib/errors";
+import { searchText } from "@/lib/text";
+
 import type { WithdrawalFilter, WithdrawalSort } from "@/db/queries/withdrawals";
 import { WITHDRAWAL_STATUSES } from "@/db/schema";
 import {
@@ -8,7 +11,6 @@ import {
   daySchema,
   hourSchema,
   decodeCursor,
-  invalidField,
   parseStatuses,
   nonEmpty,
 } from "@/lib/orders/list-params";
@@ -27,7 +29,7 @@ const querySchema = z.object({
   bank: z.string().max(20).optional(),
   min: baht.optional(),
   max: baht.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText().optional(),
   review: z.enum(["1"]).optional(),
   sort: z.enum(["ordered_desc", "ordered_asc", "updated_desc"]).default("ordered_desc"),
   cursor: z.string().max(200).optional(),
@@ -43,7 +45,7 @@ export type WithdrawalQuery = {
 
 export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
   const parsed = querySchema.safeParse(nonEmpty(params));
-  if (!parsed.success) throw invalidField(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const statuses = parseStatuses(q.status, WITHDRAWAL_STATUSES);
   return {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { visibleText } from "@/lib/text";
+import { hasInvisible, normalText } from "@/lib/text";
 
 import { MAX_LOOKUP_IDS } from "./split-ids";
 
@@ -11,9 +11,18 @@ import { MAX_LOOKUP_IDS } from "./split-ids";
 
 export const lookupWithdrawalsSchema = z.object({
   platformOrderIds: z
-    .array(visibleText().pipe(z.string().min(1).max(100)))
+    .array(z.string().transform(normalText).pipe(z.string().min(1).max(100)))
     .min(1)
-    .max(MAX_LOOKUP_IDS),
+    .max(MAX_LOOKUP_IDS)
+    // Named by its line in the pasted list, which is how a person finds it again.
+    .superRefine((ids, ctx) => {
+      const at = ids.findIndex(hasInvisible);
+      if (at >= 0)
+        ctx.addIssue({
+          code: "custom",
+          params: { code: "INVISIBLE_CHARACTERS_IN_LIST", line: at + 1 },
+        });
+    }),
 });
 
 export const requeryWithdrawalSchema = z.object({ platformOrderId: z.string().min(1).max(100) });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { callbackLogPage } from "@/lib/logs/read-logs";
 
@@ -12,3 +12,5 @@ export const GET = route(async (request) => {
   await requirePermission("callback:view");
   return NextResponse.json(await callbackLogPage(getDb(), new URL(request.url).searchParams));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

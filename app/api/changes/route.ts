@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
 import { changesSince, latestChangeId } from "@/db/queries/history";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 
@@ -37,3 +37,5 @@ export const GET = route(async (request) => {
       .map((r) => ({ type: r.entityType, id: r.entityId })),
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

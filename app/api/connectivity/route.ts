@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";
 import { checkConnectivity } from "@/lib/connectivity/check";
 import { getP2wClient, getPayoutClient } from "@/lib/upstream/clients";
@@ -17,3 +17,5 @@ export const POST = route(async () => {
   );
   return NextResponse.json(result);
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";
 import { createPackage, importCatalog, listCatalog } from "@/lib/catalog/catalog-admin";
 import { bangkokDay } from "@/lib/format";
@@ -46,3 +46,5 @@ export const POST = route(async (request) => {
     { status: 201 },
   );
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

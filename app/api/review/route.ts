@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { reviewPage } from "@/lib/review/read-review";
 
@@ -12,3 +12,5 @@ export const GET = route(async (request) => {
   const user = await requirePermission("review:view");
   return NextResponse.json(await reviewPage(getDb(), user.id, new URL(request.url).searchParams));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

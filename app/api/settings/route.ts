@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";
 import { getSettings, updateSettings } from "@/lib/settings/settings";
 
@@ -22,3 +22,5 @@ export const PUT = route(async (request) => {
   );
   return NextResponse.json({ settings });
 });
+
+export const { POST, PATCH, DELETE, OPTIONS } = otherMethods("GET", "PUT");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";
 import { createTopup } from "@/lib/topups/create-topup";
 import { topupDeps } from "@/lib/topups/deps";
@@ -34,3 +34,5 @@ export const POST = route(async (request) => {
     { status },
   );
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

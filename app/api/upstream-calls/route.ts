@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { callLogPage, sharedCallStats } from "@/lib/logs/read-logs";
 
@@ -19,3 +19,5 @@ export const GET = route(async (request) => {
   if (params.has("cursor")) return NextResponse.json(page);
   return NextResponse.json({ ...page, stats: await sharedCallStats(getDb()) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

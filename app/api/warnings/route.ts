@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { currentWarnings } from "@/lib/overview/warnings";
 import { getSettings } from "@/lib/settings/settings";
@@ -14,3 +14,5 @@ export const GET = route(async () => {
   const db = getDb();
   return NextResponse.json({ warnings: await currentWarnings(db, await getSettings(db)) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

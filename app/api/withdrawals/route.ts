@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { parseWithdrawalQuery } from "@/lib/withdrawals/list-query";
 import { withdrawalPage } from "@/lib/withdrawals/read-withdrawals";
@@ -14,3 +14,5 @@ export const GET = route(async (request) => {
     await withdrawalPage(getDb(), parseWithdrawalQuery(new URL(request.url).searchParams)),
   );
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

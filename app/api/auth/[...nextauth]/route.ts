@@ -5,6 +5,7 @@ import { getAuthOptions } from "@/lib/auth/options";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
+import { otherMethods } from "@/lib/api/respond";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -44,3 +45,5 @@ async function POST(request: Request, context: Context): Promise<Response> {
 }
 
 export { handler as GET, POST };
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { callbackDetailFor } from "@/lib/logs/by-person";
 import { logIdSchema } from "@/lib/logs/log-schemas";
@@ -13,3 +13,5 @@ export const GET = route(async (_request, { params }: { params: Promise<{ id: st
   const { id } = logIdSchema.parse(await params);
   return NextResponse.json({ callback: await callbackDetailFor(user, id) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { replayCallbacksFor } from "@/lib/logs/by-person";
 import { bulkReplaySchema } from "@/lib/logs/log-schemas";
@@ -13,3 +13,5 @@ export const POST = route(async (request) => {
   const { ids } = bulkReplaySchema.parse(await readJson(request));
   return NextResponse.json({ results: await replayCallbacksFor(user, ids) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

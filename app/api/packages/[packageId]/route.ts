@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requestIp, requirePermission } from "@/lib/auth/guard";
 import { updatePackage } from "@/lib/catalog/catalog-admin";
 
@@ -21,3 +21,5 @@ export const PUT = route(
     return NextResponse.json({ package: updated });
   },
 );
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods("PUT");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { openReviewCount } from "@/lib/review/read-review";
 
@@ -12,3 +12,5 @@ export const GET = route(async () => {
   await requirePermission("review:view");
   return NextResponse.json({ open: await openReviewCount(getDb()) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

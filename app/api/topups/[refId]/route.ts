@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { topupDetail } from "@/lib/topups/read-topups";
 
@@ -13,3 +13,5 @@ export const GET = route(async (_request, { params }: { params: Promise<{ refId:
   const { topup, history } = await topupDetail(getDb(), refId);
   return NextResponse.json({ topup, history });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { csvStream } from "@/lib/csv";
 import { bangkokDay } from "@/lib/format";
@@ -28,3 +28,5 @@ export const GET = route(async (request) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

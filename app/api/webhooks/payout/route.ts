@@ -2,8 +2,11 @@ import { callbackWorker } from "@/lib/callbacks/process-worker";
 import { webhookHandler } from "@/lib/callbacks/webhook";
 import { withdrawalDeps } from "@/lib/withdrawals/deps";
 import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
+import { otherMethods } from "@/lib/api/respond";
 
 export const dynamic = "force-dynamic";
 
 /** The gateway's withdraw callback (docs/upstreams.md, gateway): verified, stored, `{"success":true}`, processed. */
 export const POST = webhookHandler(payoutWebhook, withdrawalDeps, callbackWorker);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

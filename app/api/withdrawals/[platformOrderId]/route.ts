@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { withdrawalDetailFor } from "@/lib/withdrawals/by-person";
 
@@ -13,3 +13,5 @@ export const GET = route(
     return NextResponse.json({ withdrawal, history });
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

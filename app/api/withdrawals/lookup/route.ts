@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { lookupWithdrawalsFor } from "@/lib/withdrawals/by-person";
 import { lookupWithdrawalsSchema } from "@/lib/withdrawals/withdrawal-schemas";
@@ -12,3 +12,5 @@ export const POST = route(async (request) => {
   const { platformOrderIds } = lookupWithdrawalsSchema.parse(await readJson(request));
   return NextResponse.json({ results: await lookupWithdrawalsFor(user, platformOrderIds) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { replayCallbackFor } from "@/lib/logs/by-person";
 import { logIdSchema } from "@/lib/logs/log-schemas";
@@ -13,3 +13,5 @@ export const POST = route(async (_request, { params }: { params: Promise<{ id: s
   const { id } = logIdSchema.parse(await params);
   return NextResponse.json({ callback: await replayCallbackFor(user, id) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

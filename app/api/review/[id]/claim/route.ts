@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { claimFor } from "@/lib/review/by-person";
 import { itemIdSchema } from "@/lib/review/review-schemas";
@@ -12,3 +12,5 @@ export const POST = route(async (_request, { params }: { params: Promise<{ id: s
   const { id } = itemIdSchema.parse(await params);
   return NextResponse.json({ item: await claimFor(user, id) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { resolveFor } from "@/lib/review/by-person";
 import { itemIdSchema, resolveSchema } from "@/lib/review/review-schemas";
@@ -14,3 +14,5 @@ export const POST = route(async (request, { params }: { params: Promise<{ id: st
   const input = resolveSchema.parse(await readJson(request));
   return NextResponse.json({ item: await resolveFor(user, id, input) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { readJson, route } from "@/lib/api/respond";
+import { readJson, route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { reissueFor } from "@/lib/review/by-person";
 import { reissueSchema } from "@/lib/review/review-schemas";
@@ -16,3 +16,5 @@ export const POST = route(async (request, { params }: { params: Promise<{ refId:
   const { status, body } = await reissueFor(user, refId, input);
   return NextResponse.json(body, { status });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

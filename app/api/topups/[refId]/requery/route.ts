@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { requeryTopupFor } from "@/lib/topups/by-person";
 import { requeryTopupSchema } from "@/lib/topups/topup-schemas";
@@ -12,3 +12,5 @@ export const POST = route(async (_request, { params }: { params: Promise<{ refId
   const { refId } = requeryTopupSchema.parse(await params);
   return NextResponse.json({ topup: await requeryTopupFor(user, refId) });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

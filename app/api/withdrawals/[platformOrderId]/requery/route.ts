@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 
-import { route } from "@/lib/api/respond";
+import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { requeryWithdrawalFor } from "@/lib/withdrawals/by-person";
 import { requeryWithdrawalSchema } from "@/lib/withdrawals/withdrawal-schemas";
@@ -18,3 +18,5 @@ export const POST = route(
     });
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
