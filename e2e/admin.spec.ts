@@ -78,7 +78,7 @@ test("an admin adds a package with two fields; support orders it from the new to
   await support.locator('select[name="packageId"]').selectOption(packageId);
   await support.locator('input[name="gameid"]').fill(`pkg-${Date.now()}`);
   await support.locator('select[name="zone"]').selectOption("B");
-  await support.getByRole("button", { name: "ตรวจสอบ" }).click();
+  await support.getByRole("button", { name: "ตรวจทาน" }).click();
   await expect(support.getByTestId("topup-summary")).toContainText("฿49.50");
   await support.getByRole("button", { name: "ส่งรายการเติม" }).click();
   await expect(support.locator("[data-outcome=pending]")).toBeVisible();

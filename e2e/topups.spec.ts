@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { apiAs, signInAs } from "./helpers";
 
 const BASE = "http://localhost:3100";
+const P2W_SANDBOX = "http://localhost:4110";
 
 test("support creates a top-up and sees it turn succeeded without a reload", async ({
   page,
@@ -14,7 +15,7 @@ test("support creates a top-up and sees it turn succeeded without a reload", asy
   const player = `ui-${Date.now()}`;
   await page.locator('input[name="gameid"]').fill(player);
   await page.locator('select[name="server"]').selectOption("2");
-  await page.getByRole("button", { name: "ตรวจสอบ" }).click();
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
   await expect(page.getByTestId("topup-summary")).toContainText(player);
   await expect(page.getByTestId("topup-summary")).toContainText("฿100.00");
   // A double click sends once: the idempotency key is fixed before the first send.
@@ -122,4 +123,58 @@ test("the CSV export holds exactly the filtered rows and opens in Excel with Tha
     .map((l) => l.split(",")[0])
     .sort();
   expect(exported).toEqual(shown);
+});
+
+test("the form checks fields itself, keeps values across Back, says when P2W is slow, and its result turns live", async ({
+  page,
+  playwright,
+  request,
+}) => {
+  await signInAs(page, "support");
+  await page.goto("/topups/new");
+  await page.locator('select[name="packageId"]').selectOption("ROLTH_A01_P001");
+  // A player id of spaces is empty: refused beside the field by its label, never sent.
+  await page.locator('input[name="gameid"]').fill("   ");
+  await page.locator('select[name="server"]').selectOption("2");
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
+  const problem = page.locator("#field-gameid-problem");
+  await expect(problem).toHaveAttribute("data-code", "FIELD_REQUIRED");
+  await expect(problem).not.toContainText("gameid");
+  await expect(page.locator("#field-gameid")).toBeFocused();
+  await expect(page.getByTestId("topup-summary")).toHaveCount(0);
+
+  // Back from the summary keeps every value.
+  const player = `form-${Date.now()}`;
+  await page.locator('input[name="gameid"]').fill(` ${player} `);
+  await expect(problem).toHaveCount(0);
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
+  await expect(page.getByRole("heading", { name: "ตรวจทานก่อนส่ง" })).toBeFocused();
+  await expect(page.getByTestId("topup-summary")).toContainText(player);
+  await page.getByRole("button", { name: "ย้อนกลับ" }).click();
+  await expect(page.locator('input[name="gameid"]')).toHaveValue(player);
+  await expect(page.locator('select[name="server"]')).toHaveValue("2");
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
+
+  // P2W answers after 3.5 s: the form says it is slow and the order is safe.
+  await request.post(`${P2W_SANDBOX}/__control/faults`, {
+    data: { rules: [{ op: "create", kind: "latency", ms: 3_500, times: 1 }] },
+  });
+  try {
+    await page.getByRole("button", { name: "ส่งรายการเติม" }).click();
+    await expect(page.getByTestId("topup-slow")).toContainText("P2W ตอบช้า");
+    await expect(page.locator("[data-outcome=pending]")).toBeVisible({ timeout: 10_000 });
+  } finally {
+    await request.delete(`${P2W_SANDBOX}/__control/faults`);
+  }
+  // The result panel follows the order to its end without a reload.
+  await expect(page.getByTestId("outcome-status").locator("[data-status]")).toHaveAttribute(
+    "data-status",
+    "succeeded",
+    { timeout: 15_000 },
+  );
+  const api = await apiAs(playwright, BASE, "support");
+  const found = (await (await api.get(`/api/topups?q=${player}`)).json()) as {
+    items: { topupInfo: Record<string, string> }[];
+  };
+  expect(found.items.map((i) => i.topupInfo.gameid)).toEqual([player]);
 });

@@ -90,12 +90,12 @@ test("finance pastes several ids, sees the masked list, opens a detail, re-queri
     method: "POST",
     body: JSON.stringify({ status: "success" }),
   });
-  await page.getByRole("button", { name: "ตรวจสอบสถานะ" }).click();
+  await page.getByRole("button", { name: "สอบถามสถานะ" }).click();
   await expect(page.getByTestId("withdrawal-status").locator("[data-status]")).toHaveAttribute(
     "data-status",
     "success",
   );
-  await expect(page.getByTestId("timeline")).toContainText("ตรวจสอบซ้ำ");
+  await expect(page.getByTestId("timeline")).toContainText("สอบถามสถานะ");
 });
 
 test("a withdrawal appears and completes in the open list by itself, through the gateway's callbacks", async ({

@@ -1,11 +1,30 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
 
 import { ui } from "@/components/ui/styles";
 import { formatSatang } from "@/lib/format";
 
 import type { Draft, Outcome, Pkg } from "./new-topup-types";
+
+/** After this long without an answer, the person is told P2W is slow and the order is safe. */
+const SLOW_AFTER_S = 2;
+
+/** Seconds since `running` turned true, counting while it stays true. */
+function useSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
+    return () => {
+      clearInterval(timer);
+      setSeconds(0);
+    };
+  }, [running]);
+  return seconds;
+}
 
 /** The summary a person checks before the one send; a refusal is shown here. */
 export function TopupConfirmStep({
@@ -24,9 +43,17 @@ export function TopupConfirmStep({
   onSend: () => void;
 }) {
   const t = useTranslations();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const seconds = useSeconds(sending);
+  const refused = outcome?.kind === "rejected" ? outcome : null;
+  // Refused with this key: the same key would only bring the same answer back.
+  const spent = refused !== null && refused.by !== "lost";
   return (
     <div className={`${ui.card} space-y-4`}>
-      <h2 className="text-base font-semibold">{t("newTopup.confirmTitle")}</h2>
+      <h2 ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
+        {t("newTopup.confirmTitle")}
+      </h2>
       <dl className="grid grid-cols-3 gap-2 text-sm" data-testid="topup-summary">
         <dt className="text-slate-500">{t("topups.package")}</dt>
         <dd className="col-span-2">
@@ -46,21 +73,26 @@ export function TopupConfirmStep({
         ))}
       </dl>
       <p className="text-sm text-slate-600">{t("newTopup.confirmHint")}</p>
-      {outcome?.kind === "rejected" && (
-        <p role="alert" className={ui.error} data-code={outcome.code}>
-          {t("newTopup.resultRejected", { code: outcome.code, message: outcome.message })}
+      {refused && (
+        <p role="alert" className={ui.error} data-code={refused.code}>
+          {refused.by === "upstream"
+            ? t("newTopup.resultRejected", { code: refused.code, message: refused.message })
+            : refused.by === "lost"
+              ? t("newTopup.answerLost")
+              : t("newTopup.notSent", { message: refused.message })}
+          {spent && <span className="mt-1 block">{t("newTopup.changeToResend")}</span>}
+        </p>
+      )}
+      {sending && seconds >= SLOW_AFTER_S && (
+        <p role="status" className="text-sm text-amber-800" data-testid="topup-slow">
+          {t("newTopup.slow", { seconds })}
         </p>
       )}
       <div className="flex gap-2">
         <button type="button" className={ui.buttonSecondary} disabled={sending} onClick={onBack}>
           {t("newTopup.back")}
         </button>
-        <button
-          type="button"
-          className={ui.button}
-          disabled={sending || outcome?.kind === "rejected"}
-          onClick={onSend}
-        >
+        <button type="button" className={ui.button} disabled={sending || spent} onClick={onSend}>
           {sending ? t("newTopup.submitting") : t("newTopup.submit")}
         </button>
       </div>

@@ -1,18 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useMemo } from "react";
+import { type FormEvent, useEffect, useMemo, useRef } from "react";
 
 import { ui } from "@/components/ui/styles";
+import { MAX_FIELD_LENGTH } from "@/lib/catalog/topup-fields";
 import { formatSatang } from "@/lib/format";
 
-import type { Draft, Pkg } from "./new-topup-types";
+import type { Draft, Outcome, Pkg, Problems } from "./new-topup-types";
 
-/** Choosing a package and filling the fields it needs. */
+/**
+ * Choosing a package and filling the fields it needs. The app checks the fields itself
+ * (`noValidate`: no browser bubbles in another language) and shows each problem beside its
+ * field, naming the field by its label; the first one gets the focus.
+ */
 export function TopupEditStep({
   packages,
   pkg,
   draft,
+  problems,
+  refusal,
   onPackage,
   onField,
   onReview,
@@ -20,23 +27,34 @@ export function TopupEditStep({
   packages: Pkg[];
   pkg: Pkg | undefined;
   draft: Draft;
+  problems: Problems;
+  refusal: Extract<Outcome, { kind: "rejected" }> | null;
   onPackage: (packageId: string) => void;
   onField: (key: string, value: string) => void;
   onReview: () => void;
 }) {
   const t = useTranslations();
+  const form = useRef<HTMLFormElement>(null);
   const games = useMemo(() => [...new Set(packages.map((p) => p.game))], [packages]);
+  const firstProblem = pkg?.fields.find((f) => problems[f.key])?.key;
+  useEffect(() => {
+    if (firstProblem) form.current?.querySelector<HTMLElement>(`#field-${firstProblem}`)?.focus();
+  }, [firstProblem, problems]);
   const review = (event: FormEvent) => {
     event.preventDefault();
     onReview();
   };
   return (
-    <form className={`${ui.card} space-y-4`} onSubmit={review}>
+    <form ref={form} className={`${ui.card} space-y-4`} onSubmit={review} noValidate>
+      {refusal && !firstProblem && (
+        <p role="alert" className={ui.error} data-code={refusal.code}>
+          {t("newTopup.notSent", { message: refusal.message })}
+        </p>
+      )}
       <label className="block space-y-1">
         <span className={ui.label}>{t("newTopup.choosePackage")}</span>
         <select
           name="packageId"
-          required
           className={ui.input}
           value={draft.packageId}
           onChange={(e) => onPackage(e.target.value)}
@@ -60,42 +78,53 @@ export function TopupEditStep({
           <legend className="text-sm font-semibold text-slate-700">
             {t("newTopup.fieldsTitle", { package: pkg.name })}
           </legend>
-          {pkg.fields.map((f) => (
-            <label key={f.key} className="block space-y-1">
-              <span className={ui.label}>
-                {f.label}{" "}
-                <span className="text-xs font-normal text-slate-500">
-                  ({f.required ? t("newTopup.required") : t("newTopup.optional")})
-                </span>
-              </span>
-              {f.options ? (
-                <select
-                  name={f.key}
-                  required={f.required}
-                  className={ui.input}
-                  value={draft.info[f.key] ?? ""}
-                  onChange={(e) => onField(f.key, e.target.value)}
-                >
-                  <option value="">{t("newTopup.chooseOption")}</option>
-                  {f.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  name={f.key}
-                  required={f.required}
-                  maxLength={100}
-                  autoComplete="off"
-                  className={ui.input}
-                  value={draft.info[f.key] ?? ""}
-                  onChange={(e) => onField(f.key, e.target.value)}
-                />
-              )}
-            </label>
-          ))}
+          {pkg.fields.map((f) => {
+            const problem = problems[f.key];
+            const control = {
+              id: `field-${f.key}`,
+              name: f.key,
+              className: `${ui.input} ${problem ? "ring-red-500" : ""}`,
+              value: draft.info[f.key] ?? "",
+              "aria-invalid": problem ? true : undefined,
+              "aria-describedby": problem ? `field-${f.key}-problem` : undefined,
+            };
+            return (
+              <div key={f.key} className="space-y-1">
+                <label htmlFor={control.id} className={ui.label}>
+                  {f.label}{" "}
+                  <span className="text-xs font-normal text-slate-500">
+                    ({f.required ? t("newTopup.required") : t("newTopup.optional")})
+                  </span>
+                </label>
+                {f.options ? (
+                  <select {...control} onChange={(e) => onField(f.key, e.target.value)}>
+                    <option value="">{t("newTopup.chooseOption")}</option>
+                    {f.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    {...control}
+                    autoComplete="off"
+                    maxLength={MAX_FIELD_LENGTH}
+                    onChange={(e) => onField(f.key, e.target.value)}
+                  />
+                )}
+                {problem && (
+                  <p
+                    id={`field-${f.key}-problem`}
+                    className="text-sm text-red-700"
+                    data-code={problem}
+                  >
+                    {t(`errors.${problem}` as "errors.FIELD_REQUIRED", { field: f.label })}
+                  </p>
+                )}
+              </div>
+            );
+          })}
           <button type="submit" className={ui.button}>
             {t("newTopup.review")}
           </button>

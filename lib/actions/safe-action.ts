@@ -6,7 +6,12 @@ import { toAppError, translateError } from "@/lib/api/respond";
 import { type CurrentUser, requestIp, requirePermission } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 
-export type ActionError = { code: string; message: string };
+/**
+ * A refused action: its stable code, its message in the person's language, its HTTP status
+ * (4xx: the input or a rule of ours; 422: an upstream refused; 502: an upstream failed) and,
+ * when one field is at fault, that field's key, so a form can show the message beside it.
+ */
+export type ActionError = { code: string; message: string; status: number; field?: string };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 export type ActionContext = { user: CurrentUser; ip: string };
@@ -28,7 +33,16 @@ export function authorizedAction<S extends z.ZodType, R>(
       return { ok: true, data: await run(input, { user, ip: await requestIp() }) };
     } catch (error) {
       const appError = toAppError(error);
-      return { ok: false, error: { code: appError.code, message: await translateError(appError) } };
+      const field = appError.params.field;
+      return {
+        ok: false,
+        error: {
+          code: appError.code,
+          message: await translateError(appError),
+          status: appError.status,
+          ...(typeof field === "string" && field && { field }),
+        },
+      };
     }
   };
 }

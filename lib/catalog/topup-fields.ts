@@ -1,40 +1,62 @@
-import type { PackageRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { hasInvisible, INVISIBLE_CHARACTERS, normalText } from "@/lib/text";
 
+/** What the rules need of a package's field: the catalog's row and the form's copy alike. */
+export type FieldRule = { key: string; required: boolean; options?: { value: string }[] };
+
+/** One thing wrong with one field, by the field's key; its message names the field's label. */
+export type FieldProblem = { field: string; code: string };
+
+export const MAX_FIELD_LENGTH = 100;
+
 /**
- * Checks a top-up's fields against its package: required ones present, options respected,
- * nothing unknown, nothing a person cannot see (lib/text.ts). Returns the cleaned fields
- * (NFC, trimmed) or throws a field error.
+ * The one home of a top-up's field rules (browser-safe: the form checks with it before its
+ * review step, the server before anything is stored or sent). Each value is cleaned (NFC,
+ * trimmed, so a value of spaces is empty) and then: required ones present, options
+ * respected, not too long, nothing a person cannot see (lib/text.ts), nothing unknown.
  */
-export function validateTopupInfo(
-  pkg: PackageRow,
+export function checkTopupInfo(
+  fields: readonly FieldRule[],
   input: Record<string, unknown>,
-): Record<string, string> {
-  const known = new Set(pkg.fields.map((f) => f.key));
-  for (const key of Object.keys(input)) {
-    if (!known.has(key)) throw new AppError("FIELD_UNKNOWN", 400, { field: key });
-  }
-  const out: Record<string, string> = {};
-  for (const field of pkg.fields) {
+): { info: Record<string, string>; problems: FieldProblem[] } {
+  const known = new Set(fields.map((f) => f.key));
+  const problems: FieldProblem[] = Object.keys(input)
+    .filter((key) => !known.has(key))
+    .map((field) => ({ field, code: "FIELD_UNKNOWN" }));
+  const info: Record<string, string> = {};
+  for (const field of fields) {
     const raw = input[field.key];
     const value = typeof raw === "string" || typeof raw === "number" ? normalText(String(raw)) : "";
-    if (hasInvisible(value)) throw new AppError(INVISIBLE_CHARACTERS, 400, { field: field.key });
-    if (!value) {
-      if (field.required) throw new AppError("FIELD_REQUIRED", 400, { field: field.key });
-      continue;
-    }
-    if (value.length > 100) throw new AppError("FIELD_TOO_LONG", 400, { field: field.key });
-    if (field.options && !field.options.some((o) => o.value === value)) {
-      throw new AppError("FIELD_INVALID_OPTION", 400, { field: field.key });
-    }
-    out[field.key] = value;
+    const code = hasInvisible(value)
+      ? INVISIBLE_CHARACTERS
+      : !value
+        ? field.required
+          ? "FIELD_REQUIRED"
+          : null
+        : value.length > MAX_FIELD_LENGTH
+          ? "FIELD_TOO_LONG"
+          : field.options && !field.options.some((o) => o.value === value)
+            ? "FIELD_INVALID_OPTION"
+            : null;
+    if (code) problems.push({ field: field.key, code });
+    else if (value) info[field.key] = value;
   }
-  return out;
+  return { info, problems };
+}
+
+/** The server's check: the cleaned fields, or the first problem as a 400 naming its field. */
+export function validateTopupInfo(
+  pkg: { fields: readonly FieldRule[] },
+  input: Record<string, unknown>,
+): Record<string, string> {
+  const { info, problems } = checkTopupInfo(pkg.fields, input);
+  const first = problems[0];
+  if (first) throw new AppError(first.code, 400, { field: first.field });
+  return info;
 }
 
 /** The player's id: the package's first field, searchable in the list. */
-export function gameIdOf(pkg: PackageRow, info: Record<string, string>): string | null {
+export function gameIdOf(pkg: { fields: readonly FieldRule[] }, info: Record<string, string>) {
   const first = pkg.fields[0];
   return first ? (info[first.key] ?? null) : null;
 }
