@@ -64,6 +64,8 @@ const scenarios: [string, () => Promise<[Filter, Partial<Options>]>][] = [
   ["q = refID", async () => [{ q: pick(sample).ref_id }, {}]],
   ["q = orderID", async () => [{ q: pick(sample).order_id ?? "P2W1" }, {}]],
   ["q = player id prefix", async () => [{ q: pick(sample).game_id.slice(0, 6) }, {}]],
+  ["q = player id fragment (end)", async () => [{ q: pick(sample).game_id.slice(-5) }, {}]],
+  ["q = player id, other case", async () => [{ q: pick(sample).game_id.toUpperCase() }, {}]],
   ["q = no match", async () => [{ q: "zz-nothing" }, {}]],
   [
     "status=processing + created by",
@@ -167,6 +169,15 @@ const wScenarios: [string, () => Promise<[WFilter, Partial<WOptions>]>][] = [
   ["q = merchant order id", async () => [{ q: pick(wSample).merchant_order_id }, {}]],
   ["q = account number", async () => [{ q: pick(wSample).account_no }, {}]],
   ["q = Thai name prefix", async () => [{ q: pick(wSample).account_name.split(" ")[0] ?? "" }, {}]],
+  ["q = surname alone", async () => [{ q: pick(wSample).account_name.split(" ")[1] ?? "" }, {}]],
+  ["q = account, last 4 digits", async () => [{ q: pick(wSample).account_no.slice(-4) }, {}]],
+  [
+    "q = account, dashed",
+    async () => {
+      const a = pick(wSample).account_no;
+      return [{ q: `${a.slice(0, 3)}-${a.slice(3, 4)}-${a.slice(4, 9)}-${a.slice(9)}` }, {}];
+    },
+  ],
   ["needs review", async () => [{ needsReview: true }, {}]],
   ["recently updated", async () => [{}, { sort: "updated_desc" }]],
 ];

@@ -64,9 +64,7 @@ export async function listCallbackLog(
   if (filter.q) {
     const match = await searchCondition(
       db,
-      callbacks,
-      callbacks.id,
-      [callbacks.entityId, callbacks.orderId],
+      { table: callbacks, id: callbacks.id, prefix: [callbacks.entityId, callbacks.orderId] },
       filter.q,
     );
     return read([

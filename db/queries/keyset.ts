@@ -100,29 +100,69 @@ export function startsWith(column: AnyColumn, text: string, walked = false): SQL
 const DENSE_MATCHES = 2_000;
 
 /**
- * Free-text search as index range scans (exact or prefix, as typed and upper-cased) over
- * the given columns. Rare matches: the ids are collected through each column's index.
- * Common ones (a first name shared by thousands): the list's own ordered walk filters on
- * the same ranges and stops at a page. Both answer exactly the same rows.
+ * Where a list searches: ids (exact or prefix, each through its own index) and, for the
+ * columns people type from memory, any fragment of 3+ characters through an FTS5 trigram
+ * table (db/migrations/0012_search.sql) that holds the row's id in `ftsId`.
  */
-export async function searchCondition(
-  db: Db,
-  table: SQLiteTable,
-  id: AnyColumn,
-  columns: AnyColumn[],
-  q: string,
-): Promise<SQL> {
-  const terms = [...new Set([q, q.toUpperCase()])];
-  const ranges = terms.flatMap((term) => columns.map((column) => startsWith(column, term)));
-  const selects = ranges.map((range) => sql`select ${id} from ${table} where ${range}`);
-  const union = sql.join(selects, sql` union `);
+export type SearchSpec = {
+  table: SQLiteTable;
+  id: AnyColumn;
+  prefix: AnyColumn[];
+  fragment?: { fts: string; ftsId: string; columns: AnyColumn[] };
+};
+
+/** Trigrams: a shorter fragment can only be looked up as a prefix. */
+const MIN_FRAGMENT = 3;
+
+/**
+ * The spellings a typed value is looked up in: as typed, upper- and lower-cased (ids are
+ * stored in one case, people type either), and for a number typed with separators
+ * (`611-7-70702-2`, `1 234`) its digits alone.
+ */
+export function searchTerms(q: string): string[] {
+  const terms = [q, q.toUpperCase(), q.toLowerCase()];
+  if (/^[\d\s.-]+$/.test(q)) terms.push(q.replace(/\D/g, ""));
+  return [...new Set(terms)].filter((term) => term.length > 0);
+}
+
+/** An FTS5 phrase: the fragment as one quoted string, its own quotes doubled. */
+const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/**
+ * Free-text search: ids by prefix, free text also by fragment, case-insensitively. Rare
+ * matches: the ids are collected through the indexes. Common ones (a first name shared by
+ * thousands): the list's own ordered walk filters on the same tests and stops at a page.
+ * Both answer the same rows.
+ */
+export async function searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL> {
+  const terms = searchTerms(q);
+  const { fragment } = spec;
+  const fragments = fragment ? terms.filter((term) => [...term].length >= MIN_FRAGMENT) : [];
+  const fts = sql.raw(`"${fragment?.fts}"`);
+  const ftsId = sql.raw(`"${fragment?.ftsId}"`);
+  const selects = [
+    ...terms.flatMap((term) =>
+      spec.prefix.map(
+        (column) => sql`select ${spec.id} from ${spec.table} where ${startsWith(column, term)}`,
+      ),
+    ),
+    ...fragments.map((term) => sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(term)}`),
+  ];
   // UNION ALL lets the limit stop the scans early; counting a row twice only errs toward "dense".
   const [counted] = await db.all<{ n: number }>(
     sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${DENSE_MATCHES + 1})`,
   );
-  if ((counted?.n ?? 0) <= DENSE_MATCHES) return sql`${id} in (${union})`;
+  if ((counted?.n ?? 0) <= DENSE_MATCHES)
+    return sql`${spec.id} in (${sql.join(selects, sql` union `)})`;
   // Written so no index serves it: otherwise SQLite collects all matches through the column
-  // indexes (an OR of ranges) and sorts them, 80 ms for a first name shared by 25,000.
-  const walked = terms.flatMap((term) => columns.map((column) => startsWith(column, term, true)));
+  // indexes and sorts them, 80 ms for a first name shared by 25,000.
+  const walked = [
+    ...terms.flatMap((term) => spec.prefix.map((column) => startsWith(column, term, true))),
+    ...fragments.flatMap((term) =>
+      (fragment?.columns ?? []).map(
+        (column) => sql`instr(lower(+${column}), ${term.toLowerCase()}) > 0`,
+      ),
+    ),
+  ];
   return sql`(${sql.join(walked, sql` or `)})`;
 }

@@ -162,9 +162,12 @@ async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
     conditions.push(
       await searchCondition(
         db,
-        topups,
-        topups.refId,
-        [topups.refId, topups.orderId, topups.gameId],
+        {
+          table: topups,
+          id: topups.refId,
+          prefix: [topups.refId, topups.orderId, topups.gameId],
+          fragment: { fts: "topups_search", ftsId: "ref_id", columns: [topups.gameId] },
+        },
         q,
       ),
     );

@@ -67,9 +67,7 @@ export async function listUpstreamCallLog(
   if (filter.q) {
     const match = await searchCondition(
       db,
-      upstreamCalls,
-      upstreamCalls.id,
-      [upstreamCalls.targetId],
+      { table: upstreamCalls, id: upstreamCalls.id, prefix: [upstreamCalls.targetId] },
       filter.q,
     );
     return read([match, operationIn, outcomeIn]);

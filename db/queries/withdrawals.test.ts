@@ -6,7 +6,7 @@ import { desc } from "drizzle-orm";
 
 import { withdrawals } from "../schema";
 import { searchCondition } from "./keyset";
-import { listWithdrawals } from "./withdrawals";
+import { listWithdrawals, WITHDRAWAL_SEARCH } from "./withdrawals";
 
 /** 2,100 withdrawals to one first name (a dense search) and three to another. */
 function seeded() {
@@ -61,12 +61,11 @@ describe("withdrawal search", () => {
 
   it("a name shared by thousands walks the time index and stops at a page, never sorts every match", async () => {
     const db = seeded();
-    const columns = [withdrawals.platformOrderId, withdrawals.accountName];
     const planOf = async (q: string) => {
       const query = db
         .select()
         .from(withdrawals)
-        .where(await searchCondition(db, withdrawals, withdrawals.platformOrderId, columns, q))
+        .where(await searchCondition(db, WITHDRAWAL_SEARCH, q))
         .orderBy(desc(withdrawals.orderedAt), desc(withdrawals.platformOrderId))
         .limit(50)
         .toSQL();

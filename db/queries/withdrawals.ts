@@ -13,7 +13,7 @@ import {
   type HistoryEntry,
   reviewReasonsOf,
 } from "./entity-change";
-import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
+import { type Cursor, keyset, pageByIndexValue, searchCondition, type SearchSpec } from "./keyset";
 
 export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
 export type WithdrawalChange = Partial<Omit<WithdrawalRow, "platformOrderId" | "createdAt">>;
@@ -34,6 +34,23 @@ export async function getWithdrawal(
     where: eq(withdrawals.platformOrderId, platformOrderId),
   });
 }
+
+/** The search box: ids and account numbers by prefix, account digits and names by fragment. */
+export const WITHDRAWAL_SEARCH: SearchSpec = {
+  table: withdrawals,
+  id: withdrawals.platformOrderId,
+  prefix: [
+    withdrawals.platformOrderId,
+    withdrawals.merchantOrderId,
+    withdrawals.accountNo,
+    withdrawals.accountName,
+  ],
+  fragment: {
+    fts: "withdrawals_search",
+    ftsId: "platform_order_id",
+    columns: [withdrawals.accountNo, withdrawals.accountName],
+  },
+};
 
 /** Upserts one withdrawal through `changeAtomically` (event de-duplication, history). */
 export async function changeWithdrawalAtomically(
@@ -100,21 +117,7 @@ async function filterConditions(db: Db, filter: WithdrawalFilter): Promise<SQL[]
   if (filter.needsReview) conditions.push(sql`${withdrawals.needsReview} is not null`);
   if (filter.reviewReason) conditions.push(eq(withdrawals.needsReview, filter.reviewReason));
   const q = filter.q?.trim();
-  if (q)
-    conditions.push(
-      await searchCondition(
-        db,
-        withdrawals,
-        withdrawals.platformOrderId,
-        [
-          withdrawals.platformOrderId,
-          withdrawals.merchantOrderId,
-          withdrawals.accountNo,
-          withdrawals.accountName,
-        ],
-        q,
-      ),
-    );
+  if (q) conditions.push(await searchCondition(db, WITHDRAWAL_SEARCH, q));
   return conditions;
 }
 

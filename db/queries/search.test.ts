@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+
+import { tempDb } from "@/db/testing/temp-db";
+
+import { searchTerms } from "./keyset";
+import { listTopups } from "./topups";
+import { listWithdrawals } from "./withdrawals";
+
+function seeded() {
+  const db = tempDb();
+  db.$client.exec(`
+    insert into users (email, name, role, password_hash) values ('s@x', 'S', 'support', 'x');
+    insert into packages (package_id, game, name, price_satang, active, fields)
+      values ('P1', 'G', '{"th":"a","en":"b"}', 100, 1, '[]');
+    insert into topups (ref_id, order_id, package_id, topup_info, game_id, status, price_satang, created_by, idempotency_key, request_hash)
+      values ('TU-01AAA', 'P2W100', 'P1', '{}', 'ff-777001', 'pending', 100, 1, 'k1', 'h'),
+             ('TU-01BBB', 'P2W200', 'P1', '{}', 'Player-Nine', 'pending', 100, 1, 'k2', 'h'),
+             ('TU-01CCC', null, 'P1', '{}', null, 'submitting', 100, 1, 'k3', 'h');
+    insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
+      values ('AAAW20260101AAAAAAAAAAAA', 'PAYOUT-2026-000005', 'KBANK', '6117707022', 'สมชาย วงศ์สวัสดิ์', 100, 'success', 1),
+             ('AAAW20260101BBBBBBBBBBBB', 'PAYOUT-2026-000006', 'SCB', '1234509876', 'วิชัย ทองคำ', 100, 'open', 2);
+  `);
+  return db;
+}
+
+const page = { limit: 50 } as const;
+
+describe("the search box", () => {
+  it("finds a player id by any case and any fragment of 3+ characters", async () => {
+    const db = seeded();
+    const refsOf = async (q: string) =>
+      (await listTopups(db, { q }, { sort: "created_desc", ...page })).map((t) => t.refId);
+    for (const q of ["ff-777001", "FF-777001", "777001", "-777", "ff-7", "PLAYER-nine", "nine"])
+      expect(await refsOf(q), q).toHaveLength(1);
+    expect(await refsOf("777001")).toEqual(["TU-01AAA"]);
+    // Ids by prefix in either case; two characters are still a prefix.
+    expect(await refsOf("tu-01a")).toEqual(["TU-01AAA"]);
+    expect(await refsOf("p2w2")).toEqual(["TU-01BBB"]);
+    expect(await refsOf("ff")).toEqual(["TU-01AAA"]);
+    expect(await refsOf("888")).toEqual([]);
+  });
+
+  it("finds a withdrawal by a dashed account number, its last digits, or a surname alone", async () => {
+    const db = seeded();
+    const idsOf = async (q: string) =>
+      (await listWithdrawals(db, { q }, { sort: "ordered_desc", ...page })).map(
+        (w) => w.platformOrderId,
+      );
+    const first = ["AAAW20260101AAAAAAAAAAAA"];
+    expect(await idsOf("611-7-70702-2")).toEqual(first);
+    expect(await idsOf("611 770 7022")).toEqual(first);
+    expect(await idsOf("7022")).toEqual(first);
+    expect(await idsOf("วงศ์สวัสดิ์")).toEqual(first);
+    expect(await idsOf("payout-2026-000005")).toEqual(first);
+    expect(await idsOf("ทองคำ")).toEqual(["AAAW20260101BBBBBBBBBBBB"]);
+    expect(await idsOf("0000")).toEqual([]);
+  });
+
+  it("looks a typed value up as typed, in both cases, and as bare digits", () => {
+    expect(searchTerms("ff-7")).toEqual(["ff-7", "FF-7"]);
+    expect(searchTerms("611-7-70702-2")).toEqual(["611-7-70702-2", "6117707022"]);
+    expect(searchTerms("สมชาย")).toEqual(["สมชาย"]);
+  });
+});
