@@ -205,3 +205,33 @@ test("the export holds exactly the filtered withdrawals, masked, in baht and Ban
   ).toEqual(["0.07", "1234.56"]);
   expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
 });
+
+test("filters take amounts as people type them, and a bad or reversed value is shown beside its field", async ({
+  page,
+}) => {
+  await signInAs(page, "finance");
+  // A value the API refuses: the table says why and offers a retry, never "Loading…" for ever.
+  await page.goto("/withdrawals?min=abc");
+  await expect(page.getByTestId("list-error")).toContainText("โหลดรายการไม่ได้");
+  await expect(page.getByTestId("list-error").getByRole("button")).toBeVisible();
+  await expect(page.locator("[data-problem=min]")).toBeVisible();
+
+  const filters = page.getByRole("form", { name: "ตัวกรอง" });
+  await filters.locator('input[name="min"]').fill("฿1,000");
+  await filters.locator('input[name="max"]').fill("500");
+  await filters.getByRole("button", { name: "ใช้ตัวกรอง" }).click();
+  await expect(page.locator("[data-problem=max]")).toContainText("สลับ");
+  await expect(page.locator("[data-problem=min]")).toHaveCount(0);
+
+  await filters.locator('input[name="max"]').fill("1,000,000");
+  await filters.getByRole("button", { name: "ใช้ตัวกรอง" }).click();
+  await expect(page.getByTestId("list-error")).toHaveCount(0);
+  await expect(page.locator("[data-problem]")).toHaveCount(0);
+  // Whatever it holds, the list answered: rows, or the empty state naming withdrawals.
+  await expect(
+    page.locator("tr[data-platform-order-id], [data-testid=list-state]").first(),
+  ).toBeVisible();
+
+  await page.goto("/withdrawals?q=zz-no-such-withdrawal");
+  await expect(page.getByTestId("list-state")).toHaveText("ไม่มีรายการถอนที่ตรงกับตัวกรองนี้");
+});

@@ -4,6 +4,16 @@
  * that text is converted digit by digit, never multiplied as a float.
  * Returns null for anything that is not such an amount (three decimals, exponent, NaN).
  */
+/**
+ * An amount as a person types it in a filter: `1,000`, `฿1,000.50`, `1 000 บาท`, `THB 20`.
+ * The currency sign or word, thousands separators and spaces go; what is left must be
+ * baht with at most two decimals.
+ */
+export function typedBahtToSatang(text: string): number | null {
+  const bare = text.replace(/฿|บาท|\bTHB\b/giu, "").replace(/[,\s\u00a0\u202f]/gu, "");
+  return bare ? bahtToSatang(bare) : null;
+}
+
 export function bahtToSatang(amount: number | string): number | null {
   const text =
     typeof amount === "number" ? (Number.isFinite(amount) ? String(amount) : "") : amount.trim();

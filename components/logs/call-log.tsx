@@ -24,6 +24,7 @@ const COLUMNS = 8;
 /** Every outbound call, newest first, with latency and error rate per operation above it. */
 export function CallLog() {
   const t = useTranslations("logs");
+  const nouns = useTranslations("orders.nouns");
   const list = useOrderList<UpstreamCallJson, CallPage>("/api/upstream-calls", "topup", {
     alsoType: "withdrawal",
     refetchMs: REFRESH_MS,
@@ -37,6 +38,7 @@ export function CallLog() {
       <ListTable
         list={list}
         empty={items.length === 0}
+        noun={nouns("calls")}
         testId="call-table"
         columns={COLUMNS}
         note={t("callsNote")}

@@ -31,6 +31,7 @@ const REFRESH_MS = 3_000;
  */
 export function CallbackLog({ canReplay }: { canReplay: boolean }) {
   const t = useTranslations("logs");
+  const nouns = useTranslations("orders.nouns");
   const list = useOrderList<CallbackJson, CallbackPage>("/api/callbacks", "topup", {
     alsoType: "withdrawal",
     refetchMs: REFRESH_MS,
@@ -68,6 +69,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
       <ListTable
         list={list}
         empty={items.length === 0}
+        noun={nouns("callbacks")}
         testId="callback-table"
         columns={columns}
         note={t("callbacksNote")}

@@ -1,9 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormEvent, ReactNode } from "react";
+import { createContext, type FormEvent, type ReactNode, useContext } from "react";
 
+import { ApiRefusal } from "@/components/ui/send-json";
 import { ui } from "@/components/ui/styles";
+
+/** The list's refusal of a filter value, by field name, for the field to show beside it. */
+const Problems = createContext<Record<string, { code: string; message: string }>>({});
+
+function problemsOf(error: unknown) {
+  if (!(error instanceof ApiRefusal)) return {};
+  return Object.fromEntries(error.problems.map((p) => [p.field, p]));
+}
 
 /**
  * The frame of a list's filters: what the fields submit becomes the page URL (so a reload
@@ -11,10 +20,13 @@ import { ui } from "@/components/ui/styles";
  */
 export function FilterForm({
   params,
+  error,
   onApply,
   children,
 }: {
   params: URLSearchParams;
+  /** The list's failure: a refused value is shown beside its field. */
+  error?: unknown;
   onApply: (next: URLSearchParams) => void;
   children: ReactNode;
 }) {
@@ -34,7 +46,7 @@ export function FilterForm({
       aria-label={t("filters")}
       className={`${ui.card} grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8`}
     >
-      {children}
+      <Problems.Provider value={problemsOf(error)}>{children}</Problems.Provider>
       <div className="flex items-end gap-2 xl:col-span-8">
         <button type="submit" className={ui.button}>
           {t("apply")}
@@ -51,20 +63,29 @@ export function FilterForm({
   );
 }
 
-/** One labelled filter field. */
+/** One labelled filter field; `name` (its query key) shows the list's refusal of its value. */
 export function FilterField({
   label,
+  name,
   wide,
   children,
 }: {
   label: string;
+  name?: string;
   wide?: boolean;
   children: ReactNode;
 }) {
+  const problem = useContext(Problems)[name ?? ""];
+  const said = useTranslations("orders.problems");
   return (
     <label className={`space-y-1 ${wide ? "xl:col-span-2" : ""}`}>
       <span className={ui.label}>{label}</span>
       {children}
+      {problem && (
+        <span role="alert" className="block text-xs text-red-700" data-problem={name}>
+          {said.has(problem.code) ? said(problem.code as "VALIDATION") : problem.message}
+        </span>
+      )}
     </label>
   );
 }
@@ -109,10 +130,10 @@ export function CommonFilterFields({
   const value = (key: string) => params.get(key) ?? "";
   return (
     <>
-      <FilterField label={t("orders.search")} wide>
+      <FilterField label={t("orders.search")} name="q" wide>
         <input name="q" defaultValue={value("q")} placeholder={placeholder} className={ui.input} />
       </FilterField>
-      <FilterField label={t("orders.filterStatus")}>
+      <FilterField label={t("orders.filterStatus")} name="status">
         <FilterSelect
           name="status"
           value={value("status")}
@@ -134,13 +155,13 @@ export function CommonFilterFields({
           ]}
         />
       </FilterField>
-      <FilterField label={fromLabel}>
+      <FilterField label={fromLabel} name="from">
         <input type="date" name="from" defaultValue={value("from")} className={ui.input} />
       </FilterField>
-      <FilterField label={t("orders.rangeTo")}>
+      <FilterField label={t("orders.rangeTo")} name="to">
         <input type="date" name="to" defaultValue={value("to")} className={ui.input} />
       </FilterField>
-      <FilterField label={t("orders.hour")}>
+      <FilterField label={t("orders.hour")} name="hour">
         <FilterSelect
           name="hour"
           value={value("hour")}

@@ -15,6 +15,7 @@ import type { useOrderList } from "./use-order-list";
 export function ListTable({
   list,
   empty,
+  noun,
   testId,
   columns,
   headers,
@@ -23,9 +24,11 @@ export function ListTable({
 }: {
   list: Pick<
     ReturnType<typeof useOrderList>,
-    "isPending" | "isError" | "params" | "filters" | "navigate"
+    "isPending" | "error" | "refetch" | "params" | "filters" | "navigate"
   > & { data?: { nextCursor: string | null } };
   empty: boolean;
+  /** What the list holds, for its empty state: "top-ups", "callbacks"… */
+  noun: string;
   testId: string;
   columns: number;
   headers: ReactNode;
@@ -42,9 +45,12 @@ export function ListTable({
           <tbody className="divide-y divide-slate-100">
             <TableStates
               pending={list.isPending}
-              failed={list.isError}
+              error={list.error instanceof Error ? list.error : null}
               empty={empty}
+              filtered={[...list.filters.keys()].some((key) => key !== "sort")}
+              noun={noun}
               columns={columns}
+              onRetry={() => void list.refetch()}
             />
             {children}
           </tbody>

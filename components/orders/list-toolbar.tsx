@@ -94,24 +94,56 @@ export function Pager({
   );
 }
 
-/** Loading, failure and empty rows of a list table. */
+/**
+ * Loading, failure and empty rows of a list table. A failure says what the API said and
+ * offers a retry; empty names what the list holds, and says "yet" when nothing is filtered.
+ */
 export function TableStates({
   pending,
-  failed,
+  error,
   empty,
+  filtered,
+  noun,
   columns,
+  onRetry,
 }: {
   pending: boolean;
-  failed: boolean;
+  error: Error | null;
   empty: boolean;
+  filtered: boolean;
+  noun: string;
   columns: number;
+  onRetry: () => void;
 }) {
   const t = useTranslations("orders");
-  const text = pending ? t("loading") : failed ? t("loadFailed") : empty ? t("empty") : null;
+  if (error)
+    return (
+      <tr>
+        <td className={`${ui.td} whitespace-normal`} colSpan={columns}>
+          <div
+            role="alert"
+            className="flex flex-wrap items-center gap-3 text-red-700"
+            data-testid="list-error"
+          >
+            <span>{t("loadFailedBecause", { message: error.message })}</span>
+            <button type="button" className={ui.buttonSecondary} onClick={onRetry}>
+              {t("retry")}
+            </button>
+          </div>
+        </td>
+      </tr>
+    );
+  const text = pending
+    ? t("loading")
+    : empty
+      ? filtered
+        ? t("emptyFiltered", { noun })
+        : t("emptyNone", { noun })
+      : null;
   if (!text) return null;
   return (
     <tr>
-      <td className={`${ui.td} ${failed ? "text-red-700" : ""}`} colSpan={columns}>
+      <td className={`${ui.td} text-slate-600`} colSpan={columns} data-testid="list-state">
         {text}
       </td>
     </tr>

@@ -42,11 +42,13 @@ export function OrderListShell({
   canRequery,
   exportPath,
   testId,
+  noun,
   headers,
   columns,
   note,
   children,
 }: {
+  noun: string;
   state: OrderListState;
   canRequery: boolean;
   exportPath: string | null;
@@ -74,6 +76,7 @@ export function OrderListShell({
       )}
       <ListTable
         list={list}
+        noun={noun}
         empty={items.length === 0}
         testId={testId}
         columns={columns}

@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
 import { type Change, useLiveChanges } from "@/components/live-changes";
+import { getJson, retryUnlessRefused } from "@/components/ui/send-json";
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -27,13 +29,12 @@ export function useOrderList<T, P extends Page<T> = Page<T>>(
   const params = useSearchParams();
   const query = params.toString();
   const client = useQueryClient();
+  const offline = useTranslations("errors")("NETWORK");
   const result = useQuery({
     queryKey: [type, "list", endpoint, query],
-    queryFn: async (): Promise<P> => {
-      const res = await fetch(`${endpoint}?${query}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(String(res.status));
-      return (await res.json()) as P;
-    },
+    // A refused filter (400) is shown at once beside its field, not retried.
+    queryFn: () => getJson<P>(`${endpoint}?${query}`, offline),
+    retry: retryUnlessRefused,
     placeholderData: (previous) => previous,
     refetchInterval: options.refetchMs,
   });

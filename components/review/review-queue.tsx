@@ -38,6 +38,7 @@ export function ReviewQueue({
   slaHours: number;
 }) {
   const t = useTranslations("queue");
+  const nouns = useTranslations("orders.nouns");
   const list = useOrderList<ReviewItemJson, ReviewPage>("/api/review", "topup", {
     alsoType: "withdrawal",
   });
@@ -105,6 +106,7 @@ export function ReviewQueue({
       <ListTable
         list={list}
         empty={items.length === 0}
+        noun={nouns("review")}
         testId="review-table"
         columns={columns}
         headers={

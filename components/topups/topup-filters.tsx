@@ -17,8 +17,10 @@ export function TopupFilters({
   params,
   packages,
   users,
+  error,
   onApply,
 }: {
+  error?: unknown;
   params: URLSearchParams;
   packages: Option[];
   users: Option[];
@@ -27,7 +29,7 @@ export function TopupFilters({
   const t = useTranslations();
   const value = (key: string) => params.get(key) ?? "";
   return (
-    <FilterForm params={params} onApply={onApply}>
+    <FilterForm params={params} error={error} onApply={onApply}>
       <CommonFilterFields
         params={params}
         placeholder={t("topups.searchPlaceholder")}

@@ -42,12 +42,14 @@ export function TopupList({
         params={state.list.filters}
         packages={packages}
         users={users}
+        error={state.list.error}
         onApply={state.applyFilters}
       />
       <OrderListShell
         state={state}
         canRequery={canRequery}
         exportPath={canExport ? "/api/topups/export" : null}
+        noun={t("orders.nouns.topups")}
         testId="topup-table"
         columns={columns}
         note={t("common.timeZoneNote")}

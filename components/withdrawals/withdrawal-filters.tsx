@@ -14,16 +14,18 @@ import { WITHDRAWAL_STATUSES } from "@/db/enums";
 export function WithdrawalFilters({
   params,
   banks,
+  error,
   onApply,
 }: {
   params: URLSearchParams;
+  error?: unknown;
   banks: string[];
   onApply: (next: URLSearchParams) => void;
 }) {
   const t = useTranslations();
   const value = (key: string) => params.get(key) ?? "";
   return (
-    <FilterForm params={params} onApply={onApply}>
+    <FilterForm params={params} error={error} onApply={onApply}>
       <CommonFilterFields
         params={params}
         placeholder={t("withdrawals.searchPlaceholder")}
@@ -38,10 +40,10 @@ export function WithdrawalFilters({
           options={banks.map((b) => ({ value: b, label: b }))}
         />
       </FilterField>
-      <FilterField label={t("withdrawals.min")}>
+      <FilterField label={t("withdrawals.min")} name="min">
         <input name="min" inputMode="decimal" defaultValue={value("min")} className={ui.input} />
       </FilterField>
-      <FilterField label={t("withdrawals.max")}>
+      <FilterField label={t("withdrawals.max")} name="max">
         <input name="max" inputMode="decimal" defaultValue={value("max")} className={ui.input} />
       </FilterField>
       <FilterField label={t("topups.sort")}>

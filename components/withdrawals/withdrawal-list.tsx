@@ -34,11 +34,17 @@ export function WithdrawalList({
 
   return (
     <div className="space-y-4">
-      <WithdrawalFilters params={state.list.filters} banks={banks} onApply={state.applyFilters} />
+      <WithdrawalFilters
+        params={state.list.filters}
+        banks={banks}
+        error={state.list.error}
+        onApply={state.applyFilters}
+      />
       <OrderListShell
         state={state}
         canRequery={canRequery}
         exportPath={canExport ? "/api/withdrawals/export" : null}
+        noun={t("orders.nouns.withdrawals")}
         testId="withdrawal-table"
         columns={columns}
         note={

@@ -2,6 +2,8 @@ export const LOCALES = ["th", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "th";
 export const LOCALE_COOKIE = "locale";
+/** Sent by the pages' own requests: the language the page is shown in, which wins. */
+export const UI_LOCALE_HEADER = "x-ui-locale";
 export const TIME_ZONE = "Asia/Bangkok";
 
 export function isLocale(value: unknown): value is Locale {

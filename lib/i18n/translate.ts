@@ -2,14 +2,19 @@ import { createTranslator } from "use-intl/core";
 
 import { type AppError, InvalidInput } from "@/lib/errors";
 
-import { type Locale, LOCALE_COOKIE, pickLocale } from "./config";
+import { isLocale, type Locale, LOCALE_COOKIE, pickLocale, UI_LOCALE_HEADER } from "./config";
 import en from "./messages/en.json";
 import th from "./messages/th.json";
 
 const MESSAGES = { en, th };
 
-/** The language a request asked for: the page's choice (cookie), the browser's, else Thai. */
+/**
+ * The language a request asked for: the page's own (a page's request says which language it
+ * is shown in), else the person's choice (cookie), the browser's, else Thai.
+ */
 export function localeOf(request: Request): Locale {
+  const shown = request.headers.get(UI_LOCALE_HEADER);
+  if (isLocale(shown)) return shown;
   const cookie = request.headers
     .get("cookie")
     ?.split(";")

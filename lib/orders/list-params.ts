@@ -50,6 +50,8 @@ export function dayRange(
   const lastDay = to ? bangkokDayStart(to) : undefined;
   if (start === null) throw new AppError("VALIDATION", 400, { field: names.from });
   if (lastDay === null) throw new AppError("VALIDATION", 400, { field: names.to });
+  if (start && lastDay && start > lastDay)
+    throw new AppError("RANGE_REVERSED", 400, { field: names.to });
   return { from: start, to: lastDay ? new Date(lastDay.getTime() + DAY_MS) : undefined };
 }
 

@@ -24,3 +24,24 @@ describe("parseWithdrawalQuery", () => {
     expect(() => parseWithdrawalQuery(new URLSearchParams(qs))).toThrow(AppError);
   });
 });
+
+describe("amounts and ranges as people type them", () => {
+  it.each([
+    ["1,000", 100_000],
+    ["฿1,000.50", 100_050],
+    ["1 000 บาท", 100_000],
+    ["THB 20", 2_000],
+  ])("reads %s", (typed, satang) => {
+    expect(parseWithdrawalQuery(new URLSearchParams({ min: typed })).filter.minSatang).toBe(satang);
+  });
+
+  it.each([
+    ["min=5000&max=100", "max"],
+    ["from=2026-05-09&to=2026-05-01", "to"],
+    ["min=-5", "min"],
+  ])("refuses %s naming the field", (qs, field) => {
+    expect(() => parseWithdrawalQuery(new URLSearchParams(qs))).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ field }) }),
+    );
+  });
+});

@@ -14,13 +14,19 @@ import {
   parseStatuses,
   nonEmpty,
 } from "@/lib/orders/list-params";
-import { bahtToSatang } from "@/lib/money";
+import { AppError } from "@/lib/errors";
+import { typedBahtToSatang } from "@/lib/money";
 
 /**
  * The withdrawal list's query string (API, page URL, export): `status`, `from`/`to`
- * (Bangkok days of the order time), `bank`, `min`/`max` (baht), `q`, `sort`, `cursor`, `limit`.
+ * (Bangkok days of the order time), `bank`, `min`/`max` (baht, as typed: `1,000`, `฿500`),
+ * `q`, `sort`, `cursor`, `limit`. A reversed range is refused naming its upper end.
  */
-const baht = z.string().refine((v) => bahtToSatang(v) !== null);
+const baht = z
+  .string()
+  .transform((v) => typedBahtToSatang(v))
+  .refine((v) => v !== null && v >= 0)
+  .transform((v) => v ?? undefined);
 const querySchema = z.object({
   status: z.string().optional(),
   from: daySchema.optional(),
@@ -48,13 +54,15 @@ export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const statuses = parseStatuses(q.status, WITHDRAWAL_STATUSES);
+  if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+    throw new AppError("RANGE_REVERSED", 400, { field: "max" });
   return {
     filter: {
       statuses,
       ...dayRange(q.from, q.to, undefined, q.hour),
       bank: q.bank,
-      minSatang: q.min ? (bahtToSatang(q.min) ?? undefined) : undefined,
-      maxSatang: q.max ? (bahtToSatang(q.max) ?? undefined) : undefined,
+      minSatang: q.min,
+      maxSatang: q.max,
       q: q.q,
       needsReview: q.review === "1",
     },
