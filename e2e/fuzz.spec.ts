@@ -259,3 +259,29 @@ test("an unknown address shows the 404 inside the app, with its navigation and a
   await page.getByRole("link", { name: "กลับหน้าแรก" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("an API error speaks the language of the page that asked, whatever the cookie says", async ({
+  playwright,
+}) => {
+  const session = await (await apiAs(playwright, BASE, "finance")).storageState();
+  const messageOf = async (cookie: "th" | "en", headers: Record<string, string> = {}) => {
+    const locale = { name: "locale", value: cookie, domain: "localhost", path: "/" };
+    const api = await playwright.request.newContext({
+      baseURL: BASE,
+      storageState: {
+        ...session,
+        cookies: [
+          ...session.cookies,
+          { ...locale, expires: -1, httpOnly: false, secure: false, sameSite: "Lax" },
+        ],
+      },
+    });
+    const res = await api.get("/api/withdrawals?min=abc", { headers });
+    expect(res.status()).toBe(400);
+    return ((await res.json()) as { error: { message: string } }).error.message;
+  };
+  expect(await messageOf("th")).toMatch(/ไม่ถูกต้อง/);
+  expect(await messageOf("en")).toMatch(/not valid/);
+  expect(await messageOf("th", { "x-ui-locale": "en" })).toMatch(/not valid/);
+  expect(await messageOf("en", { "x-ui-locale": "th" })).toMatch(/ไม่ถูกต้อง/);
+});

@@ -178,3 +178,61 @@ test("the form checks fields itself, keeps values across Back, says when P2W is 
   };
   expect(found.items.map((i) => i.topupInfo.gameid)).toEqual([player]);
 });
+
+test("bulk re-query skips final orders, says how many, and lists every failure with its reason", async ({
+  page,
+  playwright,
+  request,
+}) => {
+  const api = await apiAs(playwright, BASE, "support");
+  const tag = `bulk-${Date.now()}`;
+  const create = async (player: string) =>
+    (
+      (await (
+        await api.post("/api/topups", {
+          data: { packageId: "FF_TH_D100", topupInfo: { playerid: `${tag}-${player}` } },
+        })
+      ).json()) as { topup: { refId: string } }
+    ).topup.refId;
+  const statusOf = async (refId: string) =>
+    ((await (await api.get(`/api/topups/${refId}`)).json()) as { topup: { status: string } }).topup
+      .status;
+  const done = await create("done");
+  await expect.poll(() => statusOf(done), { timeout: 15_000 }).toBe("succeeded");
+
+  const config = async (change: Record<string, number>) =>
+    (
+      (await (await request.post(`${P2W_SANDBOX}/__control/config`, { data: change })).json()) as {
+        config: Record<string, number>;
+      }
+    ).config;
+  const before = await config({});
+  await config({ completeAfterMs: 120_000, processingAfterMs: 120_000 });
+  try {
+    await create("open-1");
+    await create("open-2");
+    await request.post(`${P2W_SANDBOX}/__control/faults`, {
+      data: { rules: [{ op: "get", kind: "5xx" }] },
+    });
+    await signInAs(page, "support");
+    await page.goto(`/topups?q=${tag}`);
+    await expect(page.locator("tr[data-ref-id]")).toHaveCount(3);
+    await page.getByRole("checkbox", { name: "เลือกทั้งหน้า" }).check();
+    await page.getByRole("button", { name: /สอบถามสถานะรายการที่เลือก \(3\)/ }).click();
+    await expect(page.getByTestId("bulk-progress")).toHaveText(
+      "สอบถามแล้ว 2 จาก 2 ไม่สำเร็จ 2 ข้าม 1 รายการ (สิ้นสุดแล้ว)",
+    );
+    const failures = page.getByTestId("run-failures").locator("li");
+    await expect(failures).toHaveCount(2);
+    for (const item of await failures.all()) {
+      await expect(item).toHaveAttribute("data-code", "UPSTREAM_SERVER_ERROR");
+      await expect(item).toContainText("TU-");
+    }
+  } finally {
+    await request.delete(`${P2W_SANDBOX}/__control/faults`);
+    await config({
+      completeAfterMs: before.completeAfterMs ?? 2_500,
+      processingAfterMs: before.processingAfterMs ?? 833,
+    });
+  }
+});

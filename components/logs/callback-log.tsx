@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 
 import { replayCallbackAction } from "@/app/(app)/callbacks/actions";
-import { ListToolbar } from "@/components/orders/list-toolbar";
+import { ListToolbar, RunFailures } from "@/components/orders/list-toolbar";
 import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { ListTable } from "@/components/orders/list-table";
 import { useOrderList } from "@/components/orders/use-order-list";
@@ -61,11 +61,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
         onRequerySelected={() => void runner.many([...selection.selected]).then(selection.clear)}
         exportHref={null}
       />
-      {runner.error && (
-        <p role="alert" className={ui.error}>
-          {runner.error}
-        </p>
-      )}
+      <RunFailures failures={runner.failures} bulk="replay" />
       <ListTable
         list={list}
         empty={items.length === 0}

@@ -4,10 +4,20 @@ import { useTranslations } from "next-intl";
 
 import { ui } from "@/components/ui/styles";
 
+import type { BulkProgress, RunFailure } from "./use-requery-runner";
+
 /** What the bulk button does: re-query orders, or replay callbacks (the callbacks log). */
 const BULK_WORDS = {
-  requery: { run: "orders.requerySelected", progress: "orders.bulkProgress" },
-  replay: { run: "logs.replaySelected", progress: "logs.replayProgress" },
+  requery: {
+    run: "orders.requerySelected",
+    progress: "orders.bulkProgress",
+    failures: "orders.runFailures",
+  },
+  replay: {
+    run: "logs.replaySelected",
+    progress: "logs.replayProgress",
+    failures: "logs.replayFailures",
+  },
 } as const;
 
 /** Bulk re-query (or replay), its progress, the export link and the live indicator, above a list. */
@@ -21,7 +31,7 @@ export function ListToolbar({
 }: {
   selectedCount: number | null;
   busy: boolean;
-  progress: { done: number; failed: number; total: number } | null;
+  progress: BulkProgress | null;
   onRequerySelected: () => void;
   exportHref: string | null;
   bulk?: keyof typeof BULK_WORDS;
@@ -90,6 +100,30 @@ export function Pager({
           {t("common.next")}
         </button>
       )}
+    </div>
+  );
+}
+
+/** Every order a run could not re-query (or replay), each with its reason. */
+export function RunFailures({
+  failures,
+  bulk = "requery",
+}: {
+  failures: RunFailure[];
+  bulk?: keyof typeof BULK_WORDS;
+}) {
+  const t = useTranslations();
+  if (failures.length === 0) return null;
+  return (
+    <div role="alert" className={ui.error} data-testid="run-failures">
+      <p className="font-medium">{t(BULK_WORDS[bulk].failures, { count: failures.length })}</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {failures.map((f) => (
+          <li key={f.id} data-code={f.code}>
+            <span className="font-mono">{f.id}</span>: {f.message}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

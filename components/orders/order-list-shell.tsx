@@ -8,7 +8,7 @@ import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 import { ListTable } from "./list-table";
-import { ListToolbar } from "./list-toolbar";
+import { ListToolbar, RunFailures } from "./list-toolbar";
 import { SelectAllHeader } from "./row-cells";
 import { useOrderList } from "./use-order-list";
 import { useRequeryRunner, useSelection } from "./use-requery-runner";
@@ -19,6 +19,8 @@ export function useOrderListState<T>(
   type: Change["type"],
   idOf: (row: T) => string,
   requery: (id: string) => Promise<ActionResult<unknown>>,
+  /** A final order has nothing left to learn: a bulk re-query skips it and says so. */
+  isFinal: (row: T) => boolean,
 ) {
   const list = useOrderList<T>(endpoint, type);
   const selection = useSelection();
@@ -28,7 +30,14 @@ export function useOrderListState<T>(
     selection.clear();
     list.navigate(next);
   };
-  return { list, selection, runner, items, ids: items.map(idOf), applyFilters };
+  const requerySelected = async () => {
+    const finished = new Set(items.filter(isFinal).map(idOf));
+    const chosen = [...selection.selected];
+    const open = chosen.filter((id) => !finished.has(id));
+    await runner.many(open, chosen.length - open.length);
+    selection.clear();
+  };
+  return { list, selection, runner, items, ids: items.map(idOf), applyFilters, requerySelected };
 }
 
 export type OrderListState = ReturnType<typeof useOrderListState>;
@@ -66,14 +75,10 @@ export function OrderListShell({
         selectedCount={canRequery ? selection.selected.size : null}
         busy={runner.busy.size > 0}
         progress={runner.progress}
-        onRequerySelected={() => void runner.many([...selection.selected]).then(selection.clear)}
+        onRequerySelected={() => void state.requerySelected()}
         exportHref={exportPath ? `${exportPath}?${list.filters.toString()}` : null}
       />
-      {runner.error && (
-        <p role="alert" className={ui.error}>
-          {runner.error}
-        </p>
-      )}
+      <RunFailures failures={runner.failures} />
       <ListTable
         list={list}
         noun={noun}

@@ -7,22 +7,31 @@ import { mapPool } from "@/lib/orders/pool";
 
 const BULK_CONCURRENCY = 4;
 
-/** Re-query one order or many (a few at a time, with progress), through a server action. */
+export type BulkProgress = { done: number; failed: number; total: number; skipped: number };
+/** One order the run could not re-query, and why, in the person's language. */
+export type RunFailure = { id: string; code: string; message: string };
+
+/**
+ * Re-query one order or many (a few at a time, with progress), through a server action.
+ * Every failure is kept with its reason; a bulk run counts what it skipped.
+ */
 export function useRequeryRunner(
   requery: (id: string) => Promise<ActionResult<unknown>>,
   onDone: () => void,
 ) {
   const [busy, setBusy] = useState<Set<string>>(new Set());
-  const [progress, setProgress] = useState<{ done: number; failed: number; total: number } | null>(
-    null,
-  );
-  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [failures, setFailures] = useState<RunFailure[]>([]);
 
-  async function one(id: string): Promise<boolean> {
+  async function one(id: string, alone = true): Promise<boolean> {
     setBusy((b) => new Set(b).add(id));
+    if (alone) setFailures([]);
     try {
       const result = await requery(id);
-      if (!result.ok) setError(`${id}: ${result.error.message}`);
+      if (!result.ok) {
+        const { code, message } = result.error;
+        setFailures((f) => [...f, { id, code, message }]);
+      }
       return result.ok;
     } finally {
       setBusy((b) => {
@@ -34,18 +43,19 @@ export function useRequeryRunner(
     }
   }
 
-  async function many(ids: string[]) {
-    const state = { done: 0, failed: 0, total: ids.length };
+  /** `skipped`: how many selected were left out (already final), said in the progress. */
+  async function many(ids: string[], skipped = 0) {
+    const state = { done: 0, failed: 0, total: ids.length, skipped };
     setProgress({ ...state });
-    setError(null);
+    setFailures([]);
     await mapPool(ids, BULK_CONCURRENCY, async (id) => {
-      if (!(await one(id))) state.failed++;
+      if (!(await one(id, false))) state.failed++;
       state.done++;
       setProgress({ ...state });
     });
   }
 
-  return { busy, progress, error, one, many };
+  return { busy, progress, failures, one, many };
 }
 
 /** Checkbox selection over the rows of the current page. */

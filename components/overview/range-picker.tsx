@@ -35,7 +35,8 @@ export function RangePicker({
     const data = new FormData(event.currentTarget);
     const f = String(data.get("from") ?? "");
     const l = String(data.get("to") ?? "") || f;
-    if (f) onChange({ from: f, to: l });
+    // No start day: back to today (the browser's own "required" bubble would speak its language).
+    onChange(f ? { from: f, to: l } : null);
   }
   return (
     <div className="flex flex-wrap items-end gap-3">
@@ -58,10 +59,15 @@ export function RangePicker({
           </button>
         ))}
       </div>
-      <form key={`${from}|${to}`} onSubmit={submit} className="flex flex-wrap items-end gap-2">
+      <form
+        key={`${from}|${to}`}
+        onSubmit={submit}
+        className="flex flex-wrap items-end gap-2"
+        noValidate
+      >
         <label className="space-y-1">
           <span className={ui.label}>{t("from")}</span>
-          <input type="date" name="from" required defaultValue={from} className={ui.input} />
+          <input type="date" name="from" defaultValue={from} className={ui.input} />
         </label>
         <label className="space-y-1">
           <span className={ui.label}>{t("to")}</span>

@@ -12,6 +12,7 @@ import { formatDateTime, formatSatang } from "@/lib/format";
 import type { TopupJson } from "@/lib/topups/topup-view";
 
 import { TopupFilters } from "./topup-filters";
+import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 type Option = { id: string | number; label: string };
 
@@ -32,6 +33,7 @@ export function TopupList({
     "topup",
     (row) => row.refId,
     (refId) => requeryTopupAction({ refId }),
+    (row) => TOPUP_MACHINE.final.includes(row.status),
   );
   const { selection, runner, items } = state;
   const columns = canRequery ? 10 : 8;

@@ -35,6 +35,7 @@ export function UserCreateForm({ minPassword }: { minPassword: number }) {
   return (
     <form
       onSubmit={onSubmit}
+      noValidate
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5"
       aria-label={t("users.createTitle")}
     >

@@ -12,6 +12,7 @@ import { formatDateTime, formatSatang } from "@/lib/format";
 import type { WithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
 
 import { WithdrawalFilters } from "./withdrawal-filters";
+import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
 export function WithdrawalList({
   banks,
@@ -28,6 +29,7 @@ export function WithdrawalList({
     "withdrawal",
     (row) => row.platformOrderId,
     (platformOrderId) => requeryWithdrawalAction({ platformOrderId }),
+    (row) => WITHDRAWAL_MACHINE.final.includes(row.status),
   );
   const { selection, runner, items } = state;
   const columns = canRequery ? 10 : 8;
