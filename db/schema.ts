@@ -29,6 +29,8 @@ export const users = sqliteTable(
     disabledAt: instant("disabled_at"),
     /** Bumped on disable, role change and password reset: older sessions stop working. */
     sessionVersion: integer().notNull().default(1),
+    /** The last successful sign-in, shown to administrators. */
+    lastSignInAt: instant("last_sign_in_at"),
     createdAt: instant("created_at").notNull().default(now),
     updatedAt: instant("updated_at").notNull().default(now),
   },

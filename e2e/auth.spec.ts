@@ -141,9 +141,10 @@ test("a changed role takes effect on the next request", async ({ browser }) => {
   await expect(person.locator("aside nav a")).toHaveText([...NAV.manager]);
 });
 
-test("five failed sign-ins lock the account: the sixth, even correct, gets 429", async ({
+test("five failed sign-ins lock the account: the sixth, even correct, gets 429, until an admin unlocks it", async ({
   page,
   request,
+  browser,
 }) => {
   const user = E2E_USERS[0] ?? demoUser("support");
   for (let i = 0; i < 5; i++) {
@@ -163,6 +164,19 @@ test("five failed sign-ins lock the account: the sixth, even correct, gets 429",
   expect(res.status()).toBe(429);
   const body = (await res.json()) as { error: { code: string } };
   expect(body.error.code).toBe("RATE_LIMITED");
+
+  // An administrator sees the lock and lifts it; the person signs in at once.
+  const admin = await browser.newPage();
+  await signInAs(admin, "admin");
+  await admin.goto("/admin/users");
+  const row = admin.getByTestId(`user-row-${user.email}`);
+  await expect(row.getByTestId("locked")).toContainText("ถูกล็อกถึง");
+  await row.getByRole("button", { name: "ปลดล็อก" }).click();
+  await expect(row.getByTestId("locked")).toHaveCount(0);
+  await signIn(page, user.email, user.password);
+  await expect(page.getByTestId("current-user")).toContainText(user.name);
+  await admin.reload();
+  await expect(row).not.toContainText("ยังไม่เคย");
 });
 
 test("pages carry the security headers", async ({ request }) => {

@@ -8,13 +8,14 @@ import {
   changeRoleAction,
   resetPasswordAction,
   setDisabledAction,
+  unlockUserAction,
 } from "@/app/(app)/admin/users/actions";
 import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
 type Props = {
-  user: { id: number; email: string; role: Role; disabled: boolean };
+  user: { id: number; email: string; role: Role; disabled: boolean; locked: boolean };
   isSelf: boolean;
 };
 
@@ -66,6 +67,16 @@ export function UserRowActions({ user, isSelf }: Props) {
       >
         {user.disabled ? t("users.enable") : t("users.disable")}
       </button>
+      {user.locked && (
+        <button
+          type="button"
+          className={ui.buttonSecondary}
+          disabled={pending}
+          onClick={() => run(() => unlockUserAction({ userId: user.id }))}
+        >
+          {t("users.unlock")}
+        </button>
+      )}
       <form
         className="flex items-center gap-2"
         onSubmit={(e) => {

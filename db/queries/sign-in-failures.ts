@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte, lt, min } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { signInFailures } from "../schema";
@@ -23,6 +23,22 @@ export async function countSignInFailures(
     .from(signInFailures)
     .where(and(eq(signInFailures.ip, ip), gte(signInFailures.at, since)));
   return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
+}
+
+/**
+ * Each e-mail's failures within the window since `since` and the oldest of them, for the
+ * users list (locked when the count reaches the limit, until the oldest leaves the window).
+ */
+export async function recentFailuresByEmail(
+  db: Db,
+  since: Date,
+): Promise<Map<string, { n: number; oldest: Date }>> {
+  const rows = await db
+    .select({ email: signInFailures.email, n: count(), oldest: min(signInFailures.at) })
+    .from(signInFailures)
+    .where(gte(signInFailures.at, since))
+    .groupBy(signInFailures.email);
+  return new Map(rows.map((r) => [r.email, { n: r.n, oldest: r.oldest ?? since }]));
 }
 
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {

@@ -65,6 +65,11 @@ export async function updateUser(
   return row;
 }
 
+/** A successful sign-in: its time only (it ends no session). */
+export async function recordSignIn(db: Db, id: number, at: Date): Promise<void> {
+  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
+}
+
 export async function countActiveAdmins(db: Db): Promise<number> {
   const [row] = await db
     .select({ n: count() })

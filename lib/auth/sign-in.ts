@@ -8,7 +8,7 @@ import {
   pruneSignInFailures,
   recordSignInFailure,
 } from "@/db/queries/sign-in-failures";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail, recordSignIn } from "@/db/queries/users";
 import type { UserRow } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 
@@ -27,6 +27,12 @@ export type SignInResult =
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** When an account with these recent failures is unlocked again, or null when it is not locked. */
+export function lockedUntil(failures: { n: number; oldest: Date } | undefined): Date | null {
+  if (!failures || failures.n < LOCKOUT.perAccount) return null;
+  return new Date(failures.oldest.getTime() + LOCKOUT.windowMs);
 }
 
 async function isLockedOut(db: Db, email: string, ip: string, now: Date) {
@@ -74,6 +80,7 @@ export async function authenticate(
   }
 
   await clearSignInFailures(db, email);
+  await recordSignIn(db, user.id, now);
   await recordAudit(db, user, "auth.sign_in", { ip });
   return { ok: true, user };
 }

@@ -12,7 +12,7 @@ import type { TopupRow } from "@/db/schema";
 import { type Person, recordAudit } from "@/lib/audit";
 import { gameIdOf, validateTopupInfo } from "@/lib/catalog/topup-fields";
 import { AppError } from "@/lib/errors";
-import { formatSatang } from "@/lib/format";
+import { formatDateTime, formatSatang } from "@/lib/format";
 import { hookUrl } from "@/lib/p2w/hook-token";
 import { SUBMITTING_TIMEOUT_MS } from "@/lib/orders/schedule";
 import { OutcomeUnknownError, UpstreamError } from "@/lib/upstream/errors";
@@ -125,6 +125,7 @@ export async function createTopup(
       if (caught.code === "INSUFFICIENT_BALANCE") {
         const balance = await lastBalance(db, "p2w");
         params.balance = balance ? formatSatang(balance.balanceSatang) : "—";
+        params.balanceAt = balance ? formatDateTime(balance.at) : "—";
       }
       error = upstreamToAppError(caught, params);
       plan = (current) => planTopupRejected(current, by, caught);

@@ -152,6 +152,8 @@ describe("create", () => {
     const result = await createTopup(h.deps, h.person, h.order());
     expect(result.error?.code).toBe("INSUFFICIENT_BALANCE");
     expect(result.error?.params.balance).toMatch(/^฿[\d,]+\.\d\d$/);
+    // …and says when it was known.
+    expect(result.error?.params.balanceAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(result.topup).toMatchObject({
       status: "failed",
       reason: "INSUFFICIENT_BALANCE",

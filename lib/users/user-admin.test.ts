@@ -122,3 +122,41 @@ describe("user administration", () => {
     ]);
   });
 });
+
+describe("sign-in lockout, seen and lifted by an administrator", () => {
+  it("shows the lock, lifts it at once with an audit entry, and records the next sign-in", async () => {
+    const { authenticate, LOCKOUT, lockedUntil } = await import("@/lib/auth/sign-in");
+    const { recentFailuresByEmail } = await import("@/db/queries/sign-in-failures");
+    const { unlockUser } = await import("./user-admin");
+    const { hashPassword } = await import("@/lib/auth/password");
+    const target = await upsertUser(db, {
+      email: "locked@example.com",
+      name: "Locked",
+      role: "support",
+      passwordHash: await hashPassword("right-password-2026"),
+    });
+    const now = new Date("2026-11-23T10:00:00Z");
+    const attempt = (password: string) =>
+      authenticate(db, { email: target.email, password, ip: "10.9.9.9" }, now);
+    for (let i = 0; i < LOCKOUT.perAccount; i++) await attempt("wrong");
+    expect(await attempt("right-password-2026")).toEqual({ ok: false, code: "RATE_LIMITED" });
+    const since = new Date(now.getTime() - LOCKOUT.windowMs);
+    expect(lockedUntil((await recentFailuresByEmail(db, since)).get(target.email))).toEqual(
+      new Date(now.getTime() + LOCKOUT.windowMs),
+    );
+
+    await unlockUser(db, actor(), target.id);
+    expect(lockedUntil((await recentFailuresByEmail(db, since)).get(target.email))).toBeNull();
+    const audit = await db.select().from(auditLog);
+    expect(audit.filter((a) => a.action === "user.unlock").map((a) => a.targetId)).toEqual([
+      String(target.id),
+    ]);
+
+    expect((await findUserById(db, target.id))?.lastSignInAt).toBeNull();
+    expect((await attempt("right-password-2026")).ok).toBe(true);
+    const after = await findUserById(db, target.id);
+    expect(after?.lastSignInAt).toEqual(now);
+    // Recording the sign-in ends no session.
+    expect(after?.sessionVersion).toBe(target.sessionVersion);
+  });
+});

@@ -10,6 +10,7 @@ import {
   insertUser,
   updateUser,
 } from "@/db/queries/users";
+import { clearSignInFailures } from "@/db/queries/sign-in-failures";
 import type { UserRow } from "@/db/schema";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
@@ -75,6 +76,17 @@ export async function changeRole(
   const updated = (await updateUser(db, userId, { role })) ?? target;
   await record(db, actor, "user.role_change", target, { from: target.role, to: role });
   return updated;
+}
+
+/**
+ * Lifts a sign-in lockout at once (instead of waiting out the window): the account's
+ * recent failures are forgotten. Audited; the password is unchanged.
+ */
+export async function unlockUser(db: Db, actor: Actor, userId: number): Promise<UserRow> {
+  const target = await loadTarget(db, actor, userId, true);
+  await clearSignInFailures(db, target.email);
+  await record(db, actor, "user.unlock", target, {});
+  return target;
 }
 
 export async function setDisabled(

@@ -4,13 +4,20 @@ import { revalidatePath } from "next/cache";
 
 import { getDb } from "@/lib/db";
 import { authorizedAction } from "@/lib/actions/safe-action";
-import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/user-admin";
+import {
+  changeRole,
+  createUser,
+  resetPassword,
+  setDisabled,
+  unlockUser,
+} from "@/lib/users/user-admin";
 
 import {
   changeRoleSchema,
   createUserSchema,
   resetPasswordSchema,
   setDisabledSchema,
+  unlockUserSchema,
 } from "./users.validation";
 
 const PAGE = "/admin/users";
@@ -67,5 +74,19 @@ export const resetPasswordAction = authorizedAction(
     );
     revalidatePath(PAGE);
     return { email: updated.email };
+  },
+);
+
+export const unlockUserAction = authorizedAction(
+  "user:manage",
+  unlockUserSchema,
+  async (input, { user, ip }) => {
+    const unlocked = await unlockUser(
+      getDb(),
+      { id: user.id, email: user.email, ip },
+      input.userId,
+    );
+    revalidatePath(PAGE);
+    return { email: unlocked.email };
   },
 );

@@ -6,6 +6,8 @@ import { UserRowActions } from "@/components/users/user-row-actions";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/guard";
+import { recentFailuresByEmail } from "@/db/queries/sign-in-failures";
+import { LOCKOUT, lockedUntil } from "@/lib/auth/sign-in";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { formatDateTime } from "@/lib/format";
 
@@ -13,6 +15,8 @@ export default async function UsersPage() {
   const me = await requirePageUser("user:manage");
   const t = await getTranslations();
   const users = await listUsers(getDb());
+  const now = new Date();
+  const failures = await recentFailuresByEmail(getDb(), new Date(now.getTime() - LOCKOUT.windowMs));
   return (
     <div className="space-y-6">
       <h1 className={ui.h1}>{t("users.title")}</h1>
@@ -28,46 +32,62 @@ export default async function UsersPage() {
               <th className={ui.th}>{t("users.name")}</th>
               <th className={ui.th}>{t("users.role")}</th>
               <th className={ui.th}>{t("users.status")}</th>
+              <th className={ui.th}>{t("users.lastSignIn")}</th>
               <th className={ui.th}>{t("users.createdAt")}</th>
               <th className={ui.th}>{t("common.actions")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {users.map((u) => (
-              <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                <td className={ui.td}>
-                  {u.email}
-                  {u.id === me.id && (
-                    <span className="ml-2 text-xs text-slate-500">({t("users.you")})</span>
-                  )}
-                </td>
-                <td className={ui.td}>{u.name}</td>
-                <td className={ui.td}>{t(`roles.${u.role}`)}</td>
-                <td className={ui.td}>
-                  {u.disabledAt ? (
-                    <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-700">
-                      {t("users.disabled")}
-                    </span>
-                  ) : (
-                    <span className="rounded bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">
-                      {t("users.active")}
-                    </span>
-                  )}
-                </td>
-                <td className={ui.td}>{formatDateTime(u.createdAt)}</td>
-                <td className={ui.td}>
-                  <UserRowActions
-                    user={{
-                      id: u.id,
-                      email: u.email,
-                      role: u.role,
-                      disabled: Boolean(u.disabledAt),
-                    }}
-                    isSelf={u.id === me.id}
-                  />
-                </td>
-              </tr>
-            ))}
+            {users.map((u) => {
+              const until = lockedUntil(failures.get(u.email));
+              return (
+                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                  <td className={ui.td}>
+                    {u.email}
+                    {u.id === me.id && (
+                      <span className="ml-2 text-xs text-slate-500">({t("users.you")})</span>
+                    )}
+                  </td>
+                  <td className={ui.td}>{u.name}</td>
+                  <td className={ui.td}>{t(`roles.${u.role}`)}</td>
+                  <td className={ui.td}>
+                    {u.disabledAt ? (
+                      <span className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-700">
+                        {t("users.disabled")}
+                      </span>
+                    ) : (
+                      <span className="rounded bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">
+                        {t("users.active")}
+                      </span>
+                    )}
+                    {until && (
+                      <span
+                        className="ml-1 rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-800"
+                        data-testid="locked"
+                      >
+                        {t("users.lockedUntil", { time: formatDateTime(until) })}
+                      </span>
+                    )}
+                  </td>
+                  <td className={ui.td}>
+                    {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : t("users.neverSignedIn")}
+                  </td>
+                  <td className={ui.td}>{formatDateTime(u.createdAt)}</td>
+                  <td className={ui.td}>
+                    <UserRowActions
+                      user={{
+                        id: u.id,
+                        email: u.email,
+                        role: u.role,
+                        disabled: Boolean(u.disabledAt),
+                        locked: until !== null,
+                      }}
+                      isSelf={u.id === me.id}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

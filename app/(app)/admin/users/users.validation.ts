@@ -15,3 +15,4 @@ export const createUserSchema = z.object({
 export const changeRoleSchema = z.object({ userId, role: z.enum(ROLES) });
 export const setDisabledSchema = z.object({ userId, disabled: z.boolean() });
 export const resetPasswordSchema = z.object({ userId, password });
+export const unlockUserSchema = z.object({ userId });
