@@ -235,3 +235,40 @@ test("filters take amounts as people type them, and a bad or reversed value is s
   await page.goto("/withdrawals?q=zz-no-such-withdrawal");
   await expect(page.getByTestId("list-state")).toHaveText("ไม่มีรายการถอนที่ตรงกับตัวกรองนี้");
 });
+
+test("during a gateway outage the look-up shows what we hold, stops asking, and offers a retry", async ({
+  page,
+}) => {
+  const held = await sandboxWithdrawal({ amountSatang: 321_00 });
+  const other = await sandboxWithdrawal({ amountSatang: 654_00 });
+  await signInAs(page, "finance");
+  await page.goto("/withdrawals");
+  const box = page.locator('textarea[name="ids"]');
+  const submit = page.getByRole("button", { name: "ค้นหา", exact: true });
+  await box.fill(held.platform_order_id);
+  await submit.click();
+  const results = page.getByTestId("lookup-results");
+  await expect(results.locator("tr[data-outcome=found]")).toHaveCount(1);
+
+  await faults([{ op: "query", kind: "5xx" }]);
+  // Fifteen ids: the first batch meets the failing gateway, the second is not sent to it.
+  const unknown = Array.from(
+    { length: 13 },
+    (_, i) => `ABCW20260508outage${String(i).padStart(6, "0")}`,
+  );
+  await box.fill([held.platform_order_id, other.platform_order_id, ...unknown].join("\n"));
+  await submit.click();
+  await expect(page.getByTestId("gateway-down")).toBeVisible();
+  await expect(page.getByTestId("lookup-progress")).toContainText("ค้นหาแล้ว 15 รายการ");
+  const stored = results.locator("tr", { hasText: held.platform_order_id });
+  await expect(stored).toHaveAttribute("data-outcome", "stored");
+  await expect(stored).toContainText("฿321.00");
+  await expect(stored).toContainText("ณ ");
+  await expect(results.locator("tr[data-outcome=skipped]").first()).toBeVisible();
+
+  // The gateway is back: the retry asks again for every id it did not answer.
+  await faults([]);
+  await page.getByTestId("gateway-down").getByRole("button").click();
+  await expect(page.getByTestId("lookup-progress")).toContainText("พบ 2 ไม่พบ 13");
+  await expect(page.getByTestId("gateway-down")).toHaveCount(0);
+});

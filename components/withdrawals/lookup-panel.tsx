@@ -7,12 +7,14 @@ import { useState } from "react";
 import { lookupWithdrawalsAction } from "@/app/(app)/withdrawals/actions";
 import { StatusBadge } from "@/components/status-badge";
 import { ui } from "@/components/ui/styles";
-import { formatSatang } from "@/lib/format";
+import { formatDateTime, formatSatang } from "@/lib/format";
 import type { LookupAnswer } from "@/lib/withdrawals/by-person";
 import { MAX_LOOKUP_IDS, splitIds } from "@/lib/withdrawals/split-ids";
 
 /** Sent in small batches so progress shows; the server checks each id before calling. */
 const BATCH = 10;
+/** Outcomes where the gateway did not answer about the id: it failed, or was not asked. */
+const GATEWAY_MISSED: LookupAnswer["outcome"][] = ["error", "stored", "skipped"];
 
 export function LookupPanel() {
   const t = useTranslations();
@@ -20,12 +22,18 @@ export function LookupPanel() {
   const [results, setResults] = useState<LookupAnswer[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [gatewayDown, setGatewayDown] = useState(false);
   const running = progress !== null && progress.done < progress.total;
 
-  async function run() {
-    const ids = splitIds(text);
+  /** Ids the gateway did not answer (failed or not asked): what a retry sends again. */
+  const unanswered = results
+    .filter((r) => GATEWAY_MISSED.includes(r.outcome))
+    .map((r) => r.platformOrderId);
+
+  async function run(ids = splitIds(text)) {
     setError(null);
     setResults([]);
+    setGatewayDown(false);
     if (ids.length === 0) return;
     if (ids.length > MAX_LOOKUP_IDS) {
       setError(t("lookup.tooMany", { max: MAX_LOOKUP_IDS, count: ids.length }));
@@ -33,9 +41,10 @@ export function LookupPanel() {
     }
     setProgress({ done: 0, total: ids.length });
     const collected: LookupAnswer[] = [];
+    let storedOnly = false;
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
-      const answer = await lookupWithdrawalsAction({ platformOrderIds: batch });
+      const answer = await lookupWithdrawalsAction({ platformOrderIds: batch, storedOnly });
       if (!answer.ok) {
         setError(answer.error.message);
         setProgress(null);
@@ -43,6 +52,11 @@ export function LookupPanel() {
       }
       collected.push(...answer.data);
       setResults([...collected]);
+      // The gateway is failing: stop asking it, answer the rest from our records, and say so.
+      if (!storedOnly && answer.data.some((r) => GATEWAY_MISSED.includes(r.outcome))) {
+        storedOnly = true;
+        setGatewayDown(true);
+      }
       setProgress({ done: Math.min(i + BATCH, ids.length), total: ids.length });
     }
   }
@@ -94,10 +108,30 @@ export function LookupPanel() {
                   notFound: count("not_found"),
                   invalid: count("invalid"),
                   errors: count("error"),
+                  stored: count("stored"),
+                  skipped: count("skipped"),
                 })}
           </span>
         )}
       </div>
+      {gatewayDown && (
+        <div
+          role="alert"
+          className={`${ui.error} flex flex-wrap items-center gap-3`}
+          data-testid="gateway-down"
+        >
+          <span>{t("lookup.gatewayDown", { count: unanswered.length })}</span>
+          {!running && unanswered.length > 0 && (
+            <button
+              type="button"
+              className={ui.buttonSecondary}
+              onClick={() => void run(unanswered)}
+            >
+              {t("lookup.retryUnanswered", { count: unanswered.length })}
+            </button>
+          )}
+        </div>
+      )}
       {error && (
         <p role="alert" className={ui.error}>
           {error}
@@ -109,7 +143,14 @@ export function LookupPanel() {
             {results.map((r) => (
               <tr key={r.platformOrderId} data-outcome={r.outcome}>
                 <td className={`${ui.td} font-mono text-xs`}>{r.platformOrderId}</td>
-                <td className={ui.td}>{t(`lookup.outcome.${r.outcome}`)}</td>
+                <td className={ui.td}>
+                  {t(`lookup.outcome.${r.outcome}`)}
+                  {r.outcome === "stored" && r.withdrawal && (
+                    <span className="block text-xs text-slate-500">
+                      {t("lookup.storedAsOf", { time: formatDateTime(r.withdrawal.updatedAt) })}
+                    </span>
+                  )}
+                </td>
                 <td className={ui.td}>
                   {r.withdrawal ? <StatusBadge status={r.withdrawal.status} /> : null}
                 </td>

@@ -11,7 +11,7 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { withdrawalDeps } from "./deps";
 import { withdrawalExportRows } from "./export-withdrawals";
 import type { WithdrawalQuery } from "./list-query";
-import { lookupWithdrawals } from "./lookup";
+import { type LookupResult, lookupWithdrawals } from "./lookup";
 import { withdrawalDetail } from "./read-withdrawals";
 import { requeryWithdrawal } from "./requery-withdrawal";
 import { type WithdrawalJson, toWithdrawalJson } from "./withdrawal-view";
@@ -47,7 +47,7 @@ export async function requeryWithdrawalFor(
 export type LookupAnswer = {
   platformOrderId: string;
   ok: boolean;
-  outcome: "found" | "invalid" | "not_found" | "error";
+  outcome: LookupResult["outcome"];
   withdrawal?: WithdrawalJson;
   error?: { code: string; message: string };
 };
@@ -55,9 +55,10 @@ export type LookupAnswer = {
 export async function lookupWithdrawalsFor(
   user: CurrentUser,
   ids: string[],
+  options: { storedOnly?: boolean } = {},
 ): Promise<LookupAnswer[]> {
-  await record(user, "withdrawal.lookup", null, { count: ids.length });
-  const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${user.id}`);
+  await record(user, "withdrawal.lookup", null, { count: ids.length, ...options });
+  const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${user.id}`, options);
   return Promise.all(
     results.map(async (r): Promise<LookupAnswer> => {
       if (r.ok) {
@@ -70,6 +71,7 @@ export async function lookupWithdrawalsFor(
         platformOrderId: r.platformOrderId,
         ok: false,
         outcome: r.outcome,
+        ...(r.withdrawal && { withdrawal: toWithdrawalJson(r.withdrawal) }),
         error: { code: r.code, message },
       };
     }),

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getWithdrawal } from "@/db/queries/withdrawals";
 import type { WithdrawalRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { mapPool } from "@/lib/orders/pool";
@@ -10,6 +11,8 @@ import { requeryWithdrawal } from "./requery-withdrawal";
 import { MAX_LOOKUP_IDS } from "./split-ids";
 
 const CONCURRENCY = 4;
+/** After this many gateway failures in one look-up, the rest are answered from our records. */
+export const BREAK_AFTER = 3;
 
 export type LookupResult =
   | {
@@ -22,20 +25,37 @@ export type LookupResult =
   | {
       platformOrderId: string;
       ok: false;
-      outcome: "invalid" | "not_found" | "error";
+      /**
+       * `stored`: the gateway failed (or was not asked) and this is our own record, as of its
+       * last change; `skipped`: not asked (the gateway kept failing) and not held here.
+       */
+      outcome: "invalid" | "not_found" | "error" | "stored" | "skipped";
       code: string;
+      withdrawal?: WithdrawalRow;
     };
+
+/** A failure of the gateway itself (5xx, timeout, network…), not an answer about the id. */
+const isGatewayFailure = (code: string) => code.startsWith("UPSTREAM_");
 
 /**
  * Looks up each id at the gateway and stores what it says. Ids are checked for format before
- * any call; calls run a few at a time. One failure never stops the others.
+ * any call; calls run a few at a time; one failure never stops the others. When the gateway
+ * fails, what we hold is answered instead (marked as stored); after `BREAK_AFTER` failures,
+ * or with `storedOnly` (the page saw it failing), nothing more is sent to it.
  */
 export async function lookupWithdrawals(
   deps: Pick<WithdrawalDeps, "db" | "payout">,
   ids: string[],
   actor: string,
+  options: { storedOnly?: boolean } = {},
 ): Promise<LookupResult[]> {
   if (ids.length > MAX_LOOKUP_IDS) throw new AppError("TOO_MANY_IDS", 400, { max: MAX_LOOKUP_IDS });
+  let failures = 0;
+  const fromRecords = async (id: string, code: string, asked: boolean): Promise<LookupResult> => {
+    const withdrawal = await getWithdrawal(deps.db, id);
+    if (withdrawal) return { platformOrderId: id, ok: false, outcome: "stored", code, withdrawal };
+    return { platformOrderId: id, ok: false, outcome: asked ? "error" : "skipped", code };
+  };
   return mapPool(ids, CONCURRENCY, async (id): Promise<LookupResult> => {
     if (!isPlatformOrderId(id))
       return {
@@ -44,6 +64,8 @@ export async function lookupWithdrawals(
         outcome: "invalid",
         code: "INVALID_PLATFORM_ORDER_ID",
       };
+    if (options.storedOnly || failures >= BREAK_AFTER)
+      return fromRecords(id, "GATEWAY_NOT_ASKED", false);
     try {
       const { result, withdrawal } = await requeryWithdrawal(deps, id, {
         actor,
@@ -52,6 +74,10 @@ export async function lookupWithdrawals(
       return { platformOrderId: id, ok: true, outcome: "found", result, withdrawal };
     } catch (error) {
       const code = error instanceof AppError ? error.code : "INTERNAL";
+      if (isGatewayFailure(code)) {
+        failures++;
+        return fromRecords(id, code, true);
+      }
       return {
         platformOrderId: id,
         ok: false,

@@ -23,6 +23,8 @@ export const lookupWithdrawalsSchema = z.object({
           params: { code: "INVISIBLE_CHARACTERS_IN_LIST", line: at + 1 },
         });
     }),
+  /** Answer from our records only: the page saw the gateway failing in this look-up. */
+  storedOnly: z.boolean().optional(),
 });
 
 export const requeryWithdrawalSchema = z.object({ platformOrderId: z.string().min(1).max(100) });

@@ -10,7 +10,8 @@ import {
 export const lookupWithdrawalsAction = authorizedAction(
   "withdrawal:lookup",
   lookupWithdrawalsSchema,
-  async ({ platformOrderIds }, { user }) => lookupWithdrawalsFor(user, platformOrderIds),
+  async ({ platformOrderIds, storedOnly }, { user }) =>
+    lookupWithdrawalsFor(user, platformOrderIds, { storedOnly }),
 );
 
 export const requeryWithdrawalAction = authorizedAction(

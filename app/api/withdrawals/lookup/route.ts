@@ -9,8 +9,9 @@ export const dynamic = "force-dynamic";
 
 export const POST = route(async (request) => {
   const user = await requirePermission("withdrawal:lookup");
-  const { platformOrderIds } = lookupWithdrawalsSchema.parse(await readJson(request));
-  return NextResponse.json({ results: await lookupWithdrawalsFor(user, platformOrderIds) });
+  const { platformOrderIds, storedOnly } = lookupWithdrawalsSchema.parse(await readJson(request));
+  const results = await lookupWithdrawalsFor(user, platformOrderIds, { storedOnly });
+  return NextResponse.json({ results });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
