@@ -1,8 +1,2 @@
-import { getTranslations } from "next-intl/server";
-
-import { StatusPage } from "@/components/status-page";
-
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
-  return <StatusPage code="404" title={t("title")} body={t("body")} back={t("back")} />;
-}
+/** The same 404 card, here inside the app's layout (navigation, language, sign-out). */
+export { default } from "../not-found";

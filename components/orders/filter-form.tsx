@@ -3,16 +3,11 @@
 import { useTranslations } from "next-intl";
 import { createContext, type FormEvent, type ReactNode, useContext } from "react";
 
-import { ApiRefusal } from "@/components/ui/send-json";
+import { problemsOf } from "@/components/ui/send-json";
 import { ui } from "@/components/ui/styles";
 
 /** The list's refusal of a filter value, by field name, for the field to show beside it. */
 const Problems = createContext<Record<string, { code: string; message: string }>>({});
-
-function problemsOf(error: unknown) {
-  if (!(error instanceof ApiRefusal)) return {};
-  return Object.fromEntries(error.problems.map((p) => [p.field, p]));
-}
 
 /**
  * The frame of a list's filters: what the fields submit becomes the page URL (so a reload

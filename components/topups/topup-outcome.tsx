@@ -7,6 +7,7 @@ import { useEffect, useRef } from "react";
 
 import { useLiveChanges } from "@/components/live-changes";
 import { StatusBadge } from "@/components/status-badge";
+import { getJson } from "@/components/ui/send-json";
 import { ui } from "@/components/ui/styles";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
@@ -33,13 +34,13 @@ export function TopupOutcome({
   useEffect(() => panel.current?.focus(), []);
   const { data, refetch } = useQuery({
     queryKey: ["topup-outcome", outcome.refId],
-    queryFn: async (): Promise<Current> => {
-      const res = await fetch(`/api/topups/${encodeURIComponent(outcome.refId)}`, {
-        cache: "no-store",
-      });
-      if (!res.ok) throw new Error(String(res.status));
-      return ((await res.json()) as { topup: Current }).topup;
-    },
+    queryFn: async () =>
+      (
+        await getJson<{ topup: Current }>(
+          `/api/topups/${encodeURIComponent(outcome.refId)}`,
+          t("errors.NETWORK"),
+        )
+      ).topup,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
       return status && TOPUP_MACHINE.final.includes(status as never) ? false : FALLBACK_POLL_MS;

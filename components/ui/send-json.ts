@@ -95,8 +95,13 @@ export async function sendJson<T>(
   throw refusalOf(res, json, offline);
 }
 
-/** The problems of a refusal by field path, for showing each next to its input. */
-export function problemsByField(error: unknown): Record<string, string> {
+/** The problems of a refusal by field path (code and message), each shown next to its input. */
+export function problemsOf(error: unknown): Record<string, ShownProblem> {
   if (!(error instanceof ApiRefusal)) return {};
-  return Object.fromEntries(error.problems.map((p) => [p.field, p.message]));
+  return Object.fromEntries(error.problems.map((p) => [p.field, p]));
+}
+
+/** The same, messages only. */
+export function problemsByField(error: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(problemsOf(error)).map(([f, p]) => [f, p.message]));
 }

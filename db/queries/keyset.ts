@@ -138,16 +138,17 @@ export async function searchCondition(db: Db, spec: SearchSpec, q: string): Prom
   const terms = searchTerms(q);
   const { fragment } = spec;
   const fragments = fragment ? terms.filter((term) => [...term].length >= MIN_FRAGMENT) : [];
-  const fts = sql.raw(`"${fragment?.fts}"`);
-  const ftsId = sql.raw(`"${fragment?.ftsId}"`);
-  const selects = [
-    ...terms.flatMap((term) =>
-      spec.prefix.map(
-        (column) => sql`select ${spec.id} from ${spec.table} where ${startsWith(column, term)}`,
-      ),
+  const selects = terms.flatMap((term) =>
+    spec.prefix.map(
+      (column) => sql`select ${spec.id} from ${spec.table} where ${startsWith(column, term)}`,
     ),
-    ...fragments.map((term) => sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(term)}`),
-  ];
+  );
+  if (fragment) {
+    const fts = sql.raw(`"${fragment.fts}"`);
+    const ftsId = sql.raw(`"${fragment.ftsId}"`);
+    for (const term of fragments)
+      selects.push(sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(term)}`);
+  }
   // UNION ALL lets the limit stop the scans early; counting a row twice only errs toward "dense".
   const [counted] = await db.all<{ n: number }>(
     sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${DENSE_MATCHES + 1})`,

@@ -34,8 +34,11 @@ export type LookupResult =
       withdrawal?: WithdrawalRow;
     };
 
-/** A failure of the gateway itself (5xx, timeout, network…), not an answer about the id. */
-const isGatewayFailure = (code: string) => code.startsWith("UPSTREAM_");
+/**
+ * A failure of the gateway itself (5xx, timeout, network…), not an answer about the id:
+ * `upstreamToAppError` gives those 502 (a refusal is 422).
+ */
+const isGatewayFailure = (error: unknown) => error instanceof AppError && error.status === 502;
 
 /**
  * Looks up each id at the gateway and stores what it says. Ids are checked for format before
@@ -74,7 +77,7 @@ export async function lookupWithdrawals(
       return { platformOrderId: id, ok: true, outcome: "found", result, withdrawal };
     } catch (error) {
       const code = error instanceof AppError ? error.code : "INTERNAL";
-      if (isGatewayFailure(code)) {
+      if (isGatewayFailure(error)) {
         failures++;
         return fromRecords(id, code, true);
       }
