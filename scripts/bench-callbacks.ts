@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { payoutSignature } from "@/lib/payout/signing";
 
 import { args } from "./cli";
-import { prepareDatabase, SERVE, stackEnv, startSandbox, waitForHealth } from "./stack";
+import { prepareDatabase, serverArgs, stackEnv, startSandbox, waitForHealth } from "./stack";
 
 /**
  * `npm run bench:callbacks -- [--seconds 5] [--process 6000] [--idle-s 60] [--kill-after-ms N]`
@@ -60,7 +60,7 @@ await waitForHealth(`http://127.0.0.1:${payoutPort}/__control/withdrawals`);
 // --profile: the server writes a CPU profile into .tmp/profile when it stops (open it in
 // Chrome's DevTools, Performance tab).
 const profile = values.profile ? ["--cpu-prof", "--cpu-prof-dir=.tmp/profile"] : [];
-const server = spawn(process.execPath, [...profile, SERVE, "-p", String(port)], {
+const server = spawn(process.execPath, serverArgs(port, profile), {
   env: { ...process.env, ...env },
   stdio: ["ignore", "ignore", "inherit"],
 });

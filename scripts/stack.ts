@@ -118,8 +118,27 @@ export async function prepareDatabase(
 
 const require = createRequire(import.meta.url);
 
-/** The production server: `npm start`. */
-export const SERVE = fileURLToPath(new URL("./serve.mjs", import.meta.url));
+/**
+ * The arguments of `npm start` as package.json gives them (Node's flags included: the heap's
+ * limit is one of them), so every script runs the server exactly as production does.
+ * `nodeFlags` go before the script (a profile, say).
+ */
+export function serverArgs(port: number, nodeFlags: string[] = []): string[] {
+  const root = new URL("../", import.meta.url);
+  const start: string = JSON.parse(fs.readFileSync(new URL("package.json", root), "utf8")).scripts
+    .start;
+  const [command, ...args] = start.split(/\s+/);
+  const script = args.findIndex((arg) => arg.endsWith(".mjs"));
+  if (command !== "node" || script < 0) throw new Error(`unexpected start script: ${start}`);
+  return [
+    ...args.slice(0, script),
+    ...nodeFlags,
+    fileURLToPath(new URL(args[script] ?? "", root)),
+    ...args.slice(script + 1),
+    "-p",
+    String(port),
+  ];
+}
 
 export function startProcess(
   name: string,
@@ -147,7 +166,7 @@ export function startDashboard(
   port: number,
   quiet = false,
 ): ChildProcess {
-  return startProcess("dashboard", process.execPath, [SERVE, "-p", String(port)], env, quiet);
+  return startProcess("dashboard", process.execPath, serverArgs(port), env, quiet);
 }
 
 /** Both upstream simulators in one process, configured with the stack's shared secrets. */
