@@ -53,3 +53,18 @@ export function prepared(db: Db, text: string): Database.Statement {
   if (!statement) cache.set(text, (statement = db.$client.prepare(text)));
   return statement;
 }
+
+const queries = new WeakMap<Database.Database, Map<string, unknown>>();
+
+/**
+ * A drizzle query built and prepared once per connection, for the callback worker's path
+ * (`sql.placeholder` for what varies). Building a query costs more than running it there.
+ * It runs on the connection it was prepared on, so inside `db.transaction` it is part of
+ * the transaction.
+ */
+export function preparedQuery<Q>(db: Db, name: string, build: () => Q): Q {
+  let cache = queries.get(db.$client);
+  if (!cache) queries.set(db.$client, (cache = new Map()));
+  if (!cache.has(name)) cache.set(name, build());
+  return cache.get(name) as Q;
+}

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 
-import { type Db, prepared, type Tx } from "../client";
+import { type Db, prepared, preparedQuery } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
 
 export type NewCallback = Omit<typeof callbacks.$inferInsert, "id">;
@@ -182,15 +182,26 @@ export async function listDroppedRefusals(
 }
 
 export async function getCallback(db: Db, id: number): Promise<CallbackRow | undefined> {
-  return db.query.callbacks.findFirst({ where: eq(callbacks.id, id) });
+  return preparedQuery(db, "callback by id", () =>
+    db
+      .select()
+      .from(callbacks)
+      .where(eq(callbacks.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 /**
  * Every write of a callback's processing result goes through this module: here, inside the
- * transaction that applies the callback's change (so the two commit together) …
+ * transaction that applies the callback's change, open on `db` (so the two commit together;
+ * better-sqlite3 runs one connection's statements in its open transaction) …
  */
-export function markCallbackProcessedIn(tx: Tx, id: number, result: string): void {
-  tx.update(callbacks).set({ result, processedAt: new Date() }).where(eq(callbacks.id, id)).run();
+export function markCallbackProcessedIn(db: Db, id: number, result: string): void {
+  prepared(db, "update callbacks set result = ?, processed_at = ? where id = ?").run(
+    result,
+    Date.now(),
+    id,
+  );
 }
 
 /** … and here, for a callback that ends without changing an order (or is to be retried). */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import { type Db, prepared, type Tx } from "../client";
 import { appliedEvents, type ReviewItemReason, type ReviewReason, statusHistory } from "../schema";
 import { markCallbackProcessedIn } from "./callbacks";
 import { syncReviewItemsIn } from "./review-items";
@@ -50,16 +50,14 @@ export async function changeAtomically<T>(
       options.first?.(tx);
       const markCallback = (result: string) => {
         if (options.callbackId !== undefined)
-          markCallbackProcessedIn(tx, options.callbackId, result);
+          markCallbackProcessedIn(db, options.callbackId, result);
       };
       if (options.eventKey) {
-        const fresh = tx
-          .insert(appliedEvents)
-          .values({ key: options.eventKey })
-          .onConflictDoNothing()
-          .returning()
-          .all();
-        if (fresh.length === 0) {
+        const fresh = prepared(
+          db,
+          "insert into applied_events (key) values (?) on conflict do nothing",
+        ).run(options.eventKey).changes;
+        if (fresh === 0) {
           markCallback("duplicate");
           return { result: "duplicate", row: current };
         }
@@ -106,8 +104,7 @@ function openingDetail(entry: HistoryEntry | undefined): Record<string, unknown>
 
 /** Whether an event key was already applied (a cheap look; the transaction decides). */
 export async function isEventApplied(db: Db, key: string): Promise<boolean> {
-  const rows = await db.select().from(appliedEvents).where(eq(appliedEvents.key, key)).limit(1);
-  return rows.length > 0;
+  return prepared(db, "select 1 from applied_events where key = ?").get(key) !== undefined;
 }
 
 /** An order needs a decision when it failed or carries a flag (stuck, conflict, …). */

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import { type Db, preparedQuery, type Tx } from "../client";
 import {
   type ReviewReason,
   packages,
@@ -96,7 +96,15 @@ export async function changeTopupAtomically(
     db,
     { type: "topup", id: refId },
     {
-      read: (tx) => tx.select().from(topups).where(eq(topups.refId, refId)).get(),
+      // Prepared once: the callback worker reads an order per callback.
+      read: () =>
+        preparedQuery(db, "topup by ref", () =>
+          db
+            .select()
+            .from(topups)
+            .where(eq(topups.refId, sql.placeholder("refId")))
+            .prepare(),
+        ).get({ refId }),
       reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import type { Db } from "../client";
+import { type Db, preparedQuery } from "../client";
 import {
   type ReviewReason,
   type WithdrawalRow,
@@ -63,8 +63,15 @@ export async function changeWithdrawalAtomically(
     db,
     { type: "withdrawal", id: platformOrderId },
     {
-      read: (tx) =>
-        tx.select().from(withdrawals).where(eq(withdrawals.platformOrderId, platformOrderId)).get(),
+      // Prepared once: the callback worker reads an order per callback.
+      read: () =>
+        preparedQuery(db, "withdrawal by id", () =>
+          db
+            .select()
+            .from(withdrawals)
+            .where(eq(withdrawals.platformOrderId, sql.placeholder("id")))
+            .prepare(),
+        ).get({ id: platformOrderId }),
       reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         const decided = plan(current);
