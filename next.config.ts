@@ -25,7 +25,7 @@ const nextConfig: NextConfig = {
       // Every answer but the build's static files may hold orders or account data for one
       // person: never kept by a shared proxy or the browser's disk cache.
       {
-        source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+        source: "/((?!_next/static|_next/image|favicon.ico|icons/|robots.txt).*)",
         headers: [{ key: "Cache-Control", value: PRIVATE }],
       },
     ];

@@ -7,7 +7,7 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 // Debian's chromium where present (Playwright cannot download its own browser here);
 // elsewhere Playwright's own build, so the suite runs on any laptop.
-const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
+export const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
   ? {
       executablePath: DEBIAN_CHROMIUM,
       args: [

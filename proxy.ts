@@ -106,7 +106,8 @@ export const config = {
   // one is simply a 404) are left alone.
   matcher: [
     {
-      source: "/((?!api/health|api/webhooks/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source:
+        "/((?!api/health|api/webhooks/|_next/static|_next/image|favicon.ico|icons/|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

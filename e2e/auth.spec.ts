@@ -107,8 +107,21 @@ test("an admin creates a user who can then sign in; disabling them refuses their
 
   await admin.reload();
   const row = admin.getByTestId("user-row-newhire@demo.local");
+  // Disabling asks first, naming the person; cancelling (Esc) changes nothing.
   await row.getByRole("button", { name: "ระงับ" }).click();
+  const dialog = admin.getByRole("alertdialog");
+  await expect(dialog).toContainText("ระงับ newhire@demo.local?");
+  await admin.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(row).not.toContainText("ระงับแล้ว");
+  await expect(hire.getByTestId("current-user")).toContainText("New Hire");
+  await row.getByRole("button", { name: "ระงับ" }).click();
+  await dialog.getByRole("button", { name: "ระงับ" }).click();
   await expect(row).toContainText("ระงับแล้ว");
+  // The finished action is announced in a toast.
+  await expect(admin.getByRole("region", { name: /^การแจ้งเตือน/ })).toContainText(
+    "แก้ไขผู้ใช้ newhire@demo.local แล้ว",
+  );
 
   // Their open tab is refused on its very next request (the live-status poll): no reload needed.
   await expect(hire).toHaveURL(/\/sign-in/, { timeout: 5_000 });
@@ -132,6 +145,8 @@ test("a changed role takes effect on the next request", async ({ browser }) => {
 
   await admin.reload();
   await admin.getByTestId("user-row-promoted@demo.local").locator("select").selectOption("manager");
+  await expect(admin.getByRole("alertdialog")).toContainText("ผู้จัดการ");
+  await admin.getByRole("alertdialog").getByRole("button", { name: "เปลี่ยนบทบาท" }).click();
   await expect(admin.getByTestId("user-row-promoted@demo.local")).toContainText("ผู้จัดการ");
 
   // The role change ended the old session: the person signs in again and gets the new menu.
@@ -189,4 +204,27 @@ test("pages carry the security headers", async ({ request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("the app ships its icons and its Thai and Latin typeface", async ({ page, request }) => {
+  for (const path of ["/favicon.ico", "/icons/icon.svg", "/icons/apple-touch-icon.png"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+  }
+  expect((await request.get("/favicon.ico")).headers()["content-type"]).toContain("icon");
+  // Signed out too: the sign-in page's own font, served from this app, no font service.
+  const fonts: string[] = [];
+  page.on("response", (res) => {
+    if (res.url().endsWith(".woff2")) fonts.push(`${res.status()} ${new URL(res.url()).host}`);
+  });
+  await page.goto("/sign-in");
+  await expect(page.locator('link[rel="icon"][href="/favicon.ico"]')).toHaveCount(1);
+  // The face is the app's (not a system fallback) and its Thai part loads.
+  const loaded = await page.evaluate(async () =>
+    (await document.fonts.load('16px "Noto Sans Thai Variable"', "ไทย")).map((f) => f.status),
+  );
+  expect(loaded).toContain("loaded");
+  await page.evaluate(() => document.fonts.ready);
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(new Set(fonts)).toEqual(new Set([`200 ${new URL(page.url()).host}`]));
 });

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 
 import {
   changeRoleAction,
@@ -10,6 +11,7 @@ import {
   setDisabledAction,
   unlockUserAction,
 } from "@/app/(app)/admin/users/actions";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
@@ -23,20 +25,30 @@ export function UserRowActions({ user, isSelf }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [password, setPassword] = useState("");
+  // A change that takes effect at once for someone else waits here for the person's yes.
+  const [asking, setAsking] = useState<{ role: Role } | { disable: true } | null>(null);
 
   function run(action: () => Promise<ActionResult<{ email: string }>>, after?: () => void) {
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
         after?.();
-        setMessage({ ok: true, text: t("users.updated", { email: result.data.email }) });
+        setRefusal(null);
+        toast.success(t("users.updated", { email: result.data.email }));
         router.refresh();
       } else {
-        setMessage({ ok: false, text: result.error.message });
+        setRefusal(result.error.message);
       }
     });
+  }
+
+  function confirm() {
+    if (asking && "role" in asking)
+      run(() => changeRoleAction({ userId: user.id, role: asking.role }));
+    else run(() => setDisabledAction({ userId: user.id, disabled: true }));
+    setAsking(null);
   }
 
   return (
@@ -49,9 +61,7 @@ export function UserRowActions({ user, isSelf }: Props) {
         className={`${ui.input} w-auto`}
         value={user.role}
         disabled={pending || isSelf}
-        onChange={(e) =>
-          run(() => changeRoleAction({ userId: user.id, role: e.target.value as Role }))
-        }
+        onChange={(e) => setAsking({ role: e.target.value as Role })}
       >
         {ROLES.map((role) => (
           <option key={role} value={role}>
@@ -63,7 +73,11 @@ export function UserRowActions({ user, isSelf }: Props) {
         type="button"
         className={user.disabled ? ui.buttonSecondary : ui.buttonDanger}
         disabled={pending || isSelf}
-        onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
+        onClick={() =>
+          user.disabled
+            ? run(() => setDisabledAction({ userId: user.id, disabled: false }))
+            : setAsking({ disable: true })
+        }
       >
         {user.disabled ? t("users.enable") : t("users.disable")}
       </button>
@@ -107,14 +121,31 @@ export function UserRowActions({ user, isSelf }: Props) {
           {t("users.resetPassword")}
         </button>
       </form>
-      {message && (
-        <span
-          role={message.ok ? "status" : "alert"}
-          className={message.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}
-        >
-          {message.text}
+      {refusal && (
+        <span role="alert" className="text-xs text-red-700">
+          {refusal}
         </span>
       )}
+      <ConfirmDialog
+        open={asking !== null}
+        onCancel={() => setAsking(null)}
+        onConfirm={confirm}
+        {...(asking && "role" in asking
+          ? {
+              title: t("users.confirmRoleTitle", { email: user.email }),
+              description: t("users.confirmRoleBody", {
+                email: user.email,
+                role: t(`roles.${asking.role}`),
+              }),
+              confirmLabel: t("users.confirmRole"),
+            }
+          : {
+              title: t("users.confirmDisableTitle", { email: user.email }),
+              description: t("users.confirmDisableBody", { email: user.email }),
+              confirmLabel: t("users.confirmDisable"),
+              danger: true,
+            })}
+      />
     </div>
   );
 }
