@@ -7,9 +7,10 @@ import type { ReactNode } from "react";
 import { ui } from "./styles";
 
 type Props = {
-  /** Open while a change waits for the person's yes; closing it (Esc, Cancel) drops it. */
+  /** Open while a change waits for the person's yes. */
   open: boolean;
-  onCancel: () => void;
+  /** The dialog closed: after the yes, or by Esc or Cancel (then nothing changes). */
+  onClose: () => void;
   onConfirm: () => void;
   title: string;
   description: ReactNode;
@@ -25,7 +26,7 @@ type Props = {
  */
 export function ConfirmDialog({
   open,
-  onCancel,
+  onClose,
   onConfirm,
   title,
   description,
@@ -34,7 +35,7 @@ export function ConfirmDialog({
 }: Props) {
   const t = useTranslations("common");
   return (
-    <AlertDialog.Root open={open} onOpenChange={(next) => (next ? undefined : onCancel())}>
+    <AlertDialog.Root open={open} onOpenChange={(next) => next || onClose()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <AlertDialog.Content

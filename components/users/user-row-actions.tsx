@@ -48,7 +48,6 @@ export function UserRowActions({ user, isSelf }: Props) {
     if (asking && "role" in asking)
       run(() => changeRoleAction({ userId: user.id, role: asking.role }));
     else run(() => setDisabledAction({ userId: user.id, disabled: true }));
-    setAsking(null);
   }
 
   return (
@@ -128,7 +127,7 @@ export function UserRowActions({ user, isSelf }: Props) {
       )}
       <ConfirmDialog
         open={asking !== null}
-        onCancel={() => setAsking(null)}
+        onClose={() => setAsking(null)}
         onConfirm={confirm}
         {...(asking && "role" in asking
           ? {

@@ -44,13 +44,18 @@ function setup() {
   return { db, payout };
 }
 
+/** The first `count` withdrawals the gateway holds for our merchant. */
+function ourWithdrawalIds(count: number): string[] {
+  return [...sandbox.withdrawals.values()]
+    .filter((w) => w.merchantId === MERCHANT)
+    .map((w) => w.platformOrderId)
+    .slice(0, count);
+}
+
 describe("a look-up while the gateway fails", () => {
   it("shows what we hold, stops asking after a few failures, and asks nothing when told", async () => {
     const deps = setup();
-    const ids = [...sandbox.withdrawals.values()]
-      .filter((w) => w.merchantId === MERCHANT)
-      .map((w) => w.platformOrderId)
-      .slice(0, 10);
+    const ids = ourWithdrawalIds(10);
     expect(ids).toHaveLength(10);
     // While the gateway works, the first two are looked up and so held here.
     const held = await lookupWithdrawals(deps, ids.slice(0, 2), "user:9");
@@ -88,10 +93,7 @@ describe("a look-up while the gateway fails", () => {
 describe("a look-up while the gateway does not answer", () => {
   it("waits out a few ids, then answers the rest at once from our records", async () => {
     const deps = setup();
-    const ids = [...sandbox.withdrawals.values()]
-      .filter((w) => w.merchantId === MERCHANT)
-      .map((w) => w.platformOrderId)
-      .slice(0, 12);
+    const ids = ourWithdrawalIds(12);
     sandbox.faults.set([
       { op: "callback", kind: "drop" },
       { op: "query", kind: "timeout" },
