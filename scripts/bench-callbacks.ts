@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 
-import { payoutSignature } from "@/lib/payout/signing";
-
 import { args } from "./cli";
+import { killTest } from "./kill-test";
+import { p2wCallback, payoutCallback, rssMb, type SignedCallback } from "./load";
 import { prepareDatabase, serverArgs, stackEnv, startSandbox, waitForHealth } from "./stack";
 
 /**
@@ -25,20 +24,23 @@ import { prepareDatabase, serverArgs, stackEnv, startSandbox, waitForHealth } fr
  * 4. the server's memory throughout and after `--idle-s` of idle (goals: ≤ 300 MB at every
  *    point, < 250 MB after a minute of idle), and every answer over 1 s (goal: none).
  *
- * `--profile` has the server write a CPU profile. With `--kill-after-ms N` it instead SIGKILLs the server N ms into a flood of callbacks and
- * checks that every callback answered 2xx is in the database (nothing acknowledged is lost).
+ * `--profile` has the server write a CPU profile. With `--kill-cycles N [--kill-target M]` it
+ * instead runs the crash test (scripts/kill-test.ts): N SIGKILLs of the server mid-flood, at
+ * least M callbacks acknowledged in all (default 100,000), none of them lost, and the drain
+ * after the last restart timed.
  */
 const { values } = args({
   seconds: { type: "string" },
   process: { type: "string" },
   "idle-s": { type: "string" },
-  "kill-after-ms": { type: "string" },
+  "kill-cycles": { type: "string" },
+  "kill-target": { type: "string" },
   profile: { type: "boolean" },
 });
 const roundSeconds = Number(values.seconds ?? 5);
 const processCount = Number(values.process ?? 6000);
 const idleSeconds = Number(values["idle-s"] ?? 60);
-const killAfter = Number(values["kill-after-ms"] ?? 0);
+const killCycles = Number(values["kill-cycles"] ?? 0);
 const port = 3200;
 const payoutPort = 4220;
 const base = `http://127.0.0.1:${port}`;
@@ -60,10 +62,12 @@ await waitForHealth(`http://127.0.0.1:${payoutPort}/__control/withdrawals`);
 // --profile: the server writes a CPU profile into .tmp/profile when it stops (open it in
 // Chrome's DevTools, Performance tab).
 const profile = values.profile ? ["--cpu-prof", "--cpu-prof-dir=.tmp/profile"] : [];
-const server = spawn(process.execPath, serverArgs(port, profile), {
-  env: { ...process.env, ...env },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const startServer = () =>
+  spawn(process.execPath, serverArgs(port, profile), {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+const server = startServer();
 await waitForHealth(`${base}/api/health`);
 // The floor: a plain Node.js HTTP server on this machine answering a small JSON body.
 const floorPort = 3299;
@@ -85,32 +89,18 @@ const stopAll = () => {
 
 /** The server's resident memory, sampled every 200 ms for the whole run. */
 const rss: { at: number; mb: number }[] = [];
-const rssOf = (pid: number) => {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return Number(kb ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
-const sampler = setInterval(() => rss.push({ at: Date.now(), mb: rssOf(server.pid ?? 0) }), 200);
-const idleBefore = rssOf(server.pid ?? 0);
+const sampler = setInterval(() => rss.push({ at: Date.now(), mb: rssMb(server.pid ?? 0) }), 200);
+const idleBefore = rssMb(server.pid ?? 0);
 
 // ── callbacks, signed as each upstream signs them ─────────────────────────────────────────
 let p2wSerial = 0;
-function p2wCallback(): { path: string; body: string } {
+function nextP2wCallback(): SignedCallback {
   const refId = `TU-BENCH-${process.pid}-${String(p2wSerial++).padStart(8, "0")}`;
-  const token = createHmac("sha256", env.WEBHOOK_SECRET ?? "")
-    .update(refId)
-    .digest("hex");
-  const body = JSON.stringify({
+  return p2wCallback(env.WEBHOOK_SECRET ?? "", {
     orderID: `P2W-B-${refId}`,
     refID: refId,
     status: "successed",
-    balance: 1000,
-    reason: "",
   });
-  return { path: `/api/webhooks/p2w?token=${token}`, body };
 }
 
 type Round = { rps: number; p50: number; p99: number; max: number; slow: number; non2xx: number };
@@ -165,15 +155,24 @@ const row = (name: string, r: Round) =>
 const verdict = (goal: string, met: boolean) => `${met ? "met    " : "NOT MET"}  ${goal}`;
 const verdicts: string[] = [];
 
-if (killAfter > 0) {
-  await killTest();
-  process.exit(process.exitCode ?? 0);
+if (killCycles > 0) {
+  clearInterval(sampler);
+  const ok = await killTest({
+    base,
+    databasePath: env.DATABASE_PATH ?? "",
+    webhookSecret: env.WEBHOOK_SECRET ?? "",
+    start: startServer,
+    server,
+    cycles: killCycles,
+    target: Number(values["kill-target"] ?? 100_000),
+  });
+  process.exit(ok ? 0 : 1);
 }
 
 // ── 1. intake against the health route, interleaved ────────────────────────────────────────
 console.log(`\nIntake at 100 connections, ${roundSeconds} s rounds (after a warm-up)`);
 await round("warm-up health", { seconds: 2 }, null);
-await round("warm-up callbacks", { seconds: 2 }, p2wCallback);
+await round("warm-up callbacks", { seconds: 2 }, nextP2wCallback);
 await round("warm-up floor", { seconds: 2, url: `http://127.0.0.1:${floorPort}` }, null);
 const health: Round[] = [];
 const intake: Round[] = [];
@@ -184,7 +183,7 @@ for (let i = 0; i < 3; i++) {
     null,
   );
   const h = await round("health", { seconds: roundSeconds }, null);
-  const c = await round("callbacks", { seconds: roundSeconds }, p2wCallback);
+  const c = await round("callbacks", { seconds: roundSeconds }, nextP2wCallback);
   row(`plain Node server #${i + 1}`, f);
   row(`health #${i + 1}`, h);
   row(`P2W callbacks #${i + 1}`, c);
@@ -197,7 +196,7 @@ verdicts.push(verdict(`intake ${ratio.toFixed(2)}× the health route (goal ≥ 0
 
 // ── 2. paced intake ────────────────────────────────────────────────────────────────────────
 console.log("\nPaced: 100 callbacks a second from 100 senders");
-const paced = await round("paced", { seconds: 10, rate: 100 }, p2wCallback);
+const paced = await round("paced", { seconds: 10, rate: 100 }, nextP2wCallback);
 row("P2W callbacks at 100/s", paced);
 verdicts.push(verdict(`paced p99 ${paced.p99} ms (goal ≤ 100 ms)`, paced.p99 <= 100));
 
@@ -234,23 +233,16 @@ for (let i = 0; i < processCount; i += 50) {
   wires.push(...made);
 }
 let wireIndex = 0;
-const payoutCallback = () => {
-  const wire = wires[wireIndex++ % wires.length];
-  const body = JSON.stringify({
-    ...wire,
-    merchant_id: env.PAYOUT_MERCHANT_ID,
-    time: Math.floor(Date.now() / 1000),
-  });
-  return {
-    path: "/api/webhooks/payout",
-    body,
-    headers: { "x-signature": payoutSignature(env.PAYOUT_SECRET ?? "", body) },
-  };
-};
+const nextPayoutCallback = () =>
+  payoutCallback(
+    env.PAYOUT_SECRET ?? "",
+    env.PAYOUT_MERCHANT_ID ?? "",
+    wires[wireIndex++ % wires.length] ?? {},
+  );
 const firstId =
   (db.prepare("select coalesce(max(id), 0) from callbacks").pluck().get() as number) + 1;
 const started = Date.now();
-const sent = await round("process intake", { amount: processCount }, payoutCallback);
+const sent = await round("process intake", { amount: processCount }, nextPayoutCallback);
 row("gateway callbacks (intake)", sent);
 const intakeDone = Date.now();
 const waitingAtIntakeEnd = waitingCount();
@@ -286,7 +278,7 @@ console.log(`\nIdle for ${idleSeconds} s…`);
 await new Promise((r) => setTimeout(r, idleSeconds * 1000));
 clearInterval(sampler);
 const peak = Math.max(...rss.map((s) => s.mb));
-const after = rssOf(server.pid ?? 0);
+const after = rssMb(server.pid ?? 0);
 const atBusyEnd = rss.filter((s) => s.at <= busyUntil).at(-1)?.mb ?? 0;
 console.log(
   `RSS: idle ${idleBefore.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, at the end of the load ${atBusyEnd.toFixed(0)} MB, after ${idleSeconds} s idle ${after.toFixed(0)} MB`,
@@ -311,40 +303,3 @@ console.log(
 
 console.log(`\n${verdicts.join("\n")}`);
 stopAll();
-
-/** SIGKILLs the server mid-flood and checks every acknowledged callback was stored. */
-async function killTest(): Promise<void> {
-  const acknowledged: string[] = [];
-  let killed = false;
-  setTimeout(() => {
-    killed = true;
-    server.kill("SIGKILL");
-  }, killAfter);
-  await Promise.all(
-    Array.from({ length: 100 }, async () => {
-      while (!killed) {
-        const { path: p, body } = p2wCallback();
-        try {
-          const res = await fetch(`${base}${p}`, { method: "POST", body });
-          await res.arrayBuffer();
-          if (res.status === 200) acknowledged.push(JSON.parse(body).refID as string);
-        } catch {
-          // the server is gone: this one was never acknowledged
-        }
-      }
-    }),
-  );
-  const stored = new Set(
-    new Database(env.DATABASE_PATH ?? "", { readonly: true })
-      .prepare("select entity_id from callbacks where upstream = 'p2w'")
-      .pluck()
-      .all() as string[],
-  );
-  const lost = acknowledged.filter((refId) => !stored.has(refId));
-  console.log(
-    `server killed after ${killAfter} ms; ${acknowledged.length} acknowledged; acknowledged but not stored: ${lost.length}`,
-  );
-  if (lost.length > 0) process.exitCode = 1;
-  clearInterval(sampler);
-  stopAll();
-}

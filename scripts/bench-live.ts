@@ -1,6 +1,7 @@
 import fs from "node:fs";
 
 import { args } from "./cli";
+import { signIn } from "./load";
 import { percentile } from "./timing";
 
 /**
@@ -27,34 +28,12 @@ const base = values.url ?? "http://localhost:3000";
 const tabs = Number(values.tabs ?? 50);
 const seconds = Number(values.seconds ?? 20);
 
-async function signIn(): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({
-      email: values.email ?? "",
-      password: values.password ?? "",
-      csrfToken,
-      json: "true",
-    }),
-    redirect: "manual",
-  });
-  const session = (res.headers.getSetCookie() ?? [])
-    .map((c) => c.split(";")[0])
-    .find((c) => c?.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (${res.status})`);
-  return session;
-}
-
 const cpuTicks = (pid: string) => {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return Number(fields[11]) + Number(fields[12]);
 };
 
-const cookie = await signIn();
+const cookie = await signIn(base, values.email ?? "", values.password ?? "");
 const latencies: number[] = [];
 const overviewLatencies: number[] = [];
 let errors = 0;

@@ -1,0 +1,107 @@
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+
+import { payoutSignature } from "@/lib/payout/signing";
+
+import { percentile } from "./timing";
+
+/**
+ * What the load scripts (benchmarks, the soak) share: signing in as a person, signing
+ * callbacks the way each upstream signs them, a process's memory, latency figures.
+ */
+
+/** Signs in through next-auth's credentials flow; returns the session cookie. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
+    redirect: "manual",
+  });
+  const session = (res.headers.getSetCookie() ?? [])
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
+  if (!session) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return session;
+}
+
+export type SignedCallback = { path: string; body: string; headers: Record<string, string> };
+
+/** A P2W callback as the vendor sends it: the token in the URL is HMAC(secret, refID). */
+export function p2wCallback(
+  webhookSecret: string,
+  order: { orderID: string; refID: string; status: string; reason?: string; balance?: number },
+): SignedCallback {
+  const token = createHmac("sha256", webhookSecret).update(order.refID).digest("hex");
+  const body = JSON.stringify({
+    orderID: order.orderID,
+    refID: order.refID,
+    status: order.status,
+    balance: order.balance ?? 1000,
+    reason: order.reason ?? "",
+  });
+  return { path: `/api/webhooks/p2w?token=${token}`, body, headers: {} };
+}
+
+/** A gateway callback: the withdrawal as the gateway shows it, signed over the body's bytes. */
+export function payoutCallback(
+  secret: string,
+  merchantId: string,
+  wire: Record<string, unknown>,
+): SignedCallback {
+  const body = JSON.stringify({
+    ...wire,
+    merchant_id: merchantId,
+    time: Math.floor(Date.now() / 1000),
+  });
+  return {
+    path: "/api/webhooks/payout",
+    body,
+    headers: { "x-signature": payoutSignature(secret, body) },
+  };
+}
+
+/** A process's resident memory in MB (Linux), 0 once it is gone. */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return Number(kb ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Latencies of one kind of request, and how its answers went. */
+export class Tally {
+  readonly ms: number[] = [];
+  readonly statuses = new Map<string, number>();
+
+  add(status: number | string, ms: number): void {
+    this.ms.push(ms);
+    const key = String(status);
+    this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
+  }
+
+  count(predicate: (status: string) => boolean): number {
+    let n = 0;
+    for (const [status, c] of this.statuses) if (predicate(status)) n += c;
+    return n;
+  }
+
+  summary(): { n: number; p50: number; p95: number; max: number; statuses: string } {
+    const sorted = [...this.ms].sort((a, b) => a - b);
+    return {
+      n: sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted.at(-1) ?? 0,
+      statuses: [...this.statuses]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([s, c]) => `${s}×${c}`)
+        .join(" "),
+    };
+  }
+}

@@ -1,0 +1,190 @@
+import type Database from "better-sqlite3";
+
+import { type StatusMachine } from "@/lib/orders/status-machine";
+import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
+import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
+
+/**
+ * The soak's verdicts, read from the dashboard's SQLite file once the run is over
+ * (scripts/soak.ts). Each returns what it found, so the table can show figures and a test
+ * can show that each one does fail when it should (scripts/soak-checks.test.ts).
+ */
+
+/** Callbacks whose processing has not finished: received, waiting for a retry, replaying. */
+export function unfinishedCallbacks(db: Database.Database): number {
+  return db
+    .prepare("select count(*) from callbacks where result in ('received', 'retry', 'replaying')")
+    .pluck()
+    .get() as number;
+}
+
+/**
+ * Acknowledged bodies with no stored row of their own. Counted as a multiset: two identical
+ * bodies acknowledged twice need two rows.
+ */
+export function missingCallbacks(db: Database.Database, acknowledged: string[]): number {
+  const stored = new Map<string, number>();
+  for (const body of db.prepare("select raw_body from callbacks").pluck().iterate())
+    stored.set(body as string, (stored.get(body as string) ?? 0) + 1);
+  let missing = 0;
+  for (const body of acknowledged) {
+    const left = stored.get(body) ?? 0;
+    if (left > 0) stored.set(body, left - 1);
+    else missing++;
+  }
+  return missing;
+}
+
+type HistoryStep = {
+  entity_type: "topup" | "withdrawal";
+  entity_id: string;
+  from_status: string | null;
+  to_status: string;
+  source: string;
+};
+
+const MACHINES: Record<HistoryStep["entity_type"], StatusMachine<string>> = {
+  topup: TOPUP_MACHINE,
+  withdrawal: WITHDRAWAL_MACHINE,
+};
+
+/**
+ * Applied status changes that did not move forward: a rank that does not rise, a change
+ * away from a final status, or a change whose "from" is not the status the previous change
+ * left (a lost write). A person's decision on a review is theirs to make and is not counted.
+ */
+export function backwardMoves(db: Database.Database): { entity: string; step: string }[] {
+  const found: { entity: string; step: string }[] = [];
+  const last = new Map<string, string>();
+  const steps = db
+    .prepare(
+      `select entity_type, entity_id, from_status, to_status, source from status_history
+       where kind = 'applied' order by entity_type, entity_id, id`,
+    )
+    .iterate() as IterableIterator<HistoryStep>;
+  for (const step of steps) {
+    const machine = MACHINES[step.entity_type];
+    const key = `${step.entity_type} ${step.entity_id}`;
+    const previous = last.get(key);
+    last.set(key, step.to_status);
+    if (step.from_status === null) continue;
+    const chainBroken = previous !== undefined && previous !== step.from_status;
+    const forward =
+      step.source === "person" ||
+      (!machine.final.includes(step.from_status) &&
+        (machine.rank[step.to_status] ?? -1) > (machine.rank[step.from_status] ?? -1));
+    if (chainBroken || !forward)
+      found.push({ entity: key, step: `${step.from_status} → ${step.to_status} (${step.source})` });
+  }
+  return found;
+}
+
+type Held = { status: string; next_check_at: number | null; needs_review: string | null };
+
+/**
+ * An order final upstream, against ours: `agrees`; `settling` (not final here yet, but the
+ * reconciler has a check scheduled or a manager has it in the review queue: nothing is
+ * lost); else `disagrees` (a different outcome, or an order nobody will look at again).
+ */
+function judge(upstreamFinal: string, held: Held, final: readonly string[]) {
+  if (held.status === upstreamFinal) return "agrees";
+  if (!final.includes(held.status) && (held.next_check_at !== null || held.needs_review !== null))
+    return "settling";
+  return "disagrees";
+}
+
+/**
+ * What the upstream holds against what we hold, for top-ups:
+ * - `orphans`: upstream orders no top-up of ours names (an order we would never see again);
+ * - `duplicates`: intents (creator + idempotency key) that reached the upstream more than once;
+ * - `disagreeing` and `settling`: orders final upstream, judged as `judge` says.
+ */
+export function compareTopups(
+  db: Database.Database,
+  upstream: { refID: string; status: string }[],
+): { orphans: string[]; duplicates: string[]; disagreeing: string[]; settling: number } {
+  const ours = new Map(
+    (
+      db
+        .prepare(
+          "select ref_id, created_by, idempotency_key, status, next_check_at, needs_review from topups",
+        )
+        .all() as (Held & { ref_id: string; created_by: number; idempotency_key: string })[]
+    ).map((t) => [t.ref_id, t]),
+  );
+  const perIntent = new Map<string, number>();
+  const orphans: string[] = [];
+  const disagreeing: string[] = [];
+  let settling = 0;
+  for (const order of upstream) {
+    const topup = ours.get(order.refID);
+    if (!topup) {
+      orphans.push(order.refID);
+      continue;
+    }
+    const intent = `${topup.created_by}:${topup.idempotency_key}`;
+    perIntent.set(intent, (perIntent.get(intent) ?? 0) + 1);
+    const final = order.status === "successed" ? "succeeded" : order.status;
+    if (!TOPUP_MACHINE.final.includes(final as never)) continue;
+    const verdict = judge(final, topup, TOPUP_MACHINE.final);
+    if (verdict === "settling") settling++;
+    if (verdict === "disagrees")
+      disagreeing.push(`${order.refID}: upstream ${final}, here ${topup.status}`);
+  }
+  const duplicates = [...perIntent].filter(([, n]) => n > 1).map(([intent]) => intent);
+  return { orphans, duplicates, disagreeing, settling };
+}
+
+/** Withdrawals final at the gateway, against ours (those we hold; the rest arrive by look-up). */
+export function compareWithdrawals(
+  db: Database.Database,
+  upstream: { platform_order_id: string; status: string }[],
+): { disagreeing: string[]; settling: number } {
+  const read = db.prepare(
+    "select status, next_check_at, needs_review from withdrawals where platform_order_id = ?",
+  );
+  const disagreeing: string[] = [];
+  let settling = 0;
+  for (const w of upstream) {
+    const held = read.get(w.platform_order_id) as Held | undefined;
+    if (w.status === "open" || !held) continue;
+    const verdict = judge(w.status, held, WITHDRAWAL_MACHINE.final);
+    if (verdict === "settling") settling++;
+    if (verdict === "disagrees")
+      disagreeing.push(`${w.platform_order_id}: gateway ${w.status}, here ${held.status}`);
+  }
+  return { disagreeing, settling };
+}
+
+/** `PRAGMA integrity_check`: "ok", or the first problems SQLite reports. */
+export function integrity(db: Database.Database): string {
+  return (db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .slice(0, 5)
+    .join("; ");
+}
+
+/**
+ * Memory over the run: samples taken after each restart's warm-up, split into thirds by
+ * time; `growth` is the last third's median over the first third's (1.0: flat).
+ */
+export function rssTrend(samples: { at: number; mb: number }[]): {
+  first: number;
+  last: number;
+  growth: number;
+} {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  if (samples.length < 3) return { first: 0, last: 0, growth: 1 };
+  const start = samples[0]?.at ?? 0;
+  const span = (samples.at(-1)?.at ?? 0) - start || 1;
+  const third = (i: number) =>
+    samples
+      .filter((s) => Math.min(2, Math.floor(((s.at - start) / span) * 3)) === i)
+      .map((s) => s.mb);
+  const first = median(third(0));
+  const last = median(third(2));
+  return { first, last, growth: first > 0 ? last / first : 1 };
+}
