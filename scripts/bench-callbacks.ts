@@ -7,11 +7,11 @@ import Database from "better-sqlite3";
 
 import { args } from "./cli";
 import { killTest } from "./kill-test";
-import { p2wCallback, payoutCallback, rssMb, type SignedCallback } from "./load";
+import { paidWithdrawals, p2wCallback, payoutCallback, rssMb, type SignedCallback } from "./load";
 import { prepareDatabase, serverArgs, stackEnv, startSandbox, waitForHealth } from "./stack";
 
 /**
- * `npm run bench:callbacks -- [--seconds 5] [--process 6000] [--idle-s 60] [--kill-after-ms N]`
+ * `npm run bench:callbacks -- [--seconds 5] [--process 6000] [--idle-s 60] [--kill-cycles N]`
  * (after `npm run build`): a production server and the sandbox on their own ports, then
  *
  * 1. intake against the floor: rounds of the health route and of signed P2W callbacks at
@@ -157,10 +157,21 @@ const verdicts: string[] = [];
 
 if (killCycles > 0) {
   clearInterval(sampler);
+  // One in four is a gateway callback for a paid withdrawal (10,000 of them, each confirmed by
+  // a signed read the first time; repeats are duplicates); the rest P2W ones about no order.
+  const paid = await paidWithdrawals(`http://127.0.0.1:${payoutPort}`, 10_000);
+  let sent = 0;
   const ok = await killTest({
     base,
     databasePath: env.DATABASE_PATH ?? "",
-    webhookSecret: env.WEBHOOK_SECRET ?? "",
+    next: () =>
+      sent++ % 4 === 0
+        ? payoutCallback(
+            env.PAYOUT_SECRET ?? "",
+            env.PAYOUT_MERCHANT_ID ?? "",
+            paid[(sent >> 2) % paid.length] ?? {},
+          )
+        : nextP2wCallback(),
     start: startServer,
     server,
     cycles: killCycles,
@@ -210,28 +221,7 @@ const waitingCount = () =>
     .get() as number;
 while (waitingCount() > 0) await new Promise((r) => setTimeout(r, 200));
 
-const control = (p: string, body: unknown) =>
-  fetch(`http://127.0.0.1:${payoutPort}/__control/${p}`, {
-    method: "POST",
-    body: JSON.stringify(body),
-  }).then((r) => r.json() as Promise<Record<string, unknown>>);
-await control("faults", { rules: [{ op: "callback", kind: "drop" }] });
-await control("config", { completeAfterMs: 3_600_000 });
-const wires: Record<string, unknown>[] = [];
-for (let i = 0; i < processCount; i += 50) {
-  const made = await Promise.all(
-    Array.from({ length: Math.min(50, processCount - i) }, async () => {
-      const { withdrawal } = (await control("withdrawals", {})) as {
-        withdrawal: { platform_order_id: string };
-      };
-      const done = await control(`withdrawals/${withdrawal.platform_order_id}/complete`, {
-        status: "success",
-      });
-      return done.withdrawal as Record<string, unknown>;
-    }),
-  );
-  wires.push(...made);
-}
+const wires = await paidWithdrawals(`http://127.0.0.1:${payoutPort}`, processCount);
 let wireIndex = 0;
 const nextPayoutCallback = () =>
   payoutCallback(

@@ -2,22 +2,23 @@ import type { ChildProcess } from "node:child_process";
 
 import Database from "better-sqlite3";
 
-import { p2wCallback } from "./load";
+import type { SignedCallback } from "./load";
+import { missingCallbacks, unfinishedCallbacks } from "./soak-checks";
 import { waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
 /**
  * The callback benchmark's crash test (`npm run bench:callbacks -- --kill-cycles N`): floods
- * the server with signed callbacks from 100 senders and SIGKILLs it at a random moment, then
- * starts it again, `cycles` times, until at least `target` callbacks were acknowledged in all.
- * At the end every acknowledged callback must be in the database, and the server started after
- * the last kill must process every stored one; how long that drain takes is printed.
- * Returns whether nothing acknowledged was lost.
+ * the server with signed callbacks (`next`) from 100 senders and SIGKILLs it at a random
+ * moment, then starts it again, `cycles` times, until at least `target` callbacks were
+ * acknowledged in all. At the end every acknowledged callback must be stored (each body its
+ * own row), and the server started after the last kill must process every stored one; how
+ * long that drain takes, from the restart, is printed. Returns whether both held.
  */
 export async function killTest(options: {
   base: string;
   databasePath: string;
-  webhookSecret: string;
+  next: () => SignedCallback;
   /** Starts the server (the first one is already running) and returns its process. */
   start: () => ChildProcess;
   server: ChildProcess;
@@ -28,13 +29,9 @@ export async function killTest(options: {
   let server = options.server;
   const acknowledged: string[] = [];
   const restartMs: number[] = [];
-  let serial = 0;
-  const nextCallback = () =>
-    p2wCallback(options.webhookSecret, {
-      orderID: `P2W-K-${serial}`,
-      refID: `TU-KILL-${process.pid}-${String(serial++).padStart(8, "0")}`,
-      status: "successed",
-    });
+  const db = new Database(options.databasePath, { readonly: true });
+  let backlog = 0;
+  let lastRestart = 0;
 
   console.log(
     `\nCrash test: ${cycles} kill cycles, at least ${target.toLocaleString("en")} callbacks acknowledged`,
@@ -46,18 +43,17 @@ export async function killTest(options: {
     let killed = false;
     let killTimer: NodeJS.Timeout | undefined;
     const kill = () => {
-      if (killed) return;
       killed = true;
       server.kill("SIGKILL");
     };
     await Promise.all(
       Array.from({ length: 100 }, async () => {
         while (!killed) {
-          const { path, body } = nextCallback();
+          const { path, body, headers } = options.next();
           try {
-            const res = await fetch(`${base}${path}`, { method: "POST", body });
+            const res = await fetch(`${base}${path}`, { method: "POST", body, headers });
             await res.arrayBuffer();
-            if (res.status === 200) acknowledged.push(JSON.parse(body).refID as string);
+            if (res.status === 200) acknowledged.push(body);
           } catch {
             // the server is gone: this one was never acknowledged
           }
@@ -73,50 +69,40 @@ export async function killTest(options: {
         ? resolve(null)
         : server.once("exit", resolve),
     );
-    const restarted = Date.now();
+    if (cycle === cycles) backlog = unfinishedCallbacks(db);
+    lastRestart = Date.now();
     server = options.start();
     await waitForHealth(`${base}/api/health`);
-    restartMs.push(Date.now() - restarted);
+    restartMs.push(Date.now() - lastRestart);
     console.log(
-      `cycle ${String(cycle).padStart(2)}: ${acknowledged.length - before} acknowledged in ${((restarted - started) / 1000).toFixed(1)} s, killed; healthy again after ${Date.now() - restarted} ms`,
+      `cycle ${String(cycle).padStart(2)}: ${acknowledged.length - before} acknowledged in ${((lastRestart - started) / 1000).toFixed(1)} s, killed; healthy again after ${Date.now() - lastRestart} ms`,
     );
   }
 
   // The last server drains what the killed ones left.
-  const db = new Database(options.databasePath, { readonly: true });
-  const waiting = db.prepare(
-    "select count(*) from callbacks where result in ('received', 'retry', 'replaying')",
-  );
-  const backlog = waiting.pluck().get() as number;
-  const drainStarted = Date.now();
-  while ((waiting.pluck().get() as number) > 0 && Date.now() - drainStarted < 900_000)
+  while (unfinishedCallbacks(db) > 0 && Date.now() - lastRestart < 900_000)
     await new Promise((r) => setTimeout(r, 100));
-  const drainMs = Date.now() - drainStarted;
-  const stored = new Set(
-    db
-      .prepare(
-        "select entity_id from callbacks where upstream = 'p2w' and entity_id like 'TU-KILL-%'",
-      )
-      .pluck()
-      .all() as string[],
-  );
+  const drainMs = Date.now() - lastRestart;
+  const left = unfinishedCallbacks(db);
+  const lost = missingCallbacks(db, acknowledged);
+  const stored = db.prepare("select count(*) from callbacks").pluck().get() as number;
   const results = db
     .prepare("select result, count(*) n from callbacks group by result order by result")
     .all() as { result: string; n: number }[];
-  const left = waiting.pluck().get() as number;
   db.close();
-  const lost = acknowledged.filter((refId) => !stored.has(refId)).length;
+  server.kill("SIGTERM");
   restartMs.sort((a, b) => a - b);
 
   console.log(
     `\n${acknowledged.length.toLocaleString("en")} acknowledged over ${cycles} kills; ` +
-      `${stored.size.toLocaleString("en")} stored (the rest of the stored ones were cut off before their answer)`,
+      `${stored.toLocaleString("en")} stored (the rest were cut off before their answer)`,
   );
   console.log(
     `restart to healthy: p50 ${percentile(restartMs, 50)} ms, max ${restartMs.at(-1)} ms`,
   );
   console.log(
-    `after the last restart: ${backlog.toLocaleString("en")} waiting, drained in ${(drainMs / 1000).toFixed(1)} s` +
+    `at the last kill ${backlog.toLocaleString("en")} were waiting; the server started after it ` +
+      `had processed every stored one ${(drainMs / 1000).toFixed(1)} s after its start` +
       `${left > 0 ? ` (${left} still waiting: gave up)` : ""}`,
   );
   console.log(`results: ${results.map((r) => `${r.result} ${r.n}`).join(", ")}`);
@@ -128,6 +114,5 @@ export async function killTest(options: {
     `${acknowledged.length.toLocaleString("en")} acknowledged over ${cycles} kill cycles (goal ≥ 100,000 over ≥ 20)`,
     acknowledged.length >= 100_000 && cycles >= 20,
   );
-  server.kill("SIGTERM");
   return lost === 0 && left === 0;
 }

@@ -64,6 +64,37 @@ export function payoutCallback(
   };
 }
 
+/**
+ * `count` withdrawals made and paid at the gateway simulator, with its own callbacks held
+ * back (the caller sends them, as fast as it likes): their wire form, ready to be signed.
+ */
+export async function paidWithdrawals(
+  payoutUrl: string,
+  count: number,
+): Promise<Record<string, unknown>[]> {
+  const control = (p: string, body: unknown) =>
+    fetch(`${payoutUrl}/__control/${p}`, { method: "POST", body: JSON.stringify(body) }).then(
+      (r) =>
+        r.json() as Promise<{
+          withdrawal: Record<string, unknown> & { platform_order_id: string };
+        }>,
+    );
+  await control("faults", { rules: [{ op: "callback", kind: "drop" }] });
+  await control("config", { completeAfterMs: 3_600_000 });
+  const wires: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i += 50) {
+    const made = await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, async () => {
+        const { withdrawal } = await control("withdrawals", {});
+        const id = withdrawal.platform_order_id;
+        return (await control(`withdrawals/${id}/complete`, { status: "success" })).withdrawal;
+      }),
+    );
+    wires.push(...made);
+  }
+  return wires;
+}
+
 /** A process's resident memory in MB (Linux), 0 once it is gone. */
 export function rssMb(pid: number | undefined): number {
   try {
