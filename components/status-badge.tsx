@@ -24,9 +24,13 @@ export function StatusBadge({ status }: { status: string | null }) {
   );
 }
 
-export function ReviewBadge({ reason }: { reason: string | null }) {
+/**
+ * Why an order waits for a manager. Not shown when it would repeat the status badge beside
+ * it (an order of unknown outcome is already badged "Unknown outcome").
+ */
+export function ReviewBadge({ reason, status }: { reason: string | null; status?: string }) {
   const t = useTranslations("review");
-  if (!reason) return null;
+  if (!reason || (reason === "unknown_outcome" && status === "unknown")) return null;
   return (
     <span
       className="ml-1 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import th from "@/lib/i18n/messages/th.json";
+
 import { apiAs, signInAs } from "./helpers";
 
 const BASE = "http://localhost:3100";
@@ -33,6 +35,11 @@ test("support creates a top-up and sees it turn succeeded without a reload", asy
     timeout: 15_000,
   });
   await expect(page.getByTestId("timeline")).toContainText("แจ้งกลับ");
+  // Its fields in words: labels in Thai, the chosen server by its name, not `server: 2`.
+  const info = page.getByTestId("topup-info");
+  await expect(info).toContainText(`ไอดีเกม ${player}`);
+  await expect(info).toContainText("เซิร์ฟเวอร์ 2 (Loki)");
+  await expect(info).not.toContainText("gameid");
 
   // The double click made exactly one order.
   const api = await apiAs(playwright, BASE, "support");
@@ -123,6 +130,16 @@ test("the CSV export holds exactly the filtered rows and opens in Excel with Tha
     .map((l) => l.split(",")[0])
     .sort();
   expect(exported).toEqual(shown);
+  // The pages' words beside the codes: status, and the package by its name.
+  const header = (lines[0] ?? "").split(",");
+  const cells = lines.slice(1).map((l) => l.split(","));
+  const column = (name: string) => cells.map((c) => c[header.indexOf(name)] ?? "");
+  const codes = column("รหัสสถานะ");
+  expect(codes.every((code) => code in th.status)).toBe(true);
+  expect(column("สถานะ")).toEqual(codes.map((code) => th.status[code as keyof typeof th.status]));
+  expect(new Set(column("แพ็กเกจ")).size).toBe(1);
+  expect(column("แพ็กเกจ")[0]).not.toBe("ROV_TH_C115");
+  expect(column("แพ็กเกจ")[0]).not.toBe("");
 });
 
 test("the form checks fields itself, keeps values across Back, says when P2W is slow, and its result turns live", async ({

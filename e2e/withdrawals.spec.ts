@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import th from "@/lib/i18n/messages/th.json";
+
 import { callAction } from "./actions";
 import { apiAs, type DemoRole, signInAs } from "./helpers";
 
@@ -8,6 +10,7 @@ const PAYOUT = "http://127.0.0.1:4120";
 
 type SandboxWithdrawal = {
   platform_order_id: string;
+  merchant_order_id: string;
   amount: number;
   account_no: string;
   account_name: string;
@@ -62,12 +65,44 @@ test("finance pastes several ids, sees the masked list, opens a detail, re-queri
   await page.locator('textarea[name="ids"]').fill(ids);
   await page.getByRole("button", { name: "ค้นหา", exact: true }).click();
   const results = page.getByTestId("lookup-results");
-  await expect(page.getByTestId("lookup-progress")).toContainText("พบ 2 ไม่พบ 1 รูปแบบผิด 1");
+  await expect(page.getByTestId("lookup-progress")).toContainText(
+    "พบ 2 ไม่พบ 1 ไม่มีเลขร้านค้านี้ในระบบ 1 รูปแบบผิด 0",
+  );
   await expect(results.locator(`tr[data-outcome=found]`)).toHaveCount(2);
   await expect(results.locator(`tr[data-outcome=not_found]`)).toContainText(
     "ABCW20260508abc123XYZ456",
   );
-  await expect(results.locator(`tr[data-outcome=invalid]`)).toContainText("not-an-id");
+  // Not a platform order id: taken as a merchant's, and none we hold carries it.
+  await expect(results.locator(`tr[data-outcome=not_held]`)).toContainText("not-an-id");
+  // Each answer shows the withdrawal as now held: bank by name, masked account and name.
+  const answer = results.locator(`tr[data-pasted="${a.platform_order_id}"]`);
+  await expect(answer).toContainText("xxx-x-x7890");
+  await expect(answer).toContainText("สมหญิง ร.");
+  await expect(answer).toContainText("฿1,000.10");
+
+  // Now that we hold it, its merchant order id finds it too (asked by its platform id);
+  // text that is no order id at all is called so, and the answers export as CSV.
+  await page
+    .locator('textarea[name="ids"]')
+    .fill(`${a.merchant_order_id}\nPAYOUT-NOBODY-1\nไม่ใช่เลข`);
+  await page.getByRole("button", { name: "ค้นหา", exact: true }).click();
+  const byMerchant = results.locator(`tr[data-pasted="${a.merchant_order_id}"]`);
+  await expect(byMerchant).toHaveAttribute("data-outcome", "found");
+  await expect(byMerchant.getByTestId("lookup-via")).toContainText(a.platform_order_id);
+  await expect(results.locator("tr[data-outcome=not_held]")).toContainText("PAYOUT-NOBODY-1");
+  await expect(results.locator("tr[data-outcome=invalid]")).toContainText("ไม่ใช่เลข");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "ส่งออกผลการค้นหา (CSV)" }).click(),
+  ]);
+  const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  const csvLines = csv.slice(1).trim().split("\r\n");
+  expect(csvLines[0]).toContain("ที่วางมา");
+  expect(csvLines).toHaveLength(4);
+  expect(csvLines[1]).toContain(a.platform_order_id);
+  expect(csvLines[1]).toContain("xxx-x-x7890");
+  expect(csv).not.toContain("1234567890");
+  await expect(page.getByTestId("arrive-note")).toContainText("คอลแบ็ก");
 
   const row = page.locator(`tr[data-platform-order-id="${a.platform_order_id}"]`);
   await expect(row).toBeVisible();
@@ -111,6 +146,19 @@ test("a withdrawal appears and completes in the open list by itself, through the
   await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "success", {
     timeout: 15_000,
   });
+});
+
+test("the search finds a withdrawal by the last digits of its account, the only ones a list shows", async ({
+  page,
+}) => {
+  const w = await sandboxWithdrawal({ accountNo: "90817263544" });
+  await signInAs(page, "finance");
+  for (const digits of ["3544", "263544"]) {
+    await page.goto(`/withdrawals?q=${digits}`);
+    const row = page.locator(`tr[data-platform-order-id="${w.platform_order_id}"]`);
+    await expect(row).toBeVisible({ timeout: 10_000 });
+    await expect(row.getByTestId("account-no")).toHaveText("xxx-x-x3544");
+  }
 });
 
 const ROLES: DemoRole[] = ["support", "finance", "manager", "admin"];
@@ -197,12 +245,16 @@ test("the export holds exactly the filtered withdrawals, masked, in baht and Ban
   expect(lines).toHaveLength(3);
   expect(text).not.toContain("9876543210");
   expect(text).toContain("xxx-x-x3210");
-  expect(
-    lines
-      .slice(1)
-      .map((l) => l.split(",")[6])
-      .sort(),
-  ).toEqual(["0.07", "1234.56"]);
+  // Columns by their Thai headers: the pages' words beside the codes a script matches.
+  const header = (lines[0] ?? "").split(",");
+  const cells = lines.slice(1).map((l) => l.split(","));
+  const column = (name: string) => cells.map((c) => c[header.indexOf(name)] ?? "");
+  expect(column("จำนวนเงิน (บาท)").sort()).toEqual(["0.07", "1234.56"]);
+  const codes = column("รหัสสถานะ");
+  expect(codes.every((code) => code in th.status)).toBe(true);
+  expect(column("สถานะ")).toEqual(codes.map((code) => th.status[code as keyof typeof th.status]));
+  const banks = column("รหัสธนาคาร");
+  expect(column("ธนาคาร")).toEqual(banks.map((code) => th.banks[code as keyof typeof th.banks]));
   expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
 });
 

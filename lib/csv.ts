@@ -2,7 +2,7 @@
  * CSV for Excel: UTF-8 with a byte-order mark (so Thai opens correctly), CRLF line ends,
  * RFC 4180 quoting, and cells that a spreadsheet would run as a formula defused with `'`.
  */
-const CSV_BOM = "\uFEFF";
+export const CSV_BOM = "\uFEFF";
 
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";

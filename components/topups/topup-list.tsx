@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { requeryTopupAction } from "@/app/(app)/topups/actions";
@@ -9,6 +9,7 @@ import { OrderListShell, useOrderListState } from "@/components/orders/order-lis
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime, formatSatang } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
 import type { TopupJson } from "@/lib/topups/topup-view";
 
 import { TopupFilters } from "./topup-filters";
@@ -28,6 +29,7 @@ export function TopupList({
   canExport: boolean;
 }) {
   const t = useTranslations();
+  const locale = useLocale() as Locale;
   const state = useOrderListState<TopupJson>(
     "/api/topups",
     "topup",
@@ -59,7 +61,7 @@ export function TopupList({
           <>
             <th className={ui.th}>{t("topups.refId")}</th>
             <th className={ui.th}>{t("topups.status")}</th>
-            <th className={ui.th}>{t("topups.game")}</th>
+            <th className={ui.th}>{t("topups.package")}</th>
             <th className={ui.th}>{t("topups.gameId")}</th>
             <th className={`${ui.th} text-right`}>{t("topups.price")}</th>
             <th className={ui.th}>{t("topups.createdBy")}</th>
@@ -78,9 +80,14 @@ export function TopupList({
             </td>
             <td className={ui.td}>
               <StatusBadge status={row.status} />
-              <ReviewBadge reason={row.needsReview} />
+              <ReviewBadge reason={row.needsReview} status={row.status} />
             </td>
-            <td className={ui.td}>{row.game ?? row.packageId}</td>
+            <td className={ui.td} title={row.packageId}>
+              {row.game ?? row.packageId}
+              {row.packageName && (
+                <span className="ml-1 text-slate-500">{row.packageName[locale]}</span>
+              )}
+            </td>
             <td className={`${ui.td} font-mono text-xs`}>
               {Object.values(row.topupInfo)[0] ?? ""}
             </td>

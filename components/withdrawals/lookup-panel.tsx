@@ -1,15 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 
 import { lookupWithdrawalsAction } from "@/app/(app)/withdrawals/actions";
-import { StatusBadge } from "@/components/status-badge";
 import { ui } from "@/components/ui/styles";
-import { formatDateTime, formatSatang } from "@/lib/format";
 import type { LookupAnswer } from "@/lib/withdrawals/by-person";
 import { MAX_LOOKUP_IDS, splitIds } from "@/lib/withdrawals/split-ids";
+
+import { LookupResults } from "./lookup-results";
 
 /** Sent in small batches so progress shows; the server checks each id before calling. */
 const BATCH = 10;
@@ -66,6 +65,9 @@ export function LookupPanel() {
   return (
     <section className={`${ui.card} space-y-3`} aria-label={t("lookup.title")}>
       <h2 className="text-base font-semibold">{t("lookup.title")}</h2>
+      <p className="text-sm text-slate-600" data-testid="arrive-note">
+        {t("withdrawals.arriveNote")}
+      </p>
       <label className="block space-y-1">
         <span className="text-sm text-slate-600">{t("lookup.hint", { max: MAX_LOOKUP_IDS })}</span>
         <textarea
@@ -106,6 +108,7 @@ export function LookupPanel() {
                   total: progress.total,
                   found: count("found"),
                   notFound: count("not_found"),
+                  notHeld: count("not_held"),
                   invalid: count("invalid"),
                   errors: count("error"),
                   stored: count("stored"),
@@ -137,44 +140,7 @@ export function LookupPanel() {
           {error}
         </p>
       )}
-      {results.length > 0 && (
-        <table className={ui.table} data-testid="lookup-results">
-          <tbody className="divide-y divide-slate-100">
-            {results.map((r) => (
-              <tr key={r.platformOrderId} data-outcome={r.outcome}>
-                <td className={`${ui.td} font-mono text-xs`}>{r.platformOrderId}</td>
-                <td className={ui.td}>
-                  {t(`lookup.outcome.${r.outcome}`)}
-                  {r.outcome === "stored" && r.withdrawal && (
-                    <span className="block text-xs text-slate-500">
-                      {t("lookup.storedAsOf", { time: formatDateTime(r.withdrawal.updatedAt) })}
-                    </span>
-                  )}
-                </td>
-                <td className={ui.td}>
-                  {r.withdrawal ? <StatusBadge status={r.withdrawal.status} /> : null}
-                </td>
-                <td className={`${ui.td} text-right tabular-nums`}>
-                  {r.withdrawal ? formatSatang(r.withdrawal.amountSatang) : ""}
-                </td>
-                <td className={`${ui.td} whitespace-normal text-xs text-slate-600`}>
-                  {r.error?.message}
-                </td>
-                <td className={ui.td}>
-                  {r.withdrawal && (
-                    <Link
-                      href={`/withdrawals/${r.platformOrderId}`}
-                      className="text-indigo-700 hover:underline"
-                    >
-                      {t("lookup.open")}
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {results.length > 0 && <LookupResults results={results} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "@/components/orders/filter-form";
 import { ui } from "@/components/ui/styles";
 import { WITHDRAWAL_STATUSES } from "@/db/enums";
+import { wordsOf } from "@/lib/i18n/words";
 
 export function WithdrawalFilters({
   params,
@@ -37,7 +38,10 @@ export function WithdrawalFilters({
           name="bank"
           value={value("bank")}
           any={t("withdrawals.anyBank")}
-          options={banks.map((b) => ({ value: b, label: b }))}
+          options={banks.map((b) => ({
+            value: b,
+            label: wordsOf(t).bank(b),
+          }))}
         />
       </FilterField>
       <FilterField label={t("withdrawals.min")} name="min">

@@ -7,6 +7,7 @@ import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
 import { RequeryCell, SelectCell } from "@/components/orders/row-cells";
 import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
+import { BankName } from "@/components/bank-name";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { WithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
@@ -83,7 +84,9 @@ export function WithdrawalList({
               <ReviewBadge reason={row.needsReview} />
             </td>
             <td className={`${ui.td} text-right tabular-nums`}>{formatSatang(row.amountSatang)}</td>
-            <td className={ui.td}>{row.bank}</td>
+            <td className={ui.td}>
+              <BankName code={row.bank} />
+            </td>
             <td className={`${ui.td} font-mono text-xs`} data-testid="account-no">
               {row.accountNo}
             </td>

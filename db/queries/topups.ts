@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
 import { type Db, preparedQuery, type Tx } from "../client";
+import type { LocalizedText } from "../enums";
 import {
   type ReviewReason,
   packages,
@@ -147,7 +148,11 @@ export type TopupFilter = {
 
 type TopupListOptions = { sort: TopupSort; cursor?: Cursor; limit: number };
 
-export type TopupListRow = TopupRow & { createdByEmail: string | null; game: string | null };
+export type TopupListRow = TopupRow & {
+  createdByEmail: string | null;
+  game: string | null;
+  packageName: LocalizedText | null;
+};
 
 async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
   const conditions: SQL[] = [];
@@ -214,14 +219,24 @@ async function listTopupsOnce(
   );
   if (after) conditions.push(after);
   const rows = await db
-    .select({ topup: topups, createdByEmail: users.email, game: packages.game })
+    .select({
+      topup: topups,
+      createdByEmail: users.email,
+      game: packages.game,
+      packageName: packages.name,
+    })
     .from(topups)
     .leftJoin(users, eq(users.id, topups.createdBy))
     .leftJoin(packages, eq(packages.packageId, topups.packageId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(...order)
     .limit(options.limit);
-  return rows.map((r) => ({ ...r.topup, createdByEmail: r.createdByEmail, game: r.game }));
+  return rows.map((r) => ({
+    ...r.topup,
+    createdByEmail: r.createdByEmail,
+    game: r.game,
+    packageName: r.packageName,
+  }));
 }
 
 export function topupCursorOf(row: TopupRow, sort: TopupSort): Cursor {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
 import { type Db, preparedQuery } from "../client";
 import {
@@ -32,6 +32,17 @@ export async function getWithdrawal(
 ): Promise<WithdrawalRow | undefined> {
   return db.query.withdrawals.findFirst({
     where: eq(withdrawals.platformOrderId, platformOrderId),
+  });
+}
+
+/** The newest withdrawal we hold under the merchant's own order id (the look-up). */
+export async function findWithdrawalByMerchantOrderId(
+  db: Db,
+  merchantOrderId: string,
+): Promise<WithdrawalRow | undefined> {
+  return db.query.withdrawals.findFirst({
+    where: eq(withdrawals.merchantOrderId, merchantOrderId),
+    orderBy: desc(withdrawals.orderedAt),
   });
 }
 

@@ -5,6 +5,8 @@ import { findUserById } from "@/db/queries/users";
 import { recordAudit } from "@/lib/audit";
 import { requestIp } from "@/lib/auth/guard";
 import type { CurrentUser } from "@/lib/auth/session-user";
+import type { Locale } from "@/lib/i18n/config";
+import type { Words } from "@/lib/i18n/words";
 
 import { topupDeps } from "./deps";
 import { requeryTopup } from "./requery-topup";
@@ -33,11 +35,13 @@ export async function exportTopupsFor(
   user: CurrentUser,
   query: TopupQuery,
   filters: Record<string, string>,
+  words: Words,
+  locale: Locale,
 ) {
   const db = getDb();
   await recordAudit(db, user, "topup.export", {
     details: { query: filters },
     ip: await requestIp(),
   });
-  return topupExportRows(db, query);
+  return topupExportRows(db, query, words, locale);
 }

@@ -3,6 +3,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { topupCursorOf, listTopups } from "@/db/queries/topups";
 import { formatDateTime, satangToDecimal } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
+import type { Words } from "@/lib/i18n/words";
 
 import type { TopupQuery } from "./list-query";
 
@@ -12,7 +14,10 @@ export const TOPUP_EXPORT_COLUMNS = [
   "refId",
   "orderId",
   "status",
+  "statusCode",
   "reason",
+  "reasonCode",
+  "package",
   "packageId",
   "game",
   "gameId",
@@ -24,8 +29,16 @@ export const TOPUP_EXPORT_COLUMNS = [
   "completedAt",
 ] as const;
 
-/** Exactly the rows the list shows for this filter and sort, every page of them. */
-export async function* topupExportRows(db: Db, query: TopupQuery): AsyncGenerator<string[][]> {
+/**
+ * Exactly the rows the list shows for this filter and sort, every page of them: statuses,
+ * reasons and packages in the person's words, each beside the code a script would match.
+ */
+export async function* topupExportRows(
+  db: Db,
+  query: TopupQuery,
+  words: Words,
+  locale: Locale,
+): AsyncGenerator<string[][]> {
   let cursor = undefined as ReturnType<typeof topupCursorOf> | undefined;
   for (;;) {
     const rows = await listTopups(db, query.filter, { sort: query.sort, cursor, limit: PAGE });
@@ -33,8 +46,11 @@ export async function* topupExportRows(db: Db, query: TopupQuery): AsyncGenerato
     yield rows.map((r) => [
       r.refId,
       r.orderId ?? "",
+      words.status(r.status),
       r.status,
+      words.reason(r.reason),
       r.reason ?? "",
+      r.packageName?.[locale] ?? "",
       r.packageId,
       r.game ?? "",
       r.gameId ?? "",

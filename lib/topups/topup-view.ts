@@ -1,4 +1,5 @@
 import type { TopupListRow } from "@/db/queries/topups";
+import type { LocalizedText } from "@/db/enums";
 import type { TopupRow } from "@/db/schema";
 
 /** The `Topup` of docs/design.md, JSON API (times ISO-8601 UTC), plus a few display fields. */
@@ -15,12 +16,14 @@ export type TopupJson = {
   completedAt: string | null;
   priceSatang: number;
   game: string | null;
+  /** The package's name in both languages (the page shows the person's). */
+  packageName: LocalizedText | null;
   needsReview: TopupRow["needsReview"];
   reissueOf: string | null;
 };
 
 export function toTopupJson(
-  row: TopupRow & Partial<Pick<TopupListRow, "createdByEmail" | "game">>,
+  row: TopupRow & Partial<Pick<TopupListRow, "createdByEmail" | "game" | "packageName">>,
 ): TopupJson {
   return {
     refId: row.refId,
@@ -35,6 +38,7 @@ export function toTopupJson(
     completedAt: row.completedAt?.toISOString() ?? null,
     priceSatang: row.priceSatang,
     game: row.game ?? null,
+    packageName: row.packageName ?? null,
     needsReview: row.needsReview,
     reissueOf: row.reissueOf,
   };

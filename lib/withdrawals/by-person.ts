@@ -7,6 +7,7 @@ import { requestIp } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { AppError, notFoundError } from "@/lib/errors";
+import type { Words } from "@/lib/i18n/words";
 
 import { withdrawalDeps } from "./deps";
 import { withdrawalExportRows } from "./export-withdrawals";
@@ -45,6 +46,8 @@ export async function requeryWithdrawalFor(
 }
 
 export type LookupAnswer = {
+  /** What was pasted: the platform order id, or the merchant order id it was found by. */
+  pasted: string;
   platformOrderId: string;
   ok: boolean;
   outcome: LookupResult["outcome"];
@@ -64,10 +67,17 @@ export async function lookupWithdrawalsFor(
       if (r.ok) {
         // The row as the look-up just stored it; no second read.
         const withdrawal = r.withdrawal ? toWithdrawalJson(r.withdrawal) : undefined;
-        return { platformOrderId: r.platformOrderId, ok: true, outcome: "found", withdrawal };
+        return {
+          pasted: r.pasted,
+          platformOrderId: r.platformOrderId,
+          ok: true,
+          outcome: "found",
+          withdrawal,
+        };
       }
       const message = await translateError(new AppError(r.code, 400));
       return {
+        pasted: r.pasted,
         platformOrderId: r.platformOrderId,
         ok: false,
         outcome: r.outcome,
@@ -95,7 +105,8 @@ export async function exportWithdrawalsFor(
   user: CurrentUser,
   query: WithdrawalQuery,
   filters: Record<string, string>,
+  words: Words,
 ) {
   await record(user, "withdrawal.export", null, { query: filters });
-  return withdrawalExportRows(getDb(), query);
+  return withdrawalExportRows(getDb(), query, words);
 }

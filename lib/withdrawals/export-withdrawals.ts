@@ -3,6 +3,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listWithdrawals, withdrawalCursorOf } from "@/db/queries/withdrawals";
 import { formatDateTime, satangToDecimal } from "@/lib/format";
+import type { Words } from "@/lib/i18n/words";
 import type { Cursor } from "@/lib/orders/list-params";
 
 import type { WithdrawalQuery } from "./list-query";
@@ -14,7 +15,9 @@ export const WITHDRAWAL_EXPORT_COLUMNS = [
   "platformOrderId",
   "merchantOrderId",
   "status",
+  "statusCode",
   "bank",
+  "bankCode",
   "accountNo",
   "accountName",
   "amountBaht",
@@ -22,10 +25,14 @@ export const WITHDRAWAL_EXPORT_COLUMNS = [
   "doneAt",
 ] as const;
 
-/** The filtered rows, every page; account data masked, amounts in baht, times in Bangkok. */
+/**
+ * The filtered rows, every page; account data masked, amounts in baht, times in Bangkok,
+ * statuses and banks in the person's words beside their codes.
+ */
 export async function* withdrawalExportRows(
   db: Db,
   query: WithdrawalQuery,
+  words: Words,
 ): AsyncGenerator<string[][]> {
   let cursor: Cursor | undefined;
   for (;;) {
@@ -34,7 +41,9 @@ export async function* withdrawalExportRows(
     yield rows.map((r) => [
       r.platformOrderId,
       r.merchantOrderId,
+      words.status(r.status),
       r.status,
+      words.bank(r.bank),
       r.bank,
       maskAccountNo(r.accountNo),
       maskAccountName(r.accountName),

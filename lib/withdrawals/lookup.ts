@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getWithdrawal } from "@/db/queries/withdrawals";
+import { findWithdrawalByMerchantOrderId, getWithdrawal } from "@/db/queries/withdrawals";
 import type { WithdrawalRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { mapPool } from "@/lib/orders/pool";
@@ -14,7 +14,10 @@ const CONCURRENCY = 4;
 /** After this many gateway failures in one look-up, the rest are answered from our records. */
 export const BREAK_AFTER = 3;
 
-export type LookupResult =
+export type LookupResult = {
+  /** What the person pasted: a platform order id, or a merchant's own order id. */
+  pasted: string;
+} & (
   | {
       platformOrderId: string;
       ok: true;
@@ -27,12 +30,24 @@ export type LookupResult =
       ok: false;
       /**
        * `stored`: the gateway failed (or was not asked) and this is our own record, as of its
-       * last change; `skipped`: not asked (the gateway kept failing) and not held here.
+       * last change; `skipped`: not asked (the gateway kept failing) and not held here;
+       * `not_held`: a merchant order id none of our withdrawals carries (the gateway is asked
+       * by platform order id only).
        */
-      outcome: "invalid" | "not_found" | "error" | "stored" | "skipped";
+      outcome: "invalid" | "not_found" | "not_held" | "error" | "stored" | "skipped";
       code: string;
       withdrawal?: WithdrawalRow;
-    };
+    }
+);
+
+type Answer = LookupResult extends infer R
+  ? R extends unknown
+    ? Omit<R, "pasted">
+    : never
+  : never;
+
+/** A merchant's order id as people paste it: printable ASCII without spaces, not too long. */
+const MERCHANT_ORDER_ID = /^[\x21-\x7E]{1,64}$/;
 
 /**
  * A failure of the gateway itself (5xx, timeout, network…), not an answer about the id:
@@ -41,8 +56,10 @@ export type LookupResult =
 const isGatewayFailure = (error: unknown) => error instanceof AppError && error.status === 502;
 
 /**
- * Looks up each id at the gateway and stores what it says. Ids are checked for format before
- * any call; calls run a few at a time; one failure never stops the others. When the gateway
+ * Looks up each id at the gateway and stores what it says. A platform order id is asked as it
+ * is; anything else that could be a merchant's order id is found among the withdrawals we
+ * hold, and asked by its platform order id. Ids are checked before any call; calls run a few
+ * at a time; one failure never stops the others. When the gateway
  * fails, what we hold is answered instead (marked as stored); after `BREAK_AFTER` failures,
  * or with `storedOnly` (the page saw it failing), nothing more is sent to it.
  */
@@ -54,19 +71,12 @@ export async function lookupWithdrawals(
 ): Promise<LookupResult[]> {
   if (ids.length > MAX_LOOKUP_IDS) throw new AppError("TOO_MANY_IDS", 400, { max: MAX_LOOKUP_IDS });
   let failures = 0;
-  const fromRecords = async (id: string, code: string, asked: boolean): Promise<LookupResult> => {
+  const fromRecords = async (id: string, code: string, asked: boolean): Promise<Answer> => {
     const withdrawal = await getWithdrawal(deps.db, id);
     if (withdrawal) return { platformOrderId: id, ok: false, outcome: "stored", code, withdrawal };
     return { platformOrderId: id, ok: false, outcome: asked ? "error" : "skipped", code };
   };
-  return mapPool(ids, CONCURRENCY, async (id): Promise<LookupResult> => {
-    if (!isPlatformOrderId(id))
-      return {
-        platformOrderId: id,
-        ok: false,
-        outcome: "invalid",
-        code: "INVALID_PLATFORM_ORDER_ID",
-      };
+  const byPlatformId = async (id: string): Promise<Answer> => {
     if (options.storedOnly || failures >= BREAK_AFTER)
       return fromRecords(id, "GATEWAY_NOT_ASKED", false);
     try {
@@ -88,5 +98,19 @@ export async function lookupWithdrawals(
         code,
       };
     }
+  };
+  return mapPool(ids, CONCURRENCY, async (pasted): Promise<LookupResult> => {
+    if (isPlatformOrderId(pasted)) return { pasted, ...(await byPlatformId(pasted)) };
+    const refused = (outcome: "invalid" | "not_held", code: string): LookupResult => ({
+      pasted,
+      platformOrderId: pasted,
+      ok: false,
+      outcome,
+      code,
+    });
+    if (!MERCHANT_ORDER_ID.test(pasted)) return refused("invalid", "INVALID_ORDER_ID");
+    const held = await findWithdrawalByMerchantOrderId(deps.db, pasted);
+    if (!held) return refused("not_held", "MERCHANT_ORDER_NOT_HELD");
+    return { pasted, ...(await byPlatformId(held.platformOrderId)) };
   });
 }

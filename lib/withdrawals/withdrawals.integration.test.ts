@@ -116,15 +116,24 @@ describe("look-up", () => {
     expect(results.map((r) => [r.platformOrderId, r.ok, r.outcome])).toEqual([
       [known?.platformOrderId, true, "found"],
       ["ABCW20260508abc123XYZ456", false, "not_found"],
-      ["not-an-id", false, "invalid"],
+      ["not-an-id", false, "not_held"],
     ]);
     expect((await getWithdrawal(db, known?.platformOrderId ?? ""))?.amountSatang).toBe(
       known?.amountSatang,
     );
-    // The malformed id never reached the gateway.
+    // The id we hold no withdrawal for never reached the gateway.
     expect((await db.select().from(upstreamCalls)).map((c) => c.targetId).sort()).toEqual(
       [known?.platformOrderId, "ABCW20260508abc123XYZ456"].sort(),
     );
+
+    // Now held: its merchant order id finds it, asked again by its platform order id.
+    const merchantId = (await getWithdrawal(db, known?.platformOrderId ?? ""))?.merchantOrderId;
+    const again = await lookupWithdrawals(deps, [merchantId ?? "", "ไม่ใช่เลข"], "user:9");
+    expect(again.map((r) => [r.pasted, r.platformOrderId, r.outcome])).toEqual([
+      [merchantId, known?.platformOrderId, "found"],
+      ["ไม่ใช่เลข", "ไม่ใช่เลข", "invalid"],
+    ]);
+    expect(await db.$count(upstreamCalls)).toBe(3);
   });
 
   it("refuses more than 200 ids", async () => {

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -15,7 +15,11 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatSatang } from "@/lib/format";
+import { getPackage } from "@/db/queries/packages";
 import { getTopup } from "@/db/queries/topups";
+import type { Locale } from "@/lib/i18n/config";
+import { wordsOf } from "@/lib/i18n/words";
+import { describeTopupInfo } from "@/lib/topups/describe";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { reviewPanelData } from "@/lib/review/panel";
 import { topupDetail } from "@/lib/topups/read-topups";
@@ -31,6 +35,8 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
   const { topup } = detail;
   const row = can(user.role, "review:view") ? await getTopup(getDb(), refId) : undefined;
   const review = row ? await reviewPanelData(getDb(), { kind: "topup", row }) : null;
+  const pkg = await getPackage(getDb(), topup.packageId);
+  const locale = (await getLocale()) as Locale;
   const fields: [string, React.ReactNode][] = [
     [
       t("topups.refId"),
@@ -44,15 +50,34 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
         {topup.orderId ?? t("common.none")}
       </span>,
     ],
-    [t("topups.package"), `${topup.packageId}`],
+    [
+      t("topups.package"),
+      <span key="v" title={topup.packageId}>
+        {pkg?.name[locale] ?? topup.packageId}
+      </span>,
+    ],
     [
       t("topups.topupInfo"),
-      Object.entries(topup.topupInfo)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join(" · "),
+      <span key="v" data-testid="topup-info">
+        {describeTopupInfo(topup.topupInfo, pkg?.fields, locale).map((f, i) => (
+          <span key={f.key}>
+            {i > 0 && " · "}
+            <span className="text-slate-500">{f.label}</span> {f.value}
+          </span>
+        ))}
+      </span>,
     ],
     [t("topups.price"), formatSatang(topup.priceSatang)],
-    [t("topups.reason"), topup.reason ?? t("common.none")],
+    [
+      t("topups.reason"),
+      topup.reason ? (
+        <span key="v" title={topup.reason} data-testid="topup-reason">
+          {wordsOf(t).reason(topup.reason)}
+        </span>
+      ) : (
+        t("common.none")
+      ),
+    ],
     [t("topups.createdBy"), topup.createdBy ?? t("common.none")],
     [t("topups.createdAt"), formatDateTime(new Date(topup.createdAt))],
     [t("topups.updatedAt"), formatDateTime(new Date(topup.updatedAt))],
@@ -83,7 +108,7 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
         <span data-testid="topup-status">
           <StatusBadge status={topup.status} />
         </span>
-        <ReviewBadge reason={topup.needsReview} />
+        <ReviewBadge reason={topup.needsReview} status={topup.status} />
         {can(user.role, "topup:requery") && topup.orderId && (
           <RequeryButton action={requeryTopupAction} input={{ refId: topup.refId }} />
         )}

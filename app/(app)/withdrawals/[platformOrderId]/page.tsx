@@ -9,6 +9,7 @@ import { OrderTraffic } from "@/components/orders/order-traffic";
 import { RequeryButton } from "@/components/orders/requery-button";
 import { Timeline } from "@/components/orders/timeline";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
+import { BankName } from "@/components/bank-name";
 import { ui } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -41,7 +42,7 @@ export default async function WithdrawalPage({
     [t("withdrawals.platformOrderId"), w.platformOrderId],
     [t("withdrawals.merchantOrderId"), w.merchantOrderId],
     [t("withdrawals.amount"), formatSatang(w.amountSatang)],
-    [t("withdrawals.bank"), w.bank],
+    [t("withdrawals.bank"), <BankName key="bank" code={w.bank} />],
     [t("withdrawals.accountNo"), w.accountNo],
     [t("withdrawals.accountName"), w.accountName],
     [t("withdrawals.orderedAt"), formatDateTime(new Date(w.orderedAt))],

@@ -4,6 +4,7 @@ import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
 import { csvStream } from "@/lib/csv";
 import { bangkokDay } from "@/lib/format";
+import { wordsOf } from "@/lib/i18n/words";
 import { exportWithdrawalsFor } from "@/lib/withdrawals/by-person";
 import { WITHDRAWAL_EXPORT_COLUMNS } from "@/lib/withdrawals/export-withdrawals";
 import { parseWithdrawalQuery } from "@/lib/withdrawals/list-query";
@@ -17,7 +18,13 @@ export const GET = route(async (request) => {
   params.delete("cursor");
   params.delete("limit");
   const query = parseWithdrawalQuery(params);
-  const rows = await exportWithdrawalsFor(user, query, Object.fromEntries(params.entries()));
+  const words = wordsOf(await getTranslations());
+  const rows = await exportWithdrawalsFor(
+    user,
+    query,
+    Object.fromEntries(params.entries()),
+    words,
+  );
   const t = await getTranslations("export.withdrawals");
   return new Response(
     csvStream(

@@ -1,0 +1,139 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+
+import { BankName } from "@/components/bank-name";
+import { StatusBadge } from "@/components/status-badge";
+import { ui } from "@/components/ui/styles";
+import { CSV_BOM, csvRow } from "@/lib/csv";
+import { bangkokDay, formatDateTime, formatSatang, satangToDecimal } from "@/lib/format";
+import { wordsOf } from "@/lib/i18n/words";
+import type { LookupAnswer } from "@/lib/withdrawals/by-person";
+
+/**
+ * A look-up's answers, one row per pasted id: what was pasted (and the platform order id a
+ * merchant order id led to), how the look-up went, and the withdrawal as now held — status,
+ * amount, bank, masked account, name, paid time. Exported as CSV in the person's words, from
+ * what is on the screen (the look-up itself is the audited act).
+ */
+export function LookupResults({ results }: { results: LookupAnswer[] }) {
+  const t = useTranslations();
+  const words = wordsOf(t);
+
+  function exportCsv() {
+    const header = [
+      t("lookup.pasted"),
+      t("export.withdrawals.platformOrderId"),
+      t("export.withdrawals.merchantOrderId"),
+      t("lookup.outcomeColumn"),
+      t("export.withdrawals.status"),
+      t("export.withdrawals.statusCode"),
+      t("export.withdrawals.amountBaht"),
+      t("export.withdrawals.bank"),
+      t("export.withdrawals.bankCode"),
+      t("export.withdrawals.accountNo"),
+      t("export.withdrawals.accountName"),
+      t("export.withdrawals.doneAt"),
+      t("lookup.message"),
+    ];
+    const rows = results.map(({ pasted, outcome, withdrawal: w, error }) => [
+      pasted,
+      w?.platformOrderId ?? "",
+      w?.merchantOrderId ?? "",
+      t(`lookup.outcome.${outcome}`),
+      w ? words.status(w.status) : "",
+      w?.status ?? "",
+      w ? satangToDecimal(w.amountSatang) : "",
+      w ? words.bank(w.bank) : "",
+      w?.bank ?? "",
+      w?.accountNo ?? "",
+      w?.accountName ?? "",
+      w?.doneAt ? formatDateTime(w.doneAt) : "",
+      error?.message ?? "",
+    ]);
+    const text = CSV_BOM + [header, ...rows].map(csvRow).join("");
+    const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `withdrawal-lookup-${bangkokDay(new Date())}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="overflow-x-auto">
+        <table className={ui.table} data-testid="lookup-results">
+          <thead>
+            <tr>
+              <th className={ui.th}>{t("lookup.pasted")}</th>
+              <th className={ui.th}>{t("lookup.outcomeColumn")}</th>
+              <th className={ui.th}>{t("withdrawals.status")}</th>
+              <th className={`${ui.th} text-right`}>{t("withdrawals.amount")}</th>
+              <th className={ui.th}>{t("withdrawals.bank")}</th>
+              <th className={ui.th}>{t("withdrawals.accountNo")}</th>
+              <th className={ui.th}>{t("withdrawals.accountName")}</th>
+              <th className={ui.th}>{t("lookup.paidAt")}</th>
+              <th className={ui.th}>{t("lookup.message")}</th>
+              <th className={ui.th}>
+                <span className="sr-only">{t("lookup.open")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {results.map((r) => {
+              const w = r.withdrawal;
+              return (
+                <tr key={r.pasted} data-outcome={r.outcome} data-pasted={r.pasted}>
+                  <td className={`${ui.td} font-mono text-xs`}>
+                    {r.pasted}
+                    {w && w.platformOrderId !== r.pasted && (
+                      <span className="block text-slate-500" data-testid="lookup-via">
+                        {t("lookup.via", { platformOrderId: w.platformOrderId })}
+                      </span>
+                    )}
+                  </td>
+                  <td className={ui.td}>
+                    {t(`lookup.outcome.${r.outcome}`)}
+                    {r.outcome === "stored" && w && (
+                      <span className="block text-xs text-slate-500">
+                        {t("lookup.storedAsOf", { time: formatDateTime(w.updatedAt) })}
+                      </span>
+                    )}
+                  </td>
+                  <td className={ui.td}>{w ? <StatusBadge status={w.status} /> : null}</td>
+                  <td className={`${ui.td} text-right tabular-nums`}>
+                    {w ? formatSatang(w.amountSatang) : ""}
+                  </td>
+                  <td className={ui.td}>{w ? <BankName code={w.bank} /> : null}</td>
+                  <td className={`${ui.td} font-mono text-xs`}>{w?.accountNo}</td>
+                  <td className={ui.td}>{w?.accountName}</td>
+                  <td className={`${ui.td} tabular-nums`}>
+                    {w?.doneAt ? formatDateTime(w.doneAt) : ""}
+                  </td>
+                  <td className={`${ui.td} whitespace-normal text-xs text-slate-600`}>
+                    {r.error?.message}
+                  </td>
+                  <td className={ui.td}>
+                    {w && (
+                      <Link
+                        href={`/withdrawals/${w.platformOrderId}`}
+                        className="text-indigo-700 hover:underline"
+                      >
+                        {t("lookup.open")}
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className={ui.buttonSecondary} onClick={exportCsv}>
+        {t("lookup.export")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+
+import en from "./messages/en.json";
+import th from "./messages/th.json";
+import { wordsOf } from "./words";
+
+describe("words for stored codes", () => {
+  const english = wordsOf(createTranslator({ locale: "en", messages: en }));
+  const thai = wordsOf(createTranslator({ locale: "th", messages: th }));
+
+  it("names statuses and banks in the person's language, unknown codes as they are", () => {
+    expect(english.status("success")).toBe("Paid");
+    expect(thai.status("success")).toBe(th.status.success);
+    expect(english.bank("KBANK")).toBe("Kasikornbank");
+    expect(thai.bank("KBANK")).toBe("กสิกรไทย");
+    expect(english.bank("NEWBANK")).toBe("NEWBANK");
+  });
+
+  it("gives a reason code its sentence and keeps an upstream's own words", () => {
+    expect(english.reason("UPSTREAM_NETWORK")).toBe(en.errors.UPSTREAM_NETWORK);
+    expect(thai.reason("UPSTREAM_NETWORK")).toBe(th.errors.UPSTREAM_NETWORK);
+    expect(english.reason("Game server under maintenance")).toBe("Game server under maintenance");
+    // A sentence that needs values the stored code does not carry stays a code.
+    expect(english.reason("VALIDATION")).toBe("VALIDATION");
+    expect(english.reason(null)).toBe("");
+  });
+});
