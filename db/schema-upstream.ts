@@ -74,6 +74,8 @@ export const callbacks = sqliteTable(
     replays: integer().notNull().default(0),
     /** While a worker processes a `received` callback, until when it is theirs (lib/callbacks/worker.ts). */
     claimedUntil: instant("claimed_until"),
+    /** Which worker holds the claim; its liveness lease (`callback-worker:<id>`) says whether it still runs. */
+    claimedBy: text(),
   },
   (t) => [
     index("callbacks_pending_idx").on(t.result, t.receivedAt),

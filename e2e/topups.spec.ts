@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-import th from "@/lib/i18n/messages/th.json";
-
 import { apiAs, signInAs } from "./helpers";
+import { th } from "./messages";
 
 const BASE = "http://localhost:3100";
 const P2W_SANDBOX = "http://localhost:4110";

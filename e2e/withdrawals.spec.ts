@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-import th from "@/lib/i18n/messages/th.json";
-
 import { callAction } from "./actions";
 import { apiAs, type DemoRole, signInAs } from "./helpers";
+import { th } from "./messages";
 
 const BASE = "http://localhost:3100";
 const PAYOUT = "http://127.0.0.1:4120";

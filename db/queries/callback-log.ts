@@ -34,7 +34,10 @@ const listColumns = {
   replayResult: callbacks.replayResult,
   replays: callbacks.replays,
 };
-export type CallbackListRow = Omit<CallbackRow, "rawBody" | "headers" | "claimedUntil">;
+export type CallbackListRow = Omit<
+  CallbackRow,
+  "rawBody" | "headers" | "claimedUntil" | "claimedBy"
+>;
 
 /**
  * One page of the callbacks log, newest first. Each (upstream × verification or result)

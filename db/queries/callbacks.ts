@@ -218,16 +218,21 @@ export async function setCallbackResult(
     .where(eq(callbacks.id, id));
 }
 
+/** The liveness lease of a callback worker: `callback-worker:<holder>` in `leases`. */
+export const workerLeaseName = (holder: string) => `callback-worker:${holder}`;
+
 /**
  * Takes up to `limit` acknowledged callbacks that wait to be processed, oldest first, for
- * `claimMs`: one statement, so two workers (two processes on one file) never take the same
- * row. A claim that runs out (the process died) makes the row available again.
+ * `claimMs`, in `holder`'s name: one statement, so two workers (two processes on one file)
+ * never take the same row. A claim is free again when it runs out, or at once when its
+ * holder's liveness lease has lapsed (the process died: a restart need not wait the claim out).
  */
 export function claimReceivedCallbacks(
   db: Db,
   upstreams: readonly string[],
   limit: number,
   claimMs: number,
+  holder: string,
   now = Date.now(),
 ): Pick<CallbackRow, "id" | "upstream">[] {
   if (upstreams.length === 0 || limit <= 0) return [];
@@ -235,15 +240,21 @@ export function claimReceivedCallbacks(
   // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
   return prepared(
     db,
-    `update callbacks set claimed_until = ?
+    `update callbacks set claimed_until = ?, claimed_by = ?
         where id in (
           select id from callbacks
            where result = 'received' and upstream in (${places})
-             and (claimed_until is null or claimed_until < ?)
+             and (claimed_until is null or claimed_until < ?
+                  or not exists (select 1 from leases
+                                  where name = 'callback-worker:' || callbacks.claimed_by
+                                    and expires_at >= ?))
            order by received_at, id
            limit ?)
         returning id, upstream`,
-  ).all(now + claimMs, ...upstreams, now, limit) as Pick<CallbackRow, "id" | "upstream">[];
+  ).all(now + claimMs, holder, ...upstreams, now, now, limit) as Pick<
+    CallbackRow,
+    "id" | "upstream"
+  >[];
 }
 
 /** Callbacks accepted but not yet processed (a confirmation that failed, a broken-off replay). */

@@ -25,6 +25,13 @@ export async function releaseLease(db: Db, name: string, holder: string): Promis
   db.$client.prepare("delete from leases where name = ? and holder = ?").run(name, holder);
 }
 
+/** Deletes the lapsed leases whose names start with `prefix` (workers that are gone). */
+export function pruneLapsedLeases(db: Db, prefix: string, now = Date.now()): void {
+  db.$client
+    .prepare("delete from leases where substr(name, 1, ?) = ? and expires_at < ?")
+    .run(prefix.length, prefix, now);
+}
+
 /** Whether a scheduled job (kept as a lease row whose expiry is its next run) is due. */
 export async function jobDue(db: Db, name: string, now = Date.now()): Promise<boolean> {
   const row = db.$client.prepare("select expires_at as at from leases where name = ?").get(name) as

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
-import { getCallback, insertCallback, setCallbackResult } from "@/db/queries/callbacks";
+import {
+  getCallback,
+  insertCallback,
+  setCallbackResult,
+  workerLeaseName,
+} from "@/db/queries/callbacks";
+import { acquireLease } from "@/db/queries/leases";
 import { openDb } from "@/db/client";
 import { tempDb } from "@/db/testing/temp-db";
 import { waitFor } from "@/lib/testing/receiver";
@@ -78,14 +84,39 @@ describe("callback worker", () => {
     const db = tempDb();
     const [held] = await received(db, 1);
     db.$client
-      .prepare("update callbacks set claimed_until = ? where id = ?")
+      .prepare("update callbacks set claimed_until = ?, claimed_by = 'peer' where id = ?")
       .run(Date.now() + 300, held);
+    // The peer is alive: its liveness lease runs for a while yet.
+    await acquireLease(db, workerLeaseName("peer"), "peer", 60_000);
     const { runs, process } = recorder(db);
     worker(db, { p2w: process }, { pollMs: 50 }).start();
     await new Promise((r) => setTimeout(r, 150));
     expect(runs).toEqual([]);
     await waitFor(() => runs.length === 1);
     expect(runs).toEqual([held]);
+  });
+
+  it("takes at once what a killed worker held, once its liveness lease has lapsed", async () => {
+    const db = tempDb();
+    const ids = await received(db, 3);
+    // A process killed mid-work: claims for another minute, its lease lapsed a moment ago.
+    db.$client
+      .prepare("update callbacks set claimed_until = ?, claimed_by = 'dead' where id <= ?")
+      .run(Date.now() + 60_000, ids[1]);
+    await acquireLease(db, workerLeaseName("dead"), "dead", -1);
+    const { runs, process } = recorder(db);
+    const w = worker(db, { p2w: process }).start();
+    await waitFor(() => unprocessed(db) === 0, 2_000);
+    expect(runs).toEqual(ids);
+    // Its own lease is live while it runs, the dead one's is gone, and stop releases its own.
+    const leases = () =>
+      db.$client
+        .prepare("select holder from leases where name like 'callback-worker:%'")
+        .pluck()
+        .all();
+    expect(leases()).toEqual([w.holder]);
+    await w.stop();
+    expect(leases()).toEqual([]);
   });
 
   it("holds at most `concurrency` callbacks in hand however many wait", async () => {

@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
+
 import type { Db } from "@/db/client";
 import {
   bumpCallbackAttempts,
   claimReceivedCallbacks,
   setCallbackResult,
+  workerLeaseName,
 } from "@/db/queries/callbacks";
+import { acquireLease, pruneLapsedLeases, releaseLease } from "@/db/queries/leases";
 import { logger } from "@/lib/logger";
 
 import type { UpstreamName } from "./results";
@@ -20,6 +24,11 @@ export type WorkerOptions = {
   pollMs?: number;
   /** After this many failed runs (the processing threw) a callback is left for a person. */
   maxRuns?: number;
+  /**
+   * How long this worker's liveness lease lasts; renewed every `pollMs`. Once it lapses (the
+   * process died) its claims are free at once, instead of after `claimMs`.
+   */
+  livenessMs?: number;
 };
 
 const DEFAULTS: Required<WorkerOptions> = {
@@ -27,6 +36,7 @@ const DEFAULTS: Required<WorkerOptions> = {
   claimMs: 60_000,
   pollMs: 1_000,
   maxRuns: 5,
+  livenessMs: 5_000,
 };
 
 /**
@@ -44,6 +54,8 @@ export class CallbackWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private idle: (() => void)[] = [];
+  /** Names this worker's claims and its liveness lease. */
+  readonly holder = randomUUID();
 
   constructor(
     private readonly db: () => Db,
@@ -53,14 +65,32 @@ export class CallbackWorker {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Starts the periodic look (picks up what waits since before a restart). */
+  /**
+   * Starts the periodic look (picks up what waits since before a restart, including what a
+   * killed process had claimed, once its liveness lease has lapsed) and the liveness lease.
+   */
   start(): this {
     if (!this.timer && !this.stopped) {
-      this.timer = setInterval(() => this.wake(), this.options.pollMs);
+      this.heartbeat(true);
+      this.timer = setInterval(() => {
+        this.heartbeat();
+        this.wake();
+      }, this.options.pollMs);
       this.timer.unref();
     }
     this.wake();
     return this;
+  }
+
+  /** Renews this worker's liveness lease (first: and clears the leases of workers gone). */
+  private heartbeat(first = false): void {
+    try {
+      const db = this.db();
+      if (first) pruneLapsedLeases(db, workerLeaseName(""));
+      void acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs);
+    } catch (error) {
+      logger.error("callback worker could not renew its lease", { error });
+    }
   }
 
   /** Something was stored or a slot came free: look soon. Wake-ups in one turn coalesce. */
@@ -76,9 +106,11 @@ export class CallbackWorker {
   /** Stops looking and resolves once the callbacks in hand are finished. */
   async stop(): Promise<void> {
     this.stopped = true;
+    const started = this.timer !== undefined;
     clearInterval(this.timer);
     this.timer = undefined;
     await this.settled();
+    if (started) await releaseLease(this.db(), workerLeaseName(this.holder), this.holder);
   }
 
   /** Resolves when nothing is in hand or about to be looked for (tests, shutdown). */
@@ -98,6 +130,7 @@ export class CallbackWorker {
           Object.keys(this.processors),
           free,
           this.options.claimMs,
+          this.holder,
         );
       } catch (error) {
         logger.error("callback worker could not claim", { error });

@@ -19,12 +19,7 @@ export const GET = route(async (request) => {
   params.delete("limit");
   const query = parseWithdrawalQuery(params);
   const words = wordsOf(await getTranslations());
-  const rows = await exportWithdrawalsFor(
-    user,
-    query,
-    Object.fromEntries(params.entries()),
-    words,
-  );
+  const rows = await exportWithdrawalsFor(user, query, Object.fromEntries(params.entries()), words);
   const t = await getTranslations("export.withdrawals");
   return new Response(
     csvStream(
