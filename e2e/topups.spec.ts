@@ -195,6 +195,41 @@ test("the form checks fields itself, keeps values across Back, says when P2W is 
   expect(found.items.map((i) => i.topupInfo.gameid)).toEqual([player]);
 });
 
+test("a second top-up of the same package for the same player within the window asks first, naming the earlier one", async ({
+  page,
+  playwright,
+}) => {
+  const api = await apiAs(playwright, BASE, "support");
+  const player = `dup-${Date.now()}`;
+  const earlier = (await (
+    await api.post("/api/topups", {
+      data: { packageId: "FF_TH_D100", topupInfo: { playerid: player } },
+    })
+  ).json()) as { topup: { refId: string } };
+
+  await signInAs(page, "support");
+  await page.goto("/topups/new");
+  await page.locator('select[name="packageId"]').selectOption("FF_TH_D100");
+  await page.locator('input[name="playerid"]').fill(player);
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
+  const warning = page.getByTestId("duplicate-warning");
+  await expect(warning).toContainText("10 นาที");
+  await expect(warning.getByRole("link")).toHaveAttribute("href", `/topups/${earlier.topup.refId}`);
+  const send = page.getByRole("button", { name: "ส่งรายการเติม" });
+  await expect(send).toBeDisabled();
+  await warning.getByRole("checkbox").check();
+  await expect(send).toBeEnabled();
+
+  // Another player: no question asked.
+  await page.getByRole("button", { name: "ย้อนกลับ" }).click();
+  await page.locator('input[name="playerid"]').fill(`${player}-other`);
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
+  await expect(page.getByTestId("topup-summary")).toContainText(`${player}-other`);
+  await expect(page.locator("[data-duplicate-check=answered]")).toBeVisible();
+  await expect(page.getByTestId("duplicate-warning")).toHaveCount(0);
+  await expect(send).toBeEnabled();
+});
+
 test("bulk re-query skips final orders, says how many, and lists every failure with its reason", async ({
   page,
   playwright,

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { ui } from "@/components/ui/styles";
 import { formatSatang } from "@/lib/format";
 
+import { DuplicateWarning, useEarlierTopup } from "./duplicate-warning";
 import type { Draft, Outcome, Pkg } from "./new-topup-types";
 
 /** After this long without an answer, the person is told P2W is slow and the order is safe. */
@@ -46,11 +47,15 @@ export function TopupConfirmStep({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const seconds = useSeconds(sending);
+  const duplicate = useEarlierTopup(draft);
   const refused = outcome?.kind === "rejected" ? outcome : null;
   // Refused with this key: the same key would only bring the same answer back.
   const spent = refused !== null && refused.by !== "lost";
   return (
-    <div className={`${ui.card} space-y-4`}>
+    <div
+      className={`${ui.card} space-y-4`}
+      data-duplicate-check={duplicate.answered ? "answered" : "asking"}
+    >
       <h2 ref={heading} tabIndex={-1} className="text-base font-semibold outline-none">
         {t("newTopup.confirmTitle")}
       </h2>
@@ -73,6 +78,13 @@ export function TopupConfirmStep({
         ))}
       </dl>
       <p className="text-sm text-slate-600">{t("newTopup.confirmHint")}</p>
+      {duplicate.earlier && (
+        <DuplicateWarning
+          earlier={duplicate.earlier}
+          checked={duplicate.checked}
+          onChecked={duplicate.setChecked}
+        />
+      )}
       {refused && (
         <p role="alert" className={ui.error} data-code={refused.code}>
           {refused.by === "upstream"
@@ -92,7 +104,12 @@ export function TopupConfirmStep({
         <button type="button" className={ui.buttonSecondary} disabled={sending} onClick={onBack}>
           {t("newTopup.back")}
         </button>
-        <button type="button" className={ui.button} disabled={sending || spent} onClick={onSend}>
+        <button
+          type="button"
+          className={ui.button}
+          disabled={sending || spent || !duplicate.clear}
+          onClick={onSend}
+        >
           {sending ? t("newTopup.submitting") : t("newTopup.submit")}
         </button>
       </div>

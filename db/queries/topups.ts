@@ -239,6 +239,47 @@ async function listTopupsOnce(
   }));
 }
 
+/**
+ * The newest top-up of this package for this player since `since` that has not failed,
+ * other than the one an idempotency key of this creator names (the same order sent again):
+ * a second top-up would charge twice. Walks topups_game_id_idx.
+ */
+export async function latestTopupFor(
+  db: Db,
+  match: {
+    packageId: string;
+    gameId: string;
+    since: Date;
+    other: { createdBy: number; key?: string };
+  },
+): Promise<
+  { refId: string; status: TopupStatus; createdAt: Date; createdByName: string | null } | undefined
+> {
+  const [row] = await db
+    .select({
+      refId: topups.refId,
+      status: topups.status,
+      createdAt: topups.createdAt,
+      createdByName: users.name,
+    })
+    .from(topups)
+    .leftJoin(users, eq(users.id, topups.createdBy))
+    .where(
+      and(
+        eq(topups.gameId, match.gameId),
+        eq(topups.packageId, match.packageId),
+        gte(topups.createdAt, match.since),
+        sql`${topups.status} <> 'failed'`,
+        match.other.key
+          ? sql`not (${topups.createdBy} = ${match.other.createdBy} and ${topups.idempotencyKey} = ${match.other.key})`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${topups.createdAt} desc`)
+    .limit(1);
+  return row;
+}
+
 export function topupCursorOf(row: TopupRow, sort: TopupSort): Cursor {
   return { t: (sort === "updated_desc" ? row.updatedAt : row.createdAt).getTime(), id: row.refId };
 }

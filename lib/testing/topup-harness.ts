@@ -54,7 +54,6 @@ export function topupHarness() {
       quiet: true,
     });
     webhook = await startWebhook();
-    worker.start();
   });
 
   afterAll(async () => {
@@ -83,6 +82,8 @@ export function topupHarness() {
       (call) => insertUpstreamCall(db, call),
     );
     deps = { db, p2w, appUrl: webhook.url, webhookSecret: WEBHOOK_SECRET, confirmCallbacks: true };
+    // Started once the first test's database exists (its liveness lease is written there).
+    worker.start();
   });
 
   return {

@@ -36,7 +36,7 @@ beforeAll(async () => {
   // The real webhook route's handler, served over HTTP, with this test's deps.
   worker = new CallbackWorker(() => deps.db, {
     payout: (id) => payoutWebhook.process(deps, id),
-  }).start();
+  });
   const webhook = await serveHandler(
     webhookHandler(
       payoutWebhook,
@@ -79,6 +79,8 @@ beforeEach(() => {
     (call) => insertUpstreamCall(db, call),
   );
   deps = { db, payout, secret: SECRET, merchantId: MERCHANT, confirmCallbacks: true };
+  // Started once the first test's database exists (its liveness lease is written there).
+  worker.start();
 });
 
 async function post(body: Record<string, unknown>, sign = SECRET) {

@@ -1,8 +1,10 @@
 "use server";
 
 import { authorizedAction } from "@/lib/actions/safe-action";
+import { getDb } from "@/lib/db";
 import { createTopup } from "@/lib/topups/create-topup";
 import { topupDeps } from "@/lib/topups/deps";
+import { earlierTopup } from "@/lib/topups/earlier-topup";
 import { requeryTopupFor } from "@/lib/topups/by-person";
 import { createTopupSchema, requeryTopupSchema } from "@/lib/topups/topup-schemas";
 import { toTopupJson } from "@/lib/topups/topup-view";
@@ -19,6 +21,13 @@ export const createTopupAction = authorizedAction(
       replayed: !result.created,
     };
   },
+);
+
+/** The confirm step's question: was this player topped up with this package a moment ago? */
+export const earlierTopupAction = authorizedAction(
+  "topup:create",
+  createTopupSchema,
+  async (input, { user }) => earlierTopup(getDb(), user, input),
 );
 
 export const requeryTopupAction = authorizedAction(
