@@ -106,10 +106,30 @@ test("an admin changes the stuck-after setting; a bad value is refused next to i
       .settings.stuckAfterHours,
   ).toBe(6);
 
+  // The audit log in words, filtered by action and person; the raw change folded away.
   await page.goto("/audit");
-  const row = page.locator("tr", { hasText: "settings.update" }).first();
-  await expect(row).toContainText('"stuckAfterHours":24');
-  await expect(row).toContainText('"stuckAfterHours":6');
+  const filters = page.getByRole("form", { name: "ตัวกรอง" });
+  await filters.locator('select[name="action"]').selectOption("settings.update");
+  await filters
+    .locator('select[name="actor"]')
+    .selectOption({ label: "Admin Ops (admin@demo.local)" });
+  await filters.getByRole("button", { name: "ใช้ตัวกรอง" }).click();
+  await expect(page).toHaveURL(/action=settings\.update/);
+  const rows = page.locator("[data-testid=audit-log] tbody tr");
+  await expect(rows.first()).toHaveAttribute("data-action", "settings.update");
+  expect(
+    await rows.evaluateAll((trs) =>
+      trs.every((tr) => tr.getAttribute("data-action") === "settings.update"),
+    ),
+  ).toBe(true);
+  const row = rows.first();
+  await expect(row).toContainText("เปลี่ยนการตั้งค่า");
+  await expect(row).toContainText("Admin Ops");
+  await expect(row).toContainText('"stuckAfterHours": 24');
+  await expect(row).toContainText('"stuckAfterHours": 6');
+  // A day that is not a date is named, not silently dropped.
+  await page.goto("/audit?from=yesterday");
+  await expect(page.getByTestId("audit-bad-filter")).toContainText("ตั้งแต่");
 
   // Put it back for the other tests.
   const reset = await api.put("/api/settings", { data: { stuckAfterHours: 24 } });

@@ -62,9 +62,10 @@ test("a role without the permission gets 403 for the page and the denial is audi
 
   const admin = await browser.newPage();
   await signInAs(admin, "admin");
-  await admin.goto("/audit");
-  const row = admin.locator("tr", { hasText: "access.denied" }).first();
-  await expect(row).toContainText("support@demo.local");
+  await admin.goto("/audit?action=access.denied");
+  const row = admin.locator("tr[data-action='access.denied']").first();
+  await expect(row).toContainText("สมชาย ใจดี");
+  await expect(row).toContainText("ถูกปฏิเสธการเข้าถึง");
   await expect(row).toContainText("user:manage");
 });
 

@@ -33,7 +33,12 @@ test("support creates a top-up and sees it turn succeeded without a reload", asy
   await expect(status.locator("[data-status]")).toHaveAttribute("data-status", "succeeded", {
     timeout: 15_000,
   });
-  await expect(page.getByTestId("timeline")).toContainText("แจ้งกลับ");
+  // The timeline in sentences, people by name, raw details folded away.
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline).toContainText("สมชาย ใจดี สร้างรายการ");
+  await expect(timeline).toContainText("P2W แจ้งกลับว่า สำเร็จ");
+  await expect(timeline).not.toContainText("user:");
+  await expect(timeline.locator("details").first()).not.toHaveAttribute("open");
   // Its fields in words: labels in Thai, the chosen server by its name, not `server: 2`.
   const info = page.getByTestId("topup-info");
   await expect(info).toContainText(`ไอดีเกม ${player}`);

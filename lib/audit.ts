@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Db, Tx } from "@/db/client";
 import { type AuditEntry, insertAudit, insertAuditIn } from "@/db/queries/audit";
+import type { AuditAction } from "@/lib/audit-actions";
 
 /** A signed-in person acting from an address: what every audited use case is given. */
 export type Person = { id: number; email: string; ip: string };
@@ -18,7 +19,7 @@ export type Actor = { id: number | null; email: string | null } | null;
 export async function recordAudit(
   db: Db,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
 ): Promise<void> {
   await insertAudit(db, auditRow(actor, action, entry));
@@ -28,7 +29,7 @@ export async function recordAudit(
 export function recordAuditIn(
   tx: Tx,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
 ): void {
   insertAuditIn(tx, auditRow(actor, action, entry));
@@ -36,7 +37,7 @@ export function recordAuditIn(
 
 function auditRow(
   actor: Actor,
-  action: string,
+  action: AuditAction,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail">,
 ): AuditEntry {
   return { ...entry, action, actorId: actor?.id ?? null, actorEmail: actor?.email ?? null };

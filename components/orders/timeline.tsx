@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/status-badge";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
+import { wordsOf } from "@/lib/i18n/words";
 
 type Entry = {
   at: string;
@@ -11,12 +12,37 @@ type Entry = {
   kind: string;
   source: string;
   actor: string;
+  actorName: string | null;
   details: Record<string, unknown> | null;
 };
 
-/** Where every status of an order came from: create, callback, re-query, reconciler, person. */
-export function Timeline({ history }: { history: Entry[] }) {
+/** Which sentence tells an entry (lib/i18n/messages `orders.event.*`). */
+function eventOf(h: Entry): string {
+  if (h.source === "create") {
+    if (h.from === null) return "created";
+    if (h.to === "failed") return "createRefused";
+    if (h.to === "unknown") return "createUnknown";
+    return "accepted";
+  }
+  if (h.source === "callback")
+    return h.details?.confirmedBy === "requery" ? "callbackConfirmed" : "callback";
+  if (h.source === "requery" || h.source === "reconciler") return h.source;
+  return "person";
+}
+
+/**
+ * Where every status of an order came from, as sentences ("P2W reported Succeeded by
+ * callback; confirmed by a signed read"), who did it by name, and the raw details folded
+ * away for those who need them.
+ */
+export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p2w" | "payout" }) {
   const t = useTranslations();
+  const words = wordsOf(t);
+  const actorOf = (h: Entry) =>
+    h.actorName ??
+    (t.has(`orders.actorName.${h.actor.replace(":", "_")}`)
+      ? t(`orders.actorName.${h.actor.replace(":", "_")}` as "orders.actorName.system_callback")
+      : h.actor);
   return (
     <section className={`${ui.card} overflow-x-auto p-0`}>
       <h2 className="px-4 pt-4 text-base font-semibold">{t("orders.timeline")}</h2>
@@ -24,39 +50,46 @@ export function Timeline({ history }: { history: Entry[] }) {
         <thead>
           <tr>
             <th className={ui.th}>{t("orders.at")}</th>
-            <th className={ui.th}>{t("orders.fromStatus")}</th>
-            <th className={ui.th}>{t("orders.toStatus")}</th>
-            <th className={ui.th}>{t("orders.source")}</th>
+            <th className={ui.th}>{t("orders.what")}</th>
             <th className={ui.th}>{t("orders.actor")}</th>
             <th className={ui.th}>{t("orders.details")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {history.map((h, i) => (
-            <tr key={i} data-kind={h.kind}>
-              <td className={`${ui.td} tabular-nums`}>{formatDateTime(new Date(h.at))}</td>
-              <td className={ui.td}>
-                {h.from ? <StatusBadge status={h.from} /> : t("common.none")}
-              </td>
-              <td className={ui.td}>
-                {h.to ? <StatusBadge status={h.to} /> : t("common.none")}{" "}
+            <tr key={i} data-kind={h.kind} data-source={h.source}>
+              <td className={`${ui.td} align-top tabular-nums`}>{formatDateTime(h.at)}</td>
+              <td className={`${ui.td} whitespace-normal`}>
+                <span className="mr-2">
+                  {t(`orders.event.${eventOf(h)}` as "orders.event.callback", {
+                    upstream: t(`orders.upstream.${upstream}`),
+                    status: h.to ? words.status(h.to) : t("common.none"),
+                    actor: actorOf(h),
+                  })}
+                </span>
+                {h.from && <StatusBadge status={h.from} />}
+                {h.from && h.to && " → "}
+                {h.to && <StatusBadge status={h.to} />}
                 {h.kind !== "applied" && (
-                  <span className="text-xs text-amber-800">
+                  <span className="ml-1 text-xs text-amber-800">
                     ({t.has(`topup.kind.${h.kind}`) ? t(`topup.kind.${h.kind}`) : h.kind})
                   </span>
                 )}
               </td>
-              <td className={ui.td}>
-                {t.has(`topup.sourceName.${h.source}`)
-                  ? t(`topup.sourceName.${h.source}`)
-                  : h.source}
+              <td className={`${ui.td} align-top`} title={h.actor}>
+                {actorOf(h)}
               </td>
-              <td className={`${ui.td} font-mono text-xs`}>{h.actor}</td>
-              <td
-                className={`${ui.td} max-w-md truncate font-mono text-xs`}
-                title={h.details ? JSON.stringify(h.details) : ""}
-              >
-                {h.details ? JSON.stringify(h.details) : ""}
+              <td className={`${ui.td} align-top text-xs`}>
+                {h.details && (
+                  <details>
+                    <summary className="cursor-pointer text-slate-600">
+                      {t("orders.rawDetails")}
+                    </summary>
+                    <pre className="mt-1 max-w-md whitespace-pre-wrap break-all font-mono">
+                      {JSON.stringify(h.details, null, 2)}
+                    </pre>
+                  </details>
+                )}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { desc, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import { type AuditRow, auditLog } from "../schema";
@@ -23,15 +23,32 @@ export function insertAuditIn(tx: Tx, entry: AuditEntry): void {
   tx.insert(auditLog).values(entry).run();
 }
 
-/** Newest first, keyset-paginated on id (stable under concurrent inserts). */
+export type AuditFilter = {
+  actorId?: number;
+  action?: string;
+  /** The target's id as recorded (a refID, a platform order id, a user's id…). */
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+};
+
+/** Newest first, keyset-paginated on id (stable under concurrent inserts), filtered. */
 export async function listAudit(
   db: Db,
-  { beforeId, limit }: { beforeId?: number; limit: number },
+  { beforeId, limit, filter = {} }: { beforeId?: number; limit: number; filter?: AuditFilter },
 ): Promise<AuditRow[]> {
+  const conditions = [
+    beforeId ? lt(auditLog.id, beforeId) : undefined,
+    filter.actorId !== undefined ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.targetId ? eq(auditLog.targetId, filter.targetId) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lt(auditLog.at, filter.to) : undefined,
+  ].filter((c) => c !== undefined);
   return db
     .select()
     .from(auditLog)
-    .where(beforeId ? lt(auditLog.id, beforeId) : undefined)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }

@@ -10,6 +10,7 @@ import {
 import type { PackageRow } from "@/db/schema";
 import { type Person, recordAuditIn } from "@/lib/audit";
 import { AppError, InvalidInput, notFoundError } from "@/lib/errors";
+import type { AuditAction } from "@/lib/audit-actions";
 
 import { type CatalogEntry, checkCatalog, checkPackage } from "./package-rules";
 
@@ -38,7 +39,7 @@ const same = (a: CatalogEntry, b: CatalogEntry) => JSON.stringify(a) === JSON.st
 function writeEntryIn(
   tx: Tx,
   actor: Person | null,
-  action: string,
+  action: AuditAction,
   entry: CatalogEntry,
 ): "inserted" | "updated" | "unchanged" {
   const existing = getPackageIn(tx, entry.packageId);

@@ -1,7 +1,16 @@
 import type { CallbackRow, HistoryRow, UpstreamCallRow } from "@/db/schema";
 
 /** The API and detail-page shapes of what every order has: history, callbacks, calls. */
-export function historyJson(rows: HistoryRow[]) {
+/** The people history rows name (`user:<id>` actors), for `historyJson`. */
+export function historyPeople(rows: HistoryRow[]): number[] {
+  return rows.flatMap((h) => {
+    const id = /^user:(\d+)$/.exec(h.actor)?.[1];
+    return id ? [Number(id)] : [];
+  });
+}
+
+/** History entries; `actorName` is the person's name when a person did it. */
+export function historyJson(rows: HistoryRow[], names: Map<number, string> = new Map()) {
   return rows.map((h) => ({
     at: h.at.toISOString(),
     from: h.fromStatus,
@@ -9,6 +18,7 @@ export function historyJson(rows: HistoryRow[]) {
     kind: h.kind,
     source: h.source,
     actor: h.actor,
+    actorName: names.get(Number(/^user:(\d+)$/.exec(h.actor)?.[1])) ?? null,
     details: h.details,
   }));
 }

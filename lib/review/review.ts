@@ -18,6 +18,7 @@ import type { Reporter } from "@/lib/orders/observe";
 import { getSettings } from "@/lib/settings/settings";
 import { planTopupDecision, planTopupNote } from "@/lib/topups/observe";
 import { planWithdrawalDecision, planWithdrawalNote } from "@/lib/withdrawals/observe";
+import type { AuditAction } from "@/lib/audit-actions";
 
 import {
   NOTE_MAX_LENGTH,
@@ -108,7 +109,7 @@ const reporter = (person: Person, details: Record<string, unknown>): Reporter =>
 function auditItemIn(
   tx: Tx,
   person: Person,
-  action: string,
+  action: AuditAction,
   item: ReviewItemRow,
   details: Record<string, unknown>,
 ): void {

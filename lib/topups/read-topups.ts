@@ -5,10 +5,10 @@ import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
 import { topupCursorOf, getTopup, listTopups } from "@/db/queries/topups";
 import { listUpstreamCalls } from "@/db/queries/upstream-calls";
-import { findUserById } from "@/db/queries/users";
+import { findUserById, userNames } from "@/db/queries/users";
 import { notFoundError } from "@/lib/errors";
 import { keysetPage } from "@/lib/orders/list-params";
-import { historyJson, trafficJson } from "@/lib/orders/order-json";
+import { historyJson, historyPeople, trafficJson } from "@/lib/orders/order-json";
 
 import type { TopupQuery } from "./list-query";
 import { toTopupJson } from "./topup-view";
@@ -32,7 +32,7 @@ export async function topupDetail(db: Db, refId: string, withTraffic = false) {
   const ids = [row.refId, ...(row.orderId ? [row.orderId] : [])];
   return {
     topup: toTopupJson({ ...row, createdByEmail: creator?.email ?? null }),
-    history: historyJson(history),
+    history: historyJson(history, await userNames(db, historyPeople(history))),
     ...(withTraffic
       ? trafficJson(await listCallbacksFor(db, [row.refId]), await listUpstreamCalls(db, ids))
       : {}),

@@ -15,6 +15,7 @@ import type { UserRow } from "@/db/schema";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, notFoundError } from "@/lib/errors";
+import type { AuditAction } from "@/lib/audit-actions";
 
 /* The rules for managing users; each change is audited with who did it and from where. */
 
@@ -38,7 +39,7 @@ async function keepAnAdmin(db: Db, target: UserRow) {
   }
 }
 
-async function record(db: Db, actor: Actor, action: string, target: UserRow, details: object) {
+async function record(db: Db, actor: Actor, action: AuditAction, target: UserRow, details: object) {
   await recordAudit(db, actor, action, {
     targetType: "user",
     targetId: String(target.id),

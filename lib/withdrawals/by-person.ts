@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { AppError, notFoundError } from "@/lib/errors";
 import type { Words } from "@/lib/i18n/words";
+import type { AuditAction } from "@/lib/audit-actions";
 
 import { withdrawalDeps } from "./deps";
 import { withdrawalExportRows } from "./export-withdrawals";
@@ -20,7 +21,7 @@ import { type WithdrawalJson, toWithdrawalJson } from "./withdrawal-view";
 /** What a person's actions on withdrawals do, audited, for route handlers and actions alike. */
 async function record(
   user: CurrentUser,
-  action: string,
+  action: AuditAction,
   targetId: string | null,
   details?: Record<string, unknown>,
 ) {

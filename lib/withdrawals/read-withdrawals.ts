@@ -3,11 +3,12 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
+import { userNames } from "@/db/queries/users";
 import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import { getWithdrawal, listWithdrawals, withdrawalCursorOf } from "@/db/queries/withdrawals";
 import { notFoundError } from "@/lib/errors";
 import { keysetPage } from "@/lib/orders/list-params";
-import { historyJson, trafficJson } from "@/lib/orders/order-json";
+import { historyJson, historyPeople, trafficJson } from "@/lib/orders/order-json";
 
 import type { WithdrawalQuery } from "./list-query";
 import { toWithdrawalJson } from "./withdrawal-view";
@@ -38,7 +39,7 @@ export async function withdrawalDetail(
   const history = await listHistory(db, "withdrawal", platformOrderId);
   return {
     withdrawal: toWithdrawalJson(row, options.reveal),
-    history: historyJson(history),
+    history: historyJson(history, await userNames(db, historyPeople(history))),
     ...(options.traffic
       ? trafficJson(
           await listCallbacksFor(db, [platformOrderId]),

@@ -2,32 +2,135 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
-import { getDb } from "@/lib/db";
-import { listAudit } from "@/db/queries/audit";
+import { type AuditFilter, listAudit } from "@/db/queries/audit";
+import { listUsers, userNames } from "@/db/queries/users";
+import { AUDIT_ACTIONS, auditTargetHref, isAuditAction } from "@/lib/audit-actions";
 import { requirePageUser } from "@/lib/auth/guard";
-import { formatDateTime } from "@/lib/format";
+import { getDb } from "@/lib/db";
+import { bangkokDayStart, formatDateTime } from "@/lib/format";
 
 const PAGE_SIZE = 50;
+const DAY_MS = 86_400_000;
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ before?: string }>;
-}) {
+type Params = {
+  before?: string;
+  actor?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+};
+
+/** The query string as a filter; a day that is not a date is named, not ignored. */
+function filterOf(params: Params): { filter: AuditFilter; bad: string[] } {
+  const bad: string[] = [];
+  const day = (field: "from" | "to") => {
+    const value = params[field]?.trim();
+    if (!value) return undefined;
+    const start = bangkokDayStart(value);
+    if (!start) bad.push(field);
+    return start ?? undefined;
+  };
+  const actor = Number(params.actor);
+  const from = day("from");
+  const to = day("to");
+  return {
+    filter: {
+      actorId: Number.isSafeInteger(actor) && actor > 0 ? actor : undefined,
+      action: isAuditAction(params.action) ? params.action : undefined,
+      targetId: params.target?.trim().slice(0, 100) || undefined,
+      from,
+      // Through the end of the day named.
+      to: to ? new Date(to.getTime() + DAY_MS) : undefined,
+    },
+    bad,
+  };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePageUser("audit:view");
   const t = await getTranslations();
-  const before = Number((await searchParams).before);
-  const rows = await listAudit(getDb(), {
+  const params = await searchParams;
+  const { filter, bad } = filterOf(params);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const before = Number(params.before);
+  const db = getDb();
+  const rows = await listAudit(db, {
     beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined,
     limit: PAGE_SIZE,
+    filter,
   });
+  const people = await listUsers(db);
+  const names = await userNames(
+    db,
+    rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])),
+  );
+  const actionWords = (action: string) =>
+    t.has(`audit.actions.${action}`) ? t(`audit.actions.${action}` as "audit.title") : action;
   const last = rows.at(-1);
+  const next = new URLSearchParams(
+    Object.entries(params).filter(([k, v]) => k !== "before" && typeof v === "string" && v),
+  );
+  if (last) next.set("before", String(last.id));
   return (
     <div className="space-y-4">
       <h1 className={ui.h1}>{t("audit.title")}</h1>
+      <form
+        method="get"
+        aria-label={t("audit.filters")}
+        className={`${ui.card} flex flex-wrap items-end gap-3`}
+      >
+        <label className="space-y-1 text-sm">
+          <span className="block text-slate-600">{t("audit.filterActor")}</span>
+          <select name="actor" defaultValue={params.actor ?? ""} className={ui.input}>
+            <option value="">{t("audit.anyone")}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.email})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block text-slate-600">{t("audit.filterAction")}</span>
+          <select name="action" defaultValue={params.action ?? ""} className={ui.input}>
+            <option value="">{t("audit.anyAction")}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {actionWords(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block text-slate-600">{t("audit.filterTarget")}</span>
+          <input name="target" defaultValue={params.target ?? ""} className={ui.input} />
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block text-slate-600">{t("audit.from")}</span>
+          <input type="date" name="from" defaultValue={params.from ?? ""} className={ui.input} />
+        </label>
+        <label className="space-y-1 text-sm">
+          <span className="block text-slate-600">{t("audit.to")}</span>
+          <input type="date" name="to" defaultValue={params.to ?? ""} className={ui.input} />
+        </label>
+        <button type="submit" className={ui.button}>
+          {t("audit.apply")}
+        </button>
+        {filtered && (
+          <Link href="/audit" className={ui.buttonSecondary}>
+            {t("audit.clear")}
+          </Link>
+        )}
+      </form>
+      {bad.length > 0 && (
+        <p role="alert" className={ui.error} data-testid="audit-bad-filter">
+          {t("audit.badDay", { field: bad.map((f) => t(`audit.${f}` as "audit.from")).join(", ") })}
+        </p>
+      )}
       <p className="text-xs text-slate-500">{t("common.timeZoneNote")}</p>
       <section className={`${ui.card} overflow-x-auto p-0`}>
-        <table className={ui.table}>
+        <table className={ui.table} data-testid="audit-log">
           <thead className="bg-slate-50">
             <tr>
               <th className={ui.th}>{t("audit.at")}</th>
@@ -42,32 +145,56 @@ export default async function AuditPage({
             {rows.length === 0 && (
               <tr>
                 <td className={ui.td} colSpan={6}>
-                  {t("audit.empty")}
+                  {filtered ? t("audit.emptyFiltered") : t("audit.empty")}
                 </td>
               </tr>
             )}
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className={ui.td}>{formatDateTime(row.at)}</td>
-                <td className={ui.td}>{row.actorEmail ?? t("audit.system")}</td>
-                <td className={`${ui.td} font-mono text-xs`}>{row.action}</td>
-                <td className={ui.td}>
-                  {row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : t("common.none")}
-                </td>
-                <td
-                  className={`${ui.td} max-w-md truncate font-mono text-xs`}
-                  title={JSON.stringify(row.details)}
-                >
-                  {row.details ? JSON.stringify(row.details) : t("common.none")}
-                </td>
-                <td className={ui.td}>{row.ip ?? t("common.none")}</td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const href = auditTargetHref(row.targetType, row.targetId);
+              const target = row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : null;
+              return (
+                <tr key={row.id} data-action={row.action}>
+                  <td className={`${ui.td} align-top tabular-nums`}>{formatDateTime(row.at)}</td>
+                  <td className={`${ui.td} align-top`} title={row.actorEmail ?? undefined}>
+                    {(row.actorId !== null && names.get(row.actorId)) ||
+                      row.actorEmail ||
+                      t("audit.system")}
+                  </td>
+                  <td className={`${ui.td} align-top`} title={row.action}>
+                    {actionWords(row.action)}
+                  </td>
+                  <td className={`${ui.td} align-top font-mono text-xs`}>
+                    {href ? (
+                      <Link href={href} className="text-indigo-700 hover:underline">
+                        {target}
+                      </Link>
+                    ) : (
+                      (target ?? t("common.none"))
+                    )}
+                  </td>
+                  <td className={`${ui.td} align-top text-xs`}>
+                    {row.details ? (
+                      <details>
+                        <summary className="cursor-pointer text-slate-600">
+                          {t("orders.rawDetails")}
+                        </summary>
+                        <pre className="mt-1 max-w-md whitespace-pre-wrap break-all font-mono">
+                          {JSON.stringify(row.details, null, 2)}
+                        </pre>
+                      </details>
+                    ) : (
+                      t("common.none")
+                    )}
+                  </td>
+                  <td className={`${ui.td} align-top`}>{row.ip ?? t("common.none")}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>
       {rows.length === PAGE_SIZE && last && (
-        <Link href={`/audit?before=${last.id}`} className={ui.buttonSecondary}>
+        <Link href={`/audit?${next}`} className={ui.buttonSecondary}>
           {t("common.next")}
         </Link>
       )}

@@ -123,7 +123,7 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
           refId={topup.refId}
         />
       )}
-      <Timeline history={detail.history} />
+      <Timeline history={detail.history} upstream="p2w" />
       <OrderTraffic
         callbacks={detail.callbacks ?? []}
         calls={detail.calls ?? []}

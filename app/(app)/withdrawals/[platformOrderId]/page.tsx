@@ -68,7 +68,7 @@ export default async function WithdrawalPage({
       {!w.masked && <p className="text-sm text-slate-600">{t("withdrawals.fullShownNote")}</p>}
       <FieldList fields={fields} testId="withdrawal-fields" />
       {review && <ReviewPanel data={review} me={user.id} canAct={can(user.role, "review:act")} />}
-      <Timeline history={detail.history} />
+      <Timeline history={detail.history} upstream="payout" />
       <OrderTraffic
         callbacks={detail.callbacks ?? []}
         calls={detail.calls ?? []}
