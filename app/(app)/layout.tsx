@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import { LanguageSwitch } from "@/components/language-switch";
 import { LiveChanges } from "@/components/live-changes";
+import { MobileNav } from "@/components/mobile-nav";
 import { NavLinks } from "@/components/nav-links";
 import { Providers } from "@/components/providers";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -41,9 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </aside>
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
-              <div className="md:hidden">
-                <NavLinks items={items} />
-              </div>
+              <MobileNav items={items} />
               <p className="text-sm text-slate-600" data-testid="current-user">
                 <span className="font-medium text-slate-900">{user.name}</span> ·{" "}
                 {t(`roles.${user.role}`)}

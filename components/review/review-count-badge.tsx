@@ -27,7 +27,7 @@ export function ReviewCountBadge({ initial }: { initial: number }) {
   if (!data) return null;
   return (
     <span
-      className="rounded-full bg-amber-500 px-2 py-0.5 text-xs font-semibold text-white tabular-nums"
+      className="rounded-full bg-amber-700 px-2 py-0.5 text-xs font-semibold text-white tabular-nums"
       data-testid="review-count"
       aria-label={t("badge", { count: data })}
     >
