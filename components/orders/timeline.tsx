@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 
+import { RawDetails } from "@/components/raw-details";
 import { StatusBadge } from "@/components/status-badge";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
@@ -80,16 +81,7 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
                 {actorOf(h)}
               </td>
               <td className={`${ui.td} align-top text-xs`}>
-                {h.details && (
-                  <details>
-                    <summary className="cursor-pointer text-slate-600">
-                      {t("orders.rawDetails")}
-                    </summary>
-                    <pre className="mt-1 max-w-md whitespace-pre-wrap break-all font-mono">
-                      {JSON.stringify(h.details, null, 2)}
-                    </pre>
-                  </details>
-                )}
+                {h.details && <RawDetails value={h.details} />}
               </td>
             </tr>
           ))}

@@ -84,12 +84,18 @@ export class CallbackWorker {
 
   /** Renews this worker's liveness lease (first: and clears the leases of workers gone). */
   private heartbeat(first = false): void {
+    const failed = (error: unknown) =>
+      logger.error("callback worker could not renew its lease", { error });
     try {
       const db = this.db();
       if (first) pruneLapsedLeases(db, workerLeaseName(""));
-      void acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs);
+      // A failed renewal is logged, never thrown: at worst a peer takes these claims early,
+      // and the event key makes processing a callback twice harmless.
+      acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs).catch(
+        failed,
+      );
     } catch (error) {
-      logger.error("callback worker could not renew its lease", { error });
+      failed(error);
     }
   }
 

@@ -40,6 +40,7 @@ export type LookupResult = {
     }
 );
 
+/** A result before the pasted text is added (`Omit` taken over each member of the union). */
 type Answer = LookupResult extends infer R
   ? R extends unknown
     ? Omit<R, "pasted">
@@ -59,9 +60,9 @@ const isGatewayFailure = (error: unknown) => error instanceof AppError && error.
  * Looks up each id at the gateway and stores what it says. A platform order id is asked as it
  * is; anything else that could be a merchant's order id is found among the withdrawals we
  * hold, and asked by its platform order id. Ids are checked before any call; calls run a few
- * at a time; one failure never stops the others. When the gateway
- * fails, what we hold is answered instead (marked as stored); after `BREAK_AFTER` failures,
- * or with `storedOnly` (the page saw it failing), nothing more is sent to it.
+ * at a time; one failure never stops the others. When the gateway fails, what we hold is
+ * answered instead (marked as stored); after `BREAK_AFTER` failures, or with `storedOnly`
+ * (the page saw it failing), nothing more is sent to it.
  */
 export async function lookupWithdrawals(
   deps: Pick<WithdrawalDeps, "db" | "payout">,

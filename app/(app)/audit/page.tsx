@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { RawDetails } from "@/components/raw-details";
 import { ui } from "@/components/ui/styles";
 import { type AuditFilter, listAudit } from "@/db/queries/audit";
 import { listUsers, userNames } from "@/db/queries/users";
@@ -173,18 +174,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </td>
                   <td className={`${ui.td} align-top text-xs`}>
-                    {row.details ? (
-                      <details>
-                        <summary className="cursor-pointer text-slate-600">
-                          {t("orders.rawDetails")}
-                        </summary>
-                        <pre className="mt-1 max-w-md whitespace-pre-wrap break-all font-mono">
-                          {JSON.stringify(row.details, null, 2)}
-                        </pre>
-                      </details>
-                    ) : (
-                      t("common.none")
-                    )}
+                    {row.details ? <RawDetails value={row.details} /> : t("common.none")}
                   </td>
                   <td className={`${ui.td} align-top`}>{row.ip ?? t("common.none")}</td>
                 </tr>
