@@ -2,10 +2,13 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
 
-export function Providers({ children }: { children: ReactNode }) {
+import { PersonContext } from "@/components/person";
+
+export function Providers({ userId, children }: { userId: number; children: ReactNode }) {
   const t = useTranslations("common");
   const [client] = useState(
     () =>
@@ -15,7 +18,10 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={client}>
-      {children}
+      {/* Lists keep their filters in the page URL through nuqs. */}
+      <NuqsAdapter>
+        <PersonContext value={userId}>{children}</PersonContext>
+      </NuqsAdapter>
       {/* Finished actions are announced here (sonner: a polite live region). */}
       <Toaster
         position="bottom-right"

@@ -17,7 +17,7 @@ export function StatusBadge({ status }: { status: string | null }) {
   return (
     <span
       data-status={key}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${COLORS[key] ?? "bg-slate-50 text-slate-600 ring-slate-200"}`}
+      className={`inline-flex items-center rounded-full px-2 whitespace-nowrap py-0.5 text-xs font-medium ring-1 ring-inset ${COLORS[key] ?? "bg-slate-50 text-slate-600 ring-slate-200"}`}
     >
       {t.has(key) ? t(key) : key}
     </span>
@@ -33,7 +33,7 @@ export function ReviewBadge({ reason, status }: { reason: string | null; status?
   if (!reason || (reason === "unknown_outcome" && status === "unknown")) return null;
   return (
     <span
-      className="ml-1 inline-flex rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
+      className="ml-1 inline-flex rounded whitespace-nowrap bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
       data-review={reason}
     >
       {t.has(reason) ? t(reason) : reason}

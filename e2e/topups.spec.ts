@@ -83,6 +83,8 @@ test("filters live in the URL and survive a reload", async ({ page, playwright }
   await page.goto("/topups");
   const filters = page.getByRole("form", { name: "ตัวกรอง" });
   await filters.locator('input[name="q"]').fill(tag);
+  // The package is in the second line of filters, behind "More filters".
+  await filters.getByRole("button", { name: "ตัวกรองเพิ่มเติม" }).click();
   await filters.locator('select[name="packageId"]').selectOption("PUBGM_TH_UC60");
   await filters.getByRole("button", { name: "ใช้ตัวกรอง" }).click();
   await expect(page).toHaveURL(

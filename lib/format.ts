@@ -42,10 +42,13 @@ function parts(instant: Date | number): Record<string, string> {
  * Bangkok wall time, `YYYY-MM-DD HH:mm:ss`: unambiguous in both languages and sortable.
  * Takes an instant as the JSON API sends it (ISO-8601) too.
  */
-export function formatDateTime(instant: Date | number | string | null | undefined): string {
+export function formatDateTime(
+  instant: Date | number | string | null | undefined,
+  { seconds = true }: { seconds?: boolean } = {},
+): string {
   if (instant === null || instant === undefined) return "—";
   const p = parts(typeof instant === "string" ? new Date(instant) : instant);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ""}`;
 }
 
 /** The Bangkok calendar day of an instant, `YYYY-MM-DD`. */

@@ -33,7 +33,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       : {}),
   }));
   return (
-    <Providers>
+    <Providers userId={user.id}>
       <LiveChanges>
         <div className="flex min-h-screen">
           <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white p-4 md:block">

@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { Fragment, useState } from "react";
 
 import { ListTable } from "@/components/orders/list-table";
 import { useOrderList } from "@/components/orders/use-order-list";
+import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
+import { wordsOf } from "@/lib/i18n/words";
 import type { UpstreamCallJson } from "@/lib/logs/log-view";
 import type { OperationStats } from "@/lib/logs/read-logs";
 
@@ -25,7 +26,9 @@ const COLUMNS = 8;
 export function CallLog() {
   const t = useTranslations("logs");
   const nouns = useTranslations("orders.nouns");
+  const words = wordsOf(useTranslations());
   const list = useOrderList<UpstreamCallJson, CallPage>("/api/upstream-calls", "topup", {
+    keys: "calls",
     alsoType: "withdrawal",
     refetchMs: REFRESH_MS,
   });
@@ -68,22 +71,18 @@ export function CallLog() {
                   ? t(`operationName.${c.operation}`)
                   : c.operation}
               </td>
-              <td className={`${ui.td} font-mono text-xs`}>
-                {c.targetHref ? (
-                  <Link href={c.targetHref} className="text-indigo-700 hover:underline">
-                    {c.targetId}
-                  </Link>
-                ) : (
-                  (c.targetId ?? "—")
-                )}
+              <td className={ui.td}>
+                {c.targetId ? <ShortId id={c.targetId} href={c.targetHref ?? undefined} /> : "—"}
               </td>
               <td className={`${ui.td} text-right tabular-nums`}>{c.attempt}</td>
               <td className={`${ui.td} text-right tabular-nums`}>{c.httpStatus ?? "—"}</td>
               <td className={`${ui.td} text-right tabular-nums`}>{formatDuration(c.durationMs)}</td>
-              <td className={ui.td}>
+              <td className={`${ui.tdWrap} min-w-32`}>
                 <OutcomeBadge outcome={c.outcome} errorCode={c.errorCode} />
               </td>
-              <td className={`${ui.td} text-xs`}>{c.actor}</td>
+              <td className={`${ui.td} text-xs`} title={c.actor}>
+                {words.actor(c.actor, c.actorName)}
+              </td>
             </tr>
             {open === c.id && (
               <OpenedRow columns={COLUMNS}>

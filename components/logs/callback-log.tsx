@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { Fragment, useState } from "react";
 
 import { replayCallbackAction } from "@/app/(app)/callbacks/actions";
@@ -10,6 +9,7 @@ import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { ListTable } from "@/components/orders/list-table";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/orders/use-requery-runner";
+import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import type { CallbackPage } from "@/lib/logs/read-logs";
@@ -33,6 +33,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
   const t = useTranslations("logs");
   const nouns = useTranslations("orders.nouns");
   const list = useOrderList<CallbackJson, CallbackPage>("/api/callbacks", "topup", {
+    keys: "callbacks",
     alsoType: "withdrawal",
     refetchMs: REFRESH_MS,
   });
@@ -97,14 +98,8 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
                 onToggle={() => setOpen(open === c.id ? null : c.id)}
               />
               <td className={ui.td}>{t(`upstreamName.${c.upstream}`)}</td>
-              <td className={`${ui.td} font-mono text-xs`}>
-                {c.orderHref ? (
-                  <Link href={c.orderHref} className="text-indigo-700 hover:underline">
-                    {c.entityId}
-                  </Link>
-                ) : (
-                  "—"
-                )}
+              <td className={ui.td}>
+                {c.orderHref && c.entityId ? <ShortId id={c.entityId} href={c.orderHref} /> : "—"}
               </td>
               <td className={ui.td}>
                 {/* Refused: why; accepted: what processing made of it. */}
@@ -122,7 +117,7 @@ export function CallbackLog({ canReplay }: { canReplay: boolean }) {
               <td className={`${ui.td} text-right tabular-nums`}>
                 {formatDuration(c.processingMs)}
               </td>
-              <td className={`${ui.td} text-xs`} data-testid="replayed">
+              <td className={`${ui.tdWrap} min-w-40 text-xs`} data-testid="replayed">
                 {c.replay
                   ? t("replayedBy", {
                       name: c.replay.by,

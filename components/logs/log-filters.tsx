@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-import { FilterField, FilterForm, FilterSelect } from "@/components/orders/filter-form";
+import { DayInput, FilterField, FilterForm, FilterSelect } from "@/components/orders/filter-form";
 import { ui } from "@/components/ui/styles";
 import {
   CALLBACK_RESULTS,
@@ -41,10 +41,10 @@ function LogFilters({
       </FilterField>
       {children}
       <FilterField label={fromLabel}>
-        <input type="date" name="from" defaultValue={value("from")} className={ui.input} />
+        <DayInput name="from" value={value("from")} />
       </FilterField>
       <FilterField label={t("rangeTo")}>
-        <input type="date" name="to" defaultValue={value("to")} className={ui.input} />
+        <DayInput name="to" value={value("to")} />
       </FilterField>
     </FilterForm>
   );

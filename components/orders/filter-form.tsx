@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createContext, type FormEvent, type ReactNode, useContext } from "react";
+import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
 
+import { type ChipWords, FilterChips } from "@/components/orders/filter-chips";
 import { problemsOf } from "@/components/ui/send-json";
 import { ui } from "@/components/ui/styles";
 
@@ -10,22 +11,35 @@ import { ui } from "@/components/ui/styles";
 const Problems = createContext<Record<string, { code: string; message: string }>>({});
 
 /**
- * The frame of a list's filters: what the fields submit becomes the page URL (so a reload
- * keeps it); Clear empties it. `params` re-keys the form when the URL changes.
+ * A list's filters as one compact line: the fields people use most (`children`), a "More
+ * filters" button that opens a second line (`more`, opened by itself when one of `moreKeys`
+ * is set or refused), Apply and Clear; below them a removable chip for each filter in force. What the fields submit becomes the page URL (so a
+ * reload keeps it); `params` re-keys the form when the URL changes.
  */
 export function FilterForm({
   params,
   error,
   onApply,
+  more,
+  moreKeys = [],
+  chips,
   children,
 }: {
   params: URLSearchParams;
   /** The list's failure: a refused value is shown beside its field. */
   error?: unknown;
   onApply: (next: URLSearchParams) => void;
+  more?: ReactNode;
+  moreKeys?: readonly string[];
+  /** The active filters' chips, each removable; without it, none. */
+  chips?: ChipWords;
   children: ReactNode;
 }) {
   const t = useTranslations("orders");
+  const problems = problemsOf(error);
+  const moreInUse = moreKeys.some((key) => params.has(key) || key in problems);
+  const [opened, setOpened] = useState(false);
+  const showMore = opened || moreInUse;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = new URLSearchParams();
@@ -39,21 +53,47 @@ export function FilterForm({
       key={params.toString()}
       onSubmit={submit}
       aria-label={t("filters")}
-      className={`${ui.card} grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8`}
+      className={`${ui.card} space-y-3 px-4 py-3`}
     >
-      <Problems.Provider value={problemsOf(error)}>{children}</Problems.Provider>
-      <div className="flex items-end gap-2 xl:col-span-8">
-        <button type="submit" className={ui.button}>
-          {t("apply")}
-        </button>
-        <button
-          type="button"
-          className={ui.buttonSecondary}
-          onClick={() => onApply(new URLSearchParams())}
-        >
-          {t("clear")}
-        </button>
-      </div>
+      <Problems.Provider value={problems}>
+        <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
+          {children}
+          <div className="flex items-end gap-2">
+            {more && (
+              <button
+                type="button"
+                className={ui.buttonSecondary}
+                aria-expanded={showMore}
+                aria-controls="more-filters"
+                disabled={moreInUse}
+                onClick={() => setOpened(!opened)}
+              >
+                {t("moreFilters")}
+              </button>
+            )}
+            <button type="submit" className={ui.button}>
+              {t("apply")}
+            </button>
+            <button
+              type="button"
+              className={ui.buttonSecondary}
+              onClick={() => onApply(new URLSearchParams())}
+            >
+              {t("clear")}
+            </button>
+          </div>
+        </div>
+        {more && (
+          <div
+            id="more-filters"
+            hidden={!showMore}
+            className="flex flex-wrap items-end gap-x-3 gap-y-2 border-t border-slate-100 pt-3"
+          >
+            {more}
+          </div>
+        )}
+        {chips && <FilterChips params={params} words={chips} onApply={onApply} />}
+      </Problems.Provider>
     </form>
   );
 }
@@ -73,8 +113,8 @@ export function FilterField({
   const problem = useContext(Problems)[name ?? ""];
   const said = useTranslations("orders.problems");
   return (
-    <label className={`space-y-1 ${wide ? "xl:col-span-2" : ""}`}>
-      <span className={ui.label}>{label}</span>
+    <label className={`space-y-1 ${wide ? "min-w-80 flex-1 basis-80" : "shrink-0"}`}>
+      <span className="block text-xs font-medium text-slate-600">{label}</span>
       {children}
       {problem && (
         <span role="alert" className="block text-xs text-red-700" data-problem={name}>
@@ -85,7 +125,7 @@ export function FilterField({
   );
 }
 
-/** A select whose first option means "any". */
+/** A select whose first option means "any"; as wide as its longest option. */
 export function FilterSelect({
   name,
   value,
@@ -98,7 +138,7 @@ export function FilterSelect({
   options: { value: string | number; label: string }[];
 }) {
   return (
-    <select name={name} defaultValue={value} className={ui.input}>
+    <select name={name} defaultValue={value} className={`${ui.inputAuto} pr-8`}>
       {any !== undefined && <option value="">{any}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -109,7 +149,12 @@ export function FilterSelect({
   );
 }
 
-/** The fields every order list has: free text, status, and a range of Bangkok days. */
+/** A Bangkok day. */
+export function DayInput({ name, value }: { name: string; value: string }) {
+  return <input type="date" name={name} defaultValue={value} className={`${ui.inputAuto} w-40`} />;
+}
+
+/** The fields every order list shows first: free text, status, and a range of Bangkok days. */
 export function CommonFilterFields({
   params,
   placeholder,
@@ -151,22 +196,29 @@ export function CommonFilterFields({
         />
       </FilterField>
       <FilterField label={fromLabel} name="from">
-        <input type="date" name="from" defaultValue={value("from")} className={ui.input} />
+        <DayInput name="from" value={value("from")} />
       </FilterField>
       <FilterField label={t("orders.rangeTo")} name="to">
-        <input type="date" name="to" defaultValue={value("to")} className={ui.input} />
-      </FilterField>
-      <FilterField label={t("orders.hour")} name="hour">
-        <FilterSelect
-          name="hour"
-          value={value("hour")}
-          any={t("orders.anyHour")}
-          options={Array.from({ length: 24 }, (_, h) => ({
-            value: h,
-            label: `${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`,
-          }))}
-        />
+        <DayInput name="to" value={value("to")} />
       </FilterField>
     </>
+  );
+}
+
+/** One hour of the day `from` (the overview's hourly bars open a list on one). */
+export function HourField({ params }: { params: URLSearchParams }) {
+  const t = useTranslations("orders");
+  return (
+    <FilterField label={t("hour")} name="hour">
+      <FilterSelect
+        name="hour"
+        value={params.get("hour") ?? ""}
+        any={t("anyHour")}
+        options={Array.from({ length: 24 }, (_, h) => ({
+          value: h,
+          label: `${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`,
+        }))}
+      />
+    </FilterField>
   );
 }

@@ -8,8 +8,8 @@ import { Pager, TableStates } from "./list-toolbar";
 import type { useOrderList } from "./use-order-list";
 
 /**
- * The frame of a live list's table: loading, failure and empty rows inside it, paging and an
- * optional note below it. Columns and rows are the caller's (order lists, the review queue,
+ * The frame of a live list's table: a scroll box with a sticky header, loading, failure and
+ * empty rows inside it, paging and an optional note below it. Columns and rows are the caller's (order lists, the review queue,
  * the logs).
  */
 export function ListTable({
@@ -20,6 +20,7 @@ export function ListTable({
   columns,
   headers,
   note,
+  cards,
   children,
 }: {
   list: Pick<
@@ -33,16 +34,19 @@ export function ListTable({
   columns: number;
   headers: ReactNode;
   note?: ReactNode;
+  /** On a phone, rows are cards (the rows label their cells: `DataTableRows`). */
+  cards?: boolean;
   children: ReactNode;
 }) {
   return (
     <>
-      <div className={`${ui.card} overflow-x-auto p-0`}>
-        <table className={ui.table} data-testid={testId}>
-          <thead className="bg-slate-50">
+      {/* The box scrolls, so the header row (sticky) stays in sight over a long page. */}
+      <div className={ui.tableBox}>
+        <table className={`${ui.table} ${cards ? ui.cardTable : ""}`} data-testid={testId}>
+          <thead className={`${ui.stickyHead} ${cards ? ui.cardHead : ""}`}>
             <tr>{headers}</tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={`divide-y divide-slate-100 ${cards ? ui.cardTable : ""}`}>
             <TableStates
               pending={list.isPending}
               error={list.error instanceof Error ? list.error : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
 import { ui } from "@/components/ui/styles";
 
@@ -28,7 +29,10 @@ export function ListToolbar({
   onRequerySelected,
   exportHref,
   bulk = "requery",
+  extra,
 }: {
+  /** More controls beside export (the column chooser). */
+  extra?: ReactNode;
   selectedCount: number | null;
   busy: boolean;
   progress: BulkProgress | null;
@@ -55,8 +59,10 @@ export function ListToolbar({
           {t(words.progress, progress)}
         </span>
       )}
+      <span className="ml-auto" />
+      {extra}
       {exportHref && (
-        <a href={exportHref} className={`${ui.buttonSecondary} ml-auto`} download>
+        <a href={exportHref} className={ui.buttonSecondary} download>
           {t("orders.export")}
         </a>
       )}

@@ -4,12 +4,14 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import type { Change } from "@/components/live-changes";
-import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ListName } from "@/lib/orders/list-keys";
 
+import { ColumnChooser } from "./column-chooser";
+import { type Columns, DataTableHeaders, DataTableRows, useDataTable } from "./data-table";
 import { ListTable } from "./list-table";
 import { ListToolbar, RunFailures } from "./list-toolbar";
-import { SelectAllHeader } from "./row-cells";
+import { RequeryButton, SelectAllBox, SelectBox } from "./row-cells";
 import { useOrderList } from "./use-order-list";
 import { useRequeryRunner, useSelection } from "./use-requery-runner";
 
@@ -17,12 +19,13 @@ import { useRequeryRunner, useSelection } from "./use-requery-runner";
 export function useOrderListState<T>(
   endpoint: string,
   type: Change["type"],
+  keys: ListName,
   idOf: (row: T) => string,
   requery: (id: string) => Promise<ActionResult<unknown>>,
   /** A final order has nothing left to learn: a bulk re-query skips it and says so. */
   isFinal: (row: T) => boolean,
 ) {
-  const list = useOrderList<T>(endpoint, type);
+  const list = useOrderList<T>(endpoint, type, { keys });
   const selection = useSelection();
   const runner = useRequeryRunner(requery, list.refresh);
   const items = list.data?.items ?? [];
@@ -37,38 +40,80 @@ export function useOrderListState<T>(
     await runner.many(open, chosen.length - open.length);
     selection.clear();
   };
-  return { list, selection, runner, items, ids: items.map(idOf), applyFilters, requerySelected };
+  return {
+    list,
+    selection,
+    runner,
+    items,
+    idOf,
+    ids: items.map(idOf),
+    applyFilters,
+    requerySelected,
+  };
 }
 
-export type OrderListState = ReturnType<typeof useOrderListState>;
+export type OrderListState<T> = ReturnType<typeof useOrderListState<T>>;
 
 /**
- * The frame around an order table: bulk re-query and export above it, the table's own frame
- * (`ListTable`) below. Columns and rows are the caller's.
+ * An order list's table: bulk re-query, column chooser and export above it; the selection
+ * and re-query columns around the caller's columns; the table's frame (`ListTable`) around
+ * the rows.
  */
-export function OrderListShell({
+export function OrderListShell<T>({
   state,
   canRequery,
+  requeryBlockedBy,
   exportPath,
+  tableId,
   testId,
   noun,
-  headers,
   columns,
+  hrefOf,
+  rowProps,
   note,
-  children,
 }: {
-  noun: string;
-  state: OrderListState;
+  state: OrderListState<T>;
   canRequery: boolean;
+  /** Why a row cannot be re-queried yet (no upstream id), or nothing. */
+  requeryBlockedBy?: (row: T) => string | undefined;
   exportPath: string | null;
+  /** Names the table in the person's remembered column choices. */
+  tableId: string;
   testId: string;
-  headers: ReactNode;
-  columns: number;
+  noun: string;
+  columns: Columns<T>;
+  hrefOf: (row: T) => string;
+  rowProps: (row: T) => Record<string, string>;
   note: ReactNode;
-  children: ReactNode;
 }) {
   const t = useTranslations();
-  const { list, selection, runner, items, ids } = state;
+  const { list, selection, runner, items, ids, idOf } = state;
+  const all: Columns<T> = canRequery
+    ? [
+        {
+          id: "select",
+          enableHiding: false,
+          meta: { hideOnPhone: true },
+          header: () => <SelectAllBox ids={ids} selection={selection} />,
+          cell: ({ row }) => <SelectBox id={idOf(row.original)} selection={selection} />,
+        },
+        ...columns,
+        {
+          id: "actions",
+          enableHiding: false,
+          meta: { label: t("common.actions") },
+          header: () => t("common.actions"),
+          cell: ({ row }) => (
+            <RequeryButton
+              id={idOf(row.original)}
+              runner={runner}
+              disabledReason={requeryBlockedBy?.(row.original)}
+            />
+          ),
+        },
+      ]
+    : columns;
+  const table = useDataTable(tableId, all, items, idOf);
   return (
     <>
       <ListToolbar
@@ -77,6 +122,7 @@ export function OrderListShell({
         progress={runner.progress}
         onRequerySelected={() => void state.requerySelected()}
         exportHref={exportPath ? `${exportPath}?${list.filters.toString()}` : null}
+        extra={<ColumnChooser table={table} />}
       />
       <RunFailures failures={runner.failures} />
       <ListTable
@@ -84,17 +130,12 @@ export function OrderListShell({
         noun={noun}
         empty={items.length === 0}
         testId={testId}
-        columns={columns}
+        columns={table.getVisibleLeafColumns().length}
         note={note}
-        headers={
-          <>
-            {canRequery && <SelectAllHeader ids={ids} selection={selection} />}
-            {headers}
-            {canRequery && <th className={ui.th}>{t("common.actions")}</th>}
-          </>
-        }
+        cards
+        headers={<DataTableHeaders table={table} />}
       >
-        {children}
+        <DataTableRows table={table} hrefOf={hrefOf} rowProps={rowProps} />
       </ListTable>
     </>
   );

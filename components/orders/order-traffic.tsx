@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
+import { wordsOf } from "@/lib/i18n/words";
 
 type Callback = {
   id: number;
@@ -22,6 +23,7 @@ type Call = {
   outcome: string;
   errorCode: string | null;
   actor: string;
+  actorName: string | null;
   request: string | null;
   response: string | null;
   prunedAt: string | null;
@@ -38,6 +40,7 @@ export function OrderTraffic({
   callsTitle: string;
 }) {
   const t = useTranslations("orders");
+  const words = wordsOf(useTranslations());
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <section className={`${ui.card} space-y-2`}>
@@ -72,7 +75,8 @@ export function OrderTraffic({
             <summary className="cursor-pointer">
               {formatDateTime(new Date(c.at))} · {c.operation} #{c.attempt} · {t("http")}{" "}
               {c.httpStatus ?? "—"} · {c.durationMs} ms · {c.outcome}
-              {c.errorCode ? ` ${c.errorCode}` : ""} · {c.actor}
+              {c.errorCode ? ` ${c.errorCode}` : ""} ·{" "}
+              <span title={c.actor}>{words.actor(c.actor, c.actorName)}</span>
             </summary>
             {c.prunedAt ? (
               <p className="mt-2 text-xs text-slate-500">{t("bodyPruned")}</p>

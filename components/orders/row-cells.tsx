@@ -9,17 +9,45 @@ import type { useRequeryRunner, useSelection } from "./use-requery-runner";
 type Selection = ReturnType<typeof useSelection>;
 type Runner = ReturnType<typeof useRequeryRunner>;
 
-export function SelectAllHeader({ ids, selection }: { ids: string[]; selection: Selection }) {
+/** The box that selects every row of the page. */
+export function SelectAllBox({ ids, selection }: { ids: string[]; selection: Selection }) {
   const t = useTranslations("orders");
   return (
+    <input
+      type="checkbox"
+      aria-label={t("selectAll")}
+      checked={ids.length > 0 && ids.every((id) => selection.selected.has(id))}
+      onChange={() => selection.toggleAll(ids)}
+    />
+  );
+}
+
+export function SelectAllHeader({ ids, selection }: { ids: string[]; selection: Selection }) {
+  return (
     <th className={ui.th}>
-      <input
-        type="checkbox"
-        aria-label={t("selectAll")}
-        checked={ids.length > 0 && ids.every((id) => selection.selected.has(id))}
-        onChange={() => selection.toggleAll(ids)}
-      />
+      <SelectAllBox ids={ids} selection={selection} />
     </th>
+  );
+}
+
+/** One row's selection box; `name` says which row when the id is not what a person reads. */
+export function SelectBox({
+  id,
+  selection,
+  name = id,
+}: {
+  id: string;
+  selection: Selection;
+  name?: string;
+}) {
+  const t = useTranslations("orders");
+  return (
+    <input
+      type="checkbox"
+      aria-label={t("selectRow", { id: name })}
+      checked={selection.selected.has(id)}
+      onChange={() => selection.toggle(id)}
+    />
   );
 }
 
@@ -33,20 +61,15 @@ export function SelectCell({
   selection: Selection;
   name?: string;
 }) {
-  const t = useTranslations("orders");
   return (
     <td className={ui.td}>
-      <input
-        type="checkbox"
-        aria-label={t("selectRow", { id: name })}
-        checked={selection.selected.has(id)}
-        onChange={() => selection.toggle(id)}
-      />
+      <SelectBox id={id} selection={selection} name={name} />
     </td>
   );
 }
 
-export function RequeryCell({
+/** One row's re-query button; `disabledReason` says why it cannot run (no upstream id yet). */
+export function RequeryButton({
   id,
   runner,
   disabledReason,
@@ -58,16 +81,14 @@ export function RequeryCell({
   const t = useTranslations("orders");
   const busy = runner.busy.has(id);
   return (
-    <td className={ui.td}>
-      <button
-        type="button"
-        className={ui.buttonSecondary}
-        disabled={busy || disabledReason !== undefined}
-        title={disabledReason}
-        onClick={() => void runner.one(id)}
-      >
-        {busy ? t("requerying") : t("requery")}
-      </button>
-    </td>
+    <button
+      type="button"
+      className={`${ui.buttonSecondary} px-2 py-1 text-xs`}
+      disabled={busy || disabledReason !== undefined}
+      title={disabledReason}
+      onClick={() => void runner.one(id)}
+    >
+      {busy ? t("requerying") : t("requery")}
+    </button>
   );
 }

@@ -9,6 +9,7 @@ import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { useOrderList } from "@/components/orders/use-order-list";
 import { useSelection } from "@/components/orders/use-requery-runner";
 import { StatusBadge } from "@/components/status-badge";
+import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
 import { REVIEW_ITEM_REASONS } from "@/db/enums";
 import { formatDateTime, formatSatang } from "@/lib/format";
@@ -40,6 +41,7 @@ export function ReviewQueue({
   const t = useTranslations("queue");
   const nouns = useTranslations("orders.nouns");
   const list = useOrderList<ReviewItemJson, ReviewPage>("/api/review", "topup", {
+    keys: "review",
     alsoType: "withdrawal",
   });
   const selection = useSelection();
@@ -137,16 +139,14 @@ export function ReviewQueue({
                 <AgeCell openedAt={item.openedAt} slaHours={slaHours} />
               )}
               <td className={ui.td}>{t(`reason.${item.reason}`)}</td>
-              <td className={`${ui.td} font-mono text-xs`}>
-                <Link
+              <td className={ui.td}>
+                <ShortId
+                  id={item.entityId}
                   href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}`}
-                  className="text-indigo-700 hover:underline"
-                >
-                  {item.entityId}
-                </Link>
-                <div className="font-sans text-slate-500">{t(`kind.${item.kind}`)}</div>
+                />
+                <div className="text-xs text-slate-500">{t(`kind.${item.kind}`)}</div>
               </td>
-              <td className={`${ui.td} max-w-md whitespace-normal`}>{whySentence(item, t)}</td>
+              <td className={`${ui.tdWrap} max-w-md min-w-64`}>{whySentence(item, t)}</td>
               <td className={ui.td}>
                 <StatusBadge status={item.order.status} />
               </td>

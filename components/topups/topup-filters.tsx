@@ -7,11 +7,16 @@ import {
   FilterField,
   FilterForm,
   FilterSelect,
+  HourField,
 } from "@/components/orders/filter-form";
 import { ui } from "@/components/ui/styles";
 import { TOPUP_STATUSES } from "@/db/enums";
+import { wordsOf } from "@/lib/i18n/words";
 
 type Option = { id: string | number; label: string };
+
+/** Filters in the second line, opened by "More filters" (and by itself when one is set). */
+const MORE = ["hour", "packageId", "createdBy", "reason", "sort"] as const;
 
 export function TopupFilters({
   params,
@@ -27,47 +32,88 @@ export function TopupFilters({
   onApply: (next: URLSearchParams) => void;
 }) {
   const t = useTranslations();
+  const words = wordsOf(t);
   const value = (key: string) => params.get(key) ?? "";
+  const labelOf = (options: Option[], id: string) =>
+    options.find((o) => String(o.id) === id)?.label;
   return (
-    <FilterForm params={params} error={error} onApply={onApply}>
+    <FilterForm
+      params={params}
+      error={error}
+      onApply={onApply}
+      moreKeys={MORE.filter((key) => key !== "sort")}
+      chips={{
+        labels: {
+          q: t("orders.search"),
+          status: t("orders.filterStatus"),
+          from: t("topups.from"),
+          to: t("orders.rangeTo"),
+          hour: t("orders.hour"),
+          packageId: t("topups.package"),
+          createdBy: t("topups.createdBy"),
+          reason: t("topups.failureReason"),
+          review: t("orders.needsReview"),
+        },
+        describe: (key, v) =>
+          key === "status"
+            ? v.split(",").map(words.status).join(" + ")
+            : key === "packageId"
+              ? labelOf(packages, v)
+              : key === "createdBy"
+                ? labelOf(users, v)
+                : key === "reason"
+                  ? words.reason(v)
+                  : key === "hour"
+                    ? `${v.padStart(2, "0")}:00–${v.padStart(2, "0")}:59`
+                    : key === "review"
+                      ? t("orders.yes")
+                      : undefined,
+      }}
+      more={
+        <>
+          <HourField params={params} />
+          <FilterField label={t("topups.package")} name="packageId">
+            <FilterSelect
+              name="packageId"
+              value={value("packageId")}
+              any={t("topups.anyPackage")}
+              options={packages.map((p) => ({ value: p.id, label: p.label }))}
+            />
+          </FilterField>
+          <FilterField label={t("topups.createdBy")} name="createdBy">
+            <FilterSelect
+              name="createdBy"
+              value={value("createdBy")}
+              any={t("topups.anyone")}
+              options={users.map((u) => ({ value: u.id, label: u.label }))}
+            />
+          </FilterField>
+          {params.has("reason") && (
+            <FilterField label={t("topups.failureReason")} name="reason">
+              <input name="reason" defaultValue={value("reason")} className={ui.input} />
+            </FilterField>
+          )}
+          {params.has("review") && <input type="hidden" name="review" value="1" />}
+          <FilterField label={t("topups.sort")}>
+            <FilterSelect
+              name="sort"
+              value={value("sort") || "created_desc"}
+              options={[
+                { value: "created_desc", label: t("topups.sortCreatedDesc") },
+                { value: "created_asc", label: t("topups.sortCreatedAsc") },
+                { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
+              ]}
+            />
+          </FilterField>
+        </>
+      }
+    >
       <CommonFilterFields
         params={params}
         placeholder={t("topups.searchPlaceholder")}
         statuses={TOPUP_STATUSES}
         fromLabel={t("topups.from")}
       />
-      <FilterField label={t("topups.package")}>
-        <FilterSelect
-          name="packageId"
-          value={value("packageId")}
-          any={t("topups.anyPackage")}
-          options={packages.map((p) => ({ value: p.id, label: p.label }))}
-        />
-      </FilterField>
-      {params.has("reason") && (
-        <FilterField label={t("topups.failureReason")}>
-          <input name="reason" defaultValue={value("reason")} className={ui.input} />
-        </FilterField>
-      )}
-      <FilterField label={t("topups.createdBy")}>
-        <FilterSelect
-          name="createdBy"
-          value={value("createdBy")}
-          any={t("topups.anyone")}
-          options={users.map((u) => ({ value: u.id, label: u.label }))}
-        />
-      </FilterField>
-      <FilterField label={t("topups.sort")}>
-        <FilterSelect
-          name="sort"
-          value={value("sort") || "created_desc"}
-          options={[
-            { value: "created_desc", label: t("topups.sortCreatedDesc") },
-            { value: "created_asc", label: t("topups.sortCreatedAsc") },
-            { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
-          ]}
-        />
-      </FilterField>
     </FilterForm>
   );
 }

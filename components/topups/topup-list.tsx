@@ -1,19 +1,20 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { requeryTopupAction } from "@/app/(app)/topups/actions";
-import { RequeryCell, SelectCell } from "@/components/orders/row-cells";
+import type { Columns } from "@/components/orders/data-table";
 import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
-import { ui } from "@/components/ui/styles";
-import { formatDateTime, formatSatang } from "@/lib/format";
+import { ShortId } from "@/components/ui/short-id";
+import { When } from "@/components/ui/when";
+import { formatSatang } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
+import { wordsOf } from "@/lib/i18n/words";
 import type { TopupJson } from "@/lib/topups/topup-view";
+import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 import { TopupFilters } from "./topup-filters";
-import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 type Option = { id: string | number; label: string };
 
@@ -29,16 +30,107 @@ export function TopupList({
   canExport: boolean;
 }) {
   const t = useTranslations();
+  const words = wordsOf(t);
   const locale = useLocale() as Locale;
   const state = useOrderListState<TopupJson>(
     "/api/topups",
     "topup",
+    "topups",
     (row) => row.refId,
     (refId) => requeryTopupAction({ refId }),
     (row) => TOPUP_MACHINE.final.includes(row.status),
   );
-  const { selection, runner, items } = state;
-  const columns = canRequery ? 10 : 8;
+  const columns: Columns<TopupJson> = [
+    {
+      id: "refId",
+      enableHiding: false,
+      header: t("topups.refId"),
+      meta: { label: t("topups.refId") },
+      cell: ({ row }) => <ShortId id={row.original.refId} href={`/topups/${row.original.refId}`} />,
+    },
+    {
+      id: "status",
+      enableHiding: false,
+      header: t("topups.status"),
+      meta: { label: t("topups.status"), wrap: true },
+      cell: ({ row }) => (
+        <span className="flex flex-wrap gap-1">
+          <StatusBadge status={row.original.status} />
+          <ReviewBadge reason={row.original.needsReview} status={row.original.status} />
+        </span>
+      ),
+    },
+    {
+      id: "package",
+      header: `${t("topups.package")} · ${t("topups.gameId")}`,
+      meta: { label: t("topups.package"), wrap: true },
+      cell: ({ row }) => {
+        const { game, packageName, packageId, topupInfo } = row.original;
+        const name = [game ?? packageId, packageName?.[locale]].filter(Boolean).join(" · ");
+        return (
+          <span className="block max-w-52 min-w-36">
+            <span className="line-clamp-2" title={`${name} (${packageId})`}>
+              {name}
+            </span>
+            <span className="block truncate font-mono text-xs text-slate-500">
+              {Object.values(topupInfo)[0] ?? ""}
+            </span>
+          </span>
+        );
+      },
+    },
+    {
+      id: "price",
+      header: t("topups.price"),
+      meta: { label: t("topups.price"), numeric: true },
+      cell: ({ row }) => formatSatang(row.original.priceSatang),
+    },
+    {
+      id: "reason",
+      header: t("topups.failureReason"),
+      meta: { label: t("topups.failureReason"), wrap: true },
+      cell: ({ row }) => {
+        const said = words.reason(row.original.reason);
+        return (
+          <span
+            className="line-clamp-2 max-w-52 min-w-32 text-slate-700"
+            title={row.original.reason ?? ""}
+          >
+            {said}
+          </span>
+        );
+      },
+    },
+    {
+      id: "createdBy",
+      header: t("topups.createdBy"),
+      meta: { label: t("topups.createdBy"), hiddenByDefault: true, hideOnPhone: true },
+      cell: ({ row }) => (
+        <span title={row.original.createdBy ?? ""}>
+          {row.original.createdByName ?? row.original.createdBy ?? t("orders.system")}
+        </span>
+      ),
+    },
+    {
+      id: "createdAt",
+      header: t("topups.createdAt"),
+      meta: { label: t("topups.createdAt") },
+      cell: ({ row }) => <When at={row.original.createdAt} />,
+    },
+    {
+      id: "updatedAt",
+      header: t("topups.updatedAt"),
+      meta: { label: t("topups.updatedAt"), hiddenByDefault: true, hideOnPhone: true },
+      cell: ({ row }) => <When at={row.original.updatedAt} />,
+    },
+    {
+      id: "orderId",
+      header: t("topups.orderId"),
+      meta: { label: t("topups.orderId"), hideOnPhone: true },
+      cell: ({ row }) =>
+        row.original.orderId ? <ShortId id={row.original.orderId} /> : t("common.none"),
+    },
+  ];
 
   return (
     <div className="space-y-4">
@@ -52,59 +144,16 @@ export function TopupList({
       <OrderListShell
         state={state}
         canRequery={canRequery}
+        requeryBlockedBy={(row) => (row.orderId ? undefined : t("topups.noOrderId"))}
         exportPath={canExport ? "/api/topups/export" : null}
+        tableId="topups"
         noun={t("orders.nouns.topups")}
         testId="topup-table"
         columns={columns}
+        hrefOf={(row) => `/topups/${row.refId}`}
+        rowProps={(row) => ({ "data-ref-id": row.refId })}
         note={t("common.timeZoneNote")}
-        headers={
-          <>
-            <th className={ui.th}>{t("topups.refId")}</th>
-            <th className={ui.th}>{t("topups.status")}</th>
-            <th className={ui.th}>{t("topups.package")}</th>
-            <th className={ui.th}>{t("topups.gameId")}</th>
-            <th className={`${ui.th} text-right`}>{t("topups.price")}</th>
-            <th className={ui.th}>{t("topups.createdBy")}</th>
-            <th className={ui.th}>{t("topups.createdAt")}</th>
-            <th className={ui.th}>{t("topups.orderId")}</th>
-          </>
-        }
-      >
-        {items.map((row) => (
-          <tr key={row.refId} data-ref-id={row.refId}>
-            {canRequery && <SelectCell id={row.refId} selection={selection} />}
-            <td className={`${ui.td} font-mono text-xs`}>
-              <Link href={`/topups/${row.refId}`} className="text-indigo-700 hover:underline">
-                {row.refId}
-              </Link>
-            </td>
-            <td className={ui.td}>
-              <StatusBadge status={row.status} />
-              <ReviewBadge reason={row.needsReview} status={row.status} />
-            </td>
-            <td className={ui.td} title={row.packageId}>
-              {row.game ?? row.packageId}
-              {row.packageName && (
-                <span className="ml-1 text-slate-500">{row.packageName[locale]}</span>
-              )}
-            </td>
-            <td className={`${ui.td} font-mono text-xs`}>
-              {Object.values(row.topupInfo)[0] ?? ""}
-            </td>
-            <td className={`${ui.td} text-right tabular-nums`}>{formatSatang(row.priceSatang)}</td>
-            <td className={ui.td}>{row.createdBy}</td>
-            <td className={`${ui.td} tabular-nums`}>{formatDateTime(new Date(row.createdAt))}</td>
-            <td className={`${ui.td} font-mono text-xs`}>{row.orderId ?? t("common.none")}</td>
-            {canRequery && (
-              <RequeryCell
-                id={row.refId}
-                runner={runner}
-                disabledReason={row.orderId ? undefined : t("topups.noOrderId")}
-              />
-            )}
-          </tr>
-        ))}
-      </OrderListShell>
+      />
     </div>
   );
 }

@@ -1,19 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
-import { RequeryCell, SelectCell } from "@/components/orders/row-cells";
+import { BankName } from "@/components/bank-name";
+import type { Columns } from "@/components/orders/data-table";
 import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
-import { BankName } from "@/components/bank-name";
-import { ui } from "@/components/ui/styles";
-import { formatDateTime, formatSatang } from "@/lib/format";
+import { ShortId } from "@/components/ui/short-id";
+import { When } from "@/components/ui/when";
+import { formatSatang } from "@/lib/format";
 import type { WithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
+import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
 import { WithdrawalFilters } from "./withdrawal-filters";
-import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
 export function WithdrawalList({
   banks,
@@ -28,12 +28,91 @@ export function WithdrawalList({
   const state = useOrderListState<WithdrawalJson>(
     "/api/withdrawals",
     "withdrawal",
+    "withdrawals",
     (row) => row.platformOrderId,
     (platformOrderId) => requeryWithdrawalAction({ platformOrderId }),
     (row) => WITHDRAWAL_MACHINE.final.includes(row.status),
   );
-  const { selection, runner, items } = state;
-  const columns = canRequery ? 10 : 8;
+  const columns: Columns<WithdrawalJson> = [
+    {
+      id: "platformOrderId",
+      enableHiding: false,
+      header: t("withdrawals.platformOrderId"),
+      meta: { label: t("withdrawals.platformOrderId") },
+      cell: ({ row }) => (
+        <ShortId
+          id={row.original.platformOrderId}
+          href={`/withdrawals/${row.original.platformOrderId}`}
+        />
+      ),
+    },
+    {
+      id: "status",
+      enableHiding: false,
+      header: t("withdrawals.status"),
+      meta: { label: t("withdrawals.status"), wrap: true },
+      cell: ({ row }) => (
+        <span className="flex flex-wrap gap-1">
+          <StatusBadge status={row.original.status} />
+          <ReviewBadge reason={row.original.needsReview} />
+        </span>
+      ),
+    },
+    {
+      id: "amount",
+      header: t("withdrawals.amount"),
+      meta: { label: t("withdrawals.amount"), numeric: true },
+      cell: ({ row }) => formatSatang(row.original.amountSatang),
+    },
+    {
+      id: "bank",
+      header: t("withdrawals.bank"),
+      meta: { label: t("withdrawals.bank"), wrap: true },
+      cell: ({ row }) => (
+        <span className="block max-w-40 min-w-24">
+          <BankName code={row.original.bank} />
+        </span>
+      ),
+    },
+    {
+      id: "accountNo",
+      header: t("withdrawals.accountNo"),
+      meta: { label: t("withdrawals.accountNo") },
+      cell: ({ row }) => (
+        <span className="font-mono text-xs" data-testid="account-no">
+          {row.original.accountNo}
+        </span>
+      ),
+    },
+    {
+      id: "accountName",
+      header: t("withdrawals.accountName"),
+      meta: { label: t("withdrawals.accountName"), hideOnPhone: true, wrap: true },
+      cell: ({ row }) => (
+        <span className="block max-w-40 min-w-20" data-testid="account-name">
+          {row.original.accountName}
+        </span>
+      ),
+    },
+    {
+      id: "merchantOrderId",
+      header: t("withdrawals.merchantOrderId"),
+      meta: { label: t("withdrawals.merchantOrderId"), hideOnPhone: true },
+      cell: ({ row }) => <ShortId id={row.original.merchantOrderId} keep={12} />,
+    },
+    {
+      id: "orderedAt",
+      header: t("withdrawals.orderedAt"),
+      meta: { label: t("withdrawals.orderedAt") },
+      cell: ({ row }) => <When at={row.original.orderedAt} />,
+    },
+    {
+      id: "doneAt",
+      header: t("withdrawals.doneAt"),
+      meta: { label: t("withdrawals.doneAt"), hideOnPhone: true },
+      cell: ({ row }) => <When at={row.original.doneAt} />,
+    },
+  ];
 
   return (
     <div className="space-y-4">
@@ -47,58 +126,18 @@ export function WithdrawalList({
         state={state}
         canRequery={canRequery}
         exportPath={canExport ? "/api/withdrawals/export" : null}
+        tableId="withdrawals"
         noun={t("orders.nouns.withdrawals")}
         testId="withdrawal-table"
         columns={columns}
+        hrefOf={(row) => `/withdrawals/${row.platformOrderId}`}
+        rowProps={(row) => ({ "data-platform-order-id": row.platformOrderId })}
         note={
           <>
             {t("withdrawals.maskedNote")} {t("common.timeZoneNote")}
           </>
         }
-        headers={
-          <>
-            <th className={ui.th}>{t("withdrawals.platformOrderId")}</th>
-            <th className={ui.th}>{t("withdrawals.status")}</th>
-            <th className={`${ui.th} text-right`}>{t("withdrawals.amount")}</th>
-            <th className={ui.th}>{t("withdrawals.bank")}</th>
-            <th className={ui.th}>{t("withdrawals.accountNo")}</th>
-            <th className={ui.th}>{t("withdrawals.accountName")}</th>
-            <th className={ui.th}>{t("withdrawals.merchantOrderId")}</th>
-            <th className={ui.th}>{t("withdrawals.orderedAt")}</th>
-          </>
-        }
-      >
-        {items.map((row) => (
-          <tr key={row.platformOrderId} data-platform-order-id={row.platformOrderId}>
-            {canRequery && <SelectCell id={row.platformOrderId} selection={selection} />}
-            <td className={`${ui.td} font-mono text-xs`}>
-              <Link
-                href={`/withdrawals/${row.platformOrderId}`}
-                className="text-indigo-700 hover:underline"
-              >
-                {row.platformOrderId}
-              </Link>
-            </td>
-            <td className={ui.td}>
-              <StatusBadge status={row.status} />
-              <ReviewBadge reason={row.needsReview} />
-            </td>
-            <td className={`${ui.td} text-right tabular-nums`}>{formatSatang(row.amountSatang)}</td>
-            <td className={ui.td}>
-              <BankName code={row.bank} />
-            </td>
-            <td className={`${ui.td} font-mono text-xs`} data-testid="account-no">
-              {row.accountNo}
-            </td>
-            <td className={ui.td} data-testid="account-name">
-              {row.accountName}
-            </td>
-            <td className={`${ui.td} font-mono text-xs`}>{row.merchantOrderId}</td>
-            <td className={`${ui.td} tabular-nums`}>{formatDateTime(new Date(row.orderedAt))}</td>
-            {canRequery && <RequeryCell id={row.platformOrderId} runner={runner} />}
-          </tr>
-        ))}
-      </OrderListShell>
+      />
     </div>
   );
 }

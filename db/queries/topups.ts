@@ -150,6 +150,7 @@ type TopupListOptions = { sort: TopupSort; cursor?: Cursor; limit: number };
 
 export type TopupListRow = TopupRow & {
   createdByEmail: string | null;
+  createdByName: string | null;
   game: string | null;
   packageName: LocalizedText | null;
 };
@@ -222,6 +223,7 @@ async function listTopupsOnce(
     .select({
       topup: topups,
       createdByEmail: users.email,
+      createdByName: users.name,
       game: packages.game,
       packageName: packages.name,
     })
@@ -234,6 +236,7 @@ async function listTopupsOnce(
   return rows.map((r) => ({
     ...r.topup,
     createdByEmail: r.createdByEmail,
+    createdByName: r.createdByName,
     game: r.game,
     packageName: r.packageName,
   }));

@@ -25,4 +25,18 @@ describe("words for stored codes", () => {
     expect(english.reason("VALIDATION")).toBe("VALIDATION");
     expect(english.reason(null)).toBe("");
   });
+
+  it("words a reason the upstream sends as a code even where the error sentence needs values", () => {
+    expect(english.reason("INSUFFICIENT_BALANCE")).toBe(en.reasons.INSUFFICIENT_BALANCE);
+    expect(thai.reason("INSUFFICIENT_BALANCE")).toBe(th.reasons.INSUFFICIENT_BALANCE);
+  });
+
+  it("names who did something: a person by name, the system by its part", () => {
+    expect(english.actor("user:7", "Malee Support")).toBe("Malee Support");
+    expect(english.actor("system:callback")).toBe("System (callback)");
+    expect(thai.actor("system:reconciler")).toBe(th.actors.reconciler);
+    expect(english.actor("system:something-new")).toBe("System");
+    expect(english.actor("user:99")).toBe("A removed user");
+    expect(english.actor("sandbox")).toBe("sandbox");
+  });
 });

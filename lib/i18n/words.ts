@@ -12,8 +12,16 @@ type Translator = {
 export type Words = {
   status: (status: string) => string;
   bank: (code: string) => string;
-  /** A reason code's sentence (errors.*), or the upstream's own text as it came. */
+  /**
+   * A reason code's sentence (reasons.*, else errors.* when it needs no values), or the
+   * upstream's own text as it came.
+   */
   reason: (reason: string | null | undefined) => string;
+  /**
+   * Who did something: the person's name when known, the system's part in words
+   * (`system:callback` → "System (callback)"), else the stored actor.
+   */
+  actor: (actor: string, name?: string | null) => string;
 };
 
 export function wordsOf(translator: unknown): Words {
@@ -27,6 +35,13 @@ export function wordsOf(translator: unknown): Words {
   return {
     status: (status) => known(`status.${status}`) ?? status,
     bank: (code) => known(`banks.${code}`) ?? code,
-    reason: (reason) => (reason ? (known(`errors.${reason}`) ?? reason) : ""),
+    actor: (actor, name) => {
+      if (name) return name;
+      const part = /^system:([a-z-]+)$/.exec(actor)?.[1];
+      if (part) return known(`actors.${part}`) ?? known("actors.system") ?? actor;
+      return actor.startsWith("user:") ? (known("actors.formerUser") ?? actor) : actor;
+    },
+    reason: (reason) =>
+      reason ? (known(`reasons.${reason}`) ?? known(`errors.${reason}`) ?? reason) : "",
   };
 }

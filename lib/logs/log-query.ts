@@ -45,7 +45,7 @@ const page = {
  * `failed` for processing that failed or never finished), `q`, `from`/`to` (Bangkok days
  * of receipt), `cursor`, `limit`.
  */
-const callbackSchema = z.object({
+export const callbackSchema = z.object({
   upstream: z.enum(UPSTREAMS).optional(),
   verification: z.enum([...VERIFICATIONS, "refused"]).optional(),
   result: wordsOf(CALLBACK_RESULTS, [FAILED_GROUP]).optional(),
@@ -77,7 +77,7 @@ export function parseCallbackQuery(params: URLSearchParams): LogQuery<CallbackFi
  * The upstream-calls log's query string: `upstream`, `operation` (comma-separated),
  * `outcome` (`ok` or `error`), `q` (the id a call was about), `from`/`to`, `cursor`, `limit`.
  */
-const callSchema = z.object({
+export const callSchema = z.object({
   upstream: z.enum(UPSTREAMS).optional(),
   operation: wordsOf(Object.values(OPERATIONS).flat()).optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),

@@ -2,6 +2,7 @@ import type { CallbackListRow } from "@/db/queries/callback-log";
 import type { UpstreamCallListRow } from "@/db/queries/upstream-call-log";
 import type { CallbackHeaders } from "@/db/schema";
 import { replayable, type UpstreamName } from "@/lib/callbacks/results";
+import { actorUserId } from "@/lib/orders/order-json";
 import type { UpstreamCall } from "@/lib/upstream/call-log";
 import { maskAccountName, maskAccountNo } from "@/lib/withdrawals/mask";
 
@@ -74,9 +75,14 @@ export type UpstreamCallJson = Omit<UpstreamCall, "request" | "response"> & {
   at: string;
   prunedAt: string | null;
   targetHref: string | null;
+  /** The person who made the call, by name; none when the system did. */
+  actorName: string | null;
 };
 
-export function toUpstreamCallJson(row: UpstreamCallListRow): UpstreamCallJson {
+export function toUpstreamCallJson(
+  row: UpstreamCallListRow,
+  names: Map<number, string> = new Map(),
+): UpstreamCallJson {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -84,6 +90,7 @@ export function toUpstreamCallJson(row: UpstreamCallListRow): UpstreamCallJson {
     operation: row.operation,
     targetId: row.targetId,
     actor: row.actor,
+    actorName: names.get(actorUserId(row.actor) ?? 0) ?? null,
     attempt: row.attempt,
     httpStatus: row.httpStatus,
     durationMs: row.durationMs,

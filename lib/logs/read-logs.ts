@@ -17,6 +17,7 @@ import { userNames } from "@/db/queries/users";
 import { ALL_OPERATIONS, CALLBACK_RESULTS, UPSTREAMS } from "@/lib/callbacks/results";
 import { notFoundError } from "@/lib/errors";
 import { keysetPage } from "@/lib/orders/list-params";
+import { historyPeople } from "@/lib/orders/order-json";
 import { percentile } from "@/lib/overview/figures";
 
 import { parseCallbackQuery, parseCallQuery } from "./log-query";
@@ -120,11 +121,12 @@ export async function callLogPage(db: Db, params: URLSearchParams) {
     cursor: query.cursor,
     limit: query.limit + 1,
   });
+  const names = await userNames(db, historyPeople(rows));
   return keysetPage(
     rows,
     query.limit,
     (row) => ({ t: row.at.getTime(), id: String(row.id) }),
-    toUpstreamCallJson,
+    (row) => toUpstreamCallJson(row, names),
   );
 }
 
@@ -133,7 +135,7 @@ export async function callDetail(db: Db, id: number, reveal: boolean) {
   const row = await getUpstreamCall(db, id);
   if (!row) throw notFoundError();
   return {
-    ...toUpstreamCallJson(row),
+    ...toUpstreamCallJson(row, await userNames(db, historyPeople([row]))),
     request: showBody(row.request, reveal),
     response: showBody(row.response, reveal),
     masked: !reveal,

@@ -1,11 +1,17 @@
 import type { CallbackRow, HistoryRow, UpstreamCallRow } from "@/db/schema";
 
 /** The API and detail-page shapes of what every order has: history, callbacks, calls. */
-/** The people history rows name (`user:<id>` actors), for `historyJson`. */
-export function historyPeople(rows: HistoryRow[]): number[] {
+/** The user id in a `user:<id>` actor; none for the system's actors (`system:callback`…). */
+export function actorUserId(actor: string): number | undefined {
+  const id = /^user:(\d+)$/.exec(actor)?.[1];
+  return id ? Number(id) : undefined;
+}
+
+/** The people rows name as their actors (history, upstream calls), for their names. */
+export function historyPeople(rows: { actor: string }[]): number[] {
   return rows.flatMap((h) => {
-    const id = /^user:(\d+)$/.exec(h.actor)?.[1];
-    return id ? [Number(id)] : [];
+    const id = actorUserId(h.actor);
+    return id === undefined ? [] : [id];
   });
 }
 
@@ -18,16 +24,20 @@ export function historyJson(rows: HistoryRow[], names: Map<number, string> = new
     kind: h.kind,
     source: h.source,
     actor: h.actor,
-    actorName: names.get(Number(/^user:(\d+)$/.exec(h.actor)?.[1])) ?? null,
+    actorName: names.get(actorUserId(h.actor) ?? 0) ?? null,
     details: h.details,
   }));
 }
 
-/** `hideBodies` keeps raw bodies off a page whose viewer may not see account data. */
+/**
+ * `hideBodies` keeps raw bodies off a page whose viewer may not see account data; `names`
+ * names the people who made calls (`historyPeople(callRows)`).
+ */
 export function trafficJson(
   callbackRows: CallbackRow[],
   callRows: UpstreamCallRow[],
   hideBodies = false,
+  names: Map<number, string> = new Map(),
 ) {
   const hidden = "[hidden: holds account data]";
   return {
@@ -51,6 +61,7 @@ export function trafficJson(
       outcome: c.outcome,
       errorCode: c.errorCode,
       actor: c.actor,
+      actorName: names.get(actorUserId(c.actor) ?? 0) ?? null,
       request: c.request,
       response: hideBodies ? hidden : c.response,
       prunedAt: c.prunedAt?.toISOString() ?? null,

@@ -48,7 +48,7 @@ export async function resolveFor(
 }
 
 const topupJson = (user: CurrentUser, row: Parameters<typeof toTopupJson>[0]) =>
-  toTopupJson({ ...row, createdByEmail: user.email });
+  toTopupJson({ ...row, createdByEmail: user.email, createdByName: user.name });
 
 /** 201 with the new order when sent, 202 with the request when it waits for approval. */
 export async function reissueFor(

@@ -24,7 +24,7 @@ import {
 } from "./review-view";
 
 /** The queue's query string, the same for the page URL and `GET /api/review`. */
-const querySchema = z.object({
+export const reviewQuerySchema = z.object({
   kind: z.enum(ENTITY_KINDS).optional(),
   reason: z.enum(REVIEW_ITEM_REASONS).optional(),
   claimed: z.enum(CLAIM_FILTERS).default("any"),
@@ -47,7 +47,7 @@ export async function reviewPage(
   personId: number,
   params: URLSearchParams,
 ): Promise<ReviewPage> {
-  const parsed = querySchema.safeParse(nonEmpty(params));
+  const parsed = reviewQuerySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;

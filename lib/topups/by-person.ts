@@ -27,7 +27,11 @@ export async function requeryTopupFor(user: CurrentUser, refId: string): Promise
     source: "requery",
   });
   const creator = await findUserById(db, row.createdBy);
-  return toTopupJson({ ...row, createdByEmail: creator?.email ?? null });
+  return toTopupJson({
+    ...row,
+    createdByEmail: creator?.email ?? null,
+    createdByName: creator?.name ?? null,
+  });
 }
 
 /** A person's CSV export of the filtered list: audited with the filters, then the rows. */

@@ -22,7 +22,7 @@ import {
  * hour of the day `from`), `q`, `sort`, `cursor`, `limit`.
  */
 const day = daySchema;
-const querySchema = z.object({
+export const topupQuerySchema = z.object({
   status: z.string().optional(),
   from: day.optional(),
   to: day.optional(),
@@ -45,7 +45,7 @@ export type TopupQuery = {
 };
 
 export function parseTopupQuery(params: URLSearchParams): TopupQuery {
-  const parsed = querySchema.safeParse(nonEmpty(params));
+  const parsed = topupQuerySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const statuses = parseStatuses(q.status, TOPUP_STATUSES);

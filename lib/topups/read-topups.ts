@@ -30,11 +30,15 @@ export async function topupDetail(db: Db, refId: string, withTraffic = false) {
   const creator = await findUserById(db, row.createdBy);
   const history = await listHistory(db, "topup", refId);
   const ids = [row.refId, ...(row.orderId ? [row.orderId] : [])];
+  const calls = withTraffic ? await listUpstreamCalls(db, ids) : null;
+  const names = await userNames(db, historyPeople([...history, ...(calls ?? [])]));
   return {
-    topup: toTopupJson({ ...row, createdByEmail: creator?.email ?? null }),
-    history: historyJson(history, await userNames(db, historyPeople(history))),
-    ...(withTraffic
-      ? trafficJson(await listCallbacksFor(db, [row.refId]), await listUpstreamCalls(db, ids))
-      : {}),
+    topup: toTopupJson({
+      ...row,
+      createdByEmail: creator?.email ?? null,
+      createdByName: creator?.name ?? null,
+    }),
+    history: historyJson(history, names),
+    ...(calls ? trafficJson(await listCallbacksFor(db, [row.refId]), calls, false, names) : {}),
   };
 }

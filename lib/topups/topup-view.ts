@@ -10,7 +10,9 @@ export type TopupJson = {
   topupInfo: Record<string, string>;
   status: TopupRow["status"];
   reason: string | null;
+  /** The creator's e-mail and name (none for orders the system made). */
   createdBy: string | null;
+  createdByName: string | null;
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
@@ -23,7 +25,8 @@ export type TopupJson = {
 };
 
 export function toTopupJson(
-  row: TopupRow & Partial<Pick<TopupListRow, "createdByEmail" | "game" | "packageName">>,
+  row: TopupRow &
+    Partial<Pick<TopupListRow, "createdByEmail" | "createdByName" | "game" | "packageName">>,
 ): TopupJson {
   return {
     refId: row.refId,
@@ -33,6 +36,7 @@ export function toTopupJson(
     status: row.status,
     reason: row.reason,
     createdBy: row.createdByEmail ?? null,
+    createdByName: row.createdByName ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,

@@ -27,7 +27,7 @@ const baht = z
   .transform((v) => typedBahtToSatang(v))
   .refine((v) => v !== null && v >= 0)
   .transform((v) => v ?? undefined);
-const querySchema = z.object({
+export const withdrawalQuerySchema = z.object({
   status: z.string().optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),
@@ -50,7 +50,7 @@ export type WithdrawalQuery = {
 };
 
 export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
-  const parsed = querySchema.safeParse(nonEmpty(params));
+  const parsed = withdrawalQuerySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const statuses = parseStatuses(q.status, WITHDRAWAL_STATUSES);

@@ -37,15 +37,13 @@ export async function withdrawalDetail(
   const row = await getWithdrawal(db, platformOrderId);
   if (!row) throw notFoundError();
   const history = await listHistory(db, "withdrawal", platformOrderId);
+  const calls = options.traffic ? await listUpstreamCalls(db, [platformOrderId]) : null;
+  const names = await userNames(db, historyPeople([...history, ...(calls ?? [])]));
   return {
     withdrawal: toWithdrawalJson(row, options.reveal),
-    history: historyJson(history, await userNames(db, historyPeople(history))),
-    ...(options.traffic
-      ? trafficJson(
-          await listCallbacksFor(db, [platformOrderId]),
-          await listUpstreamCalls(db, [platformOrderId]),
-          !options.reveal,
-        )
+    history: historyJson(history, names),
+    ...(calls
+      ? trafficJson(await listCallbacksFor(db, [platformOrderId]), calls, !options.reveal, names)
       : {}),
   };
 }

@@ -83,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       >
         <label className="space-y-1 text-sm">
           <span className="block text-slate-600">{t("audit.filterActor")}</span>
-          <select name="actor" defaultValue={params.actor ?? ""} className={ui.input}>
+          <select name="actor" defaultValue={params.actor ?? ""} className={`${ui.inputAuto} pr-8`}>
             <option value="">{t("audit.anyone")}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -94,7 +94,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="space-y-1 text-sm">
           <span className="block text-slate-600">{t("audit.filterAction")}</span>
-          <select name="action" defaultValue={params.action ?? ""} className={ui.input}>
+          <select
+            name="action"
+            defaultValue={params.action ?? ""}
+            className={`${ui.inputAuto} pr-8`}
+          >
             <option value="">{t("audit.anyAction")}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
@@ -109,11 +113,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="space-y-1 text-sm">
           <span className="block text-slate-600">{t("audit.from")}</span>
-          <input type="date" name="from" defaultValue={params.from ?? ""} className={ui.input} />
+          <input
+            type="date"
+            name="from"
+            defaultValue={params.from ?? ""}
+            className={`${ui.inputAuto} w-40`}
+          />
         </label>
         <label className="space-y-1 text-sm">
           <span className="block text-slate-600">{t("audit.to")}</span>
-          <input type="date" name="to" defaultValue={params.to ?? ""} className={ui.input} />
+          <input
+            type="date"
+            name="to"
+            defaultValue={params.to ?? ""}
+            className={`${ui.inputAuto} w-40`}
+          />
         </label>
         <button type="submit" className={ui.button}>
           {t("audit.apply")}
@@ -130,9 +144,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <p className="text-xs text-slate-500">{t("common.timeZoneNote")}</p>
-      <section className={`${ui.card} overflow-x-auto p-0`}>
-        <table className={ui.table} data-testid="audit-log">
-          <thead className="bg-slate-50">
+      <section className={ui.tableBox}>
+        <table className={`${ui.table} ${ui.cardTable}`} data-testid="audit-log">
+          <thead className={`${ui.stickyHead} ${ui.cardHead}`}>
             <tr>
               <th className={ui.th}>{t("audit.at")}</th>
               <th className={ui.th}>{t("audit.actor")}</th>
@@ -142,7 +156,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <th className={ui.th}>{t("audit.ip")}</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={`divide-y divide-slate-100 ${ui.cardTable}`}>
             {rows.length === 0 && (
               <tr>
                 <td className={ui.td} colSpan={6}>
@@ -154,17 +168,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               const href = auditTargetHref(row.targetType, row.targetId);
               const target = row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : null;
               return (
-                <tr key={row.id} data-action={row.action}>
-                  <td className={`${ui.td} align-top tabular-nums`}>{formatDateTime(row.at)}</td>
-                  <td className={`${ui.td} align-top`} title={row.actorEmail ?? undefined}>
+                <tr key={row.id} data-action={row.action} className={ui.cardRow}>
+                  <td
+                    data-label={t("audit.at")}
+                    className={`${ui.td} ${ui.cardCell} align-top tabular-nums`}
+                  >
+                    {formatDateTime(row.at)}
+                  </td>
+                  <td
+                    data-label={t("audit.actor")}
+                    className={`${ui.td} ${ui.cardCell} align-top`}
+                    title={row.actorEmail ?? undefined}
+                  >
                     {(row.actorId !== null && names.get(row.actorId)) ||
                       row.actorEmail ||
                       t("audit.system")}
                   </td>
-                  <td className={`${ui.td} align-top`} title={row.action}>
+                  <td
+                    data-label={t("audit.action")}
+                    className={`${ui.td} ${ui.cardCell} align-top`}
+                    title={row.action}
+                  >
                     {actionWords(row.action)}
                   </td>
-                  <td className={`${ui.td} align-top font-mono text-xs`}>
+                  <td
+                    data-label={t("audit.target")}
+                    className={`${ui.td} ${ui.cardCell} align-top font-mono text-xs`}
+                  >
                     {href ? (
                       <Link href={href} className="text-indigo-700 hover:underline">
                         {target}
@@ -173,10 +203,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       (target ?? t("common.none"))
                     )}
                   </td>
-                  <td className={`${ui.td} align-top text-xs`}>
+                  <td
+                    data-label={t("audit.details")}
+                    className={`${ui.td} ${ui.cardCell} align-top text-xs`}
+                  >
                     {row.details ? <RawDetails value={row.details} /> : t("common.none")}
                   </td>
-                  <td className={`${ui.td} align-top`}>{row.ip ?? t("common.none")}</td>
+                  <td data-label={t("audit.ip")} className={`${ui.td} ${ui.cardCell} align-top`}>
+                    {row.ip ?? t("common.none")}
+                  </td>
                 </tr>
               );
             })}

@@ -17,7 +17,7 @@ export const createTopupAction = authorizedAction(
     const result = await createTopup(topupDeps(), { id: user.id, email: user.email, ip }, input);
     if (result.error) throw result.error;
     return {
-      topup: toTopupJson({ ...result.topup, createdByEmail: user.email }),
+      topup: toTopupJson({ ...result.topup, createdByEmail: user.email, createdByName: user.name }),
       replayed: !result.created,
     };
   },

@@ -30,7 +30,9 @@ export const POST = route(async (request) => {
   if (result.error) throw result.error;
   const status = !result.created ? 200 : result.topup.status === "unknown" ? 202 : 201;
   return NextResponse.json(
-    { topup: toTopupJson({ ...result.topup, createdByEmail: user.email }) },
+    {
+      topup: toTopupJson({ ...result.topup, createdByEmail: user.email, createdByName: user.name }),
+    },
     { status },
   );
 });

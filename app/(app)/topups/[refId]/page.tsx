@@ -78,7 +78,7 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
         t("common.none")
       ),
     ],
-    [t("topups.createdBy"), topup.createdBy ?? t("common.none")],
+    [t("topups.createdBy"), topup.createdByName ?? topup.createdBy ?? t("common.none")],
     [t("topups.createdAt"), formatDateTime(new Date(topup.createdAt))],
     [t("topups.updatedAt"), formatDateTime(new Date(topup.updatedAt))],
     [

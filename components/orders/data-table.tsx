@@ -1,0 +1,125 @@
+"use client";
+
+import {
+  type ColumnDef,
+  type RowData,
+  type Table,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+} from "@tanstack/react-table";
+import { useMemo } from "react";
+
+import { ui } from "@/components/ui/styles";
+
+import { useColumnVisibility } from "./column-chooser";
+import { useRowKeys } from "./use-row-keys";
+
+declare module "@tanstack/react-table" {
+  // The column facts our tables read beside TanStack's own (the generics are its signature).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The column's name in the column chooser and on a phone's card. */
+    label?: string;
+    /** Amounts: right-aligned, tabular figures. */
+    numeric?: boolean;
+    /** Shown only once a person turns it on in the column chooser. */
+    hiddenByDefault?: boolean;
+    /** Words that may wrap onto a second line, so the table fits its width. */
+    wrap?: boolean;
+    /** Left off a phone's card (the card keeps what identifies the row). */
+    hideOnPhone?: boolean;
+  }
+}
+
+export type Columns<T> = ColumnDef<T, unknown>[];
+
+/**
+ * A list's table on TanStack Table: its columns (with the person's column choices), rows by
+ * id. The data is one page from the server; sorting and paging stay the API's.
+ */
+export function useDataTable<T>(
+  tableId: string,
+  columns: Columns<T>,
+  data: T[],
+  rowId: (row: T) => string,
+) {
+  const defaults = useMemo(
+    () =>
+      Object.fromEntries(
+        columns.filter((c) => c.meta?.hiddenByDefault).map((c) => [c.id as string, false]),
+      ),
+    [columns],
+  );
+  const [visibility, setVisibility] = useColumnVisibility(tableId, defaults);
+  // TanStack Table's instance is not for the React Compiler to memoize; nothing here is.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  return useReactTable({
+    data,
+    columns,
+    getRowId: rowId,
+    getCoreRowModel: getCoreRowModel(),
+    state: { columnVisibility: visibility },
+    onColumnVisibilityChange: (update) =>
+      setVisibility(typeof update === "function" ? update(visibility) : update),
+  });
+}
+
+/** Cells a little tighter than other tables', so a list's columns fit 1440 px. */
+const TH = ui.th.replace("px-3", "px-2");
+const TD = ui.td.replace("px-3", "px-2");
+const TD_WRAP = TD.replace("whitespace-nowrap", "whitespace-normal");
+
+/** The header cells, sticky at the top of the table's scroll box. */
+export function DataTableHeaders<T>({ table }: { table: Table<T> }) {
+  return table.getHeaderGroups()[0]?.headers.map((header) => {
+    const meta = header.column.columnDef.meta;
+    return (
+      <th key={header.id} scope="col" className={`${TH} ${meta?.numeric ? "text-right" : ""}`}>
+        {flexRender(header.column.columnDef.header, header.getContext())}
+      </th>
+    );
+  });
+}
+
+/**
+ * The rows: j/k move between them, Enter opens the focused one (`hrefOf`); on a phone each
+ * row is a card of labelled lines.
+ */
+export function DataTableRows<T>({
+  table,
+  hrefOf,
+  rowProps,
+}: {
+  table: Table<T>;
+  hrefOf: (row: T) => string;
+  /** Attributes a row carries for tests and styles (`data-ref-id`…). */
+  rowProps?: (row: T) => Record<string, string>;
+}) {
+  const rows = table.getRowModel().rows;
+  const keys = useRowKeys(rows.length, (index) => {
+    const row = rows[index];
+    return row ? hrefOf(row.original) : undefined;
+  });
+  return rows.map((row, index) => (
+    <tr
+      key={row.id}
+      {...rowProps?.(row.original)}
+      {...keys(index)}
+      className={`outline-none focus:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset ${ui.cardRow}`}
+    >
+      {row.getVisibleCells().map((cell) => {
+        const meta = cell.column.columnDef.meta;
+        return (
+          <td
+            key={cell.id}
+            data-label={meta?.label ?? ""}
+            className={`${meta?.wrap ? TD_WRAP : TD} ${ui.cardCell} ${meta?.numeric ? "text-right tabular-nums" : ""} ${meta?.hideOnPhone ? "max-md:hidden" : ""}`}
+          >
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        );
+      })}
+    </tr>
+  ));
+}

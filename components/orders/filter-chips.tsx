@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+/** How a list names its filters on chips: each key's label and, where a code needs them, words. */
+export type ChipWords = {
+  labels: Record<string, string>;
+  describe?: (key: string, value: string) => string | undefined;
+};
+
+/** Keys that shape the page rather than filter it: no chip. */
+const NOT_FILTERS = new Set(["sort", "cursor", "limit"]);
+
+/**
+ * The filters in force, one removable chip each ("Status: Failed ×"): removing one shows the
+ * list without it and keeps the others.
+ */
+export function FilterChips({
+  params,
+  words,
+  onApply,
+}: {
+  params: URLSearchParams;
+  words: ChipWords;
+  onApply: (next: URLSearchParams) => void;
+}) {
+  const t = useTranslations("orders");
+  const active = [...params.entries()].filter(([key, v]) => !NOT_FILTERS.has(key) && v !== "");
+  if (active.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={t("activeFilters")} data-testid="filter-chips">
+      {active.map(([key, value]) => {
+        const label = words.labels[key] ?? key;
+        const said = words.describe?.(key, value) ?? value;
+        return (
+          <li key={key}>
+            <button
+              type="button"
+              className="inline-flex items-center gap-1.5 rounded-full bg-indigo-50 py-1 pr-2 pl-3 text-xs text-indigo-900 ring-1 ring-indigo-200 ring-inset hover:bg-indigo-100"
+              aria-label={t("removeFilter", { filter: `${label}: ${said}` })}
+              data-chip={key}
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                next.delete(key);
+                // An hour belongs to its day: without the day it means nothing.
+                if (key === "from") next.delete("hour");
+                onApply(next);
+              }}
+            >
+              <span>
+                <span className="text-indigo-700">{label}:</span> {said}
+              </span>
+              <span aria-hidden className="text-base leading-none">
+                ×
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+/** Typing in a field, or a key with a modifier, is not a list command. */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return (
+    event.altKey ||
+    event.ctrlKey ||
+    event.metaKey ||
+    !!target?.closest("input, textarea, select, [contenteditable=true]")
+  );
+}
+
+/**
+ * Keyboard row navigation for a list: j and k move to the next and previous row (focusing
+ * it), Enter on a focused row opens it. Returns the props each row needs.
+ */
+export function useRowKeys(count: number, hrefOf: (index: number) => string | undefined) {
+  const router = useRouter();
+  const [active, setActive] = useState(-1);
+  const activeRef = useRef(-1);
+  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (isTyping(event) || count === 0) return;
+      const step = event.key === "j" ? 1 : event.key === "k" ? -1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      // Focusing the row makes it the active one (its onFocus).
+      rows.current[Math.min(count - 1, Math.max(0, activeRef.current + step))]?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [count]);
+  return (index: number) => ({
+    ref: (element: HTMLTableRowElement | null) => {
+      rows.current[index] = element;
+    },
+    tabIndex: -1,
+    "data-active": active === index ? "" : undefined,
+    onFocus: (event: React.FocusEvent<HTMLTableRowElement>) => {
+      // The row itself, not a link or button inside it.
+      if (event.target !== event.currentTarget) return;
+      activeRef.current = index;
+      setActive(index);
+    },
+    onKeyDown: (event: React.KeyboardEvent<HTMLTableRowElement>) => {
+      const href = hrefOf(index);
+      if (event.key === "Enter" && event.target === event.currentTarget && href) {
+        router.push(href);
+      }
+    },
+  });
+}
