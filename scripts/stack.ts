@@ -95,7 +95,7 @@ export async function prepareDatabase(
   const db = openDb(file);
   await importCatalog(db, null, fs.readFileSync(CATALOG_FILE, "utf8"));
   const { isRole } = await import("@/lib/auth/roles");
-  const created = [];
+  const created: { id: number; email: string }[] = [];
   for (const user of [...DEMO_USERS, ...extraUsers]) {
     if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
     created.push(
@@ -111,7 +111,18 @@ export async function prepareDatabase(
   await seedReviewCases(db, created[0]?.id ?? 1);
   if (options.history) {
     const { seedDemoHistory } = await import("./demo-history");
-    await seedDemoHistory(db, created[0]?.id ?? 1);
+    const person = (role: string) => created[DEMO_USERS.findIndex((u) => u.role === role)];
+    const support = person("support");
+    const manager = person("manager");
+    if (!support || !manager)
+      throw new Error("the demo history needs a support agent and a manager");
+    const made = await seedDemoHistory(db, {
+      creator: support.id,
+      manager: { id: manager.id, email: manager.email },
+    });
+    console.log(
+      `Demo history: ${made.topups} top-ups and ${made.withdrawals} withdrawals over 14 days.`,
+    );
   }
   db.$client.close();
 }

@@ -1,0 +1,49 @@
+import type { Db } from "@/db/client";
+
+/** One moment of an order's life: when it happened, and what happened (through the server's code). */
+export type Step = [at: number, run: (at: Date) => Promise<void>];
+
+const maxId = (db: Db, table: string) =>
+  (db.$client.prepare(`select coalesce(max(id), 0) as id from ${table}`).get() as { id: number })
+    .id;
+
+/**
+ * Lives an order's steps in order, each through the code it names, then dates what each step
+ * wrote to the moment it happened: its history entries, the review items it opened or closed,
+ * its audit entries, and the order's own timestamps. (The server stamps "now"; the demo's
+ * past happened days ago.) Nothing else runs while a demo is seeded, so what a step wrote is
+ * what appeared after it began.
+ */
+export async function live(
+  db: Db,
+  entity: { type: "topup" | "withdrawal"; id: string },
+  steps: Step[],
+): Promise<void> {
+  const sql = (text: string) => db.$client.prepare(text);
+  const ordered = steps.map((step, index) => ({ step, index }));
+  ordered.sort((a, b) => a.step[0] - b.step[0] || a.index - b.index);
+  for (const {
+    step: [at, run],
+  } of ordered) {
+    const before = {
+      history: maxId(db, "status_history"),
+      items: maxId(db, "review_items"),
+      audit: maxId(db, "audit_log"),
+      clock: Date.now(),
+    };
+    await run(new Date(at));
+    sql("update status_history set at = ? where id > ?").run(at, before.history);
+    sql("update review_items set opened_at = ? where id > ?").run(at, before.items);
+    sql("update review_items set resolved_at = ? where resolved_at >= ?").run(at, before.clock);
+    sql("update review_items set claimed_at = ? where claimed_at >= ?").run(at, before.clock);
+    sql("update audit_log set at = ? where id > ?").run(at, before.audit);
+    if (entity.type === "topup")
+      sql("update topups set updated_at = ? where ref_id = ?").run(at, entity.id);
+    else {
+      sql("update withdrawals set updated_at = ? where platform_order_id = ?").run(at, entity.id);
+      sql(
+        "update withdrawals set created_at = ? where platform_order_id = ? and created_at >= ?",
+      ).run(at, entity.id, before.clock);
+    }
+  }
+}
