@@ -217,12 +217,13 @@ export async function seedDemoHistory(
   db: Db,
   people: { creator: number; manager: Manager },
   now = new Date(),
+  days = DAYS,
 ): Promise<{ topups: number; withdrawals: number }> {
   globalDb = db;
   const packages = (await listPackages(db)).filter((p) => p.active);
   if (packages.length === 0) throw new Error("the demo history needs a catalog");
   const end = now.getTime();
-  const start = Math.floor((end - DAYS * 24 * HOUR) / HOUR) * HOUR;
+  const start = Math.floor((end - days * 24 * HOUR) / HOUR) * HOUR;
   // Spending per 15 minutes, for the balance below.
   const spent = new Map<number, number>();
   const quarter = (t: number) => Math.floor(t / (HOUR / 4));
