@@ -50,15 +50,33 @@ async function overflows(page: Page) {
 }
 
 for (const locale of ["th", "en"] as const) {
-  test(`at 1440 px every list fits without a sideways scroll and no filter is cut, in ${locale}`, async ({
+  test(`at 1440 px every list and detail fits without a sideways scroll and no filter is cut, in ${locale}`, async ({
     page,
+    playwright,
   }) => {
     test.setTimeout(90_000);
+    const created = (await (
+      await (
+        await apiAs(playwright, BASE, "support")
+      ).post("/api/topups", {
+        data: {
+          packageId: "ROLTH_A01_P001",
+          topupInfo: { gameid: `fit-${Date.now()}`, server: "2" },
+        },
+      })
+    ).json()) as { topup: { refId: string } };
+    const withdrawals = (await (
+      await (await apiAs(playwright, BASE, "finance")).get("/api/withdrawals?limit=1")
+    ).json()) as { items: { platformOrderId: string }[] };
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.context().addCookies([{ name: "locale", value: locale, url: BASE }]);
     await signInAs(page, "admin");
     const problems: string[] = [];
-    for (const path of LISTS) {
+    const details = [
+      `/topups/${created.topup.refId}`,
+      ...withdrawals.items.map((w) => `/withdrawals/${w.platformOrderId}`),
+    ];
+    for (const path of [...LISTS, ...details]) {
       await page.goto(path);
       await settled(page);
       // The second line of filters too, where a list has one.
