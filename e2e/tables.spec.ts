@@ -183,3 +183,29 @@ test("the column chooser adds a column, and the choice is remembered for that pe
   await settled(page);
   await expect(table.getByRole("columnheader", { name: "อัปเดตเมื่อ" })).toHaveCount(0);
 });
+
+test("a list's first page comes with the HTML, masked as the API masks it", async ({
+  page,
+  playwright,
+}) => {
+  const api = await apiAs(playwright, BASE, "support");
+  const tag = `ssr-${Date.now()}`;
+  const created = (await (
+    await api.post("/api/topups", {
+      data: { packageId: "FF_TH_D100", topupInfo: { playerid: `${tag}-1` } },
+    })
+  ).json()) as { topup: { refId: string } };
+  await signInAs(page, "finance");
+  // The HTML itself, before any script runs, holds the filtered page's row.
+  const html = await (await page.request.get(`/topups?q=${tag}`)).text();
+  expect(html).toContain(`data-ref-id="${created.topup.refId}"`);
+  const unfiltered = await (await page.request.get("/withdrawals")).text();
+  expect(unfiltered).toMatch(/data-platform-order-id="/);
+  expect(unfiltered).toMatch(/xxx-x-x\d{4}/);
+  // A filter the API refuses renders no rows: the browser asks and shows why, as before.
+  const refused = await (await page.request.get("/withdrawals?min=abc")).text();
+  expect(refused).not.toMatch(/data-platform-order-id="/);
+  // And the page in the browser shows the same row without waiting for a fetch of its own.
+  await page.goto(`/topups?q=${tag}`);
+  await expect(page.locator(`tr[data-ref-id="${created.topup.refId}"]`)).toBeVisible();
+});

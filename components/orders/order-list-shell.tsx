@@ -6,13 +6,14 @@ import type { ReactNode } from "react";
 import type { Change } from "@/components/live-changes";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { ListName } from "@/lib/orders/list-keys";
+import type { InitialPage } from "@/lib/orders/list-url";
 
 import { ColumnChooser } from "./column-chooser";
 import { type Columns, DataTableHeaders, DataTableRows, useDataTable } from "./data-table";
 import { ListTable } from "./list-table";
 import { ListToolbar, RunFailures } from "./list-toolbar";
 import { RequeryButton, SelectAllBox, SelectBox } from "./row-cells";
-import { useOrderList } from "./use-order-list";
+import { type Page, useOrderList } from "./use-order-list";
 import { useRequeryRunner, useSelection } from "./use-requery-runner";
 
 /** Everything a live order list holds: the page, its selection and its re-query runner. */
@@ -24,8 +25,9 @@ export function useOrderListState<T>(
   requery: (id: string) => Promise<ActionResult<unknown>>,
   /** A final order has nothing left to learn: a bulk re-query skips it and says so. */
   isFinal: (row: T) => boolean,
+  initial?: InitialPage<Page<T>>,
 ) {
-  const list = useOrderList<T>(endpoint, type, { keys });
+  const list = useOrderList<T>(endpoint, type, { keys, initial });
   const selection = useSelection();
   const runner = useRequeryRunner(requery, list.refresh);
   const items = list.data?.items ?? [];

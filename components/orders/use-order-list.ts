@@ -2,22 +2,15 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { createSerializer, parseAsString, useQueryStates } from "nuqs";
+import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 
 import { type Change, useLiveChanges } from "@/components/live-changes";
 import { getJson, retryUnlessRefused } from "@/components/ui/send-json";
-import { LIST_KEYS, type ListName } from "@/lib/orders/list-keys";
+import type { ListName } from "@/lib/orders/list-keys";
+import { type InitialPage, LIST_PARSERS, listQuery } from "@/lib/orders/list-url";
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
-
-/** Each list's URL keys as nuqs parsers: values stay text; the API's schema judges them. */
-const PARSERS = Object.fromEntries(
-  Object.entries(LIST_KEYS).map(([name, keys]) => [
-    name,
-    Object.fromEntries(keys.map((key) => [key, parseAsString])),
-  ]),
-) as Record<ListName, Record<string, typeof parseAsString>>;
 
 /**
  * A list whose filters live in the URL (nuqs keeps them there, so a reload or a shared link
@@ -34,16 +27,15 @@ export function useOrderList<T, P extends Page<T> = Page<T>>(
     alsoType?: Change["type"];
     /** Also refetch this often while the tab is visible (logs that grow without order changes). */
     refetchMs?: number;
+    /** The first page as the server rendered it, for the query it answered (`listQuery`). */
+    initial?: InitialPage<P>;
   },
 ) {
   const { alsoType, keys } = options;
-  const parsers = PARSERS[keys];
+  const parsers = LIST_PARSERS[keys];
   const [state, setState] = useQueryStates(parsers, { history: "push" });
-  const params = useMemo(
-    () => new URLSearchParams(createSerializer(parsers)(state).replace(/^\?/, "")),
-    [parsers, state],
-  );
-  const query = params.toString();
+  const query = listQuery(keys, state);
+  const params = useMemo(() => new URLSearchParams(query), [query]);
   const client = useQueryClient();
   const offline = useTranslations("errors")("NETWORK");
   const result = useQuery({
@@ -52,6 +44,10 @@ export function useOrderList<T, P extends Page<T> = Page<T>>(
     queryFn: () => getJson<P>(`${endpoint}?${query}`, offline),
     retry: retryUnlessRefused,
     placeholderData: (previous) => previous,
+    // The server's page stands for this query until it is stale, like any fetched page.
+    ...(options.initial?.query === query
+      ? { initialData: options.initial.data, initialDataUpdatedAt: options.initial.at }
+      : {}),
     refetchInterval: options.refetchMs,
   });
   const refresh = () => void client.invalidateQueries({ queryKey: [type, "list"] });

@@ -4,12 +4,14 @@ import { useLocale, useTranslations } from "next-intl";
 
 import { requeryTopupAction } from "@/app/(app)/topups/actions";
 import type { Columns } from "@/components/orders/data-table";
+import type { Page } from "@/components/orders/use-order-list";
 import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { ShortId } from "@/components/ui/short-id";
 import { When } from "@/components/ui/when";
 import { formatSatang } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
+import type { InitialPage } from "@/lib/orders/list-url";
 import { wordsOf } from "@/lib/i18n/words";
 import type { TopupJson } from "@/lib/topups/topup-view";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
@@ -23,11 +25,14 @@ export function TopupList({
   users,
   canRequery,
   canExport,
+  initial,
 }: {
   packages: Option[];
   users: Option[];
   canRequery: boolean;
   canExport: boolean;
+  /** The first page as the server rendered it. */
+  initial?: InitialPage<Page<TopupJson>>;
 }) {
   const t = useTranslations();
   const words = wordsOf(t);
@@ -39,6 +44,7 @@ export function TopupList({
     (row) => row.refId,
     (refId) => requeryTopupAction({ refId }),
     (row) => TOPUP_MACHINE.final.includes(row.status),
+    initial,
   );
   const columns: Columns<TopupJson> = [
     {

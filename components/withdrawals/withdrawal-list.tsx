@@ -5,11 +5,13 @@ import { useTranslations } from "next-intl";
 import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
 import { BankName } from "@/components/bank-name";
 import type { Columns } from "@/components/orders/data-table";
+import type { Page } from "@/components/orders/use-order-list";
 import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { ShortId } from "@/components/ui/short-id";
 import { When } from "@/components/ui/when";
 import { formatSatang } from "@/lib/format";
+import type { InitialPage } from "@/lib/orders/list-url";
 import type { WithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
 import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
@@ -19,10 +21,13 @@ export function WithdrawalList({
   banks,
   canRequery,
   canExport,
+  initial,
 }: {
   banks: string[];
   canRequery: boolean;
   canExport: boolean;
+  /** The first page as the server rendered it. */
+  initial?: InitialPage<Page<WithdrawalJson>>;
 }) {
   const t = useTranslations();
   const state = useOrderListState<WithdrawalJson>(
@@ -32,6 +37,7 @@ export function WithdrawalList({
     (row) => row.platformOrderId,
     (platformOrderId) => requeryWithdrawalAction({ platformOrderId }),
     (row) => WITHDRAWAL_MACHINE.final.includes(row.status),
+    initial,
   );
   const columns: Columns<WithdrawalJson> = [
     {

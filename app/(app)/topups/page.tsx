@@ -8,13 +8,20 @@ import { listPackages } from "@/db/queries/packages";
 import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { firstPage, type SearchParams } from "@/lib/orders/first-page";
+import { parseTopupQuery } from "@/lib/topups/list-query";
+import { topupPage } from "@/lib/topups/read-topups";
 
-export default async function TopupsPage() {
+export default async function TopupsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("topup:view");
   const t = await getTranslations();
   const locale = (await getLocale()) as "th" | "en";
   const db = getDb();
-  const [packages, users] = await Promise.all([listPackages(db), listUsers(db)]);
+  const [packages, users, initial] = await Promise.all([
+    listPackages(db),
+    listUsers(db),
+    firstPage("topups", searchParams, (params) => topupPage(db, parseTopupQuery(params))),
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -33,6 +40,7 @@ export default async function TopupsPage() {
         users={users.map((u) => ({ id: u.id, label: u.email }))}
         canRequery={can(user.role, "topup:requery")}
         canExport={can(user.role, "topup:export")}
+        initial={initial}
       />
     </div>
   );
