@@ -2,11 +2,48 @@
 
 import { useTranslations } from "next-intl";
 
+import { wordsOf } from "@/lib/i18n/words";
+
 /** How a list names its filters on chips: each key's label and, where a code needs them, words. */
 export type ChipWords = {
   labels: Record<string, string>;
   describe?: (key: string, value: string) => string | undefined;
 };
+
+/** An hour of the day as the filters name it: "09:00–09:59". */
+export const hourLabel = (hour: string | number) => {
+  const h = String(hour).padStart(2, "0");
+  return `${h}:00–${h}:59`;
+};
+
+/**
+ * Chip words for an order list: what every order list filters on (text, status, days, hour,
+ * "needs review"), and the list's own keys (`own`), which win.
+ */
+export function useOrderChipWords(fromLabel: string, own: ChipWords): ChipWords {
+  const t = useTranslations();
+  const words = wordsOf(t);
+  return {
+    labels: {
+      q: t("orders.search"),
+      status: t("orders.filterStatus"),
+      from: fromLabel,
+      to: t("orders.rangeTo"),
+      hour: t("orders.hour"),
+      review: t("orders.needsReview"),
+      ...own.labels,
+    },
+    describe: (key, value) =>
+      own.describe?.(key, value) ??
+      (key === "status"
+        ? value.split(",").map(words.status).join(" + ")
+        : key === "hour"
+          ? hourLabel(value)
+          : key === "review"
+            ? t("orders.yes")
+            : undefined),
+  };
+}
 
 /** Keys that shape the page rather than filter it: no chip. */
 const NOT_FILTERS = new Set(["sort", "cursor", "limit"]);

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
 
-import { type ChipWords, FilterChips } from "@/components/orders/filter-chips";
+import { type ChipWords, FilterChips, hourLabel } from "@/components/orders/filter-chips";
 import { problemsOf } from "@/components/ui/send-json";
 import { ui } from "@/components/ui/styles";
 
@@ -201,7 +201,29 @@ export function CommonFilterFields({
       <FilterField label={t("orders.rangeTo")} name="to">
         <DayInput name="to" value={value("to")} />
       </FilterField>
+      {/* "Needs review" comes from links (the overview): Apply keeps it; its chip removes it. */}
+      {params.has("review") && <input type="hidden" name="review" value="1" />}
     </>
+  );
+}
+
+/** The order of a list: `choices` by value and words, the first when the URL says none. */
+export function SortField({
+  params,
+  choices,
+}: {
+  params: URLSearchParams;
+  choices: { value: string; label: string }[];
+}) {
+  const t = useTranslations("topups");
+  return (
+    <FilterField label={t("sort")}>
+      <FilterSelect
+        name="sort"
+        value={params.get("sort") || (choices[0]?.value ?? "")}
+        options={choices}
+      />
+    </FilterField>
   );
 }
 
@@ -214,10 +236,7 @@ export function HourField({ params }: { params: URLSearchParams }) {
         name="hour"
         value={params.get("hour") ?? ""}
         any={t("anyHour")}
-        options={Array.from({ length: 24 }, (_, h) => ({
-          value: h,
-          label: `${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`,
-        }))}
+        options={Array.from({ length: 24 }, (_, h) => ({ value: h, label: hourLabel(h) }))}
       />
     </FilterField>
   );

@@ -8,7 +8,9 @@ import {
   FilterForm,
   FilterSelect,
   HourField,
+  SortField,
 } from "@/components/orders/filter-form";
+import { useOrderChipWords } from "@/components/orders/filter-chips";
 import { ui } from "@/components/ui/styles";
 import { TOPUP_STATUSES } from "@/db/enums";
 import { wordsOf } from "@/lib/i18n/words";
@@ -42,33 +44,21 @@ export function TopupFilters({
       error={error}
       onApply={onApply}
       moreKeys={MORE.filter((key) => key !== "sort")}
-      chips={{
+      chips={useOrderChipWords(t("topups.from"), {
         labels: {
-          q: t("orders.search"),
-          status: t("orders.filterStatus"),
-          from: t("topups.from"),
-          to: t("orders.rangeTo"),
-          hour: t("orders.hour"),
           packageId: t("topups.package"),
           createdBy: t("topups.createdBy"),
           reason: t("topups.failureReason"),
-          review: t("orders.needsReview"),
         },
         describe: (key, v) =>
-          key === "status"
-            ? v.split(",").map(words.status).join(" + ")
-            : key === "packageId"
-              ? labelOf(packages, v)
-              : key === "createdBy"
-                ? labelOf(users, v)
-                : key === "reason"
-                  ? words.reason(v)
-                  : key === "hour"
-                    ? `${v.padStart(2, "0")}:00–${v.padStart(2, "0")}:59`
-                    : key === "review"
-                      ? t("orders.yes")
-                      : undefined,
-      }}
+          key === "packageId"
+            ? labelOf(packages, v)
+            : key === "createdBy"
+              ? labelOf(users, v)
+              : key === "reason"
+                ? words.reason(v)
+                : undefined,
+      })}
       more={
         <>
           <HourField params={params} />
@@ -93,18 +83,14 @@ export function TopupFilters({
               <input name="reason" defaultValue={value("reason")} className={ui.input} />
             </FilterField>
           )}
-          {params.has("review") && <input type="hidden" name="review" value="1" />}
-          <FilterField label={t("topups.sort")}>
-            <FilterSelect
-              name="sort"
-              value={value("sort") || "created_desc"}
-              options={[
-                { value: "created_desc", label: t("topups.sortCreatedDesc") },
-                { value: "created_asc", label: t("topups.sortCreatedAsc") },
-                { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
-              ]}
-            />
-          </FilterField>
+          <SortField
+            params={params}
+            choices={[
+              { value: "created_desc", label: t("topups.sortCreatedDesc") },
+              { value: "created_asc", label: t("topups.sortCreatedAsc") },
+              { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
+            ]}
+          />
         </>
       }
     >

@@ -8,7 +8,9 @@ import {
   FilterForm,
   FilterSelect,
   HourField,
+  SortField,
 } from "@/components/orders/filter-form";
+import { useOrderChipWords } from "@/components/orders/filter-chips";
 import { ui } from "@/components/ui/styles";
 import { WITHDRAWAL_STATUSES } from "@/db/enums";
 import { wordsOf } from "@/lib/i18n/words";
@@ -36,29 +38,14 @@ export function WithdrawalFilters({
       error={error}
       onApply={onApply}
       moreKeys={MORE}
-      chips={{
+      chips={useOrderChipWords(t("withdrawals.orderedFrom"), {
         labels: {
-          q: t("orders.search"),
-          status: t("orders.filterStatus"),
-          from: t("withdrawals.orderedFrom"),
-          to: t("orders.rangeTo"),
-          hour: t("orders.hour"),
           bank: t("withdrawals.bank"),
           min: t("withdrawals.min"),
           max: t("withdrawals.max"),
-          review: t("orders.needsReview"),
         },
-        describe: (key, v) =>
-          key === "status"
-            ? v.split(",").map(words.status).join(" + ")
-            : key === "bank"
-              ? words.bank(v)
-              : key === "hour"
-                ? `${v.padStart(2, "0")}:00–${v.padStart(2, "0")}:59`
-                : key === "review"
-                  ? t("orders.yes")
-                  : undefined,
-      }}
+        describe: (key, v) => (key === "bank" ? words.bank(v) : undefined),
+      })}
       more={
         <>
           <HourField params={params} />
@@ -70,34 +57,24 @@ export function WithdrawalFilters({
               options={banks.map((b) => ({ value: b, label: words.bank(b) }))}
             />
           </FilterField>
-          <FilterField label={t("withdrawals.min")} name="min">
-            <input
-              name="min"
-              inputMode="decimal"
-              defaultValue={value("min")}
-              className={`${ui.inputAuto} w-32`}
-            />
-          </FilterField>
-          <FilterField label={t("withdrawals.max")} name="max">
-            <input
-              name="max"
-              inputMode="decimal"
-              defaultValue={value("max")}
-              className={`${ui.inputAuto} w-32`}
-            />
-          </FilterField>
-          {params.has("review") && <input type="hidden" name="review" value="1" />}
-          <FilterField label={t("topups.sort")}>
-            <FilterSelect
-              name="sort"
-              value={value("sort") || "ordered_desc"}
-              options={[
-                { value: "ordered_desc", label: t("withdrawals.sortOrderedDesc") },
-                { value: "ordered_asc", label: t("withdrawals.sortOrderedAsc") },
-                { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
-              ]}
-            />
-          </FilterField>
+          {(["min", "max"] as const).map((key) => (
+            <FilterField key={key} label={t(`withdrawals.${key}`)} name={key}>
+              <input
+                name={key}
+                inputMode="decimal"
+                defaultValue={value(key)}
+                className={`${ui.inputAuto} w-32`}
+              />
+            </FilterField>
+          ))}
+          <SortField
+            params={params}
+            choices={[
+              { value: "ordered_desc", label: t("withdrawals.sortOrderedDesc") },
+              { value: "ordered_asc", label: t("withdrawals.sortOrderedAsc") },
+              { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
+            ]}
+          />
         </>
       }
     >
