@@ -127,6 +127,12 @@ test("an admin changes the stuck-after setting; a bad value is refused next to i
   await expect(row).toContainText("Admin Ops");
   await expect(row).toContainText('"stuckAfterHours": 24');
   await expect(row).toContainText('"stuckAfterHours": 6');
+  // Each filter in force is a chip; removing the person keeps the action.
+  const chips = page.getByTestId("filter-chips");
+  await expect(chips.locator("[data-chip=action]")).toContainText("เปลี่ยนการตั้งค่า");
+  await chips.locator("[data-chip=actor]").click();
+  await expect(page).toHaveURL(/\/audit\?action=settings\.update$/);
+  await expect(chips.locator("[data-chip=actor]")).toHaveCount(0);
   // A day that is not a date is named, not silently dropped.
   await page.goto("/audit?from=yesterday");
   await expect(page.getByTestId("audit-bad-filter")).toContainText("ตั้งแต่");

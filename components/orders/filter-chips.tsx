@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
+import { ui } from "@/components/ui/styles";
 import { wordsOf } from "@/lib/i18n/words";
 
 /** How a list names its filters on chips: each key's label and, where a code needs them, words. */
@@ -73,7 +74,7 @@ export function FilterChips({
           <li key={key}>
             <button
               type="button"
-              className="inline-flex items-center gap-1.5 rounded-full bg-indigo-50 py-1 pr-2 pl-3 text-xs text-indigo-900 ring-1 ring-indigo-200 ring-inset hover:bg-indigo-100"
+              className={ui.chip}
               aria-label={t("removeFilter", { filter: `${label}: ${said}` })}
               data-chip={key}
               onClick={() => {

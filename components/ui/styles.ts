@@ -31,6 +31,8 @@ export const ui = {
   tableBox:
     "relative overflow-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 md:max-h-[75vh]",
   stickyHead: "sticky top-0 z-10 bg-slate-50",
+  /** A filter in force, removable. */
+  chip: "inline-flex items-center gap-1.5 rounded-full bg-indigo-50 py-1 pr-2 pl-3 text-xs text-indigo-900 ring-1 ring-indigo-200 ring-inset hover:bg-indigo-100",
   h1: "text-2xl font-semibold text-slate-900",
   error: "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200",
   success: "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200",

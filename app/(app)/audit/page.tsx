@@ -48,6 +48,55 @@ function filterOf(params: Params): { filter: AuditFilter; bad: string[] } {
   };
 }
 
+/**
+ * The filters in force as chips, each a link to the log without it (the page is rendered on
+ * the server, so removing one is a plain navigation).
+ */
+function AuditChips({
+  params,
+  words,
+  removeLabel,
+  listLabel,
+}: {
+  params: Params;
+  words: Record<Exclude<keyof Params, "before">, [string, (value: string) => string]>;
+  removeLabel: (filter: string) => string;
+  listLabel: string;
+}) {
+  const active = (Object.keys(words) as (keyof typeof words)[]).filter((key) =>
+    params[key]?.trim(),
+  );
+  if (active.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={listLabel} data-testid="filter-chips">
+      {active.map((key) => {
+        const [label, describe] = words[key];
+        const said = `${label}: ${describe(params[key] ?? "")}`;
+        const rest = new URLSearchParams(
+          Object.entries(params).filter(
+            ([k, v]) => k !== key && k !== "before" && typeof v === "string" && v,
+          ),
+        );
+        return (
+          <li key={key}>
+            <Link
+              href={`/audit${rest.size > 0 ? `?${rest.toString()}` : ""}`}
+              className={ui.chip}
+              aria-label={removeLabel(said)}
+              data-chip={key}
+            >
+              {said}
+              <span aria-hidden className="text-base leading-none">
+                ×
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePageUser("audit:view");
   const t = await getTranslations();
@@ -138,6 +187,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </form>
+      <AuditChips
+        params={params}
+        words={{
+          actor: [t("audit.filterActor"), (v) => people.find((p) => String(p.id) === v)?.name ?? v],
+          action: [t("audit.filterAction"), actionWords],
+          target: [t("audit.filterTarget"), (v) => v],
+          from: [t("audit.from"), (v) => v],
+          to: [t("audit.to"), (v) => v],
+        }}
+        removeLabel={(filter) => t("orders.removeFilter", { filter })}
+        listLabel={t("orders.activeFilters")}
+      />
       {bad.length > 0 && (
         <p role="alert" className={ui.error} data-testid="audit-bad-filter">
           {t("audit.badDay", { field: bad.map((f) => t(`audit.${f}` as "audit.from")).join(", ") })}
