@@ -133,7 +133,11 @@ export function OrderListShell<T>({
         empty={items.length === 0}
         testId={testId}
         columns={table.getVisibleLeafColumns().length}
-        note={note}
+        note={
+          <>
+            {note} {t("orders.keysHint")}
+          </>
+        }
         cards
         headers={<DataTableHeaders table={table} />}
       >
