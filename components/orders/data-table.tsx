@@ -114,7 +114,7 @@ export function DataTableRows<T>({
           <td
             key={cell.id}
             data-label={meta?.label ?? ""}
-            className={`${meta?.wrap ? TD_WRAP : TD} ${ui.cardCell} ${meta?.numeric ? "text-right tabular-nums" : ""} ${meta?.hideOnPhone ? "max-md:hidden" : ""}`}
+            className={`${meta?.wrap ? TD_WRAP : TD} ${ui.cardCell} ${meta?.numeric ? "text-right tabular-nums max-md:text-left" : ""} ${meta?.hideOnPhone ? "max-md:hidden" : ""}`}
           >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </td>

@@ -97,6 +97,7 @@ export function TopupList({
       meta: { label: t("topups.failureReason"), wrap: true },
       cell: ({ row }) => {
         const said = words.reason(row.original.reason);
+        if (!said) return null;
         return (
           <span
             className="line-clamp-2 max-w-52 min-w-32 text-slate-700"
