@@ -1,0 +1,237 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import { args, loadDotEnv } from "./cli";
+import { signIn } from "./load";
+import { stackEnv, startDashboard, stopAll, waitForHealth } from "./stack";
+import { percentile } from "./timing";
+
+/**
+ * `npm run bench -- [--db FILE] [--runs N] [--skip-build] [--skip-callbacks]`: the whole
+ * performance picture in one run, each figure beside its floor and goal. Seeds the large
+ * file when missing (1,000,000 top-ups, 300,000 withdrawals: ~7 minutes), builds, starts the
+ * production server on it and measures, interleaved so machine noise hits every side alike:
+ * for each list filter the API's p95, the same query in-process (the data layer's SQL) and
+ * the health route; the server's memory through it; then a list's first row on screen in a
+ * real browser (bench:paint) and the callback benchmark with its own stack (bench:callbacks).
+ */
+loadDotEnv();
+const { values } = args({
+  db: { type: "string" },
+  runs: { type: "string" },
+  "skip-build": { type: "boolean" },
+  "skip-callbacks": { type: "boolean" },
+});
+const file = path.resolve(values.db ?? "data/large.db");
+const runs = Number(values.runs ?? 40);
+const PORT = 3200;
+const base = `http://localhost:${PORT}`;
+const BENCH_USER = { email: "bench@bench.local", password: "bench-password-2026", name: "Bench" };
+const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+const run = (script: string, extra: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [tsx, "--conditions=react-server", script, ...extra], {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+
+if (!fs.existsSync(file)) {
+  console.log(`Seeding ${file} (about 7 minutes)…`);
+  const seeded = spawnSync(
+    process.execPath,
+    [tsx, "--conditions=react-server", "scripts/seed-large.ts", "--db", file],
+    { stdio: "inherit" },
+  );
+  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+}
+if (!values["skip-build"]) {
+  console.log("Building the dashboard (production build)…");
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const { openDb } = await import("@/db/client");
+const { upsertUser } = await import("@/db/queries/users");
+const { hashPassword } = await import("@/lib/auth/password");
+const { listTopups } = await import("@/db/queries/topups");
+const { listWithdrawals } = await import("@/db/queries/withdrawals");
+const { parseTopupQuery } = await import("@/lib/topups/list-query");
+const { parseWithdrawalQuery } = await import("@/lib/withdrawals/list-query");
+
+const db = openDb(file);
+await upsertUser(db, {
+  ...BENCH_USER,
+  role: "manager",
+  passwordHash: await hashPassword(BENCH_USER.password),
+});
+const sample = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+const topupRows = sample<{ ref_id: string; game_id: string; package_id: string }>(
+  "select ref_id, game_id, package_id from topups where rowid % 997 = 0 limit 300",
+);
+const withdrawalRows = sample<{
+  platform_order_id: string;
+  account_no: string;
+  account_name: string;
+  bank: string;
+}>(
+  "select platform_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 300",
+);
+const day = () => {
+  const d = new Date(Date.now() - Math.floor(Math.random() * 170) * 86_400_000 + 7 * 3_600_000);
+  return d.toISOString().slice(0, 10);
+};
+
+const oneDay = () => {
+  const d = day();
+  return `from=${d}&to=${d}`;
+};
+
+/** Each list filter as the page URL gives it to the API. */
+const SCENARIOS: { list: "topups" | "withdrawals"; name: string; query: () => string }[] = [
+  { list: "topups", name: "no filter", query: () => "" },
+  { list: "topups", name: "status=failed", query: () => "status=failed" },
+  { list: "topups", name: "one day", query: () => oneDay() },
+  { list: "topups", name: "package", query: () => `packageId=${pick(topupRows).package_id}` },
+  { list: "topups", name: "q = refID", query: () => `q=${pick(topupRows).ref_id}` },
+  {
+    list: "topups",
+    name: "q = player id fragment",
+    query: () => `q=${pick(topupRows).game_id.slice(-5)}`,
+  },
+  { list: "topups", name: "status=failed + day", query: () => `status=failed&${oneDay()}` },
+  { list: "topups", name: "needs review", query: () => "review=1" },
+  { list: "topups", name: "recently updated", query: () => "sort=updated_desc" },
+  { list: "withdrawals", name: "no filter", query: () => "" },
+  { list: "withdrawals", name: "status=open", query: () => "status=open" },
+  { list: "withdrawals", name: "bank", query: () => `bank=${pick(withdrawalRows).bank}` },
+  { list: "withdrawals", name: "amount 1,000-1,200", query: () => "min=1000&max=1200" },
+  {
+    list: "withdrawals",
+    name: "q = platform id",
+    query: () => `q=${pick(withdrawalRows).platform_order_id}`,
+  },
+  {
+    list: "withdrawals",
+    name: "q = Thai first name",
+    query: () => `q=${encodeURIComponent(pick(withdrawalRows).account_name.split(" ")[0] ?? "")}`,
+  },
+  {
+    list: "withdrawals",
+    name: "q = account, last 4",
+    query: () => `q=${pick(withdrawalRows).account_no.slice(-4)}`,
+  },
+];
+
+/** The data layer's query for a list URL: the SQL the API runs, without HTTP or session. */
+async function inProcess(list: "topups" | "withdrawals", query: string) {
+  const params = new URLSearchParams(query);
+  if (list === "topups") {
+    const q = parseTopupQuery(params);
+    return listTopups(db, q.filter, { sort: q.sort, cursor: q.cursor, limit: q.limit + 1 });
+  }
+  const q = parseWithdrawalQuery(params);
+  return listWithdrawals(db, q.filter, { sort: q.sort, cursor: q.cursor, limit: q.limit + 1 });
+}
+
+const env = {
+  ...stackEnv({ port: PORT, dataDir: path.dirname(file), p2wPort: 4210, payoutPort: 4220 }),
+  DATABASE_PATH: file,
+  RECONCILER: "off",
+};
+const server = startDashboard(env, PORT, true);
+await waitForHealth(`${base}/api/health`, 120_000);
+const rss = () => {
+  const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+const rssIdle = rss();
+let rssPeak = rssIdle;
+const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rss())), 200);
+const cookie = await signIn(base, BENCH_USER.email, BENCH_USER.password);
+const timed = async (work: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+};
+const get =
+  (url: string, withCookie = true) =>
+  async () => {
+    const res = await fetch(url, withCookie ? { headers: { cookie } } : {});
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    await res.arrayBuffer();
+  };
+
+const met = (ok: boolean) => (ok ? "met" : "NOT met");
+const rows: string[] = [];
+let stalls = 0;
+let allMet = true;
+console.log(
+  `\n${runs} interleaved runs per filter (API, in-process SQL, health), 50 rows a page\n`,
+);
+console.log(
+  `${"list / filter".padEnd(36)} ${"API p95".padStart(8)} ${"SQL p95".padStart(8)} ${"health".padStart(8)}  ≤50 ms   overhead ≤ 1.5×SQL+1`,
+);
+for (const scenario of SCENARIOS) {
+  const api: number[] = [];
+  const sql: number[] = [];
+  const health: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const query = scenario.query();
+    health.push(await timed(get(`${base}/api/health`, false)));
+    api.push(await timed(get(`${base}/api/${scenario.list}?${query}`)));
+    sql.push(await timed(() => inProcess(scenario.list, query)));
+  }
+  for (const list of [api, sql, health]) list.sort((a, b) => a - b);
+  stalls += [...api, ...health].filter((ms) => ms > 1000).length;
+  const [a, s, h] = [percentile(api, 95), percentile(sql, 95), percentile(health, 95)];
+  const overheadOk = a - h <= 1.5 * s + 1;
+  allMet &&= a <= 50 && overheadOk;
+  rows.push(
+    `${`${scenario.list}: ${scenario.name}`.padEnd(36)} ${a.toFixed(1).padStart(8)} ${s.toFixed(1).padStart(8)} ${h.toFixed(1).padStart(8)}  ${met(a <= 50).padEnd(8)} ${met(overheadOk)} (${(a - h).toFixed(1)} vs ${(1.5 * s + 1).toFixed(1)})`,
+  );
+  console.log(rows.at(-1));
+}
+clearInterval(sampler);
+const rssAfterLists = rss();
+
+console.log("\nFirst row on screen, /topups, in a real browser:");
+const paint = run("scripts/bench-paint.ts", [
+  "--url",
+  base,
+  "--email",
+  BENCH_USER.email,
+  "--password",
+  BENCH_USER.password,
+  "--runs",
+  "10",
+]);
+process.stdout.write(paint.stdout);
+const paintMet = /goal p50[^:]*: met/.test(paint.stdout);
+
+await new Promise((r) => setTimeout(r, 60_000));
+const rssIdleAfter = rss();
+server.kill("SIGTERM");
+db.$client.close();
+
+console.log(
+  `\nServer memory (RSS): idle ${rssIdle.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB, after the lists ${rssAfterLists.toFixed(0)} MB, after a minute idle ${rssIdleAfter.toFixed(0)} MB`,
+);
+console.log(
+  `  peak ≤ 300 MB: ${met(rssPeak <= 300)}; back under 250 MB within a minute: ${met(rssIdleAfter < 250)}`,
+);
+console.log(`Requests over 1 s during the lists: ${stalls} (goal 0: ${met(stalls === 0)})`);
+console.log(`First row ≤ 500 ms p50: ${met(paintMet)}`);
+allMet &&= rssPeak <= 300 && rssIdleAfter < 250 && stalls === 0 && paintMet;
+
+if (!values["skip-callbacks"]) {
+  console.log("\nCallbacks (bench:callbacks, its own stack):");
+  const callbacks = run("scripts/bench-callbacks.ts", []);
+  process.stdout.write(callbacks.stdout);
+  allMet &&= callbacks.status === 0 && !/NOT met|not met/.test(callbacks.stdout);
+}
+console.log(`\nEvery goal above: ${allMet ? "met" : "NOT all met"}`);
+stopAll(0);
