@@ -84,7 +84,6 @@ function topupLife(
       ),
     );
   const steps: Step[] = [];
-  let spent = true;
 
   if (chance(0.01)) {
     // P2W refused the create at once (its balance, a bad player id).
@@ -116,7 +115,7 @@ function topupLife(
     steps.push([t0 + 400, reported("pending", "create")]);
     if (chance(0.1)) steps.push([t0 + 2_000, reported("processing", "callback")]);
     // Slow ones were given up on by the reconciler before P2W finished them.
-    if (took > 1_800_000)
+    if (t0 + 1_800_000 < done)
       steps.push([
         t0 + 1_800_000,
         change((row) => planTopupStuck(row, by("reconciler", "system:reconciler"))),
@@ -125,13 +124,16 @@ function topupLife(
   const failed = chance(0.07);
   const final = failed ? "failed" : "succeeded";
   steps.push([done, reported(final, "callback", failed ? pick(FAILURE_REASONS) : undefined)]);
-  spent = !failed;
   // P2W sends some callbacks twice: the second is stale, recorded, not applied.
   if (chance(0.15)) steps.push([done + 5_000, reported(final, "callback")]);
   // Now and then P2W changes its mind after the fact: a conflict for a manager.
   if (chance(0.004) && done + 3_600_000 < now)
     steps.push([done + 3_600_000, reported(failed ? "succeeded" : "failed", "callback")]);
-  return { steps: decide(steps, refId, "topup", done, manager, now), spent, finishedAt: done };
+  return {
+    steps: decide(steps, refId, "topup", done, manager, now),
+    spent: !failed,
+    finishedAt: done,
+  };
 }
 
 /** A manager decides what the order left open, when it is old enough to have been decided. */

@@ -13,8 +13,9 @@ const Problems = createContext<Record<string, { code: string; message: string }>
 /**
  * A list's filters as one compact line: the fields people use most (`children`), a "More
  * filters" button that opens a second line (`more`, opened by itself when one of `moreKeys`
- * is set or refused), Apply and Clear; below them a removable chip for each filter in force. What the fields submit becomes the page URL (so a
- * reload keeps it); `params` re-keys the form when the URL changes.
+ * is set or refused), Apply and Clear; below them a removable chip for each filter in force.
+ * What the fields submit becomes the page URL (so a reload keeps it); `params` re-keys the
+ * form when the URL changes.
  */
 export function FilterForm({
   params,
@@ -113,7 +114,7 @@ export function FilterField({
   const problem = useContext(Problems)[name ?? ""];
   const said = useTranslations("orders.problems");
   return (
-    <label className={`space-y-1 ${wide ? "min-w-80 flex-1 basis-80" : "shrink-0"}`}>
+    <label className={`space-y-1 ${wide ? "min-w-0 flex-1 basis-80 sm:min-w-80" : "shrink-0"}`}>
       <span className="block text-xs font-medium text-slate-600">{label}</span>
       {children}
       {problem && (
