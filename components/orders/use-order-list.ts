@@ -44,9 +44,11 @@ export function useOrderList<T, P extends Page<T> = Page<T>>(
     queryFn: () => getJson<P>(`${endpoint}?${query}`, offline),
     retry: retryUnlessRefused,
     placeholderData: (previous) => previous,
-    // The server's page stands for this query until it is stale, like any fetched page.
+    // The server's page is shown at once but counts as stale: the browser reads it again
+    // when it mounts, so a change between the server's read and the start of the live feed
+    // (which only reports what happens after it starts) is not missed.
     ...(options.initial?.query === query
-      ? { initialData: options.initial.data, initialDataUpdatedAt: options.initial.at }
+      ? { initialData: options.initial.data, initialDataUpdatedAt: 0 }
       : {}),
     refetchInterval: options.refetchMs,
   });

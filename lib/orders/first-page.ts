@@ -18,7 +18,7 @@ export async function firstPage<P>(
 ): Promise<InitialPage<P> | undefined> {
   const query = listQuery(name, loadListState(name, await searchParams));
   try {
-    return { query, data: await read(new URLSearchParams(query)), at: Date.now() };
+    return { query, data: await read(new URLSearchParams(query)) };
   } catch (error) {
     if (error instanceof AppError && error.status < 500) return undefined;
     throw error;

@@ -12,8 +12,8 @@ export const LIST_PARSERS = Object.fromEntries(
 
 export type ListState = Record<string, string | null>;
 
-/** A list's first page rendered on the server: the query it answered, its data, when. */
-export type InitialPage<P> = { query: string; data: P; at: number };
+/** A list's first page rendered on the server: the query it answered and its data. */
+export type InitialPage<P> = { query: string; data: P };
 
 /**
  * The query string a list sends its API for the state its page URL holds — the same text on
