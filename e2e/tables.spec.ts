@@ -202,6 +202,11 @@ test("a list's first page comes with the HTML, masked as the API masks it", asyn
   const unfiltered = await (await page.request.get("/withdrawals")).text();
   expect(unfiltered).toMatch(/data-platform-order-id="/);
   expect(unfiltered).toMatch(/xxx-x-x\d{4}/);
+  // The logs too (a manager reads them).
+  await page.context().clearCookies();
+  await signInAs(page, "manager");
+  expect(await (await page.request.get("/callbacks")).text()).toMatch(/data-callback-id="/);
+  expect(await (await page.request.get("/upstream-calls")).text()).toMatch(/data-call-id="/);
   // A filter the API refuses renders no rows: the browser asks and shows why, as before.
   const refused = await (await page.request.get("/withdrawals?min=abc")).text();
   expect(refused).not.toMatch(/data-platform-order-id="/);

@@ -10,6 +10,7 @@ import { ui } from "@/components/ui/styles";
 import { wordsOf } from "@/lib/i18n/words";
 import type { UpstreamCallJson } from "@/lib/logs/log-view";
 import type { OperationStats } from "@/lib/logs/read-logs";
+import type { InitialPage } from "@/lib/orders/list-url";
 
 import { CallDetail } from "./call-detail";
 import { CallStats } from "./call-stats";
@@ -23,7 +24,12 @@ const REFRESH_MS = 5_000;
 const COLUMNS = 8;
 
 /** Every outbound call, newest first, with latency and error rate per operation above it. */
-export function CallLog() {
+export function CallLog({
+  initial,
+}: {
+  /** The first page as the server rendered it. */
+  initial?: InitialPage<CallPage>;
+}) {
   const t = useTranslations("logs");
   const nouns = useTranslations("orders.nouns");
   const words = wordsOf(useTranslations());
@@ -31,6 +37,7 @@ export function CallLog() {
     keys: "calls",
     alsoType: "withdrawal",
     refetchMs: REFRESH_MS,
+    initial,
   });
   const [open, setOpen] = useState<number | null>(null);
   const items = list.data?.items ?? [];

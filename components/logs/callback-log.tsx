@@ -13,6 +13,7 @@ import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import type { CallbackPage } from "@/lib/logs/read-logs";
+import type { InitialPage } from "@/lib/orders/list-url";
 import type { CallbackJson } from "@/lib/logs/log-view";
 
 import { CallbackCounts } from "./callback-counts";
@@ -29,13 +30,21 @@ const REFRESH_MS = 3_000;
  * its body and headers. With `callback:replay`, a row (or a selection) is replayed through
  * the same pipeline, with progress.
  */
-export function CallbackLog({ canReplay }: { canReplay: boolean }) {
+export function CallbackLog({
+  canReplay,
+  initial,
+}: {
+  canReplay: boolean;
+  /** The first page as the server rendered it. */
+  initial?: InitialPage<CallbackPage>;
+}) {
   const t = useTranslations("logs");
   const nouns = useTranslations("orders.nouns");
   const list = useOrderList<CallbackJson, CallbackPage>("/api/callbacks", "topup", {
     keys: "callbacks",
     alsoType: "withdrawal",
     refetchMs: REFRESH_MS,
+    initial,
   });
   const selection = useSelection();
   const runner = useRequeryRunner((id) => replayCallbackAction({ id: Number(id) }), list.refresh);

@@ -114,6 +114,16 @@ export async function callbackDetail(
   };
 }
 
+/**
+ * What `GET /api/upstream-calls` answers: a page of the log, and on the first page the
+ * latency and error rate per operation (shared by every viewer).
+ */
+export async function callLogAnswer(db: Db, params: URLSearchParams) {
+  const page = await callLogPage(db, params);
+  if (params.has("cursor")) return page;
+  return { ...page, stats: await sharedCallStats(db) };
+}
+
 /** One page of the upstream-calls log. */
 export async function callLogPage(db: Db, params: URLSearchParams) {
   const query = parseCallQuery(params);

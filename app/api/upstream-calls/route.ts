@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { route, otherMethods } from "@/lib/api/respond";
 import { requirePermission } from "@/lib/auth/guard";
-import { callLogPage, sharedCallStats } from "@/lib/logs/read-logs";
+import { callLogAnswer } from "@/lib/logs/read-logs";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(async (request) => {
   await requirePermission("callback:view");
-  const params = new URL(request.url).searchParams;
-  const page = await callLogPage(getDb(), params);
-  if (params.has("cursor")) return NextResponse.json(page);
-  return NextResponse.json({ ...page, stats: await sharedCallStats(getDb()) });
+  return NextResponse.json(await callLogAnswer(getDb(), new URL(request.url).searchParams));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
