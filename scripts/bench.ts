@@ -29,27 +29,28 @@ const runs = Number(values.runs ?? 40);
 const PORT = 3200;
 const base = `http://localhost:${PORT}`;
 const BENCH_USER = { email: "bench@bench.local", password: "bench-password-2026", name: "Bench" };
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-const run = (script: string, extra: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [tsx, "--conditions=react-server", script, ...extra], {
-    stdio: ["ignore", "pipe", "inherit"],
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+const require = createRequire(import.meta.url);
+/** Runs one of the project's scripts; its output is returned, or shown as it comes (`show`). */
+const run = (script: string, extra: string[], show = false) =>
+  spawnSync(
+    process.execPath,
+    [require.resolve("tsx/cli"), "--conditions=react-server", script, ...extra],
+    {
+      stdio: show ? "inherit" : ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+    },
+  );
 
 if (!fs.existsSync(file)) {
   console.log(`Seeding ${file} (about 7 minutes)…`);
-  const seeded = spawnSync(
-    process.execPath,
-    [tsx, "--conditions=react-server", "scripts/seed-large.ts", "--db", file],
-    { stdio: "inherit" },
-  );
+  const seeded = run("scripts/seed-large.ts", ["--db", file], true);
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 if (!values["skip-build"]) {
   console.log("Building the dashboard (production build)…");
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const built = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  const built = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 

@@ -2,10 +2,9 @@ import { ulid } from "ulid";
 
 import type { Db } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
-import { changeTopupAtomically, insertTopupOnce } from "@/db/queries/topups";
+import { changeTopupAtomically, type TopupPlan } from "@/db/queries/topups";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { balanceSnapshots, type TopupRow } from "@/db/schema";
-import { gameIdOf } from "@/lib/catalog/topup-fields";
 import type { Reporter } from "@/lib/orders/observe";
 import { resolveReviewItem } from "@/lib/review/review";
 import {
@@ -18,7 +17,7 @@ import type { PayoutWithdrawal } from "@/lib/payout/transform";
 import { planWithdrawalObservation } from "@/lib/withdrawals/observe";
 import { accountName, accountNo, bank, platformOrderId } from "@/sandbox/payout-fixtures";
 
-import { type Step, live } from "./demo-life";
+import { insertDemoTopup, live, type Step } from "./demo-life";
 
 /**
  * Fourteen days of orders for the demo, so every page has a working day to show: busy
@@ -71,10 +70,8 @@ function topupLife(
   const timedOut = chance(0.02);
   // A timed-out create heard of its order only by callback, after the 10 s it waited.
   const done = Math.min(t0 + Math.max(took, timedOut ? 60_000 : 0), now - 60_000);
-  const change =
-    (plan: (row: TopupRow, at: Date) => ReturnType<typeof planTopupObservation>) =>
-    async (at: Date) =>
-      void (await changeTopupAtomically(globalDb, refId, (row) => plan(row, at)));
+  const change = (plan: (row: TopupRow, at: Date) => TopupPlan) => async (at: Date) =>
+    void (await changeTopupAtomically(globalDb, refId, (row) => plan(row, at)));
   const reported = (status: TopupRow["status"], source: Reporter["source"], reason?: string) =>
     change((row, at) =>
       planTopupObservation(
@@ -241,41 +238,21 @@ export async function seedDemoHistory(
       const t0 = hour + Math.floor(Math.random() * HOUR);
       if (t0 > end - 10 * 60_000) continue;
       const pkg = pick(packages);
-      const topupInfo = Object.fromEntries(
-        pkg.fields.map((f, j) => [
-          f.key,
-          f.options?.[0]?.value ??
-            (j === 0 ? String(10_000_000 + Math.floor(Math.random() * 9e7)) : "1"),
-        ]),
-      );
       const refId = `TU-${ulid(t0)}`;
       const life = topupLife(refId, t0, people.creator, people.manager, end);
       await live(db, { type: "topup", id: refId }, [
         [
           t0,
-          async () =>
-            void (await insertTopupOnce(
-              db,
-              {
-                refId,
-                packageId: pkg.packageId,
-                topupInfo,
-                gameId: gameIdOf(pkg, topupInfo),
-                status: "submitting",
-                priceSatang: pkg.priceSatang,
-                createdBy: people.creator,
-                idempotencyKey: `demo-history-${refId}`,
-                requestHash: "demo-history",
-                createdAt: new Date(t0),
-              },
-              {
-                fromStatus: null,
-                toStatus: "submitting",
-                kind: "applied",
-                source: "create",
-                actor: `user:${people.creator}`,
-              },
-            )),
+          () =>
+            insertDemoTopup(db, {
+              refId,
+              pkg,
+              player: String(10_000_000 + Math.floor(Math.random() * 9e7)),
+              creator: people.creator,
+              createdAt: new Date(t0),
+              actor: `user:${people.creator}`,
+              keyPrefix: "demo-history",
+            }),
         ],
         ...life.steps,
       ]);

@@ -1,4 +1,7 @@
 import type { Db } from "@/db/client";
+import { insertTopupOnce } from "@/db/queries/topups";
+import type { PackageRow } from "@/db/schema";
+import { gameIdOf } from "@/lib/catalog/topup-fields";
 
 /** One moment of an order's life: when it happened, and what happened (through the server's code). */
 export type Step = [at: number, run: (at: Date) => Promise<void>];
@@ -46,4 +49,49 @@ export async function live(
       ).run(at, entity.id, before.clock);
     }
   }
+}
+
+/**
+ * A demo top-up as the create writes it before calling P2W (`submitting`), for `player`
+ * (the package's first field; the others take their first option, or "1").
+ */
+export async function insertDemoTopup(
+  db: Db,
+  order: {
+    refId: string;
+    pkg: PackageRow;
+    player: string;
+    creator: number;
+    createdAt: Date;
+    /** Who the history names; `demo-…` keys mark the demo's orders. */
+    actor: string;
+    keyPrefix: string;
+  },
+): Promise<void> {
+  const { refId, pkg } = order;
+  const topupInfo = Object.fromEntries(
+    pkg.fields.map((f, j) => [f.key, f.options?.[0]?.value ?? (j === 0 ? order.player : "1")]),
+  );
+  await insertTopupOnce(
+    db,
+    {
+      refId,
+      packageId: pkg.packageId,
+      topupInfo,
+      gameId: gameIdOf(pkg, topupInfo),
+      status: "submitting",
+      priceSatang: pkg.priceSatang,
+      createdBy: order.creator,
+      idempotencyKey: `${order.keyPrefix}-${refId}`,
+      requestHash: order.keyPrefix,
+      createdAt: order.createdAt,
+    },
+    {
+      fromStatus: null,
+      toStatus: "submitting",
+      kind: "applied",
+      source: "create",
+      actor: order.actor,
+    },
+  );
 }

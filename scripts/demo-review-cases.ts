@@ -3,10 +3,9 @@ import { ulid } from "ulid";
 
 import type { Db } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
-import { changeTopupAtomically, insertTopupOnce, type TopupPlan } from "@/db/queries/topups";
+import { changeTopupAtomically, type TopupPlan } from "@/db/queries/topups";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { reviewItems, type TopupRow, topups, type WithdrawalRow, withdrawals } from "@/db/schema";
-import { gameIdOf } from "@/lib/catalog/topup-fields";
 import type { Reporter } from "@/lib/orders/observe";
 import {
   planTopupAnomaly,
@@ -18,6 +17,8 @@ import {
 import { planWithdrawalObservation, planWithdrawalStuck } from "@/lib/withdrawals/observe";
 import type { PayoutWithdrawal } from "@/lib/payout/transform";
 import { accountName, accountNo, bank, platformOrderId } from "@/sandbox/payout-fixtures";
+
+import { insertDemoTopup } from "./demo-life";
 
 /**
  * The review queue's demo cases: one order per reason, each brought into its state through
@@ -41,31 +42,16 @@ async function demoTopup(
   const packages = await listPackages(db);
   const pkg = packages.find((p) => p.packageId === packageId) ?? packages[0];
   if (!pkg) throw new Error("the demo needs a catalog");
-  const key = pkg.fields[0]?.key ?? "gameid";
-  const topupInfo = Object.fromEntries(
-    pkg.fields.map((f) => [
-      f.key,
-      f.options?.[0]?.value ?? (f.key === key ? "demo-player-7" : "1"),
-    ]),
-  );
   const refId = `TU-${ulid()}`;
-  const createdAt = new Date(Date.now() - ageHours * HOUR);
-  await insertTopupOnce(
-    db,
-    {
-      refId,
-      packageId: pkg.packageId,
-      topupInfo,
-      gameId: gameIdOf(pkg, topupInfo),
-      status: "submitting",
-      priceSatang: pkg.priceSatang,
-      createdBy: creator,
-      idempotencyKey: `demo-${refId}`,
-      requestHash: "demo",
-      createdAt,
-    },
-    { fromStatus: null, toStatus: "submitting", kind: "applied", source: "create", actor: "demo" },
-  );
+  await insertDemoTopup(db, {
+    refId,
+    pkg,
+    player: "demo-player-7",
+    creator,
+    createdAt: new Date(Date.now() - ageHours * HOUR),
+    actor: "demo",
+    keyPrefix: "demo",
+  });
   for (const step of steps) await changeTopupAtomically(db, refId, step);
   return refId;
 }

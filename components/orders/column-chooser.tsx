@@ -4,6 +4,7 @@ import type { Table, VisibilityState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo, useSyncExternalStore } from "react";
 
+import { columnName } from "@/components/orders/data-table";
 import { usePersonId } from "@/components/person";
 import { ui } from "@/components/ui/styles";
 
@@ -67,7 +68,7 @@ export function ColumnChooser<T>({ table }: { table: Table<T> }) {
               checked={column.getIsVisible()}
               onChange={column.getToggleVisibilityHandler()}
             />
-            {column.columnDef.meta?.label ?? column.id}
+            {columnName(column.columnDef)}
           </label>
         ))}
       </fieldset>

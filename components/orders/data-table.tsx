@@ -19,7 +19,7 @@ declare module "@tanstack/react-table" {
   // The column facts our tables read beside TanStack's own (the generics are its signature).
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
-    /** The column's name in the column chooser and on a phone's card. */
+    /** The column's name in the chooser and on a phone's card, when not its text header. */
     label?: string;
     /** Amounts: right-aligned, tabular figures. */
     numeric?: boolean;
@@ -34,6 +34,12 @@ declare module "@tanstack/react-table" {
 
 export type Columns<T> = ColumnDef<T, unknown>[];
 
+/** What a column is called outside its header: its label, else its header's text, else its id. */
+export function columnName<T>(column: ColumnDef<T, unknown>): string {
+  const { meta, header, id } = column;
+  return meta?.label ?? (typeof header === "string" ? header : (id ?? ""));
+}
+
 /**
  * A list's table on TanStack Table: its columns (with the person's column choices), rows by
  * id. The data is one page from the server; sorting and paging stay the API's.
@@ -44,12 +50,14 @@ export function useDataTable<T>(
   data: T[],
   rowId: (row: T) => string,
 ) {
+  // The columns are remade each render; what is hidden by default is not.
+  const hidden = columns
+    .filter((c) => c.meta?.hiddenByDefault)
+    .map((c) => c.id)
+    .join(",");
   const defaults = useMemo(
-    () =>
-      Object.fromEntries(
-        columns.filter((c) => c.meta?.hiddenByDefault).map((c) => [c.id as string, false]),
-      ),
-    [columns],
+    () => Object.fromEntries(hidden.split(",").flatMap((id) => (id ? [[id, false]] : []))),
+    [hidden],
   );
   const [visibility, setVisibility] = useColumnVisibility(tableId, defaults);
   // TanStack Table's instance is not for the React Compiler to memoize; nothing here is.
@@ -113,7 +121,7 @@ export function DataTableRows<T>({
         return (
           <td
             key={cell.id}
-            data-label={meta?.label ?? ""}
+            data-label={columnName(cell.column.columnDef)}
             className={`${meta?.wrap ? TD_WRAP : TD} ${ui.cardCell} ${meta?.numeric ? "text-right tabular-nums max-md:text-left" : ""} ${meta?.hideOnPhone ? "max-md:hidden" : ""}`}
           >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -152,7 +152,7 @@ export function FilterSelect({
 
 /** A Bangkok day. */
 export function DayInput({ name, value }: { name: string; value: string }) {
-  return <input type="date" name={name} defaultValue={value} className={`${ui.inputAuto} w-40`} />;
+  return <input type="date" name={name} defaultValue={value} className={`${ui.field} w-40`} />;
 }
 
 /** The fields every order list shows first: free text, status, and a range of Bangkok days. */

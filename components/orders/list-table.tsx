@@ -9,8 +9,8 @@ import type { useOrderList } from "./use-order-list";
 
 /**
  * The frame of a live list's table: a scroll box with a sticky header, loading, failure and
- * empty rows inside it, paging and an optional note below it. Columns and rows are the caller's (order lists, the review queue,
- * the logs).
+ * empty rows inside it, paging and an optional note below it. Columns and rows are the
+ * caller's (order lists, the review queue, the logs).
  */
 export function ListTable({
   list,

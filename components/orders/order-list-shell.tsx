@@ -103,8 +103,7 @@ export function OrderListShell<T>({
         {
           id: "actions",
           enableHiding: false,
-          meta: { label: t("common.actions") },
-          header: () => t("common.actions"),
+          header: t("common.actions"),
           cell: ({ row }) => (
             <RequeryButton
               id={idOf(row.original)}

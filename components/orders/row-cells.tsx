@@ -51,7 +51,7 @@ export function SelectBox({
   );
 }
 
-/** `name` says which row it is when the selected id is not what a person reads (a queue item). */
+/** `SelectBox` in a table cell (the review queue, the callbacks log). */
 export function SelectCell({
   id,
   selection,
@@ -83,7 +83,7 @@ export function RequeryButton({
   return (
     <button
       type="button"
-      className={`${ui.buttonSecondary} px-2 py-1 text-xs`}
+      className={ui.buttonSecondarySmall}
       disabled={busy || disabledReason !== undefined}
       title={disabledReason}
       onClick={() => void runner.one(id)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 /** Typing in a field, or a key with a modifier, is not a list command. */
 function isTyping(event: KeyboardEvent): boolean {
@@ -20,8 +20,8 @@ function isTyping(event: KeyboardEvent): boolean {
  */
 export function useRowKeys(count: number, hrefOf: (index: number) => string | undefined) {
   const router = useRouter();
-  const [active, setActive] = useState(-1);
-  const activeRef = useRef(-1);
+  /** The row j and k move from: the last row focused (no re-render needed). */
+  const active = useRef(-1);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -30,7 +30,7 @@ export function useRowKeys(count: number, hrefOf: (index: number) => string | un
       if (step === 0) return;
       event.preventDefault();
       // Focusing the row makes it the active one (its onFocus).
-      rows.current[Math.min(count - 1, Math.max(0, activeRef.current + step))]?.focus();
+      rows.current[Math.min(count - 1, Math.max(0, active.current + step))]?.focus();
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -40,12 +40,10 @@ export function useRowKeys(count: number, hrefOf: (index: number) => string | un
       rows.current[index] = element;
     },
     tabIndex: -1,
-    "data-active": active === index ? "" : undefined,
     onFocus: (event: React.FocusEvent<HTMLTableRowElement>) => {
       // The row itself, not a link or button inside it.
       if (event.target !== event.currentTarget) return;
-      activeRef.current = index;
-      setActive(index);
+      active.current = index;
     },
     onKeyDown: (event: React.KeyboardEvent<HTMLTableRowElement>) => {
       const href = hrefOf(index);

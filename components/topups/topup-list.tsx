@@ -20,6 +20,8 @@ import { TopupFilters } from "./topup-filters";
 
 type Option = { id: string | number; label: string };
 
+const hrefOf = (row: TopupJson) => `/topups/${row.refId}`;
+
 export function TopupList({
   packages,
   users,
@@ -51,14 +53,13 @@ export function TopupList({
       id: "refId",
       enableHiding: false,
       header: t("topups.refId"),
-      meta: { label: t("topups.refId") },
-      cell: ({ row }) => <ShortId id={row.original.refId} href={`/topups/${row.original.refId}`} />,
+      cell: ({ row }) => <ShortId id={row.original.refId} href={hrefOf(row.original)} />,
     },
     {
       id: "status",
       enableHiding: false,
       header: t("topups.status"),
-      meta: { label: t("topups.status"), wrap: true },
+      meta: { wrap: true },
       cell: ({ row }) => (
         <span className="flex flex-wrap gap-1">
           <StatusBadge status={row.original.status} />
@@ -88,13 +89,13 @@ export function TopupList({
     {
       id: "price",
       header: t("topups.price"),
-      meta: { label: t("topups.price"), numeric: true },
+      meta: { numeric: true },
       cell: ({ row }) => formatSatang(row.original.priceSatang),
     },
     {
       id: "reason",
       header: t("topups.failureReason"),
-      meta: { label: t("topups.failureReason"), wrap: true },
+      meta: { wrap: true },
       cell: ({ row }) => {
         const said = words.reason(row.original.reason);
         if (!said) return null;
@@ -111,7 +112,7 @@ export function TopupList({
     {
       id: "createdBy",
       header: t("topups.createdBy"),
-      meta: { label: t("topups.createdBy"), hiddenByDefault: true, hideOnPhone: true },
+      meta: { hiddenByDefault: true, hideOnPhone: true },
       cell: ({ row }) => (
         <span title={row.original.createdBy ?? ""}>
           {row.original.createdByName ?? row.original.createdBy ?? t("orders.system")}
@@ -121,19 +122,18 @@ export function TopupList({
     {
       id: "createdAt",
       header: t("topups.createdAt"),
-      meta: { label: t("topups.createdAt") },
       cell: ({ row }) => <When at={row.original.createdAt} />,
     },
     {
       id: "updatedAt",
       header: t("topups.updatedAt"),
-      meta: { label: t("topups.updatedAt"), hiddenByDefault: true, hideOnPhone: true },
+      meta: { hiddenByDefault: true, hideOnPhone: true },
       cell: ({ row }) => <When at={row.original.updatedAt} />,
     },
     {
       id: "orderId",
       header: t("topups.orderId"),
-      meta: { label: t("topups.orderId"), hideOnPhone: true },
+      meta: { hideOnPhone: true },
       cell: ({ row }) =>
         row.original.orderId ? <ShortId id={row.original.orderId} /> : t("common.none"),
     },
@@ -157,7 +157,7 @@ export function TopupList({
         noun={t("orders.nouns.topups")}
         testId="topup-table"
         columns={columns}
-        hrefOf={(row) => `/topups/${row.refId}`}
+        hrefOf={hrefOf}
         rowProps={(row) => ({ "data-ref-id": row.refId })}
         note={t("common.timeZoneNote")}
       />

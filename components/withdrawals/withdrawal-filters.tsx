@@ -63,7 +63,7 @@ export function WithdrawalFilters({
                 name={key}
                 inputMode="decimal"
                 defaultValue={value(key)}
-                className={`${ui.inputAuto} w-32`}
+                className={`${ui.field} w-32`}
               />
             </FilterField>
           ))}

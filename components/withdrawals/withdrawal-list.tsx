@@ -17,6 +17,8 @@ import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
 import { WithdrawalFilters } from "./withdrawal-filters";
 
+const hrefOf = (row: WithdrawalJson) => `/withdrawals/${row.platformOrderId}`;
+
 export function WithdrawalList({
   banks,
   canRequery,
@@ -44,19 +46,13 @@ export function WithdrawalList({
       id: "platformOrderId",
       enableHiding: false,
       header: t("withdrawals.platformOrderId"),
-      meta: { label: t("withdrawals.platformOrderId") },
-      cell: ({ row }) => (
-        <ShortId
-          id={row.original.platformOrderId}
-          href={`/withdrawals/${row.original.platformOrderId}`}
-        />
-      ),
+      cell: ({ row }) => <ShortId id={row.original.platformOrderId} href={hrefOf(row.original)} />,
     },
     {
       id: "status",
       enableHiding: false,
       header: t("withdrawals.status"),
-      meta: { label: t("withdrawals.status"), wrap: true },
+      meta: { wrap: true },
       cell: ({ row }) => (
         <span className="flex flex-wrap gap-1">
           <StatusBadge status={row.original.status} />
@@ -67,13 +63,13 @@ export function WithdrawalList({
     {
       id: "amount",
       header: t("withdrawals.amount"),
-      meta: { label: t("withdrawals.amount"), numeric: true },
+      meta: { numeric: true },
       cell: ({ row }) => formatSatang(row.original.amountSatang),
     },
     {
       id: "bank",
       header: t("withdrawals.bank"),
-      meta: { label: t("withdrawals.bank"), wrap: true },
+      meta: { wrap: true },
       cell: ({ row }) => (
         <span className="block max-w-40 min-w-24">
           <BankName code={row.original.bank} />
@@ -83,7 +79,6 @@ export function WithdrawalList({
     {
       id: "accountNo",
       header: t("withdrawals.accountNo"),
-      meta: { label: t("withdrawals.accountNo") },
       cell: ({ row }) => (
         <span className="font-mono text-xs" data-testid="account-no">
           {row.original.accountNo}
@@ -93,7 +88,7 @@ export function WithdrawalList({
     {
       id: "accountName",
       header: t("withdrawals.accountName"),
-      meta: { label: t("withdrawals.accountName"), hideOnPhone: true, wrap: true },
+      meta: { hideOnPhone: true, wrap: true },
       cell: ({ row }) => (
         <span className="block max-w-40 min-w-20" data-testid="account-name">
           {row.original.accountName}
@@ -103,19 +98,18 @@ export function WithdrawalList({
     {
       id: "merchantOrderId",
       header: t("withdrawals.merchantOrderId"),
-      meta: { label: t("withdrawals.merchantOrderId"), hideOnPhone: true },
+      meta: { hideOnPhone: true },
       cell: ({ row }) => <ShortId id={row.original.merchantOrderId} keep={12} />,
     },
     {
       id: "orderedAt",
       header: t("withdrawals.orderedAt"),
-      meta: { label: t("withdrawals.orderedAt") },
       cell: ({ row }) => <When at={row.original.orderedAt} />,
     },
     {
       id: "doneAt",
       header: t("withdrawals.doneAt"),
-      meta: { label: t("withdrawals.doneAt"), hideOnPhone: true },
+      meta: { hideOnPhone: true },
       cell: ({ row }) => <When at={row.original.doneAt} />,
     },
   ];
@@ -136,7 +130,7 @@ export function WithdrawalList({
         noun={t("orders.nouns.withdrawals")}
         testId="withdrawal-table"
         columns={columns}
-        hrefOf={(row) => `/withdrawals/${row.platformOrderId}`}
+        hrefOf={hrefOf}
         rowProps={(row) => ({ "data-platform-order-id": row.platformOrderId })}
         note={
           <>

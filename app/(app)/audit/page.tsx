@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { DayInput } from "@/components/orders/filter-form";
 import { RawDetails } from "@/components/raw-details";
 import { ui } from "@/components/ui/styles";
 import { type AuditFilter, listAudit } from "@/db/queries/audit";
@@ -162,21 +163,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="space-y-1 text-sm">
           <span className="block text-slate-600">{t("audit.from")}</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={params.from ?? ""}
-            className={`${ui.inputAuto} w-40`}
-          />
+          <DayInput name="from" value={params.from ?? ""} />
         </label>
         <label className="space-y-1 text-sm">
           <span className="block text-slate-600">{t("audit.to")}</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={params.to ?? ""}
-            className={`${ui.inputAuto} w-40`}
-          />
+          <DayInput name="to" value={params.to ?? ""} />
         </label>
         <button type="submit" className={ui.button}>
           {t("audit.apply")}
