@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { markedCrossSite } from "@/lib/cross-site";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
@@ -9,7 +10,7 @@ import { errorBody, localeOf } from "@/lib/i18n/translate";
  * its own scripts), and sends visitors without a session cookie to the sign-in page.
  * The cookie check is a courtesy: every page, action and handler checks the session itself.
  */
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE];
 const PUBLIC_PATHS = ["/sign-in"];
 
 export function buildCsp(nonce: string, dev: boolean): string {

@@ -18,6 +18,7 @@ import {
   reviewReasonsOf,
 } from "./entity-change";
 import { cancelPendingApprovalsIn } from "./approvals";
+import { flatRows } from "./flat-rows";
 import { type Cursor, keyset, pageByIndexValue, searchCondition } from "./keyset";
 import type { NewHistory } from "./history";
 
@@ -148,7 +149,43 @@ export type TopupFilter = {
 
 type TopupListOptions = { sort: TopupSort; cursor?: Cursor; limit: number };
 
-export type TopupListRow = TopupRow & {
+/** What a list row shows (and its export and cursor need): the order, its creator, its package. */
+const LIST_FIELDS = {
+  refId: topups.refId,
+  orderId: topups.orderId,
+  packageId: topups.packageId,
+  topupInfo: topups.topupInfo,
+  gameId: topups.gameId,
+  status: topups.status,
+  reason: topups.reason,
+  priceSatang: topups.priceSatang,
+  reissueOf: topups.reissueOf,
+  needsReview: topups.needsReview,
+  createdAt: topups.createdAt,
+  updatedAt: topups.updatedAt,
+  completedAt: topups.completedAt,
+  createdByEmail: users.email,
+  createdByName: users.name,
+  game: packages.game,
+  packageName: packages.name,
+};
+
+export type TopupListRow = Pick<
+  TopupRow,
+  | "refId"
+  | "orderId"
+  | "packageId"
+  | "topupInfo"
+  | "gameId"
+  | "status"
+  | "reason"
+  | "priceSatang"
+  | "reissueOf"
+  | "needsReview"
+  | "createdAt"
+  | "updatedAt"
+  | "completedAt"
+> & {
   createdByEmail: string | null;
   createdByName: string | null;
   game: string | null;
@@ -219,27 +256,15 @@ async function listTopupsOnce(
     options.cursor,
   );
   if (after) conditions.push(after);
-  const rows = await db
-    .select({
-      topup: topups,
-      createdByEmail: users.email,
-      createdByName: users.name,
-      game: packages.game,
-      packageName: packages.name,
-    })
+  const query = db
+    .select(LIST_FIELDS)
     .from(topups)
     .leftJoin(users, eq(users.id, topups.createdBy))
     .leftJoin(packages, eq(packages.packageId, topups.packageId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(...order)
     .limit(options.limit);
-  return rows.map((r) => ({
-    ...r.topup,
-    createdByEmail: r.createdByEmail,
-    createdByName: r.createdByName,
-    game: r.game,
-    packageName: r.packageName,
-  }));
+  return flatRows(db, LIST_FIELDS, query);
 }
 
 /**
@@ -283,7 +308,10 @@ export async function latestTopupFor(
   return row;
 }
 
-export function topupCursorOf(row: TopupRow, sort: TopupSort): Cursor {
+export function topupCursorOf(
+  row: Pick<TopupRow, "refId" | "createdAt" | "updatedAt">,
+  sort: TopupSort,
+): Cursor {
   return { t: (sort === "updated_desc" ? row.updatedAt : row.createdAt).getTime(), id: row.refId };
 }
 

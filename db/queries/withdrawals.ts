@@ -1,4 +1,16 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  lt,
+  lte,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 
 import { type Db, preparedQuery } from "../client";
 import {
@@ -13,6 +25,7 @@ import {
   type HistoryEntry,
   reviewReasonsOf,
 } from "./entity-change";
+import { flatRows } from "./flat-rows";
 import { type Cursor, keyset, pageByIndexValue, searchCondition, type SearchSpec } from "./keyset";
 
 export type NewWithdrawal = Omit<typeof withdrawals.$inferInsert, "createdAt" | "updatedAt">;
@@ -146,6 +159,9 @@ export function withdrawalCursorOf(row: WithdrawalRow, sort: WithdrawalSort): Cu
   };
 }
 
+/** A list row is the whole order (the lists mask what they show of it). */
+const LIST_FIELDS = getTableColumns(withdrawals);
+
 type WithdrawalListOptions = { sort: WithdrawalSort; cursor?: Cursor; limit: number };
 
 /** One keyset page; several statuses (or any review reason) walk one index each and merge. */
@@ -175,12 +191,13 @@ async function listWithdrawalsOnce(
     options.cursor,
   );
   if (after) conditions.push(after);
-  return db
-    .select()
+  const query = db
+    .select(LIST_FIELDS)
     .from(withdrawals)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(...orderBy)
     .limit(options.limit);
+  return flatRows(db, LIST_FIELDS, query);
 }
 
 export async function listDueWithdrawals(

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
@@ -11,9 +10,9 @@ import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 
-import { getAuthOptions } from "./options";
 import { can, type Permission } from "./permissions";
 import { checkSession, type CurrentUser } from "./session-user";
+import { readSession } from "./session-token";
 
 export type { CurrentUser };
 
@@ -28,7 +27,7 @@ export async function requestIp(): Promise<string> {
  * (role, password, disable) is no one.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(getAuthOptions());
+  const session = await readSession();
   const check = await checkSession(getDb(), session);
   if (check.ok) return check.user;
   if (check.reason !== "no_session") {

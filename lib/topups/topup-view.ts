@@ -25,7 +25,7 @@ export type TopupJson = {
 };
 
 export function toTopupJson(
-  row: TopupRow &
+  row: Omit<TopupListRow, "createdByEmail" | "createdByName" | "game" | "packageName"> &
     Partial<Pick<TopupListRow, "createdByEmail" | "createdByName" | "game" | "packageName">>,
 ): TopupJson {
   return {
