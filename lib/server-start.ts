@@ -9,8 +9,8 @@ export async function startServer(): Promise<void> {
     const env = getEnv();
     getDb();
     // Callbacks acknowledged before a restart wait in the database; the worker takes them now.
-    const { callbackWorker } = await import("@/lib/callbacks/process-worker");
-    callbackWorker();
+    const { callbackIntake } = await import("@/lib/callbacks/callback-thread");
+    callbackIntake();
     if (env.RECONCILER === "on") {
       const { startReconciler } = await import("@/lib/reconciler/runner");
       const { topupDeps } = await import("@/lib/topups/deps");

@@ -68,12 +68,28 @@ export async function insertTopupOnce(
   );
 }
 
+/** An order by our id; built and prepared once per connection (each callback reads one). */
 export async function getTopup(db: Db, refId: string): Promise<TopupRow | undefined> {
-  return db.query.topups.findFirst({ where: eq(topups.refId, refId) });
+  return topupByRef(db).get({ refId });
 }
 
+const topupByRef = (db: Db) =>
+  preparedQuery(db, "topup by ref", () =>
+    db
+      .select()
+      .from(topups)
+      .where(eq(topups.refId, sql.placeholder("refId")))
+      .prepare(),
+  );
+
 export async function getTopupByOrderId(db: Db, orderId: string): Promise<TopupRow | undefined> {
-  return db.query.topups.findFirst({ where: eq(topups.orderId, orderId) });
+  return preparedQuery(db, "topup by order id", () =>
+    db
+      .select()
+      .from(topups)
+      .where(eq(topups.orderId, sql.placeholder("orderId")))
+      .prepare(),
+  ).get({ orderId });
 }
 
 export type TopupChange = Partial<
@@ -98,15 +114,7 @@ export async function changeTopupAtomically(
     db,
     { type: "topup", id: refId },
     {
-      // Prepared once: the callback worker reads an order per callback.
-      read: () =>
-        preparedQuery(db, "topup by ref", () =>
-          db
-            .select()
-            .from(topups)
-            .where(eq(topups.refId, sql.placeholder("refId")))
-            .prepare(),
-        ).get({ refId }),
+      read: () => topupByRef(db).get({ refId }),
       reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };

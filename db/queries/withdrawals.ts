@@ -39,14 +39,22 @@ export type WithdrawalPlan = {
   history?: HistoryEntry[];
 };
 
+/** A withdrawal by the gateway's id; built and prepared once per connection (each callback reads one). */
 export async function getWithdrawal(
   db: Db,
   platformOrderId: string,
 ): Promise<WithdrawalRow | undefined> {
-  return db.query.withdrawals.findFirst({
-    where: eq(withdrawals.platformOrderId, platformOrderId),
-  });
+  return withdrawalById(db).get({ id: platformOrderId });
 }
+
+const withdrawalById = (db: Db) =>
+  preparedQuery(db, "withdrawal by id", () =>
+    db
+      .select()
+      .from(withdrawals)
+      .where(eq(withdrawals.platformOrderId, sql.placeholder("id")))
+      .prepare(),
+  );
 
 /** The newest withdrawal we hold under the merchant's own order id (the look-up). */
 export async function findWithdrawalByMerchantOrderId(
@@ -87,15 +95,7 @@ export async function changeWithdrawalAtomically(
     db,
     { type: "withdrawal", id: platformOrderId },
     {
-      // Prepared once: the callback worker reads an order per callback.
-      read: () =>
-        preparedQuery(db, "withdrawal by id", () =>
-          db
-            .select()
-            .from(withdrawals)
-            .where(eq(withdrawals.platformOrderId, sql.placeholder("id")))
-            .prepare(),
-        ).get({ id: platformOrderId }),
+      read: () => withdrawalById(db).get({ id: platformOrderId }),
       reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         const decided = plan(current);

@@ -174,17 +174,3 @@ export class CallbackWorker {
     for (const resolve of this.idle.splice(0)) resolve();
   }
 }
-
-const REGISTRY = Symbol.for("dashboard.callbackWorker");
-type Registry = { [REGISTRY]?: CallbackWorker };
-
-/**
- * The process's one worker. Next.js bundles the webhook routes and the start-up hook
- * separately, so module state is not shared between them; the worker is kept on
- * `globalThis` under a registered symbol so both reach the same one.
- */
-export function processWorker(create: () => CallbackWorker): CallbackWorker {
-  const registry = globalThis as Registry;
-  registry[REGISTRY] ??= create().start();
-  return registry[REGISTRY];
-}

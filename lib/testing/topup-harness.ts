@@ -5,7 +5,7 @@ import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { hookToken } from "@/lib/p2w/hook-token";
 import { P2wClient } from "@/lib/p2w/client";
 import type { TopupDeps } from "@/lib/topups/deps";
-import { webhookHandler } from "@/lib/callbacks/webhook";
+import { localIntake, webhookHandler } from "@/lib/callbacks/webhook";
 import { CallbackWorker } from "@/lib/callbacks/worker";
 import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
@@ -39,7 +39,7 @@ export function topupHarness() {
       webhookHandler(
         p2wWebhook,
         () => deps,
-        () => worker,
+        () => localIntake(() => deps.db, worker),
       ),
     );
 

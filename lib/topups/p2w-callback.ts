@@ -1,16 +1,11 @@
 import "server-only";
 
 import { recordBalanceIn } from "@/db/queries/balance";
-import {
-  getCallback,
-  insertCallback,
-  setCallbackResult,
-  storeRefusedCallback,
-} from "@/db/queries/callbacks";
+import { getCallback, setCallbackResult, storeRefusedCallback } from "@/db/queries/callbacks";
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
-import { callbackHeaders, type Receipt, type WebhookSource } from "@/lib/callbacks/webhook";
+import { callbackHeaders, type Verdict, type WebhookSource } from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
 import type { P2wClient } from "@/lib/p2w/client";
@@ -24,15 +19,15 @@ import { planTopupObservation } from "./observe";
 const ACTOR = "system:callback";
 
 /**
- * Verifies and stores a P2W callback. Every receipt is kept (the callbacks log shows forged
- * and broken ones too); only a verified one is `received` and will be processed. The caller
- * answers 2xx only after this returns, i.e. after the row is committed.
+ * Verifies a P2W callback. Every receipt is kept (the callbacks log shows forged and broken
+ * ones too): a refused one is stored here, a verified one is returned for the intake to
+ * store as `received` (the webhook answers 2xx only once it is committed).
  */
 export async function receiveP2wCallback(
   deps: Pick<TopupDeps, "db" | "webhookSecret">,
   request: Request,
   input: { rawBody: string; ip: string },
-): Promise<Receipt> {
+): Promise<Verdict> {
   const token = new URL(request.url).searchParams.get("token");
   const row = {
     upstream: "p2w" as const,
@@ -45,7 +40,7 @@ export async function receiveP2wCallback(
     code: string,
     verification: string,
     ids: { entityId?: string; orderId?: string } = {},
-  ): Promise<Receipt> => ({
+  ): Promise<Verdict> => ({
     status,
     code,
     callbackId: await storeRefusedCallback(deps.db, {
@@ -67,13 +62,7 @@ export async function receiveP2wCallback(
   const ids = { entityId: parsed.data.refID, orderId: parsed.data.orderID };
   if (!verifyHookToken(deps.webhookSecret, parsed.data.refID, token))
     return refuse(401, "BAD_TOKEN", "bad_token", ids);
-  const callbackId = await insertCallback(deps.db, {
-    ...row,
-    ...ids,
-    verification: "ok",
-    result: "received",
-  });
-  return { status: 200, code: "OK", callbackId };
+  return { status: 200, row: { ...row, ...ids, verification: "ok", result: "received" } };
 }
 
 /**

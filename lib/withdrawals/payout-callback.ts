@@ -2,16 +2,11 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import {
-  getCallback,
-  insertCallback,
-  setCallbackResult,
-  storeRefusedCallback,
-} from "@/db/queries/callbacks";
+import { getCallback, setCallbackResult, storeRefusedCallback } from "@/db/queries/callbacks";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
-import { callbackHeaders, type Receipt, type WebhookSource } from "@/lib/callbacks/webhook";
+import { callbackHeaders, type Verdict, type WebhookSource } from "@/lib/callbacks/webhook";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
 import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
@@ -24,14 +19,15 @@ import { planWithdrawalObservation } from "./observe";
 const ACTOR = "system:callback";
 
 /**
- * Verifies and stores a gateway callback (docs/upstreams.md, gateway): signature over the raw body, our
- * merchant id, `time` within 300 s. Every receipt is kept; only a verified one is processed.
+ * Verifies a gateway callback (docs/upstreams.md, gateway): signature over the raw body, our
+ * merchant id, `time` within 300 s. Every receipt is kept: a refused one is stored here, a
+ * verified one is returned for the intake to store as `received` and process.
  */
 export async function receivePayoutCallback(
   deps: Pick<WithdrawalDeps, "db" | "secret" | "merchantId" | "clock">,
   request: Request,
   input: { rawBody: string; ip: string },
-): Promise<Receipt> {
+): Promise<Verdict> {
   const row = {
     upstream: "payout" as const,
     rawBody: input.rawBody,
@@ -44,7 +40,7 @@ export async function receivePayoutCallback(
     verification: string,
     entityId?: string,
     field?: string,
-  ): Promise<Receipt> => ({
+  ): Promise<Verdict> => ({
     status,
     code,
     field,
@@ -76,13 +72,7 @@ export async function receivePayoutCallback(
   const nowS = (deps.clock?.() ?? Date.now()) / 1000;
   if (Math.abs(nowS - parsed.data.time) > PAYOUT_TIME_WINDOW_S)
     return refuse(401, "STALE_TIME", "stale_time", id);
-  const callbackId = await insertCallback(deps.db, {
-    ...row,
-    entityId: id,
-    verification: "ok",
-    result: "received",
-  });
-  return { status: 200, code: "OK", callbackId };
+  return { status: 200, row: { ...row, entityId: id, verification: "ok", result: "received" } };
 }
 
 /** Applies a stored gateway callback; a final status is confirmed by `/withdraw/query` first. */

@@ -10,7 +10,7 @@ import { appliedEvents, reviewItems, statusHistory, upstreamCalls, withdrawals }
 import { PayoutClient } from "@/lib/payout/client";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
-import { webhookHandler } from "@/lib/callbacks/webhook";
+import { localIntake, webhookHandler } from "@/lib/callbacks/webhook";
 import { waitFor } from "@/lib/testing/receiver";
 import { serveHandler } from "@/lib/testing/serve-handler";
 import { CallbackWorker } from "@/lib/callbacks/worker";
@@ -41,7 +41,7 @@ beforeAll(async () => {
     webhookHandler(
       payoutWebhook,
       () => deps,
-      () => worker,
+      () => localIntake(() => deps.db, worker),
     ),
   );
   webhookUrl = `${webhook.url}/api/webhooks/payout`;

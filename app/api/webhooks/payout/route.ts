@@ -1,4 +1,4 @@
-import { callbackWorker } from "@/lib/callbacks/process-worker";
+import { callbackIntake } from "@/lib/callbacks/callback-thread";
 import { webhookHandler } from "@/lib/callbacks/webhook";
 import { withdrawalDeps } from "@/lib/withdrawals/deps";
 import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
@@ -7,6 +7,6 @@ import { otherMethods } from "@/lib/api/respond";
 export const dynamic = "force-dynamic";
 
 /** The gateway's withdraw callback (docs/upstreams.md, gateway): verified, stored, `{"success":true}`, processed. */
-export const POST = webhookHandler(payoutWebhook, withdrawalDeps, callbackWorker);
+export const POST = webhookHandler(payoutWebhook, withdrawalDeps, callbackIntake);
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,0 +1,83 @@
+import "server-only";
+
+import { Worker } from "node:worker_threads";
+
+import type { ReceivedCallback } from "@/db/queries/callbacks";
+import { logger } from "@/lib/logger";
+
+import type { CallbackIntake } from "./webhook";
+import type { FromThread, ToThread } from "./thread-messages";
+
+/** A thread that died is started again after this long (it picks up what waits). */
+const RESTART_MS = 1_000;
+
+/**
+ * The callback thread: it commits each verified callback (`synchronous = FULL`, callbacks
+ * that arrive together in one transaction and one sync to disk) and runs the callback
+ * worker. The server's event loop only verifies and answers: neither the sync to disk nor
+ * the processing (reads, confirming calls, the applying transactions) takes a turn from the
+ * requests, and the work uses the machine's other core. What waits for the worker waits in
+ * the database (`result = received`); the thread also looks by itself every second.
+ */
+class CallbackThread implements CallbackIntake {
+  private thread: Worker | null = null;
+  private serial = 0;
+  private readonly pending = new Map<
+    number,
+    { resolve: (id: number) => void; reject: (error: Error) => void }
+  >();
+
+  start(): this {
+    const thread = new Worker(new URL("./thread-entry.ts", import.meta.url), {
+      name: "callbacks",
+      // Memory stays bounded whatever the intake: the rows wait on disk, not here.
+      resourceLimits: { maxOldGenerationSizeMb: 64 },
+    });
+    thread.unref();
+    thread.on("message", (message: FromThread) => {
+      const waiting = this.pending.get(message.serial);
+      this.pending.delete(message.serial);
+      if (message.type === "stored") waiting?.resolve(message.id);
+      else waiting?.reject(new Error(`callback not stored: ${message.error}`));
+    });
+    thread.on("error", (error) => logger.error("callback thread failed", { error }));
+    thread.on("exit", (code) => {
+      this.thread = null;
+      // Not acknowledged, so the upstream sends them again; a row the thread did commit is
+      // then a duplicate, which processing recognises.
+      for (const waiting of this.pending.values())
+        waiting.reject(new Error("callback thread stopped"));
+      this.pending.clear();
+      logger.error("callback thread stopped; starting it again", { code });
+      setTimeout(() => this.start(), RESTART_MS).unref();
+    });
+    this.thread = thread;
+    return this;
+  }
+
+  store(row: ReceivedCallback): Promise<number> {
+    const thread = this.thread;
+    if (!thread) return Promise.reject(new Error("callback thread not running"));
+    const serial = ++this.serial;
+    return new Promise((resolve, reject) => {
+      this.pending.set(serial, { resolve, reject });
+      thread.postMessage({ type: "store", serial, row } satisfies ToThread);
+    });
+  }
+}
+
+const REGISTRY = Symbol.for("dashboard.callbackThread");
+type Registry = { [REGISTRY]?: CallbackThread };
+
+/**
+ * This server process's callback thread: started with the server (so what waited across a
+ * restart is picked up at once) and given each verified callback by the webhook routes.
+ * Next.js bundles the routes and the start-up hook separately, so module state is not
+ * shared between them; the handle is kept on `globalThis` under a registered symbol so
+ * both reach the same one.
+ */
+export function callbackIntake(): CallbackIntake {
+  const registry = globalThis as Registry;
+  registry[REGISTRY] ??= new CallbackThread().start();
+  return registry[REGISTRY];
+}
