@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 
 import { payoutSignature } from "@/lib/payout/signing";
 
@@ -135,4 +136,54 @@ export class Tally {
         .join(" "),
     };
   }
+}
+
+/**
+ * `senders` independent senders, each on its own kept-alive connection sending one request a
+ * second at its own moment of the second (a random phase, as unrelated gateways would),
+ * for `seconds`. A load tool's "overall rate" starts every connection on the same tick, so
+ * its 100 a second arrive as one burst of 100 each second — a different load.
+ */
+export async function pacedSenders(options: {
+  base: string;
+  senders: number;
+  seconds: number;
+  next: () => SignedCallback;
+}): Promise<Tally> {
+  const tally = new Tally();
+  const start = performance.now() + 200;
+  const sender = async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const phase = Math.random() * 1000;
+    for (let i = 0; i < options.seconds; i++) {
+      const due = start + phase + i * 1000;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      const { path, body, headers } = options.next();
+      const t0 = performance.now();
+      const status = await new Promise<number | string>((resolve) => {
+        const request = http.request(
+          `${options.base}${path}`,
+          {
+            method: "POST",
+            agent,
+            headers: {
+              "content-type": "application/json",
+              ...headers,
+              "content-length": Buffer.byteLength(body),
+            },
+          },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on("error", (error) => resolve(error.message));
+        request.end(body);
+      });
+      tally.add(status, performance.now() - t0);
+    }
+    agent.destroy();
+  };
+  await Promise.all(Array.from({ length: options.senders }, sender));
+  return tally;
 }

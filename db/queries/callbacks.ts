@@ -212,10 +212,13 @@ export async function setCallbackResult(
   detail: string | null,
   processed: boolean,
 ): Promise<void> {
-  await db
-    .update(callbacks)
-    .set({ result, detail, processedAt: processed ? new Date() : null })
-    .where(eq(callbacks.id, id));
+  // Prepared once per connection: the worker writes one result per callback.
+  prepared(db, "update callbacks set result = ?, detail = ?, processed_at = ? where id = ?").run(
+    result,
+    detail,
+    processed ? Date.now() : null,
+    id,
+  );
 }
 
 /** The liveness lease of a callback worker: `callback-worker:<holder>` in `leases`. */

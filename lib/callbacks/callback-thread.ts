@@ -2,29 +2,30 @@ import "server-only";
 
 import { Worker } from "node:worker_threads";
 
-import type { ReceivedCallback } from "@/db/queries/callbacks";
 import { logger } from "@/lib/logger";
 
-import type { CallbackIntake } from "./webhook";
+import type { UpstreamName } from "./results";
 import type { FromThread, ToThread } from "./thread-messages";
+import type { CallbackDelivery, CallbackIntake, Outcome } from "./webhook";
 
 /** A thread that died is started again after this long (it picks up what waits). */
 const RESTART_MS = 1_000;
 
 /**
- * The callback thread: it commits each verified callback (`synchronous = FULL`, callbacks
+ * The callback thread: it verifies each delivery, commits it (`synchronous = FULL`, callbacks
  * that arrive together in one transaction and one sync to disk) and runs the callback
- * worker. The server's event loop only verifies and answers: neither the sync to disk nor
- * the processing (reads, confirming calls, the applying transactions) takes a turn from the
- * requests, and the work uses the machine's other core. What waits for the worker waits in
- * the database (`result = received`); the thread also looks by itself every second.
+ * worker. The server's event loop only reads the body and answers: neither verification,
+ * the sync to disk nor the processing (reads, confirming calls, the applying transactions)
+ * takes a turn from the requests, and the work uses the machine's other core. What waits
+ * for the worker waits in the database (`result = received`); the thread also looks by
+ * itself every second.
  */
 class CallbackThread implements CallbackIntake {
   private thread: Worker | null = null;
   private serial = 0;
   private readonly pending = new Map<
     number,
-    { resolve: (id: number) => void; reject: (error: Error) => void }
+    { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }
   >();
 
   start(): this {
@@ -37,7 +38,7 @@ class CallbackThread implements CallbackIntake {
     thread.on("message", (message: FromThread) => {
       const waiting = this.pending.get(message.serial);
       this.pending.delete(message.serial);
-      if (message.type === "stored") waiting?.resolve(message.id);
+      if (message.outcome) waiting?.resolve(message.outcome);
       else waiting?.reject(new Error(`callback not stored: ${message.error}`));
     });
     thread.on("error", (error) => logger.error("callback thread failed", { error }));
@@ -55,13 +56,13 @@ class CallbackThread implements CallbackIntake {
     return this;
   }
 
-  store(row: ReceivedCallback): Promise<number> {
+  deliver(upstream: UpstreamName, delivery: CallbackDelivery): Promise<Outcome> {
     const thread = this.thread;
     if (!thread) return Promise.reject(new Error("callback thread not running"));
     const serial = ++this.serial;
     return new Promise((resolve, reject) => {
       this.pending.set(serial, { resolve, reject });
-      thread.postMessage({ type: "store", serial, row } satisfies ToThread);
+      thread.postMessage({ serial, upstream, delivery } satisfies ToThread);
     });
   }
 }
@@ -71,8 +72,7 @@ type Registry = { [REGISTRY]?: CallbackThread };
 
 /**
  * This server process's callback thread: started with the server (so what waited across a
- * restart is picked up at once) and given each verified callback by the webhook routes.
- * Next.js bundles the routes and the start-up hook separately, so module state is not
+ * restart is picked up at once) and given each delivery by the webhook routes. Next.js bundles the routes and the start-up hook separately, so module state is not
  * shared between them; the handle is kept on `globalThis` under a registered symbol so
  * both reach the same one.
  */

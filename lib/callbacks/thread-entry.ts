@@ -1,27 +1,30 @@
 import { parentPort } from "node:worker_threads";
 
-import { insertCallback } from "@/db/queries/callbacks";
-import { getDb } from "@/lib/db";
+import { topupDeps } from "@/lib/topups/deps";
+import { p2wWebhook } from "@/lib/topups/p2w-callback";
+import { withdrawalDeps } from "@/lib/withdrawals/deps";
+import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
 
 import { newCallbackWorker } from "./new-worker";
 import type { FromThread, ToThread } from "./thread-messages";
+import { localIntake, receiver } from "./webhook";
 
 /**
- * The callback thread (started by callback-thread.ts). Each verified callback is committed on
- * this thread's `FULL` connection, those that arrived together in one transaction; the answer
- * goes back once it is durable, and the worker (on its own `NORMAL` connection) is woken.
+ * The callback thread (started by callback-thread.ts). Each delivery is verified here and
+ * stored on this thread's `FULL` connection (`getDb`, through the upstream's deps), those
+ * that arrive together in one transaction; the outcome goes back once the row is durable,
+ * and the worker (on its own `NORMAL` connection) is woken.
  */
 const worker = newCallbackWorker().start();
+const intake = localIntake(
+  { p2w: receiver(p2wWebhook, topupDeps), payout: receiver(payoutWebhook, withdrawalDeps) },
+  worker,
+);
 const answer = (message: FromThread) => parentPort?.postMessage(message);
 
-parentPort?.on("message", (message: ToThread) => {
-  if (message.type !== "store") return;
-  insertCallback(getDb(), message.row).then(
-    (id) => {
-      answer({ type: "stored", serial: message.serial, id });
-      worker.wake();
-    },
-    (error: unknown) =>
-      answer({ type: "failed", serial: message.serial, error: String(error).slice(0, 200) }),
+parentPort?.on("message", ({ serial, upstream, delivery }: ToThread) => {
+  intake.deliver(upstream, delivery).then(
+    (outcome) => answer({ serial, outcome }),
+    (error: unknown) => answer({ serial, error: String(error).slice(0, 200) }),
   );
 });

@@ -1,9 +1,9 @@
-import type { ReceivedCallback } from "@/db/queries/callbacks";
+import type { UpstreamName } from "./results";
+import type { CallbackDelivery, Outcome } from "./webhook";
 
-/** What the server's event loop asks of the callback thread. */
-export type ToThread = { type: "store"; serial: number; row: ReceivedCallback };
+/** What the server's event loop asks of the callback thread: verify and store a delivery. */
+export type ToThread = { serial: number; upstream: UpstreamName; delivery: CallbackDelivery };
 
-/** Its answer: the committed row's id, or why it was not stored. */
+/** Its answer: the outcome once the callback is stored, or why it could not be. */
 export type FromThread =
-  | { type: "stored"; serial: number; id: number }
-  | { type: "failed"; serial: number; error: string };
+  { serial: number; outcome: Outcome } | { serial: number; outcome?: undefined; error: string };

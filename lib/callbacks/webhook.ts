@@ -6,7 +6,22 @@ import { errorBody, localeOf } from "@/lib/i18n/translate";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 
-import type { CallbackWorker } from "./worker";
+import type { UpstreamName } from "./results";
+
+/** The request headers a callback's verification or its log may read (lower case). */
+const DELIVERY_HEADERS = ["content-type", "user-agent", "x-signature"] as const;
+
+/**
+ * One callback as it arrived, in plain data (it crosses to the callback thread): the
+ * address it was posted to (P2W's token is in the query), the headers above, the raw body
+ * and the sender's address.
+ */
+export type CallbackDelivery = {
+  url: string;
+  headers: Partial<Record<(typeof DELIVERY_HEADERS)[number], string>>;
+  rawBody: string;
+  ip: string;
+};
 
 /**
  * What verifying a callback came to: a verified row to store (and then answer 200), or a
@@ -18,23 +33,56 @@ export type Verdict =
 
 /** One upstream's callback: how it is verified, and how a stored one is applied. */
 export type WebhookSource<D extends { db: Db }> = {
-  receive: (deps: D, request: Request, input: { rawBody: string; ip: string }) => Promise<Verdict>;
+  receive: (deps: D, delivery: CallbackDelivery) => Promise<Verdict>;
   process: (deps: D, callbackId: number) => Promise<string>;
 };
 
-/**
- * Where a verified callback goes: `store` resolves with the row's id once it is committed
- * (only then may the webhook answer 2xx) and sees that the worker will take it.
- */
-export type CallbackIntake = { store: (row: ReceivedCallback) => Promise<number> };
+/** What the webhook answers: 200 once the row is committed, or the refusal's code. */
+export type Outcome = { status: 200 } | { status: 400 | 401; code: string; field?: string };
 
-/** Intake on this thread's own connection, waking a worker in this thread (tests). */
-export function localIntake(db: () => Db, worker: Pick<CallbackWorker, "wake">): CallbackIntake {
+/** Where a delivery goes to be verified and stored (the callback thread; tests: this one). */
+export type CallbackIntake = {
+  deliver: (upstream: UpstreamName, delivery: CallbackDelivery) => Promise<Outcome>;
+};
+
+/**
+ * Verifies one delivery and stores it: a refusal as such, a verified callback as `received`
+ * (committed before this resolves, with those that arrive together), after which `stored`
+ * wakes the worker. What the callback thread does with each delivery, and the tests too.
+ */
+export async function receiveDelivery<D extends { db: Db }>(
+  source: WebhookSource<D>,
+  deps: D,
+  delivery: CallbackDelivery,
+  stored: () => void,
+): Promise<Outcome> {
+  const verdict = await source.receive(deps, delivery);
+  if (verdict.status !== 200) {
+    const { status, code, field } = verdict;
+    return field === undefined ? { status, code } : { status, code, field };
+  }
+  await insertCallback(deps.db, verdict.row);
+  stored();
+  return { status: 200 };
+}
+
+/** One upstream's receiving end: verifies and stores a delivery with its source and deps. */
+export type Receiver = (delivery: CallbackDelivery, stored: () => void) => Promise<Outcome>;
+
+export function receiver<D extends { db: Db }>(source: WebhookSource<D>, deps: () => D): Receiver {
+  return (delivery, stored) => receiveDelivery(source, deps(), delivery, stored);
+}
+
+/** Intake on this thread (tests): each upstream's receiver, waking this worker. */
+export function localIntake(
+  receivers: Partial<Record<UpstreamName, Receiver>>,
+  worker: { wake(): void },
+): CallbackIntake {
   return {
-    store: async (row) => {
-      const id = await insertCallback(db(), row);
-      worker.wake();
-      return id;
+    deliver: async (upstream, delivery) => {
+      const receive = receivers[upstream];
+      if (!receive) throw new Error(`no receiver for ${upstream}`);
+      return receive(delivery, () => worker.wake());
     },
   };
 }
@@ -43,40 +91,48 @@ export function localIntake(db: () => Db, worker: Pick<CallbackWorker, "wake">):
 const MAX_CALLBACK_BYTES = 16 * 1024;
 
 /**
- * The one shape of both webhook routes: read the raw body (bounded), verify it, store it and
- * answer 2xx only once the row is committed; the worker takes the row from the database
- * (nothing waits in memory). A refusal is answered in the API's error shape, translated,
- * with `success: false` for the gateway.
+ * The one shape of both webhook routes: read the raw body (bounded) and hand it to the
+ * intake, which verifies it and stores it; answer 2xx only once the row is committed (the
+ * worker then takes it from the database: nothing waits in memory). A refusal is answered
+ * in the API's error shape, in the sender's language, with `success: false` for the gateway.
  */
-export function webhookHandler<D extends { db: Db }>(
-  source: WebhookSource<D>,
-  deps: () => D,
+export function webhookHandler(
+  upstream: UpstreamName,
   intake: () => CallbackIntake,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const rawBody = await readRawBody(request, MAX_CALLBACK_BYTES);
     if (rawBody === null) return refusal(request, new AppError("PAYLOAD_TOO_LARGE", 413));
-    const verdict = await source.receive(deps(), request, {
+    const headers: CallbackDelivery["headers"] = {};
+    for (const name of DELIVERY_HEADERS) {
+      const value = request.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    const outcome = await intake().deliver(upstream, {
+      url: request.url,
+      headers,
       rawBody,
       ip: clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES),
     });
-    if (verdict.status !== 200) {
+    if (outcome.status !== 200) {
       // A body that is JSON but not the callback's shape: the field at fault, else the body.
       const params: Record<string, string> =
-        verdict.code === "VALIDATION" ? { field: verdict.field ?? "body" } : {};
-      return refusal(request, new AppError(verdict.code, verdict.status, params));
+        outcome.code === "VALIDATION" ? { field: outcome.field ?? "body" } : {};
+      return refusal(request, new AppError(outcome.code, outcome.status, params));
     }
-    await intake().store(verdict.row);
     return Response.json({ success: true });
   };
 }
 
 /** What is kept of a callback's request headers: never a credential's value. */
-export function callbackHeaders(request: Request, credential: string | null): CallbackHeaders {
-  const clip = (value: string | null) => (value === null ? null : value.slice(0, 200));
+export function callbackHeaders(
+  delivery: CallbackDelivery,
+  credential: string | null,
+): CallbackHeaders {
+  const clip = (value: string | undefined) => (value === undefined ? null : value.slice(0, 200));
   return {
-    contentType: clip(request.headers.get("content-type")),
-    userAgent: clip(request.headers.get("user-agent")),
+    contentType: clip(delivery.headers["content-type"]),
+    userAgent: clip(delivery.headers["user-agent"]),
     signature: credential ? "present" : "missing",
   };
 }

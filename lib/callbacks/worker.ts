@@ -125,10 +125,15 @@ export class CallbackWorker {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  /** Claims as many waiting rows as there are free slots and starts each. */
+  /**
+   * Claims as many waiting rows as there are free slots and starts each. While busy it waits
+   * for half the slots to come free: a claim is a write, and claiming one row per finished
+   * callback cost as much as processing it.
+   */
   private fill(): void {
     const free = this.options.concurrency - this.running;
-    if (free > 0 && !this.stopped) {
+    const worthClaiming = this.running === 0 || free >= this.options.concurrency / 2;
+    if (free > 0 && worthClaiming && !this.stopped) {
       let claimed: { id: number; upstream: UpstreamName }[] = [];
       try {
         claimed = claimReceivedCallbacks(

@@ -5,7 +5,7 @@ import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { hookToken } from "@/lib/p2w/hook-token";
 import { P2wClient } from "@/lib/p2w/client";
 import type { TopupDeps } from "@/lib/topups/deps";
-import { localIntake, webhookHandler } from "@/lib/callbacks/webhook";
+import { localIntake, receiver, webhookHandler } from "@/lib/callbacks/webhook";
 import { CallbackWorker } from "@/lib/callbacks/worker";
 import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
@@ -36,11 +36,7 @@ export function topupHarness() {
   /** The real webhook route's handler, served over HTTP, with this test's deps. */
   const startWebhook = () =>
     serveHandler(
-      webhookHandler(
-        p2wWebhook,
-        () => deps,
-        () => localIntake(() => deps.db, worker),
-      ),
+      webhookHandler("p2w", () => localIntake({ p2w: receiver(p2wWebhook, () => deps) }, worker)),
     );
 
   beforeAll(async () => {

@@ -5,7 +5,12 @@ import { getCallback, setCallbackResult, storeRefusedCallback } from "@/db/queri
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
-import { callbackHeaders, type Verdict, type WebhookSource } from "@/lib/callbacks/webhook";
+import {
+  type CallbackDelivery,
+  callbackHeaders,
+  type Verdict,
+  type WebhookSource,
+} from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
 import { callbackSchema } from "@/lib/p2w/schemas";
 import type { P2wClient } from "@/lib/p2w/client";
@@ -25,15 +30,14 @@ const ACTOR = "system:callback";
  */
 export async function receiveP2wCallback(
   deps: Pick<TopupDeps, "db" | "webhookSecret">,
-  request: Request,
-  input: { rawBody: string; ip: string },
+  input: CallbackDelivery,
 ): Promise<Verdict> {
-  const token = new URL(request.url).searchParams.get("token");
+  const token = new URL(input.url).searchParams.get("token");
   const row = {
     upstream: "p2w" as const,
     rawBody: input.rawBody,
     ip: input.ip,
-    headers: callbackHeaders(request, token),
+    headers: callbackHeaders(input, token),
   };
   const refuse = async (
     status: 400 | 401,

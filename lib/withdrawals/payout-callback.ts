@@ -6,7 +6,12 @@ import { getCallback, setCallbackResult, storeRefusedCallback } from "@/db/queri
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
-import { callbackHeaders, type Verdict, type WebhookSource } from "@/lib/callbacks/webhook";
+import {
+  type CallbackDelivery,
+  callbackHeaders,
+  type Verdict,
+  type WebhookSource,
+} from "@/lib/callbacks/webhook";
 import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
 import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
@@ -25,14 +30,14 @@ const ACTOR = "system:callback";
  */
 export async function receivePayoutCallback(
   deps: Pick<WithdrawalDeps, "db" | "secret" | "merchantId" | "clock">,
-  request: Request,
-  input: { rawBody: string; ip: string },
+  input: CallbackDelivery,
 ): Promise<Verdict> {
+  const signature = input.headers["x-signature"] ?? null;
   const row = {
     upstream: "payout" as const,
     rawBody: input.rawBody,
     ip: input.ip,
-    headers: callbackHeaders(request, request.headers.get("x-signature")),
+    headers: callbackHeaders(input, signature),
   };
   const refuse = async (
     status: 400 | 401,
@@ -53,7 +58,7 @@ export async function receivePayoutCallback(
     }),
   });
 
-  if (!verifyPayoutSignature(deps.secret, input.rawBody, request.headers.get("x-signature")))
+  if (!verifyPayoutSignature(deps.secret, input.rawBody, signature))
     return refuse(401, "BAD_SIGNATURE", "bad_signature");
   let json: unknown;
   try {

@@ -10,7 +10,7 @@ import { appliedEvents, reviewItems, statusHistory, upstreamCalls, withdrawals }
 import { PayoutClient } from "@/lib/payout/client";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
-import { localIntake, webhookHandler } from "@/lib/callbacks/webhook";
+import { localIntake, receiver, webhookHandler } from "@/lib/callbacks/webhook";
 import { waitFor } from "@/lib/testing/receiver";
 import { serveHandler } from "@/lib/testing/serve-handler";
 import { CallbackWorker } from "@/lib/callbacks/worker";
@@ -38,10 +38,8 @@ beforeAll(async () => {
     payout: (id) => payoutWebhook.process(deps, id),
   });
   const webhook = await serveHandler(
-    webhookHandler(
-      payoutWebhook,
-      () => deps,
-      () => localIntake(() => deps.db, worker),
+    webhookHandler("payout", () =>
+      localIntake({ payout: receiver(payoutWebhook, () => deps) }, worker),
     ),
   );
   webhookUrl = `${webhook.url}/api/webhooks/payout`;

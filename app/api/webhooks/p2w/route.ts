@@ -1,12 +1,10 @@
 import { callbackIntake } from "@/lib/callbacks/callback-thread";
 import { webhookHandler } from "@/lib/callbacks/webhook";
-import { topupDeps } from "@/lib/topups/deps";
-import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import { otherMethods } from "@/lib/api/respond";
 
 export const dynamic = "force-dynamic";
 
 /** P2W completion callback (docs/upstreams.md, P2W): token checked, stored, 200, then processed by the callback worker. */
-export const POST = webhookHandler(p2wWebhook, topupDeps, callbackIntake);
+export const POST = webhookHandler("p2w", callbackIntake);
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,12 +1,10 @@
 import { callbackIntake } from "@/lib/callbacks/callback-thread";
 import { webhookHandler } from "@/lib/callbacks/webhook";
-import { withdrawalDeps } from "@/lib/withdrawals/deps";
-import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
 import { otherMethods } from "@/lib/api/respond";
 
 export const dynamic = "force-dynamic";
 
 /** The gateway's withdraw callback (docs/upstreams.md, gateway): verified, stored, `{"success":true}`, processed. */
-export const POST = webhookHandler(payoutWebhook, withdrawalDeps, callbackIntake);
+export const POST = webhookHandler("payout", callbackIntake);
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
