@@ -32,7 +32,7 @@ class CallbackThread implements CallbackIntake {
     const thread = new Worker(new URL("./thread-entry.ts", import.meta.url), {
       name: "callbacks",
       // Memory stays bounded whatever the intake: the rows wait on disk, not here.
-      resourceLimits: { maxOldGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
     });
     thread.unref();
     thread.on("message", (message: FromThread) => {
