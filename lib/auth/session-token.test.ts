@@ -11,8 +11,9 @@ describe("claimsOf (the session cookie, as the guard reads it)", () => {
   it("returns the identifiers next-auth wrote into the token", async () => {
     const token = await encode({ token: { uid: 7, sv: 3, email: "x@y" }, secret: SECRET });
     expect(await claimsOf(token, SECRET)).toEqual({ uid: 7, sv: 3 });
-    // The second read comes from memory and says the same.
+    // The second read comes from memory and says the same; another secret still refuses it.
     expect(await claimsOf(token, SECRET)).toEqual({ uid: 7, sv: 3 });
+    expect(await claimsOf(token, `${SECRET}-other`)).toBeNull();
   });
 
   it("refuses a token sealed with another secret, altered, or not a token at all", async () => {

@@ -16,13 +16,13 @@ export type SessionClaims = { uid?: number; sv?: number };
  * on every read. Who the person is now (disabled, role, session version) is still read from
  * the database on every request (session-user.ts); this only skips repeated cryptography.
  */
-const known = new Map<string, { claims: SessionClaims; expiresAt: number }>();
+const known = new Map<string, { claims: SessionClaims; expiresAt: number; secret: string }>();
 const KNOWN_MAX = 1_000;
 
 /** A token's identifiers, or null when it does not decrypt, carries none or has expired. */
 export async function claimsOf(token: string, secret: string): Promise<SessionClaims | null> {
   const hit = known.get(token);
-  if (hit) {
+  if (hit && hit.secret === secret) {
     if (hit.expiresAt > Date.now()) return hit.claims;
     known.delete(token);
     return null;
@@ -36,7 +36,7 @@ export async function claimsOf(token: string, secret: string): Promise<SessionCl
     sv: typeof payload.sv === "number" ? payload.sv : undefined,
   };
   if (known.size >= KNOWN_MAX) known.delete(known.keys().next().value ?? "");
-  known.set(token, { claims, expiresAt });
+  known.set(token, { claims, expiresAt, secret });
   return claims;
 }
 
