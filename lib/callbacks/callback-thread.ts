@@ -35,11 +35,13 @@ class CallbackThread implements CallbackIntake {
       resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
     });
     thread.unref();
-    thread.on("message", (message: FromThread) => {
-      const waiting = this.pending.get(message.serial);
-      this.pending.delete(message.serial);
-      if (message.outcome) waiting?.resolve(message.outcome);
-      else waiting?.reject(new Error(`callback not stored: ${message.error}`));
+    thread.on("message", (messages: FromThread[]) => {
+      for (const message of messages) {
+        const waiting = this.pending.get(message.serial);
+        this.pending.delete(message.serial);
+        if (message.outcome) waiting?.resolve(message.outcome);
+        else waiting?.reject(new Error(`callback not stored: ${message.error}`));
+      }
     });
     thread.on("error", (error) => logger.error("callback thread failed", { error }));
     thread.on("exit", (code) => {

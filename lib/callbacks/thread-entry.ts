@@ -20,7 +20,16 @@ const intake = localIntake(
   { p2w: receiver(p2wWebhook, topupDeps), payout: receiver(payoutWebhook, withdrawalDeps) },
   worker,
 );
-const answer = (message: FromThread) => parentPort?.postMessage(message);
+/** Answers ready in the same turn go back as one message (one wake-up of the server's loop). */
+let answers: FromThread[] = [];
+const answer = (message: FromThread) => {
+  if (answers.length === 0) setImmediate(flushAnswers);
+  answers.push(message);
+};
+function flushAnswers() {
+  parentPort?.postMessage(answers);
+  answers = [];
+}
 
 parentPort?.on("message", ({ serial, upstream, delivery }: ToThread) => {
   intake.deliver(upstream, delivery).then(

@@ -4,6 +4,6 @@ import type { CallbackDelivery, Outcome } from "./webhook";
 /** What the server's event loop asks of the callback thread: verify and store a delivery. */
 export type ToThread = { serial: number; upstream: UpstreamName; delivery: CallbackDelivery };
 
-/** Its answer: the outcome once the callback is stored, or why it could not be. */
+/** Its answers (several in one message): the outcome once stored, or why it could not be. */
 export type FromThread =
   { serial: number; outcome: Outcome } | { serial: number; outcome?: undefined; error: string };
