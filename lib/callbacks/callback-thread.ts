@@ -23,6 +23,7 @@ const RESTART_MS = 1_000;
 class CallbackThread implements CallbackIntake {
   private thread: Worker | null = null;
   private serial = 0;
+  private outbox: ToThread[] = [];
   private readonly pending = new Map<
     number,
     { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }
@@ -59,13 +60,23 @@ class CallbackThread implements CallbackIntake {
   }
 
   deliver(upstream: UpstreamName, delivery: CallbackDelivery): Promise<Outcome> {
-    const thread = this.thread;
-    if (!thread) return Promise.reject(new Error("callback thread not running"));
+    if (!this.thread) return Promise.reject(new Error("callback thread not running"));
     const serial = ++this.serial;
     return new Promise((resolve, reject) => {
       this.pending.set(serial, { resolve, reject });
-      thread.postMessage({ serial, upstream, delivery } satisfies ToThread);
+      if (this.outbox.length === 0) setImmediate(() => this.send());
+      this.outbox.push({ serial, upstream, delivery });
     });
+  }
+
+  /**
+   * Deliveries read in the same turn go to the thread as one message. (Had the thread died
+   * meanwhile, their requests were already answered 500 when it stopped.)
+   */
+  private send(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    this.thread?.postMessage(batch);
   }
 }
 

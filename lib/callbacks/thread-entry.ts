@@ -31,9 +31,10 @@ function flushAnswers() {
   answers = [];
 }
 
-parentPort?.on("message", ({ serial, upstream, delivery }: ToThread) => {
-  intake.deliver(upstream, delivery).then(
-    (outcome) => answer({ serial, outcome }),
-    (error: unknown) => answer({ serial, error: String(error).slice(0, 200) }),
-  );
+parentPort?.on("message", (batch: ToThread[]) => {
+  for (const { serial, upstream, delivery } of batch)
+    intake.deliver(upstream, delivery).then(
+      (outcome) => answer({ serial, outcome }),
+      (error: unknown) => answer({ serial, error: String(error).slice(0, 200) }),
+    );
 });
