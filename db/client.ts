@@ -4,8 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 import Database from "better-sqlite3";
+import { type Column, eq, getTableName, sql } from "drizzle-orm";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 import * as schema from "./schema";
 
@@ -67,4 +70,25 @@ export function preparedQuery<Q>(db: Db, name: string, build: () => Q): Q {
   if (!cache) queries.set(db.$client, (cache = new Map()));
   if (!cache.has(name)) cache.set(name, build());
   return cache.get(name) as Q;
+}
+
+/**
+ * The row of `table` whose `column` equals `key`, through a query built and prepared once
+ * per connection: for the look-ups made on every request or callback (the signed-in user,
+ * the order a callback names, a stored callback).
+ */
+export function rowBy<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  column: Column,
+  key: string | number,
+): T["$inferSelect"] | undefined {
+  const query = preparedQuery(db, `${getTableName(table)} by ${column.name}`, () =>
+    db
+      .select()
+      .from(table as SQLiteTable)
+      .where(eq(column, sql.placeholder("key")))
+      .prepare(),
+  );
+  return query.get({ key }) as T["$inferSelect"] | undefined;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 
-import { type Db, prepared, preparedQuery } from "../client";
+import { type Db, prepared, rowBy } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
 
 export type NewCallback = Omit<typeof callbacks.$inferInsert, "id">;
@@ -182,13 +182,7 @@ export async function listDroppedRefusals(
 }
 
 export async function getCallback(db: Db, id: number): Promise<CallbackRow | undefined> {
-  return preparedQuery(db, "callback by id", () =>
-    db
-      .select()
-      .from(callbacks)
-      .where(eq(callbacks.id, sql.placeholder("id")))
-      .prepare(),
-  ).get({ id });
+  return rowBy(db, callbacks, callbacks.id, id);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import { type Db, preparedQuery, type Tx } from "../client";
+import { type Db, rowBy, type Tx } from "../client";
 import type { LocalizedText } from "../enums";
 import {
   type ReviewReason,
@@ -68,28 +68,12 @@ export async function insertTopupOnce(
   );
 }
 
-/** An order by our id; built and prepared once per connection (each callback reads one). */
 export async function getTopup(db: Db, refId: string): Promise<TopupRow | undefined> {
-  return topupByRef(db).get({ refId });
+  return rowBy(db, topups, topups.refId, refId);
 }
 
-const topupByRef = (db: Db) =>
-  preparedQuery(db, "topup by ref", () =>
-    db
-      .select()
-      .from(topups)
-      .where(eq(topups.refId, sql.placeholder("refId")))
-      .prepare(),
-  );
-
 export async function getTopupByOrderId(db: Db, orderId: string): Promise<TopupRow | undefined> {
-  return preparedQuery(db, "topup by order id", () =>
-    db
-      .select()
-      .from(topups)
-      .where(eq(topups.orderId, sql.placeholder("orderId")))
-      .prepare(),
-  ).get({ orderId });
+  return rowBy(db, topups, topups.orderId, orderId);
 }
 
 export type TopupChange = Partial<
@@ -114,7 +98,7 @@ export async function changeTopupAtomically(
     db,
     { type: "topup", id: refId },
     {
-      read: () => topupByRef(db).get({ refId }),
+      read: () => rowBy(db, topups, topups.refId, refId),
       reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };

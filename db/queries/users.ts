@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import type { Role } from "../enums";
 
-import { type Db, preparedQuery, type Tx } from "../client";
+import { type Db, rowBy, type Tx } from "../client";
 import { type UserRow, users } from "../schema";
 
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
@@ -11,15 +11,9 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return db.query.users.findFirst({ where: eq(users.email, email.trim().toLowerCase()) });
 }
 
-/** On every signed-in request (the session check): built and prepared once per connection. */
+/** On every signed-in request (the session check). */
 export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
-  return preparedQuery(db, "user by id", () =>
-    db
-      .select()
-      .from(users)
-      .where(eq(users.id, sql.placeholder("id")))
-      .prepare(),
-  ).get({ id });
+  return rowBy(db, users, users.id, id);
 }
 
 export async function listUsers(db: Db): Promise<UserRow[]> {

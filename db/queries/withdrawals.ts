@@ -12,7 +12,7 @@ import {
   sql,
 } from "drizzle-orm";
 
-import { type Db, preparedQuery } from "../client";
+import { type Db, rowBy } from "../client";
 import {
   type ReviewReason,
   type WithdrawalRow,
@@ -39,22 +39,12 @@ export type WithdrawalPlan = {
   history?: HistoryEntry[];
 };
 
-/** A withdrawal by the gateway's id; built and prepared once per connection (each callback reads one). */
 export async function getWithdrawal(
   db: Db,
   platformOrderId: string,
 ): Promise<WithdrawalRow | undefined> {
-  return withdrawalById(db).get({ id: platformOrderId });
+  return rowBy(db, withdrawals, withdrawals.platformOrderId, platformOrderId);
 }
-
-const withdrawalById = (db: Db) =>
-  preparedQuery(db, "withdrawal by id", () =>
-    db
-      .select()
-      .from(withdrawals)
-      .where(eq(withdrawals.platformOrderId, sql.placeholder("id")))
-      .prepare(),
-  );
 
 /** The newest withdrawal we hold under the merchant's own order id (the look-up). */
 export async function findWithdrawalByMerchantOrderId(
@@ -95,7 +85,7 @@ export async function changeWithdrawalAtomically(
     db,
     { type: "withdrawal", id: platformOrderId },
     {
-      read: () => withdrawalById(db).get({ id: platformOrderId }),
+      read: () => rowBy(db, withdrawals, withdrawals.platformOrderId, platformOrderId),
       reviewReasons: reviewReasonsOf,
       write: (tx, current) => {
         const decided = plan(current);

@@ -57,10 +57,8 @@ export async function receiveDelivery<D extends { db: Db }>(
   stored: () => void,
 ): Promise<Outcome> {
   const verdict = await source.receive(deps, delivery);
-  if (verdict.status !== 200) {
-    const { status, code, field } = verdict;
-    return field === undefined ? { status, code } : { status, code, field };
-  }
+  if (verdict.status !== 200)
+    return { status: verdict.status, code: verdict.code, field: verdict.field };
   await insertCallback(deps.db, verdict.row);
   stored();
   return { status: 200 };
