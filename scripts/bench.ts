@@ -27,7 +27,7 @@ const { values } = args({
   only: { type: "string" },
 });
 const file = path.resolve(values.db ?? "data/large.db");
-const runs = Number(values.runs ?? 200);
+const runs = Number(values.runs ?? 400);
 /** `--only "topups: q"`: just the filters whose name contains this. */
 const only = values.only ?? "";
 /** Runs per filter before measuring: the first requests of a route compile and warm its code. */
