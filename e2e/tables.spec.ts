@@ -207,6 +207,18 @@ test("a list's first page comes with the HTML, masked as the API masks it", asyn
   await signInAs(page, "manager");
   expect(await (await page.request.get("/callbacks")).text()).toMatch(/data-callback-id="/);
   expect(await (await page.request.get("/upstream-calls")).text()).toMatch(/data-call-id="/);
+  // The review queue too, its ages already counted (from the instant the server rendered).
+  const queue = await (await page.request.get("/review")).text();
+  expect(queue).toMatch(/data-item-id="/);
+  expect(queue).toMatch(/data-sla="(ok|near|late)"/);
+  // The browser takes the server's queue as its own first render: no hydration mismatch
+  // (React reports one as an uncaught error, #418 in a production build).
+  const reactErrors: string[] = [];
+  page.on("pageerror", (error) => reactErrors.push(error.message));
+  await page.goto("/review");
+  await expect(page.locator("tr[data-item-id]").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(reactErrors).toEqual([]);
   // A filter the API refuses renders no rows: the browser asks and shows why, as before.
   const refused = await (await page.request.get("/withdrawals?min=abc")).text();
   expect(refused).not.toMatch(/data-platform-order-id="/);

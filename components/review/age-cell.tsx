@@ -13,20 +13,33 @@ const COLOR = {
   late: "bg-red-50 font-semibold text-red-800",
 } as const;
 
-// One clock for every cell: the current minute, ticking once a minute (none on the server).
+// One clock for every cell: the current minute, ticking once a minute.
 const subscribeMinutes = (tick: () => void) => {
   const timer = setInterval(tick, 60_000);
   return () => clearInterval(timer);
 };
-const currentMinute = () => Math.floor(Date.now() / 60_000) * 60_000;
+const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+const currentMinute = () => minuteOf(Date.now());
 
-/** How long an item has waited, coloured against the SLA from the settings; ticks each minute. */
-export function AgeCell({ openedAt, slaHours }: { openedAt: string; slaHours: number }) {
+/**
+ * How long an item has waited, coloured against the SLA from the settings; ticks each minute.
+ * `renderedAt` is the instant the server rendered the page: the HTML and the browser's first
+ * render both count from it (so they agree), then the browser's own clock takes over.
+ */
+export function AgeCell({
+  openedAt,
+  slaHours,
+  renderedAt,
+}: {
+  openedAt: string;
+  slaHours: number;
+  renderedAt: number;
+}) {
   const t = useTranslations("queue");
-  const now = useSyncExternalStore(subscribeMinutes, currentMinute, () => null);
+  const now = useSyncExternalStore(subscribeMinutes, currentMinute, () => minuteOf(renderedAt));
   const opened = new Date(openedAt);
-  const minutes = now === null ? 0 : Math.max(0, Math.floor((now - opened.getTime()) / 60_000));
-  const level = now === null ? "ok" : slaLevel(opened, new Date(now), slaHours);
+  const minutes = Math.max(0, Math.floor((now - opened.getTime()) / 60_000));
+  const level = slaLevel(opened, new Date(now), slaHours);
   return (
     <td
       className={`${ui.td} tabular-nums ${COLOR[level]}`}

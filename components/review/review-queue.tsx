@@ -14,6 +14,7 @@ import { ui } from "@/components/ui/styles";
 import { REVIEW_ITEM_REASONS } from "@/db/enums";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { ReviewPage } from "@/lib/review/read-review";
+import type { InitialPage } from "@/lib/orders/list-url";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { ApprovalCard } from "./approval-card";
@@ -33,16 +34,23 @@ export function ReviewQueue({
   me,
   canAct,
   slaHours,
+  initial,
+  renderedAt,
 }: {
   me: number;
   canAct: boolean;
   slaHours: number;
+  /** The first page as the server read it for the URL's filters (none when it refused them). */
+  initial?: InitialPage<ReviewPage>;
+  /** When the server rendered the page: the ages count from it until the browser's clock ticks. */
+  renderedAt: number;
 }) {
   const t = useTranslations("queue");
   const nouns = useTranslations("orders.nouns");
   const list = useOrderList<ReviewItemJson, ReviewPage>("/api/review", "topup", {
     keys: "review",
     alsoType: "withdrawal",
+    initial,
   });
   const selection = useSelection();
   const [open, setOpen] = useState<number | null>(null);
@@ -136,7 +144,7 @@ export function ReviewQueue({
               {resolved ? (
                 <td className={`${ui.td} tabular-nums`}>{formatDateTime(item.resolvedAt)}</td>
               ) : (
-                <AgeCell openedAt={item.openedAt} slaHours={slaHours} />
+                <AgeCell openedAt={item.openedAt} slaHours={slaHours} renderedAt={renderedAt} />
               )}
               <td className={ui.td}>{t(`reason.${item.reason}`)}</td>
               <td className={ui.td}>
