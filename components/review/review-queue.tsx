@@ -13,8 +13,8 @@ import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
 import { REVIEW_ITEM_REASONS } from "@/db/enums";
 import { formatDateTime, formatSatang } from "@/lib/format";
-import type { ReviewPage } from "@/lib/review/read-review";
 import type { InitialPage } from "@/lib/orders/list-url";
+import type { ReviewPage } from "@/lib/review/read-review";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { ApprovalCard } from "./approval-card";
