@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { args } from "./cli";
 import { killTest } from "./kill-test";
 import {
+  cannon,
   pacedSenders,
   paidWithdrawals,
   p2wCallback,
@@ -121,7 +122,6 @@ async function round(
   options: { seconds?: number; amount?: number; rate?: number; url?: string },
   next: (() => { path: string; body: string; headers?: Record<string, string> }) | null,
 ): Promise<Round> {
-  let slow = 0;
   const options_ = {
     url: options.url ?? base,
     connections: 100,
@@ -140,12 +140,7 @@ async function round(
         : { method: "GET", path: "/api/health" },
     ],
   } satisfies autocannon.Options;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon(options_, (error, done) => (error ? reject(error) : resolve(done)));
-    run.on("response", (_client, _status, _bytes, ms) => {
-      if (ms > 1000) slow++;
-    });
-  });
+  const { result, slow } = await cannon(options_);
   slowAnswers[name] = (slowAnswers[name] ?? 0) + slow;
   return {
     rps: result.requests.total / result.duration,

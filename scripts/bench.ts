@@ -4,10 +4,8 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import autocannon from "autocannon";
-
 import { args, loadDotEnv } from "./cli";
-import { signIn } from "./load";
+import { cannon, signIn } from "./load";
 import { stackEnv, startDashboard, stopAll, waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
@@ -232,30 +230,21 @@ if (!only) {
   console.log("\nThe lists at 100 connections, 10 s each, every request a random filter:");
   for (const list of ["topups", "withdrawals"] as const) {
     const filters = SCENARIOS.filter((s) => s.list === list);
-    let slow = 0;
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const run = autocannon(
+    const { result, slow } = await cannon({
+      url: base,
+      connections: 100,
+      duration: 10,
+      timeout: 30,
+      headers: { cookie },
+      requests: [
         {
-          url: base,
-          connections: 100,
-          duration: 10,
-          timeout: 30,
-          headers: { cookie },
-          requests: [
-            {
-              method: "GET",
-              setupRequest: (request) => ({
-                ...request,
-                path: `/api/${list}?${pick(filters).query()}`,
-              }),
-            },
-          ],
+          method: "GET",
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/${list}?${pick(filters).query()}`,
+          }),
         },
-        (error, done) => (error ? reject(error) : resolve(done)),
-      );
-      run.on("response", (_client, _status, _bytes, ms) => {
-        if (ms > 1000) slow++;
-      });
+      ],
     });
     concurrentSlow += slow;
     const failed = result.non2xx + result.errors + result.timeouts;

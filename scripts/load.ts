@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 
+import type autocannon from "autocannon";
+
 import { payoutSignature } from "@/lib/payout/signing";
 
 import { percentile } from "./timing";
@@ -186,4 +188,20 @@ export async function pacedSenders(options: {
   };
   await Promise.all(Array.from({ length: options.senders }, sender));
   return tally;
+}
+
+/** One autocannon run, with how many of its answers took over a second. */
+export async function cannon(
+  options: autocannon.Options,
+): Promise<{ result: autocannon.Result; slow: number }> {
+  // Loaded here: the other scripts using this file (the soak, sign-in) do not need it.
+  const { default: start } = await import("autocannon");
+  let slow = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = start(options, (error, done) => (error ? reject(error) : resolve(done)));
+    run.on("response", (_client, _status, _bytes, ms) => {
+      if (ms > 1000) slow++;
+    });
+  });
+  return { result, slow };
 }

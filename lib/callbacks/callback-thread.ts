@@ -85,8 +85,9 @@ type Registry = { [REGISTRY]?: CallbackThread };
 
 /**
  * This server process's callback thread: started with the server (so what waited across a
- * restart is picked up at once) and given each delivery by the webhook routes. Next.js bundles the routes and the start-up hook separately, so module state is not
- * shared between them; the handle is kept on `globalThis` under a registered symbol so
+ * restart is picked up at once) and given each delivery by the webhook routes. Next.js
+ * bundles the routes and the start-up hook separately, so module state is not shared
+ * between them; the handle is kept on `globalThis` under a registered symbol so
  * both reach the same one.
  */
 export function callbackIntake(): CallbackIntake {
