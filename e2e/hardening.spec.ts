@@ -33,7 +33,7 @@ test("a server action posted from a foreign origin is refused with 403, not an e
   const manager = await apiAs(playwright, BASE, "manager");
   const res = await manager.post("/callbacks", {
     headers: {
-      "next-action": actionId("app/(app)/callbacks/actions.ts", "replayCallbackAction"),
+      "next-action": actionId("lib/actions/callbacks.ts", "replayCallbackAction"),
       accept: "text/x-component",
       "content-type": "text/plain;charset=UTF-8",
       origin: "https://evil.example",

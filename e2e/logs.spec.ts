@@ -114,7 +114,7 @@ test("finance and support cannot open either log, nor replay through the action"
       api,
       BASE,
       "/callbacks",
-      { file: "app/(app)/callbacks/actions.ts", name: "replayCallbackAction" },
+      { file: "lib/actions/callbacks.ts", name: "replayCallbackAction" },
       [{ id: 1 }],
     );
     expect(answer).toContain('"code":"FORBIDDEN"');

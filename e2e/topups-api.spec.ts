@@ -74,7 +74,7 @@ for (const role of ROLES) {
       api,
       BASE,
       "/topups",
-      { file: "app/(app)/topups/actions.ts", name: "requeryTopupAction" },
+      { file: "lib/actions/topups.ts", name: "requeryTopupAction" },
       [{ refId: made.topup.refId }],
     );
     if ((CAN.requery as readonly string[]).includes(role))
@@ -85,7 +85,7 @@ for (const role of ROLES) {
       api,
       BASE,
       "/topups/new",
-      { file: "app/(app)/topups/actions.ts", name: "createTopupAction" },
+      { file: "lib/actions/topups.ts", name: "createTopupAction" },
       [
         {
           ...newTopup(`action-${role}-${Date.now()}`),

@@ -196,7 +196,7 @@ for (const role of ROLES) {
       api,
       BASE,
       "/withdrawals",
-      { file: "app/(app)/withdrawals/actions.ts", name: "lookupWithdrawalsAction" },
+      { file: "lib/actions/withdrawals.ts", name: "lookupWithdrawalsAction" },
       [{ platformOrderIds: [w.platform_order_id] }],
     );
     expect(answer).toContain(may ? '"ok":true' : '"code":"FORBIDDEN"');

@@ -1,3 +1,5 @@
+import { bangkokDay } from "@/lib/format";
+
 /**
  * CSV for Excel: UTF-8 with a byte-order mark (so Thai opens correctly), CRLF line ends,
  * RFC 4180 quoting, and cells that a spreadsheet would run as a formula defused with `'`.
@@ -41,4 +43,27 @@ export function csvStream(
       await iterator.return?.();
     },
   });
+}
+
+/** A CSV download of the filtered list: `{name}-{Bangkok day}.csv`, never cached. */
+export function csvDownload(
+  name: string,
+  header: string[],
+  pages: AsyncIterable<string[][]>,
+): Response {
+  return new Response(csvStream(header, pages), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}-${bangkokDay(new Date())}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
+/** The list's filters from its query string, without the paging (an export has all rows). */
+export function exportFilters(request: Request): URLSearchParams {
+  const params = new URL(request.url).searchParams;
+  params.delete("cursor");
+  params.delete("limit");
+  return params;
 }

@@ -13,8 +13,8 @@ export async function startServer(): Promise<void> {
     callbackIntake();
     if (env.RECONCILER === "on") {
       const { startReconciler } = await import("@/lib/reconciler/runner");
-      const { topupDeps } = await import("@/lib/topups/deps");
-      const { withdrawalDeps } = await import("@/lib/withdrawals/deps");
+      const { topupDeps } = await import("@/lib/wiring");
+      const { withdrawalDeps } = await import("@/lib/wiring");
       startReconciler(() => ({ topups: topupDeps(), withdrawals: withdrawalDeps() }));
     }
     logger.info("server ready", { env: env.NODE_ENV, reconciler: env.RECONCILER });

@@ -52,7 +52,7 @@ describe("visible text", () => {
 describe("in the look-up's schema", () => {
   it("a pasted id with a zero-width space is refused by its line, not called invalid", async () => {
     const { lookupWithdrawalsSchema } = await import("@/lib/withdrawals/withdrawal-schemas");
-    const { toAppError } = await import("@/lib/api/respond");
+    const { toAppError } = await import("@/lib/api/route");
     const parsed = lookupWithdrawalsSchema.safeParse({
       platformOrderIds: ["ABCW20260508abc123XYZ456", "ABCW20260508abc123XYZ45\u200b7"],
     });

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 
-import { replayCallbackAction } from "@/app/(app)/callbacks/actions";
+import { replayCallbackAction } from "@/lib/actions/callbacks";
 import { ListToolbar, RunFailures } from "@/components/orders/list-toolbar";
 import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
 import { ListTable } from "@/components/orders/list-table";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import type { Change } from "@/components/live-changes";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/actions/authorized-action";
 import type { ListName } from "@/lib/orders/list-keys";
 import type { InitialPage } from "@/lib/orders/list-url";
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { ui } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/actions/authorized-action";
 
 /** Re-queries one order through the given server action and refreshes the page. */
 export function RequeryButton<I>({

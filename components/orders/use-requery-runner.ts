@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/actions/authorized-action";
 import { mapPool } from "@/lib/orders/pool";
 
 const BULK_CONCURRENCY = 4;

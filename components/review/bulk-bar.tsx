@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { requeryTopupAction } from "@/app/(app)/topups/actions";
-import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
+import { requeryTopupAction } from "@/lib/actions/topups";
+import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
 import { ApiRefusal, sendJson } from "@/components/ui/send-json";
 import { ui } from "@/components/ui/styles";
 import { mapPool } from "@/lib/orders/pool";

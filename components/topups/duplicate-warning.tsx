@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 
-import { earlierTopupAction } from "@/app/(app)/topups/actions";
+import { earlierTopupAction } from "@/lib/actions/topups";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime } from "@/lib/format";
 import type { EarlierTopup } from "@/lib/topups/earlier-topup";

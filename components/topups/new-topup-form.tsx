@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 
-import { createTopupAction } from "@/app/(app)/topups/actions";
+import { createTopupAction } from "@/lib/actions/topups";
 import { checkTopupInfo } from "@/lib/catalog/topup-fields";
 
 import type { Draft, Outcome, Pkg, Problems } from "./new-topup-types";

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 
-import { requeryTopupAction } from "@/app/(app)/topups/actions";
+import { requeryTopupAction } from "@/lib/actions/topups";
 import type { Columns } from "@/components/orders/data-table";
 import type { Page } from "@/components/orders/use-order-list";
 import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
 
-import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { createUserAction } from "@/lib/actions/users";
 import { ui } from "@/components/ui/styles";
 import { ROLES, type Role } from "@/lib/auth/roles";
 

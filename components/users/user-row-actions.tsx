@@ -10,10 +10,10 @@ import {
   resetPasswordAction,
   setDisabledAction,
   unlockUserAction,
-} from "@/app/(app)/admin/users/actions";
+} from "@/lib/actions/users";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ui } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionResult } from "@/lib/actions/authorized-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
 type Props = {

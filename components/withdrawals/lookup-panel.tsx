@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { lookupWithdrawalsAction } from "@/app/(app)/withdrawals/actions";
+import { lookupWithdrawalsAction } from "@/lib/actions/withdrawals";
 import { ui } from "@/components/ui/styles";
-import type { LookupAnswer } from "@/lib/withdrawals/by-person";
+import type { LookupAnswer } from "@/lib/for-user/withdrawals";
 import { MAX_LOOKUP_IDS, splitIds } from "@/lib/withdrawals/split-ids";
 
 import { LookupResults } from "./lookup-results";

@@ -9,7 +9,7 @@ import { ui } from "@/components/ui/styles";
 import { CSV_BOM, csvRow } from "@/lib/csv";
 import { bangkokDay, formatDateTime, formatSatang, satangToDecimal } from "@/lib/format";
 import { wordsOf } from "@/lib/i18n/words";
-import type { LookupAnswer } from "@/lib/withdrawals/by-person";
+import type { LookupAnswer } from "@/lib/for-user/withdrawals";
 
 /**
  * A look-up's answers, one row per pasted id: what was pasted (and the platform order id a

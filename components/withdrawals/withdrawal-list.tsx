@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
+import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
 import { BankName } from "@/components/bank-name";
 import type { Columns } from "@/components/orders/data-table";
 import type { Page } from "@/components/orders/use-order-list";

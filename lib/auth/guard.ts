@@ -5,7 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { getDb } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { type Person, recordAudit } from "@/lib/audit";
 import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
@@ -15,6 +15,14 @@ import { checkSession, type CurrentUser } from "./session-user";
 import { readSession } from "./session-token";
 
 export type { CurrentUser };
+
+/** The signed-in person an action runs for, and the same person as the audit log records them. */
+export type Caller = { user: CurrentUser; person: Person };
+
+/** The caller of a page or action, with the address of the request being served. */
+export async function callerOf(user: CurrentUser): Promise<Caller> {
+  return { user, person: { id: user.id, email: user.email, ip: await requestIp() } };
+}
 
 export async function requestIp(): Promise<string> {
   const h = await headers();

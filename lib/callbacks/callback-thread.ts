@@ -30,7 +30,7 @@ class CallbackThread implements CallbackIntake {
   >();
 
   start(): this {
-    const thread = new Worker(new URL("./thread-entry.ts", import.meta.url), {
+    const thread = new Worker(new URL("../wiring-callback-thread.ts", import.meta.url), {
       name: "callbacks",
       // Memory stays bounded whatever the intake: the rows wait on disk, not here.
       resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },

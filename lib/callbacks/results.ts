@@ -4,8 +4,9 @@
  * message catalog under `logs.verification.*` and `logs.result.*`.
  */
 
-export const UPSTREAMS = ["p2w", "payout"] as const;
-export type UpstreamName = (typeof UPSTREAMS)[number];
+import { UPSTREAMS, type UpstreamName } from "@/lib/upstream/names";
+
+export { UPSTREAMS, type UpstreamName };
 
 /** `ok`, or why the callback was refused (nothing else happens to a refused one). */
 export const VERIFICATIONS = [

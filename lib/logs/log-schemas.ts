@@ -1,14 +1,6 @@
 import { z } from "zod";
 
 /** The input schemas of the logs' operations, shared by route handlers and server actions. */
-export const logIdSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
-
 /** At most this many callbacks in one bulk replay request. */
 export const MAX_BULK_REPLAY = 100;
 

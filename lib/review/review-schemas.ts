@@ -4,14 +4,6 @@ import { z } from "zod";
  * The review API's inputs. Lengths are checked again (trimmed) by the use cases, which
  * answer 422 with a clear message; these only refuse what is not even the right shape.
  */
-export const itemIdSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
-
 export const resolveSchema = z.object({
   outcome: z.string().min(1).max(40),
   note: z.string().max(5_000),

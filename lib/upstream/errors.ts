@@ -1,4 +1,4 @@
-import type { UpstreamName } from "@/lib/callbacks/results";
+import type { UpstreamName } from "./names";
 
 /** The two upstreams, named once in `lib/callbacks/results.ts`. */
 export type Upstream = UpstreamName;

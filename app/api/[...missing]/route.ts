@@ -1,10 +1,10 @@
-import { route } from "@/lib/api/respond";
+import { route } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
 /** An API address that names nothing: 404 in the API's error shape, not the HTML page. */
-const missing = route(async () => {
+const missing = route("public", async () => {
   throw new AppError("NOT_FOUND", 404);
 });
 

@@ -2,8 +2,7 @@ import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
 import { changesSince, latestChangeId } from "@/db/queries/history";
-import { route, otherMethods } from "@/lib/api/respond";
-import { requireUser } from "@/lib/auth/guard";
+import { route, otherMethods } from "@/lib/api/route";
 import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +12,7 @@ export const dynamic = "force-dynamic";
  * Without `since`, only the current cursor. One indexed read; one browser polls it for
  * all its tabs (components/live-changes.tsx).
  */
-export const GET = route(async (request) => {
-  const user = await requireUser();
+export const GET = route("signed-in", async (request, { user }) => {
   // Only ids of orders this person may see.
   const visible = {
     topup: can(user.role, "topup:view"),

@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { readJson, route, otherMethods } from "@/lib/api/respond";
-import { requestIp, requirePermission } from "@/lib/auth/guard";
+import { readJson, route, otherMethods } from "@/lib/api/route";
 import { createPackage, importCatalog, listCatalog } from "@/lib/catalog/catalog-admin";
 import { bangkokDay } from "@/lib/format";
 
@@ -15,8 +14,7 @@ const MAX_CATALOG_BYTES = 2 * 1024 * 1024;
  * `?q=&active=1|0` → `{"packages":[…]}`; `?format=file` → the whole catalog as a catalog
  * file to download (the format `catalog:import` and the page's import read).
  */
-export const GET = route(async (request) => {
-  await requirePermission("catalog:manage");
+export const GET = route("catalog:manage", async (request) => {
   const params = new URL(request.url).searchParams;
   const active = params.get("active");
   const packages = await listCatalog(getDb(), {
@@ -36,9 +34,7 @@ export const GET = route(async (request) => {
  * A package object creates one (201 `{"package"}`, 409 `PACKAGE_EXISTS`); an array is a
  * catalog file, imported whole or refused whole (200 `{"inserted","updated","unchanged"}`).
  */
-export const POST = route(async (request) => {
-  const user = await requirePermission("catalog:manage");
-  const person = { id: user.id, email: user.email, ip: await requestIp() };
+export const POST = route("catalog:manage", async (request, { person }) => {
   const body = await readJson(request, MAX_CATALOG_BYTES);
   if (Array.isArray(body)) return NextResponse.json(await importCatalog(getDb(), person, body));
   return NextResponse.json(

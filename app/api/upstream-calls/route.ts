@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
+import { route, otherMethods } from "@/lib/api/route";
 import { callLogAnswer } from "@/lib/logs/read-logs";
 
 export const dynamic = "force-dynamic";
@@ -12,9 +11,8 @@ export const dynamic = "force-dynamic";
  * `limit`; the first page also carries latency and error rate per operation (computed at
  * most every 10 s, shared by every viewer).
  */
-export const GET = route(async (request) => {
-  await requirePermission("callback:view");
-  return NextResponse.json(await callLogAnswer(getDb(), new URL(request.url).searchParams));
-});
+export const GET = route("callback:view", async (request) =>
+  NextResponse.json(await callLogAnswer(getDb(), new URL(request.url).searchParams)),
+);
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

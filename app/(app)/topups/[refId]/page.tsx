@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { requeryTopupAction } from "@/app/(app)/topups/actions";
+import { requeryTopupAction } from "@/lib/actions/topups";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { RequeryButton } from "@/components/orders/requery-button";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
-import { requeryWithdrawalAction } from "@/app/(app)/withdrawals/actions";
+import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
 import { LiveRefresh } from "@/components/live-refresh";
 import { FieldList } from "@/components/orders/field-list";
 import { OrderTraffic } from "@/components/orders/order-traffic";
@@ -11,7 +11,7 @@ import { Timeline } from "@/components/orders/timeline";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { BankName } from "@/components/bank-name";
 import { ui } from "@/components/ui/styles";
-import { requirePageUser } from "@/lib/auth/guard";
+import { callerOf, requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatSatang } from "@/lib/format";
@@ -19,7 +19,7 @@ import { getDb } from "@/lib/db";
 import { getWithdrawal } from "@/db/queries/withdrawals";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { reviewPanelData } from "@/lib/review/panel";
-import { withdrawalDetailFor } from "@/lib/withdrawals/by-person";
+import { withdrawalDetailFor } from "@/lib/for-user/withdrawals";
 
 export default async function WithdrawalPage({
   params,
@@ -29,10 +29,12 @@ export default async function WithdrawalPage({
   const user = await requirePageUser("withdrawal:view");
   const { platformOrderId } = await params;
   const t = await getTranslations();
-  const detail = await withdrawalDetailFor(user, platformOrderId, true).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
+  const detail = await withdrawalDetailFor(await callerOf(user), platformOrderId, true).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.status === 404) notFound();
+      throw error;
+    },
+  );
   const w = detail.withdrawal;
   const row = can(user.role, "review:view")
     ? await getWithdrawal(getDb(), platformOrderId)

@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
 
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { callbackDetailFor } from "@/lib/logs/by-person";
-import { logIdSchema } from "@/lib/logs/log-schemas";
+import { idSchema } from "@/lib/api/id-schema";
+import { route, otherMethods } from "@/lib/api/route";
+import { callbackDetailFor } from "@/lib/for-user/logs";
 
 export const dynamic = "force-dynamic";
 
 /** One callback with its body (account data masked unless the role may see it) and headers. */
-export const GET = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await requirePermission("callback:view");
-  const { id } = logIdSchema.parse(await params);
-  return NextResponse.json({ callback: await callbackDetailFor(user, id) });
-});
+export const GET = route("callback:view", idSchema, async (_request, caller) =>
+  NextResponse.json({ callback: await callbackDetailFor(caller, caller.params.id) }),
+);
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,23 +1,18 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 
 import { getDb } from "@/lib/db";
-import { readJson, route, otherMethods } from "@/lib/api/respond";
-import { requestIp, requirePermission } from "@/lib/auth/guard";
+import { readJson, route, otherMethods } from "@/lib/api/route";
 import { updatePackage } from "@/lib/catalog/catalog-admin";
 
 export const dynamic = "force-dynamic";
 
 /** Replaces a package's details; `"active": false` deactivates it (packages are never deleted). */
 export const PUT = route(
-  async (request, { params }: { params: Promise<{ packageId: string }> }) => {
-    const user = await requirePermission("catalog:manage");
-    const { packageId } = await params;
-    const updated = await updatePackage(
-      getDb(),
-      { id: user.id, email: user.email, ip: await requestIp() },
-      packageId,
-      await readJson(request),
-    );
+  "catalog:manage",
+  z.object({ packageId: z.string() }),
+  async (request, { params, person }) => {
+    const updated = await updatePackage(getDb(), person, params.packageId, await readJson(request));
     return NextResponse.json({ package: updated });
   },
 );

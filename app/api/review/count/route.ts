@@ -1,16 +1,14 @@
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
+import { route, otherMethods } from "@/lib/api/route";
 import { openReviewCount } from "@/lib/review/read-review";
 
 export const dynamic = "force-dynamic";
 
 /** What waits for a manager: open items plus re-issues waiting for approval (the badge). */
-export const GET = route(async () => {
-  await requirePermission("review:view");
-  return NextResponse.json({ open: await openReviewCount(getDb()) });
-});
+export const GET = route("review:view", async () =>
+  NextResponse.json({ open: await openReviewCount(getDb()) }),
+);
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

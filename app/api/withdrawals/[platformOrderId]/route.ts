@@ -1,15 +1,19 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { withdrawalDetailFor } from "@/lib/withdrawals/by-person";
+import { route, otherMethods } from "@/lib/api/route";
+import { withdrawalDetailFor } from "@/lib/for-user/withdrawals";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  async (_request, { params }: { params: Promise<{ platformOrderId: string }> }) => {
-    const user = await requirePermission("withdrawal:view");
-    const { withdrawal, history } = await withdrawalDetailFor(user, (await params).platformOrderId);
+  "withdrawal:view",
+  z.object({ platformOrderId: z.string() }),
+  async (_request, caller) => {
+    const { withdrawal, history } = await withdrawalDetailFor(
+      caller,
+      caller.params.platformOrderId,
+    );
     return NextResponse.json({ withdrawal, history });
   },
 );

@@ -1,17 +1,16 @@
 import { NextResponse } from "next/server";
 
-import { readJson, route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { lookupWithdrawalsFor } from "@/lib/withdrawals/by-person";
+import { readJson, route, otherMethods } from "@/lib/api/route";
+import { lookupWithdrawalsFor } from "@/lib/for-user/withdrawals";
 import { lookupWithdrawalsSchema } from "@/lib/withdrawals/withdrawal-schemas";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(async (request) => {
-  const user = await requirePermission("withdrawal:lookup");
+export const POST = route("withdrawal:lookup", async (request, caller) => {
   const { platformOrderIds, storedOnly } = lookupWithdrawalsSchema.parse(await readJson(request));
-  const results = await lookupWithdrawalsFor(user, platformOrderIds, { storedOnly });
-  return NextResponse.json({ results });
+  return NextResponse.json({
+    results: await lookupWithdrawalsFor(caller, platformOrderIds, { storedOnly }),
+  });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

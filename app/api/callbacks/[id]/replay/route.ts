@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
 
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { replayCallbackFor } from "@/lib/logs/by-person";
-import { logIdSchema } from "@/lib/logs/log-schemas";
+import { idSchema } from "@/lib/api/id-schema";
+import { route, otherMethods } from "@/lib/api/route";
+import { replayCallbackFor } from "@/lib/for-user/logs";
 
 export const dynamic = "force-dynamic";
 
 /** Re-processes a stored verified callback; 409 `NOT_REPLAYABLE` for a refused or pruned one. */
-export const POST = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await requirePermission("callback:replay");
-  const { id } = logIdSchema.parse(await params);
-  return NextResponse.json({ callback: await replayCallbackFor(user, id) });
-});
+export const POST = route("callback:replay", idSchema, async (_request, caller) =>
+  NextResponse.json({ callback: await replayCallbackFor(caller, caller.params.id) }),
+);
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

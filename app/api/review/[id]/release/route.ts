@@ -1,16 +1,13 @@
 import { NextResponse } from "next/server";
 
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { releaseFor } from "@/lib/review/by-person";
-import { itemIdSchema } from "@/lib/review/review-schemas";
+import { idSchema } from "@/lib/api/id-schema";
+import { route, otherMethods } from "@/lib/api/route";
+import { releaseFor } from "@/lib/for-user/review";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await requirePermission("review:act");
-  const { id } = itemIdSchema.parse(await params);
-  return NextResponse.json({ item: await releaseFor(user, id) });
-});
+export const POST = route("review:act", idSchema, async (_request, caller) =>
+  NextResponse.json({ item: await releaseFor(caller, caller.params.id) }),
+);
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

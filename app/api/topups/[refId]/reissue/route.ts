@@ -1,19 +1,16 @@
 import { NextResponse } from "next/server";
 
-import { readJson, route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { reissueFor } from "@/lib/review/by-person";
+import { readJson, route, otherMethods } from "@/lib/api/route";
+import { reissueFor } from "@/lib/for-user/review";
 import { reissueSchema } from "@/lib/review/review-schemas";
 import { requeryTopupSchema } from "@/lib/topups/topup-schemas";
 
 export const dynamic = "force-dynamic";
 
 /** 201 sent, 202 waiting for a second person's approval, 409 NOT_REISSUABLE. */
-export const POST = route(async (request, { params }: { params: Promise<{ refId: string }> }) => {
-  const user = await requirePermission("review:act");
-  const { refId } = requeryTopupSchema.parse(await params);
+export const POST = route("review:act", requeryTopupSchema, async (request, caller) => {
   const input = reissueSchema.parse(await readJson(request));
-  const { status, body } = await reissueFor(user, refId, input);
+  const { status, body } = await reissueFor(caller, caller.params.refId, input);
   return NextResponse.json(body, { status });
 });
 

@@ -1,22 +1,15 @@
 import { NextResponse } from "next/server";
 
-import { route, otherMethods } from "@/lib/api/respond";
-import { requirePermission } from "@/lib/auth/guard";
-import { requeryWithdrawalFor } from "@/lib/withdrawals/by-person";
+import { route, otherMethods } from "@/lib/api/route";
+import { requeryWithdrawalFor } from "@/lib/for-user/withdrawals";
 import { requeryWithdrawalSchema } from "@/lib/withdrawals/withdrawal-schemas";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(
-  async (_request, { params }: { params: Promise<{ platformOrderId: string }> }) => {
-    const user = await requirePermission("withdrawal:requery");
-    return NextResponse.json({
-      withdrawal: await requeryWithdrawalFor(
-        user,
-        requeryWithdrawalSchema.parse(await params).platformOrderId,
-      ),
-    });
-  },
+export const POST = route("withdrawal:requery", requeryWithdrawalSchema, async (_request, caller) =>
+  NextResponse.json({
+    withdrawal: await requeryWithdrawalFor(caller, caller.params.platformOrderId),
+  }),
 );
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

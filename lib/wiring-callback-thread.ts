@@ -1,25 +1,18 @@
 import { parentPort } from "node:worker_threads";
 
-import { topupDeps } from "@/lib/topups/deps";
-import { p2wWebhook } from "@/lib/topups/p2w-callback";
-import { withdrawalDeps } from "@/lib/withdrawals/deps";
-import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
-
-import { newCallbackWorker } from "./new-worker";
-import type { FromThread, ToThread } from "./thread-messages";
-import { localIntake, receiver } from "./webhook";
+import type { FromThread, ToThread } from "@/lib/callbacks/thread-messages";
+import { localIntake } from "@/lib/callbacks/webhook";
+import { callbackReceivers, newCallbackWorker } from "@/lib/wiring";
 
 /**
- * The callback thread (started by callback-thread.ts). Each delivery is verified here and
+ * The callback thread's entry (started by lib/callbacks/callback-thread.ts), composed from
+ * lib/wiring.ts like the server's process. Each delivery is verified here and
  * stored on this thread's `FULL` connection (`getDb`, through the upstream's deps), those
  * that arrive together in one transaction; the outcome goes back once the row is durable,
  * and the worker (on its own `NORMAL` connection) is woken.
  */
 const worker = newCallbackWorker().start();
-const intake = localIntake(
-  { p2w: receiver(p2wWebhook, topupDeps), payout: receiver(payoutWebhook, withdrawalDeps) },
-  worker,
-);
+const intake = localIntake(callbackReceivers(), worker);
 /** Answers ready in the same turn go back as one message (one wake-up of the server's loop). */
 let answers: FromThread[] = [];
 const answer = (message: FromThread) => {

@@ -1,45 +1,44 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
-import { translateError } from "@/lib/api/respond";
+import { translateError } from "@/lib/api/route";
 import { recordAudit } from "@/lib/audit";
-import { requestIp } from "@/lib/auth/guard";
+import type { Caller } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/session-user";
 import { AppError, notFoundError } from "@/lib/errors";
 import type { Words } from "@/lib/i18n/words";
 import type { AuditAction } from "@/lib/audit-actions";
 
-import { withdrawalDeps } from "./deps";
-import { withdrawalExportRows } from "./export-withdrawals";
-import type { WithdrawalQuery } from "./list-query";
-import { type LookupResult, lookupWithdrawals } from "./lookup";
-import { withdrawalDetail } from "./read-withdrawals";
-import { requeryWithdrawal } from "./requery-withdrawal";
-import { type WithdrawalJson, toWithdrawalJson } from "./withdrawal-view";
+import { withdrawalDeps } from "@/lib/wiring";
+import { withdrawalExportRows } from "@/lib/withdrawals/export-withdrawals";
+import type { WithdrawalQuery } from "@/lib/withdrawals/list-query";
+import { type LookupResult, lookupWithdrawals } from "@/lib/withdrawals/lookup";
+import { withdrawalDetail } from "@/lib/withdrawals/read-withdrawals";
+import { requeryWithdrawal } from "@/lib/withdrawals/requery-withdrawal";
+import { type WithdrawalJson, toWithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
 
 /** What a person's actions on withdrawals do, audited, for route handlers and actions alike. */
 async function record(
-  user: CurrentUser,
+  { person }: Caller,
   action: AuditAction,
   targetId: string | null,
   details?: Record<string, unknown>,
 ) {
-  await recordAudit(getDb(), user, action, {
+  await recordAudit(getDb(), person, action, {
     targetType: targetId ? "withdrawal" : null,
     targetId,
     details: details ?? null,
-    ip: await requestIp(),
+    ip: person.ip,
   });
 }
 
 export async function requeryWithdrawalFor(
-  user: CurrentUser,
+  caller: Caller,
   platformOrderId: string,
 ): Promise<WithdrawalJson> {
-  await record(user, "withdrawal.requery", platformOrderId);
+  await record(caller, "withdrawal.requery", platformOrderId);
   const { withdrawal } = await requeryWithdrawal(withdrawalDeps(), platformOrderId, {
-    actor: `user:${user.id}`,
+    actor: `user:${caller.user.id}`,
     source: "requery",
   });
   if (!withdrawal) throw notFoundError();
@@ -57,12 +56,12 @@ export type LookupAnswer = {
 };
 
 export async function lookupWithdrawalsFor(
-  user: CurrentUser,
+  caller: Caller,
   ids: string[],
   options: { storedOnly?: boolean } = {},
 ): Promise<LookupAnswer[]> {
-  await record(user, "withdrawal.lookup", null, { count: ids.length, ...options });
-  const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${user.id}`, options);
+  await record(caller, "withdrawal.lookup", null, { count: ids.length, ...options });
+  const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${caller.user.id}`, options);
   return Promise.all(
     results.map(async (r): Promise<LookupAnswer> => {
       if (r.ok) {
@@ -91,23 +90,23 @@ export async function lookupWithdrawalsFor(
 
 /** The detail; full account data for a role that may see it, and that view is audited. */
 export async function withdrawalDetailFor(
-  user: CurrentUser,
+  caller: Caller,
   platformOrderId: string,
   traffic = false,
 ) {
-  const reveal = can(user.role, "withdrawal:view-account");
+  const reveal = can(caller.user.role, "withdrawal:view-account");
   const detail = await withdrawalDetail(getDb(), platformOrderId, { reveal, traffic });
-  if (reveal) await record(user, "withdrawal.view_account", platformOrderId);
+  if (reveal) await record(caller, "withdrawal.view_account", platformOrderId);
   return detail;
 }
 
 /** A person's CSV export of the filtered list (account data masked): audited, then the rows. */
 export async function exportWithdrawalsFor(
-  user: CurrentUser,
+  caller: Caller,
   query: WithdrawalQuery,
   filters: Record<string, string>,
   words: Words,
 ) {
-  await record(user, "withdrawal.export", null, { query: filters });
+  await record(caller, "withdrawal.export", null, { query: filters });
   return withdrawalExportRows(getDb(), query, words);
 }

@@ -2,14 +2,17 @@ import "server-only";
 
 import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 
+import { type Caller, requirePermission, requireUser } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/permissions";
 import { markedCrossSite } from "@/lib/cross-site";
 import { isLocale } from "@/lib/i18n/config";
 import { errorBody, localeOf, translateErrorIn } from "@/lib/i18n/translate";
 import { getEnv } from "@/lib/env";
 import { AppError, fromZod } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { clientIp } from "@/lib/request-ip";
 
 /** An error's message in the language of the request being served (actions, pages). */
 export async function translateError(error: AppError): Promise<string> {
@@ -31,7 +34,23 @@ function errorResponse(error: unknown, request: Request): NextResponse {
   return NextResponse.json(errorBody(appError, localeOf(request)), { status: appError.status });
 }
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+/**
+ * Who may call a route: a permission of the table (the person is read from the database on
+ * this request), any signed-in person (`"signed-in"`), or anyone (`"public"`: health, the
+ * upstreams' callbacks, sign-in and unknown API paths, which read no session).
+ */
+export type Access = Permission | "signed-in" | "public";
+
+type Context<A extends Access, P> = { params: P } & (A extends "public" ? unknown : Caller);
+
+/** What Next calls: the request and the path's segments. */
+export type RouteHandler = (
+  request: Request,
+  context: { params: Promise<unknown> },
+) => Promise<Response>;
+
+/** Set on every handler `route` and `otherMethods` build; a test finds any route without it. */
+export const BUILT_BY_ROUTE = Symbol.for("topup-ops.route");
 
 const SAFE_METHODS = ["GET", "HEAD", "OPTIONS"];
 
@@ -55,20 +74,59 @@ function refuseCrossSite(request: Request): AppError | null {
   return null;
 }
 
+/** The person behind a session-bearing request, or a 401/403 (denials audited by the guard). */
+async function callerOf(access: Exclude<Access, "public">, request: Request): Promise<Caller> {
+  const user = access === "signed-in" ? await requireUser() : await requirePermission(access);
+  const ip = clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES);
+  return { user, person: { id: user.id, email: user.email, ip } };
+}
+
+type AnyHandler = (request: Request, context: never) => Promise<Response>;
+
+function built<F extends object>(handler: F): F {
+  Object.defineProperty(handler, BUILT_BY_ROUTE, { value: true });
+  return handler;
+}
+
 /**
- * Wraps a route handler: a cross-site or non-JSON mutating request is refused before it
- * runs, and every failure becomes a proper error body.
+ * The one way to write a route handler, with who may call it declared first:
+ * `route("review:act", idSchema, async (request, { params, user, person }) => …)`.
+ * Before the handler runs, a session-bearing route refuses a cross-site or non-JSON mutating
+ * request, checks the session and the permission (401, 403) and parses the path's segments
+ * with the schema (400); the handler gets the parsed segments, the user as the database
+ * knows them now, and the person as the audit log records them. Anything thrown becomes
+ * `{"error":{"code","message"}}` in the request's language.
  */
-export function route<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
+export function route<A extends Access>(
+  access: A,
+  handler: (request: Request, context: Context<A, Promise<unknown>>) => Promise<Response>,
+): RouteHandler;
+export function route<A extends Access, S extends z.ZodType>(
+  access: A,
+  params: S,
+  handler: (request: Request, context: Context<A, z.output<S>>) => Promise<Response>,
+): RouteHandler;
+export function route(
+  access: Access,
+  ...rest: [AnyHandler] | [z.ZodType, AnyHandler]
+): RouteHandler {
+  const [schema, typed] = rest.length === 1 ? [null, rest[0]] : rest;
+  // The overloads above tie the context's type to the access and the schema.
+  const handler = typed as (request: Request, context: object) => Promise<Response>;
+  return built(async (request: Request, context: { params: Promise<unknown> }) => {
     try {
-      const refused = refuseCrossSite(request);
-      if (refused) throw refused;
-      return await handler(request, context);
+      let caller: Caller | null = null;
+      if (access !== "public") {
+        const refused = refuseCrossSite(request);
+        if (refused) throw refused;
+        caller = await callerOf(access, request);
+      }
+      const params = schema ? schema.parse(await context.params) : context.params;
+      return await handler(request, { ...caller, params });
     } catch (error) {
       return errorResponse(error, request);
     }
-  };
+  });
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -90,11 +148,11 @@ export function otherMethods(
   };
   const options = async () => new Response(null, { status: 204, headers: { Allow: allow } });
   return {
-    ...(Object.fromEntries(METHODS.map((method) => [method, refuse])) as Record<
+    ...(Object.fromEntries(METHODS.map((method) => [method, built(refuse)])) as Record<
       Method,
       typeof refuse
     >),
-    OPTIONS: options,
+    OPTIONS: built(options),
   };
 }
 

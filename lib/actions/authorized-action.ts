@@ -2,8 +2,8 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { toAppError, translateError } from "@/lib/api/respond";
-import { type CurrentUser, requestIp, requirePermission } from "@/lib/auth/guard";
+import { toAppError, translateError } from "@/lib/api/route";
+import { type Caller, callerOf, requirePermission } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
@@ -14,23 +14,22 @@ import type { Permission } from "@/lib/auth/permissions";
 export type ActionError = { code: string; message: string; status: number; field?: string };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-export type ActionContext = { user: CurrentUser; ip: string };
-
 /**
- * The one way to write a server action: authorize (before looking at the input, so a caller
- * without the permission learns nothing), parse with the schema, run, and answer a result
- * whose error carries a stable code and a message in the person's language.
+ * The one way to write a server action, with its permission declared first: authorize
+ * (before looking at the input, so a caller without the permission learns nothing), parse
+ * with the schema, run with the signed-in user and the person as audit records them, and
+ * answer a result whose error carries a stable code and a message in the person's language.
  */
 export function authorizedAction<S extends z.ZodType, R>(
   permission: Permission,
   schema: S,
-  run: (input: z.output<S>, context: ActionContext) => Promise<R>,
+  run: (input: z.output<S>, caller: Caller) => Promise<R>,
 ): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (raw) => {
     try {
-      const user = await requirePermission(permission);
+      const caller = await callerOf(await requirePermission(permission));
       const input = schema.parse(raw);
-      return { ok: true, data: await run(input, { user, ip: await requestIp() }) };
+      return { ok: true, data: await run(input, caller) };
     } catch (error) {
       const appError = toAppError(error);
       const field = appError.params.field;
