@@ -4,6 +4,25 @@ import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 import drizzle from "eslint-plugin-drizzle";
 
+/**
+ * The layers: app → components → lib → db, and inside lib the entry points (server actions,
+ * a signed-in person's use cases, the wiring of the process) above the domain folders.
+ * Arrows point down; each layer is refused what sits above it.
+ */
+const above = (...layers) => ({
+  patterns: layers.map(([group, message]) => ({ group, message })),
+});
+const APP = [["@/app/*", "../**/app/*"], "app/ sits on top: nothing imports from it."];
+const COMPONENTS = [
+  ["@/components/*", "../**/components/*"],
+  "components/ is the UI: lib/ and db/ do not import it.",
+];
+const LIB = [["@/lib/*", "../**/lib/*"], "db/ is the bottom layer: it imports nothing from lib/."];
+const ENTRIES = [
+  ["@/lib/actions/*", "@/lib/for-user/*", "@/lib/wiring", "@/lib/wiring-callback-thread"],
+  "The domain folders of lib/ are given their dependencies; only entry points (routes, actions, lib/for-user, lib/server-start.ts) reach the wiring.",
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -37,6 +56,23 @@ export default defineConfig([
       ],
     },
   },
+  { files: ["db/**"], rules: { "no-restricted-imports": ["error", above(APP, COMPONENTS, LIB)] } },
+  {
+    files: ["lib/**"],
+    ignores: [
+      "lib/actions/**",
+      "lib/for-user/**",
+      "lib/wiring.ts",
+      "lib/wiring-callback-thread.ts",
+      "lib/server-start.ts",
+    ],
+    rules: { "no-restricted-imports": ["error", above(APP, COMPONENTS, ENTRIES)] },
+  },
+  {
+    files: ["lib/actions/**", "lib/for-user/**", "lib/wiring*.ts", "lib/server-start.ts"],
+    rules: { "no-restricted-imports": ["error", above(APP, COMPONENTS)] },
+  },
+  { files: ["components/**"], rules: { "no-restricted-imports": ["error", above(APP)] } },
   {
     // The env module itself, Next's start-up hook, the proxy and tooling read the environment.
     files: [

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 
+import { ApiRefusal, getJson } from "@/lib/api/client";
+
 export type Change = { type: "topup" | "withdrawal"; id: string };
 type Listener = (changes: Change[]) => void;
 
@@ -35,26 +37,23 @@ export function LiveChanges({ children }: { children: ReactNode }) {
       let cursor: number | null = null;
       while (!stopped) {
         try {
-          const res = await fetch(
+          const data: { cursor: number; changes: Change[] } = await getJson(
             cursor === null ? "/api/changes" : `/api/changes?since=${cursor}`,
-            { cache: "no-store" },
+            "offline",
           );
-          if (res.status === 401) {
+          if (cursor !== null && data.changes.length > 0) {
+            deliver(data.changes);
+            channel?.postMessage(data.changes);
+          }
+          cursor = data.cursor;
+        } catch (error) {
+          if (error instanceof ApiRefusal && error.status === 401) {
             // The session ended (signed out elsewhere, disabled, role changed): stop, sign in again.
             stopped = true;
             router.replace("/sign-in");
             return;
           }
-          if (res.ok) {
-            const data = (await res.json()) as { cursor: number; changes: Change[] };
-            if (cursor !== null && data.changes.length > 0) {
-              deliver(data.changes);
-              channel?.postMessage(data.changes);
-            }
-            cursor = data.cursor;
-          }
-        } catch {
-          // offline for a moment: try again on the next tick
+          // offline for a moment, or a server error: try again on the next tick
         }
         await new Promise((r) => setTimeout(r, POLL_MS));
       }

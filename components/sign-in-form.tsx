@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
 import { ui } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
 
 const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED"] as const;
 
@@ -86,9 +87,9 @@ export function SignInForm({
           {t(`errors.${code}`)}
         </p>
       )}
-      <button type="submit" className={`${ui.button} w-full`} disabled={pending}>
+      <Button type="submit" wide disabled={pending}>
         {pending ? t("signIn.submitting") : t("signIn.submit")}
-      </button>
+      </Button>
     </form>
   );
 }

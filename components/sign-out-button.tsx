@@ -3,17 +3,13 @@
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 
-import { ui } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const t = useTranslations("common");
   return (
-    <button
-      type="button"
-      className={ui.buttonSecondary}
-      onClick={() => signOut({ callbackUrl: "/sign-in" })}
-    >
+    <Button type="button" variant="secondary" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
       {t("signOut")}
-    </button>
+    </Button>
   );
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { ui } from "@/components/ui/styles";
+import { LinkButton } from "@/components/ui/button";
 
 /** The card a 403, 404 or failed page shows: what happened, and a way back. */
 export function StatusPage(props: {
@@ -24,9 +24,9 @@ export function StatusPage(props: {
         <p className="mt-2 text-slate-600">{props.body}</p>
         <div className="mt-4 flex justify-center gap-2">
           {props.children}
-          <Link href="/" className={ui.buttonSecondary}>
+          <LinkButton href="/" variant="secondary">
             {props.back}
-          </Link>
+          </LinkButton>
         </div>
       </div>
     </main>

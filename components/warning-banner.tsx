@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 import { useThrottledLiveRefresh } from "@/components/live-changes";
+import { getJson } from "@/lib/api/client";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { WarningJson } from "@/lib/overview/warnings";
 
@@ -18,12 +19,11 @@ const CHANGE_GAP_MS = 5_000;
  */
 export function WarningBanner({ initial }: { initial: WarningJson[] }) {
   const t = useTranslations("warnings");
+  const offline = useTranslations("errors")("NETWORK");
   const { data } = useQuery({
     queryKey: ["warnings"],
     queryFn: async () => {
-      const res = await fetch("/api/warnings", { cache: "no-store" });
-      if (!res.ok) throw new Error(String(res.status));
-      return ((await res.json()) as { warnings: WarningJson[] }).warnings;
+      return (await getJson<{ warnings: WarningJson[] }>("/api/warnings", offline)).warnings;
     },
     initialData: initial,
     staleTime: 5_000,

@@ -20,6 +20,24 @@ export type TopupStatus = (typeof TOPUP_STATUSES)[number];
 export const WITHDRAWAL_STATUSES = ["open", "success", "failed"] as const;
 export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number];
 
+/**
+ * Which statuses end an order's life, one list per kind: the status machines
+ * (lib/topups/topup-status.ts, lib/withdrawals/withdrawal-status.ts) are built from these,
+ * and every other status is open (re-queried by the reconciler, followed by the live feed).
+ */
+export const TOPUP_FINAL_STATUSES = ["succeeded", "failed"] as const satisfies TopupStatus[];
+export const WITHDRAWAL_FINAL_STATUSES = [
+  "success",
+  "failed",
+] as const satisfies WithdrawalStatus[];
+
+const openOf = <S extends string>(all: readonly S[], final: readonly S[]): S[] =>
+  all.filter((status) => !final.includes(status));
+export const TOPUP_OPEN_STATUSES = openOf(TOPUP_STATUSES, TOPUP_FINAL_STATUSES);
+export const WITHDRAWAL_OPEN_STATUSES = openOf(WITHDRAWAL_STATUSES, WITHDRAWAL_FINAL_STATUSES);
+/** Open top-ups the upstream has (or may have): all but `submitting`, ours while the create call is out. */
+export const TOPUP_WAITING_STATUSES = TOPUP_OPEN_STATUSES.filter((s) => s !== "submitting");
+
 /** Why an order waits for a manager; null when it does not. */
 export const REVIEW_REASONS = ["stuck", "conflict", "anomaly", "unknown_outcome"] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];

@@ -4,7 +4,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { APPROVAL_STATUSES, ENTITY_KINDS, REVIEW_ITEM_REASONS } from "./enums";
 import { inList, instant, now } from "./columns";
 // ./schema re-exports this file; the references below are read lazily, so the cycle is harmless.
-import { topups, users } from "./schema";
+import { topups, users } from "./schema-orders";
 
 /**
  * One order's need for a person's decision. Opened in the transaction that puts the order

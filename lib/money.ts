@@ -22,3 +22,8 @@ export function bahtToSatang(amount: number | string): number | null {
   const satang = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
   return m[1] && satang !== 0 ? -satang : satang;
 }
+
+/** A whole-baht figure of the settings (thresholds, limits) in satang, as amounts are stored. */
+export function wholeBahtToSatang(baht: number): number {
+  return baht * 100;
+}

@@ -25,6 +25,23 @@ describe.each(DOCS)("%s", (doc) => {
     expect(text).not.toContain("../shared");
   });
 
+  it("finds each function the rules table names in the file it names", () => {
+    // `lib/x.ts` (`fn`, `other`) and `fn` in `lib/x.ts`: the rule must still be there.
+    const rows = text.split("\n").filter((line) => line.startsWith("| "));
+    const claims: [string, string][] = [];
+    for (const row of rows) {
+      for (const m of row.matchAll(/`([\w/().-]+\.tsx?)` \(((?:`\w+`(?:, )?)+)\)/g))
+        for (const name of m[2]!.matchAll(/`(\w+)`/g)) claims.push([m[1]!, name[1]!]);
+      for (const m of row.matchAll(/`(\w+)` in `([\w/().-]+\.tsx?)`/g)) claims.push([m[2]!, m[1]!]);
+    }
+    if (doc === "docs/design.md") expect(claims.length).toBeGreaterThan(20);
+    for (const [file, name] of claims) {
+      const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+      const declared = new RegExp(`(function|const|class|type|let)\\s+${name}\\b`);
+      expect(declared.test(source), `${doc}: ${name} in ${file}`).toBe(true);
+    }
+  });
+
   it("names only files that exist", () => {
     const paths = [...text.matchAll(/`((?:app|components|lib|db|scripts|sandbox|e2e)\/[^`\s]+)`/g)]
       .map((m) => m[1]!)

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 import { StatusPage } from "@/components/status-page";
-import { ui } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
 
 /**
  * A page that failed to render: the app's own card inside its layout, never a bare framework
@@ -25,9 +25,9 @@ export default function PageError({
       body={t("body")}
       back={t("back")}
     >
-      <button type="button" className={ui.button} onClick={() => retry()}>
+      <Button type="button" onClick={() => retry()}>
         {t("retry")}
-      </button>
+      </Button>
     </StatusPage>
   );
 }

@@ -7,7 +7,7 @@ import type { ChangeEvent } from "react";
 
 import { ui } from "@/components/ui/styles";
 
-import { ApiRefusal, sendJson, type ShownProblem } from "@/components/ui/send-json";
+import { ApiRefusal, sendJson, type ShownProblem } from "@/lib/api/client";
 
 type Counts = { inserted: number; updated: number; unchanged: number };
 

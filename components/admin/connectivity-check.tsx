@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { ui } from "@/components/ui/styles";
 import type { Check } from "@/lib/connectivity/verdict";
 
-import { ApiRefusal, sendJson } from "@/components/ui/send-json";
+import { ApiRefusal, sendJson } from "@/lib/api/client";
+import { Button } from "@/components/ui/button";
 
 const TONE: Record<Check["verdict"], string> = {
   works: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -30,14 +31,14 @@ export function ConnectivityCheck() {
         {t("title")}
       </h2>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      <button
+      <Button
         type="button"
-        className={ui.buttonSecondary}
+        variant="secondary"
         onClick={() => run.mutate()}
         disabled={run.isPending}
       >
         {run.isPending ? t("running") : t("run")}
-      </button>
+      </Button>
       {run.error instanceof ApiRefusal && (
         <p className={ui.error} role="alert">
           {run.error.message}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -11,8 +10,9 @@ import { type CatalogEntry, checkPackage, priceFromBaht } from "@/lib/catalog/pa
 
 import { type Draft, type DraftField, newField, toDraft, toEntry } from "./package-draft";
 import { PackageFieldEditor } from "./package-field-editor";
-import { ApiRefusal, problemsByField, sendJson } from "@/components/ui/send-json";
-import { TextField } from "./text-field";
+import { ApiRefusal, problemsByField, sendJson } from "@/lib/api/client";
+import { TextField } from "@/components/ui/field";
+import { Button, TextLink } from "@/components/ui/button";
 
 /**
  * Creates or edits one package. The draft is checked in the browser with the catalog's own
@@ -76,7 +76,7 @@ export function PackageEditor({ initial }: { initial: CatalogEntry | null }) {
         <TextField
           label={t("packageId")}
           mono
-          className="read-only:bg-slate-50 read-only:text-slate-600"
+          inputClassName="read-only:bg-slate-50 read-only:text-slate-600"
           value={draft.packageId}
           readOnly={!creating}
           hint={creating ? undefined : t("idFixed")}
@@ -103,7 +103,7 @@ export function PackageEditor({ initial }: { initial: CatalogEntry | null }) {
         />
         <TextField
           label={t("price")}
-          className="max-w-48 tabular-nums"
+          inputClassName="max-w-48 tabular-nums"
           inputMode="decimal"
           value={draft.priceBaht}
           error={error("priceSatang")}
@@ -151,22 +151,22 @@ export function PackageEditor({ initial }: { initial: CatalogEntry | null }) {
             onRemove={() => setFields((fields) => fields.filter((f) => f.id !== field.id))}
           />
         ))}
-        <button
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           onClick={() => setFields((fields) => [...fields, newField()])}
         >
           {t("addField")}
-        </button>
+        </Button>
       </section>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={ui.button} disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {save.isPending ? t("saving") : t(creating ? "createSubmit" : "saveSubmit")}
-        </button>
-        <Link href="/admin/packages" className="text-sm text-indigo-700 hover:underline">
+        </Button>
+        <TextLink href="/admin/packages" size="sm">
           {t("back")}
-        </Link>
+        </TextLink>
         <p aria-live="polite" className="text-sm">
           {save.isSuccess && !creating && (
             <span className="text-emerald-700">{t("saved", { packageId: draft.packageId })}</span>

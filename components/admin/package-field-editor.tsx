@@ -2,10 +2,9 @@
 
 import { useTranslations } from "next-intl";
 
-import { ui } from "@/components/ui/styles";
-
 import { type DraftField, type DraftOption, newOption } from "./package-draft";
-import { TextField } from "./text-field";
+import { TextField } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 /**
  * One field of a package in the editor: key, labels, required, options. `error(path)` gives
@@ -86,33 +85,33 @@ export function PackageFieldEditor(props: {
               error={error(`options.${j}.label.en`)}
               onChange={(en) => setOption(option.id, { en })}
             />
-            <button
+            <Button
               type="button"
-              className={ui.buttonSecondary}
+              variant="secondary"
               aria-label={`${t("removeOption")} ${j + 1}`}
               onClick={() => onChange({ options: field.options.filter((o) => o.id !== option.id) })}
             >
               ✕
-            </button>
+            </Button>
           </div>
         ))}
-        <button
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           onClick={() => onChange({ options: [...field.options, newOption()] })}
         >
           {t("addOption")}
-        </button>
+        </Button>
       </div>
       <div className="flex gap-2">
         {props.onMoveUp && (
-          <button type="button" className={ui.buttonSecondary} onClick={props.onMoveUp}>
+          <Button type="button" variant="secondary" onClick={props.onMoveUp}>
             {t("moveUp", { n: i + 1 })}
-          </button>
+          </Button>
         )}
-        <button type="button" className={ui.buttonDanger} onClick={props.onRemove}>
+        <Button type="button" variant="danger" onClick={props.onRemove}>
           {t("removeField", { n: i + 1 })}
-        </button>
+        </Button>
       </div>
     </fieldset>
   );

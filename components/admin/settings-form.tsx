@@ -8,7 +8,8 @@ import { type FormEvent, useState } from "react";
 import { ui } from "@/components/ui/styles";
 import { SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "@/lib/settings/definitions";
 
-import { ApiRefusal, problemsByField, sendJson } from "@/components/ui/send-json";
+import { ApiRefusal, problemsByField, sendJson } from "@/lib/api/client";
+import { Button } from "@/components/ui/button";
 
 const GROUPS = ["balance", "orders", "review", "logs"] as const;
 
@@ -95,9 +96,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         </fieldset>
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={ui.button} disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {save.isPending ? t("saving") : t("save")}
-        </button>
+        </Button>
         <p aria-live="polite" className="text-sm">
           {save.isSuccess && !unchanged && <span className="text-emerald-700">{t("saved")}</span>}
           {unchanged && <span className="text-slate-600">{t("unchanged")}</span>}

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 
-import { ListTable } from "@/components/orders/list-table";
-import { useOrderList } from "@/components/orders/use-order-list";
+import { ListTable } from "@/components/list-kit/list-table";
+import { useOrderList } from "@/components/list-kit/use-order-list";
 import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
 import { wordsOf } from "@/lib/i18n/words";

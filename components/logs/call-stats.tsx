@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
 import type { Latency, OperationStats } from "@/lib/logs/read-logs";
 
 import { formatDuration } from "./log-badges";
+import { TextLink } from "@/components/ui/button";
 
 /** Latency (p50, p95) and error rate per operation, over the last hour and the last 24 hours. */
 export function CallStats({ stats }: { stats: OperationStats[] | undefined }) {
@@ -56,12 +56,9 @@ export function CallStats({ stats }: { stats: OperationStats[] | undefined }) {
           {stats.map((s) => (
             <tr key={s.operation} data-operation={s.operation}>
               <td className={ui.td}>
-                <Link
-                  href={`/upstream-calls?operation=${s.operation}`}
-                  className="text-indigo-700 hover:underline"
-                >
+                <TextLink href={`/upstream-calls?operation=${s.operation}`}>
                   {t(`operationName.${s.operation}`)}
-                </Link>
+                </TextLink>
               </td>
               {cells(s.lastHour)}
               {cells(s.lastDay)}

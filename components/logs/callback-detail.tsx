@@ -1,13 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { formatDateTime } from "@/lib/format";
 import type { CallbackDetailJson } from "@/lib/logs/log-view";
 
 import { formatDuration, ResultBadge, VerificationBadge } from "./log-badges";
 import { BodyBlock, EntryState, Facts, useLogEntry } from "./log-detail";
+import { TextLink } from "@/components/ui/button";
 
 /** An opened callback: why it was refused or what processing did, its headers and body. */
 export function CallbackDetail({ id, version }: { id: number; version: string }) {
@@ -50,13 +50,9 @@ export function CallbackDetail({ id, version }: { id: number; version: string })
             [
               t("order"),
               c.orderHref ? (
-                <Link
-                  key="order"
-                  href={c.orderHref}
-                  className="font-mono text-xs text-indigo-700 hover:underline"
-                >
+                <TextLink key="order" href={c.orderHref} mono size="xs">
                   {c.entityId}
-                </Link>
+                </TextLink>
               ) : (
                 "—"
               ),

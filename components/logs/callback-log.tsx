@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 
 import { replayCallbackAction } from "@/lib/actions/callbacks";
-import { ListToolbar, RunFailures } from "@/components/orders/list-toolbar";
-import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
-import { ListTable } from "@/components/orders/list-table";
-import { useOrderList } from "@/components/orders/use-order-list";
-import { useRequeryRunner, useSelection } from "@/components/orders/use-requery-runner";
+import { ListToolbar, RunFailures } from "@/components/list-kit/list-toolbar";
+import { SelectAllHeader, SelectCell } from "@/components/list-kit/row-cells";
+import { ListTable } from "@/components/list-kit/list-table";
+import { useOrderList } from "@/components/list-kit/use-order-list";
+import { useRequeryRunner, useSelection } from "@/components/list-kit/use-requery-runner";
 import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
@@ -21,6 +21,7 @@ import { CallbackDetail } from "./callback-detail";
 import { formatDuration, ResultBadge, VerificationBadge } from "./log-badges";
 import { CallbackFilters } from "./log-filters";
 import { OpenCell, OpenedRow } from "./log-table";
+import { Button } from "@/components/ui/button";
 
 /** The log refetches its page this often besides after order changes: callbacks keep coming. */
 const REFRESH_MS = 3_000;
@@ -141,15 +142,15 @@ export function CallbackLog({
               </td>
               {canReplay && (
                 <td className={ui.td}>
-                  <button
+                  <Button
                     type="button"
-                    className={ui.buttonSecondary}
+                    variant="secondary"
                     disabled={c.replayable !== "ok" || runner.busy.has(String(c.id))}
                     title={c.replayable === "ok" ? undefined : t(`notReplayable.${c.replayable}`)}
                     onClick={() => void runner.one(String(c.id))}
                   >
                     {runner.busy.has(String(c.id)) ? t("replaying") : t("replay")}
-                  </button>
+                  </Button>
                 </td>
               )}
             </tr>

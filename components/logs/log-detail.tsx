@@ -4,15 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { getJson } from "@/lib/api/client";
+
 /** Fetches one log entry when its row is opened; shows loading and failure in words. */
 export function useLogEntry<T>(path: string, key: string) {
+  const offline = useTranslations("errors")("NETWORK");
   return useQuery({
     queryKey: ["log-entry", path],
     queryFn: async (): Promise<T> => {
-      const res = await fetch(path, { cache: "no-store" });
-      const body = (await res.json()) as Record<string, T> & { error?: { message: string } };
-      if (!res.ok) throw new Error(body.error?.message ?? String(res.status));
-      return body[key] as T;
+      return (await getJson<Record<string, T>>(path, offline))[key] as T;
     },
   });
 }

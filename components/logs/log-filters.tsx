@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-import { DayInput, FilterField, FilterForm, FilterSelect } from "@/components/orders/filter-form";
+import { DayInput, FilterField, FilterForm, FilterSelect } from "@/components/list-kit/filter-form";
 import { ui } from "@/components/ui/styles";
 import {
   CALLBACK_RESULTS,

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { ui } from "@/components/ui/styles";
+import { TextLink } from "@/components/ui/button";
 
 /**
  * The overview's charts (recharts), each followed by its numbers as a table that screen
@@ -65,9 +65,7 @@ export function ChartTable({
                     className={`${ui.td} tabular-nums ${c.align === "right" ? "text-right" : ""}`}
                   >
                     {i === 0 && r.href ? (
-                      <Link href={r.href} className="text-indigo-700 hover:underline">
-                        {r.cells[c.key]}
-                      </Link>
+                      <TextLink href={r.href}>{r.cells[c.key]}</TextLink>
                     ) : (
                       r.cells[c.key]
                     )}

@@ -5,6 +5,7 @@ import { type FormEvent, useSyncExternalStore } from "react";
 
 import { ui } from "@/components/ui/styles";
 import { presetDays, presetOf, RANGE_PRESETS } from "@/lib/overview/range";
+import { Button } from "@/components/ui/button";
 
 const subscribe = () => () => undefined;
 
@@ -73,9 +74,9 @@ export function RangePicker({
           <span className={ui.label}>{t("to")}</span>
           <input type="date" name="to" defaultValue={to} className={ui.input} />
         </label>
-        <button type="submit" className={ui.buttonSecondary}>
+        <Button type="submit" variant="secondary">
           {t("apply")}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -9,6 +9,7 @@ import type { OverviewJson } from "@/lib/overview/overview";
 
 import { count } from "./format";
 import { Panel } from "./panel";
+import { TextLink } from "@/components/ui/button";
 
 /** The review queue's open items by reason, each a link into the queue. */
 export function ReviewCounts({ data }: { data: NonNullable<OverviewJson["review"]> }) {
@@ -18,9 +19,9 @@ export function ReviewCounts({ data }: { data: NonNullable<OverviewJson["review"
     <Panel
       title={o("reviewOpen")}
       action={
-        <Link href={links.review()} className="text-sm text-indigo-700 hover:underline">
+        <TextLink href={links.review()} size="sm">
           {o("openQueue", { count: data.open })}
-        </Link>
+        </TextLink>
       }
     >
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">

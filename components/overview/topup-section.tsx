@@ -7,6 +7,8 @@ import { links } from "@/lib/overview/links";
 
 import { ChartTable, COLORS } from "./chart-table";
 import { BarBreakdown } from "./lazy-charts";
+import { TOPUP_WAITING_STATUSES } from "@/db/enums";
+
 import { count, durationText, percent } from "./format";
 import { KpiTile, StatusTile } from "./kpi-tile";
 import { Panel } from "./panel";
@@ -15,7 +17,6 @@ import { SeriesPanel } from "./series-panel";
 type Topups = NonNullable<OverviewJson["topups"]>;
 type Days = { from: string; to: string };
 
-const WAITING = ["pending", "processing", "unknown"] as const;
 const GROUPS = ["succeeded", "failed", "waiting"] as const;
 
 /** Top-ups over the range: tiles, the series, failures, time to a final status, waiting now. */
@@ -60,7 +61,7 @@ export function TopupSection({
     key: a.bucket,
     label: o(`age.${a.bucket}`),
     value: a.count,
-    href: links.waiting(WAITING),
+    href: links.waiting(TOPUP_WAITING_STATUSES),
   }));
   const d = (key: "seconds" | "minutes" | "hours" | "overDay", values?: { n: number }) =>
     o(`duration.${key}`, values ?? { n: 0 });
@@ -108,7 +109,7 @@ export function TopupSection({
           value={count(waitingNow)}
           sub={o("waitingStatuses")}
           better="down"
-          href={links.waiting(WAITING)}
+          href={links.waiting(TOPUP_WAITING_STATUSES)}
           testId="kpi-topups-waiting"
         />
         <KpiTile

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 
 import { ui } from "@/components/ui/styles";
@@ -10,6 +9,7 @@ import type { ApprovalJson } from "@/lib/review/review-view";
 
 import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
+import { Button, TextLink } from "@/components/ui/button";
 
 /**
  * A re-issue waiting for a second person: what, how much, who asked and why; approve (sends
@@ -44,9 +44,9 @@ export function ApprovalCard({
           price: formatSatang(approval.priceSatang),
           packageId: approval.packageId,
         })}{" "}
-        <Link href={`/topups/${approval.refId}`} className="font-mono text-indigo-700 underline">
+        <TextLink href={`/topups/${approval.refId}`} tone="underlined" mono>
           {approval.refId}
-        </Link>
+        </TextLink>
       </p>
       <p className="text-sm text-slate-700">“{approval.requestNote}”</p>
       {!pending && (
@@ -58,12 +58,9 @@ export function ApprovalCard({
           {approval.reissueRefId && (
             <>
               {" "}
-              <Link
-                href={`/topups/${approval.reissueRefId}`}
-                className="font-mono text-indigo-700 underline"
-              >
+              <TextLink href={`/topups/${approval.reissueRefId}`} tone="underlined" mono>
                 {approval.reissueRefId}
-              </Link>
+              </TextLink>
             </>
           )}
         </p>
@@ -73,22 +70,22 @@ export function ApprovalCard({
         <div className="space-y-2">
           <NoteField value={note} onChange={setNote} />
           <div className="flex gap-2">
-            <button
+            <Button
               type="button"
-              className={ui.button}
+
               disabled={action.busy || !noteReady(note)}
               onClick={() => decide("approve")}
             >
               {t("approve")}
-            </button>
-            <button
+            </Button>
+            <Button
               type="button"
-              className={ui.buttonDanger}
+              variant="danger"
               disabled={action.busy || !noteReady(note)}
               onClick={() => decide("reject")}
             >
               {t("reject")}
-            </button>
+            </Button>
           </div>
         </div>
       )}

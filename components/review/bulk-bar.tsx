@@ -5,11 +5,12 @@ import { useState } from "react";
 
 import { requeryTopupAction } from "@/lib/actions/topups";
 import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
-import { ApiRefusal, sendJson } from "@/components/ui/send-json";
+import { ApiRefusal, sendJson } from "@/lib/api/client";
 import { ui } from "@/components/ui/styles";
 import { mapPool } from "@/lib/orders/pool";
 import { NOTE_MIN_LENGTH, outcomesFor } from "@/lib/review/outcomes";
 import type { ReviewItemJson } from "@/lib/review/review-view";
+import { Button } from "@/components/ui/button";
 
 const CONCURRENCY = 4;
 
@@ -96,22 +97,17 @@ export function BulkBar({ selected, onDone }: { selected: ReviewItemJson[]; onDo
             placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
           />
         </label>
-        <button
+        <Button
           type="button"
-          className={ui.button}
+
           disabled={busy || !outcome || note.trim().length < NOTE_MIN_LENGTH}
           onClick={() => void resolveAll()}
         >
           {t("resolveSelected")}
-        </button>
-        <button
-          type="button"
-          className={ui.buttonSecondary}
-          disabled={busy}
-          onClick={() => void requeryAll()}
-        >
+        </Button>
+        <Button type="button" variant="secondary" disabled={busy} onClick={() => void requeryAll()}>
           {t("requerySelected")}
-        </button>
+        </Button>
       </div>
       {progress && (
         <p role="status" className="text-sm text-slate-600" data-testid="bulk-progress">

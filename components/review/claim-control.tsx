@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 
-import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { useReviewAction } from "./use-review-action";
+import { Button } from "@/components/ui/button";
 
 /**
  * Who is on an item: "Claim" when no one is, "Release" when it is me, the holder and since
@@ -35,14 +35,14 @@ export function ClaimControl({
       )}
       {mine && <span className="text-xs text-emerald-800">{t("heldByMe")}</span>}
       {canAct && (
-        <button
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           disabled={action.busy}
           onClick={() => void action.send(`/api/review/${item.id}/${mine ? "release" : "claim"}`)}
         >
           {mine ? t("release") : holder ? t("takeOver") : t("claim")}
-        </button>
+        </Button>
       )}
       {action.error && (
         <p role="alert" className="max-w-xs text-xs whitespace-normal text-red-700">

@@ -9,6 +9,7 @@ import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
+import { Button } from "@/components/ui/button";
 
 /** An outcome that fits the item and a note of at least five characters, sent once. */
 export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind" | "reason"> }) {
@@ -51,9 +52,9 @@ export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind
           {action.error}
         </p>
       )}
-      <button type="submit" className={ui.button} disabled={action.busy || !outcome || short}>
+      <Button type="submit" disabled={action.busy || !outcome || short}>
         {t("decide")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { NotReissuableReason } from "@/lib/review/outcomes";
 
 import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
+import { Button } from "@/components/ui/button";
 
 /**
  * Re-issue a failed top-up: a note, one button, one idempotency key per intended re-issue
@@ -63,13 +64,13 @@ export function ReissueForm({
           {done}
         </p>
       )}
-      <button
+      <Button
         type="submit"
-        className={ui.button}
+
         disabled={action.busy || !noteReady(note) || done !== null}
       >
         {needsApproval ? t("requestReissue") : t("reissue")}
-      </button>
+      </Button>
     </form>
   );
 }

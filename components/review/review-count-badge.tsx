@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
 import { useLiveChanges } from "@/components/live-changes";
+import { getJson } from "@/lib/api/client";
 
 /**
  * The navigation's count of what waits for a manager (open items and approvals), rendered
@@ -12,12 +13,11 @@ import { useLiveChanges } from "@/components/live-changes";
 export function ReviewCountBadge({ initial }: { initial: number }) {
   const t = useTranslations("queue");
   const client = useQueryClient();
+  const offline = useTranslations("errors")("NETWORK");
   const { data } = useQuery({
     queryKey: ["review", "count"],
     queryFn: async () => {
-      const res = await fetch("/api/review/count", { cache: "no-store" });
-      if (!res.ok) throw new Error(String(res.status));
-      return ((await res.json()) as { open: number }).open;
+      return (await getJson<{ open: number }>("/api/review/count", offline)).open;
     },
     initialData: initial,
     staleTime: 5_000,

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
@@ -12,6 +11,7 @@ import { ClaimControl } from "./claim-control";
 import { DecisionForm } from "./decision-form";
 import { ReissueForm } from "./reissue-form";
 import { whySentence } from "./why";
+import { TextLink } from "@/components/ui/button";
 
 /**
  * The detail page's review panel: the evidence summary (the raw request, calls and callbacks
@@ -72,12 +72,9 @@ export function ReviewPanel({
           {data.reissue.reissuedAs && (
             <p className="text-sm" data-testid="reissued-as">
               {t("reissuedAs")}{" "}
-              <Link
-                href={`/topups/${data.reissue.reissuedAs}`}
-                className="font-mono text-indigo-700 underline"
-              >
+              <TextLink href={`/topups/${data.reissue.reissuedAs}`} tone="underlined" mono>
                 {data.reissue.reissuedAs}
-              </Link>
+              </TextLink>
             </p>
           )}
           {canAct && !data.reissue.reissuedAs && (

@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { Fragment, useState } from "react";
 
-import { ListTable } from "@/components/orders/list-table";
-import { SelectAllHeader, SelectCell } from "@/components/orders/row-cells";
-import { useOrderList } from "@/components/orders/use-order-list";
-import { useSelection } from "@/components/orders/use-requery-runner";
+import { ListTable } from "@/components/list-kit/list-table";
+import { SelectAllHeader, SelectCell } from "@/components/list-kit/row-cells";
+import { useOrderList } from "@/components/list-kit/use-order-list";
+import { useSelection } from "@/components/list-kit/use-requery-runner";
 import { StatusBadge } from "@/components/status-badge";
 import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
@@ -24,6 +23,7 @@ import { DecisionForm } from "./decision-form";
 import { QueueFilters } from "./queue-filters";
 import { AgeCell } from "./age-cell";
 import { whySentence } from "./why";
+import { Button, TextLink } from "@/components/ui/button";
 
 /**
  * The managers' queue: re-issues waiting for approval on top, then the items oldest first,
@@ -175,14 +175,14 @@ export function ReviewQueue({
               </td>
               <td className={ui.td}>
                 {canAct && !resolved && (
-                  <button
+                  <Button
                     type="button"
-                    className={ui.buttonSecondary}
+                    variant="secondary"
                     aria-expanded={open === item.id}
                     onClick={() => setOpen(open === item.id ? null : item.id)}
                   >
                     {t("decideOpen")}
-                  </button>
+                  </Button>
                 )}
               </td>
             </tr>
@@ -194,12 +194,12 @@ export function ReviewQueue({
                       <DecisionForm item={item} />
                     </div>
                     <p className="text-sm">
-                      <Link
+                      <TextLink
                         href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}#review`}
-                        className="text-indigo-700 underline"
+                        tone="underlined"
                       >
                         {t("openEvidence")}
-                      </Link>
+                      </TextLink>
                     </p>
                   </div>
                 </td>

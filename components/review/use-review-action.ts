@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { ApiRefusal, sendJson } from "@/components/ui/send-json";
+import { ApiRefusal, sendJson } from "@/lib/api/client";
 
 /**
  * Sends one review action to the JSON API and, once it is answered, refreshes whatever shows

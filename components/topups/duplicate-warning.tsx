@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useEffect, useState } from "react";
 
 import { earlierTopupAction } from "@/lib/actions/topups";
@@ -10,6 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import type { EarlierTopup } from "@/lib/topups/earlier-topup";
 
 import type { Draft } from "./new-topup-types";
+import { TextLink } from "@/components/ui/button";
 
 /**
  * Asks the server, once the confirm step opens, whether this player was topped up with this
@@ -64,13 +64,9 @@ export function DuplicateWarning({
         })}{" "}
         <StatusBadge status={earlier.status} />
       </p>
-      <Link
-        href={`/topups/${earlier.refId}`}
-        target="_blank"
-        className="font-mono text-indigo-700 underline"
-      >
+      <TextLink href={`/topups/${earlier.refId}`} target="_blank" tone="underlined" mono>
         {t("duplicateOpen", { refId: earlier.refId })}
-      </Link>
+      </TextLink>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={checked} onChange={(e) => onChecked(e.target.checked)} />
         {t("duplicateConfirm")}

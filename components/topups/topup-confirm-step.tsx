@@ -8,6 +8,7 @@ import { formatSatang } from "@/lib/format";
 
 import { DuplicateWarning, useEarlierTopup } from "./duplicate-warning";
 import type { Draft, Outcome, Pkg } from "./new-topup-types";
+import { Button } from "@/components/ui/button";
 
 /** After this long without an answer, the person is told P2W is slow and the order is safe. */
 const SLOW_AFTER_S = 2;
@@ -101,17 +102,17 @@ export function TopupConfirmStep({
         </p>
       )}
       <div className="flex gap-2">
-        <button type="button" className={ui.buttonSecondary} disabled={sending} onClick={onBack}>
+        <Button type="button" variant="secondary" disabled={sending} onClick={onBack}>
           {t("newTopup.back")}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
-          className={ui.button}
+
           disabled={sending || spent || !duplicate.clear}
           onClick={onSend}
         >
           {sending ? t("newTopup.submitting") : t("newTopup.submit")}
-        </button>
+        </Button>
       </div>
     </div>
   );

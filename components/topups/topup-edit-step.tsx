@@ -8,6 +8,7 @@ import { MAX_FIELD_LENGTH } from "@/lib/catalog/topup-fields";
 import { formatSatang } from "@/lib/format";
 
 import type { Draft, Outcome, Pkg, Problems } from "./new-topup-types";
+import { Button } from "@/components/ui/button";
 
 /**
  * Choosing a package and filling the fields it needs. The app checks the fields itself
@@ -125,9 +126,7 @@ export function TopupEditStep({
               </div>
             );
           })}
-          <button type="submit" className={ui.button}>
-            {t("newTopup.review")}
-          </button>
+          <Button type="submit">{t("newTopup.review")}</Button>
         </fieldset>
       )}
     </form>

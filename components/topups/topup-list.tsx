@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from "next-intl";
 
 import { requeryTopupAction } from "@/lib/actions/topups";
-import type { Columns } from "@/components/orders/data-table";
-import type { Page } from "@/components/orders/use-order-list";
-import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
+import type { Columns } from "@/components/list-kit/columns";
+import type { Page } from "@/components/list-kit/use-order-list";
+import { OrderListShell, useOrderListState } from "@/components/list-kit/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { ShortId } from "@/components/ui/short-id";
 import { When } from "@/components/ui/when";
@@ -14,6 +14,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { InitialPage } from "@/lib/orders/list-url";
 import { wordsOf } from "@/lib/i18n/words";
 import type { TopupJson } from "@/lib/topups/topup-view";
+import { isFinal } from "@/lib/orders/status-machine";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 import { TopupFilters } from "./topup-filters";
@@ -45,7 +46,7 @@ export function TopupList({
     "topups",
     (row) => row.refId,
     (refId) => requeryTopupAction({ refId }),
-    (row) => TOPUP_MACHINE.final.includes(row.status),
+    (row) => isFinal(TOPUP_MACHINE, row.status),
     initial,
   );
   const columns: Columns<TopupJson> = [

@@ -2,16 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 
 import { useLiveChanges } from "@/components/live-changes";
 import { StatusBadge } from "@/components/status-badge";
-import { getJson } from "@/components/ui/send-json";
+import { getJson } from "@/lib/api/client";
 import { ui } from "@/components/ui/styles";
+import { isFinal } from "@/lib/orders/status-machine";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 import type { Outcome } from "./new-topup-types";
+import { Button, LinkButton } from "@/components/ui/button";
 
 type Current = { status: string; reason: string | null };
 
@@ -43,7 +44,7 @@ export function TopupOutcome({
       ).topup,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
-      return status && TOPUP_MACHINE.final.includes(status as never) ? false : FALLBACK_POLL_MS;
+      return isFinal(TOPUP_MACHINE, status) ? false : FALLBACK_POLL_MS;
     },
   });
   useLiveChanges("topup", () => void refetch(), [outcome.refId]);
@@ -73,12 +74,10 @@ export function TopupOutcome({
         {data?.reason && <span className="text-slate-600">{data.reason}</span>}
       </p>
       <div className="mt-4 flex gap-2">
-        <Link href={`/topups/${outcome.refId}`} className={ui.button}>
-          {t("newTopup.openDetail")}
-        </Link>
-        <button type="button" className={ui.buttonSecondary} onClick={onAnother}>
+        <LinkButton href={`/topups/${outcome.refId}`}>{t("newTopup.openDetail")}</LinkButton>
+        <Button type="button" variant="secondary" onClick={onAnother}>
           {t("newTopup.another")}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-import { ui } from "./styles";
+import { buttonVariants } from "./button";
 
 type Props = {
   /** Open while a change waits for the person's yes. */
@@ -49,9 +49,11 @@ export function ConfirmDialog({
             {description}
           </AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-3">
-            <AlertDialog.Cancel className={ui.buttonSecondary}>{t("cancel")}</AlertDialog.Cancel>
+            <AlertDialog.Cancel className={buttonVariants({ variant: "secondary" })}>
+              {t("cancel")}
+            </AlertDialog.Cancel>
             <AlertDialog.Action
-              className={danger ? ui.buttonDangerSolid : ui.button}
+              className={buttonVariants({ variant: danger ? "dangerSolid" : "primary" })}
               onClick={onConfirm}
             >
               {confirmLabel}

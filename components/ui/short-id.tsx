@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { toast } from "sonner";
+import { TextLink } from "@/components/ui/button";
 
 /** Characters an id keeps on screen: its end, where ids of the same moment differ. */
 const KEEP = 8;
@@ -43,13 +43,7 @@ export function ShortId({ id, href, keep = KEEP }: { id: string; href?: string; 
     );
   return (
     <span className="inline-flex items-center gap-1 font-mono text-xs" title={id}>
-      {href ? (
-        <Link href={href} className="text-indigo-700 hover:underline">
-          {shown}
-        </Link>
-      ) : (
-        <span>{shown}</span>
-      )}
+      {href ? <TextLink href={href}>{shown}</TextLink> : <span>{shown}</span>}
       <button
         type="button"
         className="rounded p-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"

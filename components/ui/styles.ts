@@ -1,21 +1,12 @@
-/** A secondary button without its size (`buttonSecondary`, `buttonSecondarySmall`). */
-const secondary =
-  "inline-flex items-center justify-center gap-2 rounded-md bg-white font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50";
 /** A form field without its width (`input`, `inputAuto`, or a width of the caller's). */
 const field =
   "block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 focus:ring-inset";
 
-/** Shared class names, so every screen's controls look and behave alike. */
+/**
+ * Shared class names, so every screen's fields, tables and messages look alike. Buttons and
+ * links are components with variants: components/ui/button.tsx.
+ */
 export const ui = {
-  button:
-    "inline-flex items-center justify-center gap-2 rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50",
-  buttonSecondary: `${secondary} px-3 py-2 text-sm`,
-  /** A row's own button in a dense table (re-query). */
-  buttonSecondarySmall: `${secondary} px-2 py-1 text-xs`,
-  buttonDanger:
-    "inline-flex items-center justify-center gap-2 rounded-md bg-white px-3 py-2 text-sm font-medium text-red-700 shadow-sm ring-1 ring-red-300 ring-inset hover:bg-red-50 disabled:opacity-50",
-  buttonDangerSolid:
-    "inline-flex items-center justify-center gap-2 rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-50",
   input: `${field} w-full`,
   /** A field as wide as what it holds (filters: no option or date cut off). */
   inputAuto: `${field} w-auto`,

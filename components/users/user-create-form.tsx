@@ -6,6 +6,7 @@ import { type FormEvent, useState, useTransition } from "react";
 import { createUserAction } from "@/lib/actions/users";
 import { ui } from "@/components/ui/styles";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { Button } from "@/components/ui/button";
 
 export function UserCreateForm({ minPassword }: { minPassword: number }) {
   const t = useTranslations();
@@ -89,9 +90,9 @@ export function UserCreateForm({ minPassword }: { minPassword: number }) {
         </p>
       </div>
       <div className="flex items-start pt-6">
-        <button type="submit" className={ui.button} disabled={pending}>
+        <Button type="submit" disabled={pending}>
           {pending ? t("common.saving") : t("common.create")}
-        </button>
+        </Button>
       </div>
       {message && (
         <p

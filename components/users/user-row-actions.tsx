@@ -15,6 +15,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   user: { id: number; email: string; role: Role; disabled: boolean; locked: boolean };
@@ -68,9 +69,9 @@ export function UserRowActions({ user, isSelf }: Props) {
           </option>
         ))}
       </select>
-      <button
+      <Button
         type="button"
-        className={user.disabled ? ui.buttonSecondary : ui.buttonDanger}
+        variant={user.disabled ? "secondary" : "danger"}
         disabled={pending || isSelf}
         onClick={() =>
           user.disabled
@@ -79,16 +80,16 @@ export function UserRowActions({ user, isSelf }: Props) {
         }
       >
         {user.disabled ? t("users.enable") : t("users.disable")}
-      </button>
+      </Button>
       {user.locked && (
-        <button
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           disabled={pending}
           onClick={() => run(() => unlockUserAction({ userId: user.id }))}
         >
           {t("users.unlock")}
-        </button>
+        </Button>
       )}
       <form
         className="flex items-center gap-2"
@@ -112,13 +113,9 @@ export function UserRowActions({ user, isSelf }: Props) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <button
-          type="submit"
-          className={ui.buttonSecondary}
-          disabled={pending || password.length === 0}
-        >
+        <Button type="submit" variant="secondary" disabled={pending || password.length === 0}>
           {t("users.resetPassword")}
-        </button>
+        </Button>
       </form>
       {refusal && (
         <span role="alert" className="text-xs text-red-700">

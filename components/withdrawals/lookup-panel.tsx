@@ -9,6 +9,7 @@ import type { LookupAnswer } from "@/lib/for-user/withdrawals";
 import { MAX_LOOKUP_IDS, splitIds } from "@/lib/withdrawals/split-ids";
 
 import { LookupResults } from "./lookup-results";
+import { Button } from "@/components/ui/button";
 
 /** Sent in small batches so progress shows; the server checks each id before calling. */
 const BATCH = 10;
@@ -80,17 +81,17 @@ export function LookupPanel() {
         />
       </label>
       <div className="flex items-center gap-3">
-        <button
+        <Button
           type="button"
-          className={ui.button}
+
           disabled={running || text.trim() === ""}
           onClick={() => void run()}
         >
           {t("lookup.submit")}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           disabled={running}
           onClick={() => {
             setText("");
@@ -99,7 +100,7 @@ export function LookupPanel() {
           }}
         >
           {t("lookup.clear")}
-        </button>
+        </Button>
         {progress && (
           <span role="status" className="text-sm text-slate-600" data-testid="lookup-progress">
             {running
@@ -125,13 +126,9 @@ export function LookupPanel() {
         >
           <span>{t("lookup.gatewayDown", { count: unanswered.length })}</span>
           {!running && unanswered.length > 0 && (
-            <button
-              type="button"
-              className={ui.buttonSecondary}
-              onClick={() => void run(unanswered)}
-            >
+            <Button type="button" variant="secondary" onClick={() => void run(unanswered)}>
               {t("lookup.retryUnanswered", { count: unanswered.length })}
-            </button>
+            </Button>
           )}
         </div>
       )}

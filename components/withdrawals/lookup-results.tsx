@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { BankName } from "@/components/bank-name";
 import { StatusBadge } from "@/components/status-badge";
@@ -10,6 +9,7 @@ import { CSV_BOM, csvRow } from "@/lib/csv";
 import { bangkokDay, formatDateTime, formatSatang, satangToDecimal } from "@/lib/format";
 import { wordsOf } from "@/lib/i18n/words";
 import type { LookupAnswer } from "@/lib/for-user/withdrawals";
+import { Button, TextLink } from "@/components/ui/button";
 
 /**
  * A look-up's answers, one row per pasted id: what was pasted (and the platform order id a
@@ -117,12 +117,9 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
                   </td>
                   <td className={ui.td}>
                     {w && (
-                      <Link
-                        href={`/withdrawals/${w.platformOrderId}`}
-                        className="text-indigo-700 hover:underline"
-                      >
+                      <TextLink href={`/withdrawals/${w.platformOrderId}`}>
                         {t("lookup.open")}
-                      </Link>
+                      </TextLink>
                     )}
                   </td>
                 </tr>
@@ -131,9 +128,9 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
           </tbody>
         </table>
       </div>
-      <button type="button" className={ui.buttonSecondary} onClick={exportCsv}>
+      <Button type="button" variant="secondary" onClick={exportCsv}>
         {t("lookup.export")}
-      </button>
+      </Button>
     </div>
   );
 }

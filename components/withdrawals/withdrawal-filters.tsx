@@ -9,8 +9,8 @@ import {
   FilterSelect,
   HourField,
   SortField,
-} from "@/components/orders/filter-form";
-import { useOrderChipWords } from "@/components/orders/filter-chips";
+} from "@/components/list-kit/filter-form";
+import { useOrderChipWords } from "@/components/list-kit/filter-chips";
 import { ui } from "@/components/ui/styles";
 import { WITHDRAWAL_STATUSES } from "@/db/enums";
 import { wordsOf } from "@/lib/i18n/words";

@@ -4,15 +4,16 @@ import { useTranslations } from "next-intl";
 
 import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
 import { BankName } from "@/components/bank-name";
-import type { Columns } from "@/components/orders/data-table";
-import type { Page } from "@/components/orders/use-order-list";
-import { OrderListShell, useOrderListState } from "@/components/orders/order-list-shell";
+import type { Columns } from "@/components/list-kit/columns";
+import type { Page } from "@/components/list-kit/use-order-list";
+import { OrderListShell, useOrderListState } from "@/components/list-kit/order-list-shell";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { ShortId } from "@/components/ui/short-id";
 import { When } from "@/components/ui/when";
 import { formatSatang } from "@/lib/format";
 import type { InitialPage } from "@/lib/orders/list-url";
 import type { WithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
+import { isFinal } from "@/lib/orders/status-machine";
 import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
 import { WithdrawalFilters } from "./withdrawal-filters";
@@ -38,7 +39,7 @@ export function WithdrawalList({
     "withdrawals",
     (row) => row.platformOrderId,
     (platformOrderId) => requeryWithdrawalAction({ platformOrderId }),
-    (row) => WITHDRAWAL_MACHINE.final.includes(row.status),
+    (row) => isFinal(WITHDRAWAL_MACHINE, row.status),
     initial,
   );
   const columns: Columns<WithdrawalJson> = [

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
 import { type Db, rowBy, type Tx } from "../client";
-import type { LocalizedText } from "../enums";
+import { type LocalizedText, TOPUP_OPEN_STATUSES } from "../enums";
 import {
   type ReviewReason,
   packages,
@@ -327,10 +327,5 @@ export async function scheduleTopupCheck(
   await db
     .update(topups)
     .set({ reconcileAttempts: attempts, nextCheckAt: next })
-    .where(
-      and(
-        eq(topups.refId, refId),
-        inArray(topups.status, ["submitting", "unknown", "pending", "processing"]),
-      ),
-    );
+    .where(and(eq(topups.refId, refId), inArray(topups.status, TOPUP_OPEN_STATUSES)));
 }

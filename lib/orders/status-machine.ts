@@ -21,11 +21,15 @@ export function decide<S extends string>(
   reported: S,
 ): Decision {
   if (current === reported) return "same";
-  const currentFinal = machine.final.includes(current);
-  if (currentFinal) return machine.final.includes(reported) ? "conflict" : "stale";
+  const currentFinal = isFinal(machine, current);
+  if (currentFinal) return isFinal(machine, reported) ? "conflict" : "stale";
   return machine.rank[reported] > machine.rank[current] ? "apply" : "stale";
 }
 
-export function isFinal<S extends string>(machine: StatusMachine<S>, status: S): boolean {
-  return machine.final.includes(status);
+/** Whether a status (ours, or a word an upstream reported) ends the order's life. */
+export function isFinal<S extends string>(
+  machine: StatusMachine<S>,
+  status: string | null | undefined,
+): status is S {
+  return (machine.final as readonly (string | null | undefined)[]).includes(status);
 }

@@ -23,7 +23,9 @@ import { planTopupObservation } from "@/lib/topups/observe";
 import { planWithdrawalObservation } from "@/lib/withdrawals/observe";
 
 import { AGE_BUCKETS } from "./figures";
-import { overview, WAITING_STATUSES } from "./overview";
+import { TOPUP_WAITING_STATUSES } from "@/db/enums";
+
+import { overview } from "./overview";
 import { DAY_MS, HOUR_MS, overviewRange, type OverviewRange } from "./range";
 
 /**
@@ -245,7 +247,7 @@ describe("the overview's figures", () => {
             const expected = allTopups.filter((t) => {
               const waited = now.getTime() - t.createdAt.getTime();
               return (
-                (WAITING_STATUSES as readonly string[]).includes(t.status) &&
+                (TOPUP_WAITING_STATUSES as readonly string[]).includes(t.status) &&
                 bucket !== undefined &&
                 waited > bucket.fromMs &&
                 waited <= bucket.toMs

@@ -16,7 +16,12 @@ import {
   withdrawalHourRows,
 } from "@/db/queries/overview";
 import { countReviewItems } from "@/db/queries/review-items";
-import { type ReviewItemReason, TOPUP_STATUSES, WITHDRAWAL_STATUSES } from "@/db/schema";
+import {
+  type ReviewItemReason,
+  TOPUP_STATUSES,
+  TOPUP_WAITING_STATUSES,
+  WITHDRAWAL_STATUSES,
+} from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import type { Settings } from "@/lib/settings/definitions";
@@ -32,6 +37,9 @@ import {
 } from "./figures";
 import { DAY_MS, HOUR_MS, type OverviewRange } from "./range";
 import { balanceFigures, currentWarnings, type WarningJson } from "./warnings";
+import { wholeBahtToSatang } from "@/lib/money";
+import { isFinal } from "@/lib/orders/status-machine";
+import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 /** What `GET /api/overview` answers; a part is absent when the role may not see it. */
 export type OverviewJson = {
@@ -51,11 +59,7 @@ export type OverviewJson = {
   warnings?: WarningJson[];
 };
 
-/** Statuses of top-ups that wait for the upstream (the age chart). */
-export const WAITING_STATUSES = ["pending", "processing", "unknown"] as const;
-
-const topupGroup = (status: string) =>
-  status === "succeeded" || status === "failed" ? status : "waiting";
+const topupGroup = (status: string) => (isFinal(TOPUP_MACHINE, status) ? status : "waiting");
 
 /**
  * Totals by status over the range and the span before (with success rates), and the series
@@ -94,7 +98,7 @@ async function topupFigures(db: Db, range: OverviewRange, now: Date) {
   // Buckets are (from, to] of waiting time: created after now − to, up to now − from.
   const counts = await countTopupsByAge(
     db,
-    WAITING_STATUSES,
+    TOPUP_WAITING_STATUSES,
     AGE_BUCKETS.slice(0, -1).map((b) => new Date(now.getTime() - b.toMs)),
     now,
   );
@@ -158,7 +162,7 @@ async function balanceSection(db: Db, range: OverviewRange, settings: Settings, 
     trend: end > range.start.getTime() ? trend : [],
     rate: figures.rate,
     runwayHours: figures.runwayHours,
-    thresholdSatang: settings.lowBalanceBaht * 100,
+    thresholdSatang: wholeBahtToSatang(settings.lowBalanceBaht),
     runwayWarningHours: settings.runwayWarningHours,
   };
 }

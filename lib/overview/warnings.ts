@@ -16,6 +16,7 @@ import {
   type SpendRate,
   spendRate,
 } from "./runway";
+import { wholeBahtToSatang } from "@/lib/money";
 
 /**
  * The banner's warnings: the P2W balance under its threshold, a runway shorter than the
@@ -58,7 +59,7 @@ type Evaluation = {
 async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evaluation[]> {
   const gapPercent = settings.warningClearGapPercent;
   const balance = await balanceFigures(db, now);
-  const threshold = settings.lowBalanceBaht * 100;
+  const threshold = wholeBahtToSatang(settings.lowBalanceBaht);
   // Not falling is an endless runway; too few figures to tell leaves the warning as it was.
   const runway = balance.rate.kind === "unknown" ? null : (balance.runwayHours ?? Infinity);
   const out: Evaluation[] = [

@@ -8,6 +8,7 @@ import { listUpstreamCalls } from "@/db/queries/upstream-calls";
 import type { TopupRow, WithdrawalRow } from "@/db/schema";
 import { getSettings } from "@/lib/settings/settings";
 
+import { reissueNeedsApproval } from "./reissue";
 import type { NotReissuableReason } from "./outcomes";
 import {
   type ApprovalJson,
@@ -71,7 +72,7 @@ export async function reviewPanelData(
     approvals: (await approvalsOf(db, topup.refId)).map(toApprovalJson),
     reissue: {
       blocker: blocker === "missing" ? "not_failed" : blocker,
-      needsApproval: topup.priceSatang >= settings.reissueApprovalBaht * 100,
+      needsApproval: reissueNeedsApproval(topup.priceSatang, settings),
       reissuedAs: await reissueOf(db, topup.refId),
     },
     slaHours: settings.reviewSlaHours,

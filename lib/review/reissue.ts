@@ -16,12 +16,25 @@ import { openItemOfIn, updateReviewItemIn } from "@/db/queries/review-items";
 import { getTopup } from "@/db/queries/topups";
 import type { ApprovalRow, TopupRow } from "@/db/schema";
 import { type Person, recordAuditIn } from "@/lib/audit";
+import { wholeBahtToSatang } from "@/lib/money";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings/settings";
 import { createTopup } from "@/lib/topups/create-topup";
 import type { TopupDeps } from "@/lib/topups/deps";
 
 import { checkNote } from "./review";
+
+/**
+ * Whether re-issuing an order of this price waits for a second manager: at or above the
+ * threshold of the settings (whole baht, so the comparison is exact). The review panel asks
+ * the same question before a person presses the button.
+ */
+export function reissueNeedsApproval(
+  priceSatang: number,
+  settings: { reissueApprovalBaht: number },
+): boolean {
+  return priceSatang >= wholeBahtToSatang(settings.reissueApprovalBaht);
+}
 
 /**
  * Re-issuing a failed top-up: a new order with the same package and fields and a new refID,
@@ -128,9 +141,7 @@ export async function requestReissue(
     return { kind: "sent", topup: earlierSend, created: false };
 
   refuse(reissueBlockerIn(db, refId), refId);
-  const { reissueApprovalBaht } = await getSettings(db);
-  // Settings are whole baht, so this is exact.
-  if (old.priceSatang >= reissueApprovalBaht * 100) {
+  if (reissueNeedsApproval(old.priceSatang, await getSettings(db))) {
     const approval = db.transaction((tx) => {
       refuse(reissueBlockerIn(tx, refId), refId);
       const row = insertApprovalIn(tx, {

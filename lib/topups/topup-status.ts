@@ -1,4 +1,4 @@
-import type { TopupStatus } from "@/db/schema";
+import { TOPUP_FINAL_STATUSES, type TopupStatus } from "@/db/enums";
 import type { StatusMachine } from "@/lib/orders/status-machine";
 
 /**
@@ -8,5 +8,5 @@ import type { StatusMachine } from "@/lib/orders/status-machine";
  */
 export const TOPUP_MACHINE: StatusMachine<TopupStatus> = {
   rank: { submitting: 0, unknown: 1, pending: 2, processing: 3, succeeded: 4, failed: 4 },
-  final: ["succeeded", "failed"],
+  final: TOPUP_FINAL_STATUSES,
 };

@@ -16,10 +16,12 @@ import { WithdrawalNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
 import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
 import { type PayoutWithdrawal, toWithdrawal } from "@/lib/payout/transform";
+import { isFinal } from "@/lib/orders/status-machine";
 import { UpstreamError } from "@/lib/upstream/errors";
 
 import type { WithdrawalDeps } from "./deps";
 import { planWithdrawalObservation } from "./observe";
+import { WITHDRAWAL_MACHINE } from "./withdrawal-status";
 
 const ACTOR = "system:callback";
 
@@ -118,7 +120,7 @@ export async function processPayoutCallback(
     return "duplicate";
   }
   let details: Record<string, unknown> = { callbackId };
-  if ((reported.status === "success" || reported.status === "failed") && deps.confirmCallbacks) {
+  if (isFinal(WITHDRAWAL_MACHINE, reported.status) && deps.confirmCallbacks) {
     try {
       const confirmed = await deps.payout.queryWithdrawal(reported.platformOrderId, {
         actor: ACTOR,

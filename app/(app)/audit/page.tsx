@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { DayInput } from "@/components/orders/filter-form";
+import { DayInput } from "@/components/list-kit/filter-form";
 import { RawDetails } from "@/components/raw-details";
 import { ui } from "@/components/ui/styles";
 import { type AuditFilter, listAudit } from "@/db/queries/audit";
@@ -10,6 +10,7 @@ import { AUDIT_ACTIONS, auditTargetHref, isAuditAction } from "@/lib/audit-actio
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { bangkokDayStart, formatDateTime } from "@/lib/format";
+import { Button, LinkButton, TextLink } from "@/components/ui/button";
 
 const PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
@@ -169,13 +170,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="block text-slate-600">{t("audit.to")}</span>
           <DayInput name="to" value={params.to ?? ""} />
         </label>
-        <button type="submit" className={ui.button}>
-          {t("audit.apply")}
-        </button>
+        <Button type="submit">{t("audit.apply")}</Button>
         {filtered && (
-          <Link href="/audit" className={ui.buttonSecondary}>
+          <LinkButton href="/audit" variant="secondary">
             {t("audit.clear")}
-          </Link>
+          </LinkButton>
         )}
       </form>
       <AuditChips
@@ -248,9 +247,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     className={`${ui.td} ${ui.cardCell} align-top font-mono text-xs`}
                   >
                     {href ? (
-                      <Link href={href} className="text-indigo-700 hover:underline">
-                        {target}
-                      </Link>
+                      <TextLink href={href}>{target}</TextLink>
                     ) : (
                       (target ?? t("common.none"))
                     )}
@@ -271,9 +268,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </table>
       </section>
       {rows.length === PAGE_SIZE && last && (
-        <Link href={`/audit?${next}`} className={ui.buttonSecondary}>
+        <LinkButton href={`/audit?${next}`} variant="secondary">
           {t("common.next")}
-        </Link>
+        </LinkButton>
       )}
     </div>
   );

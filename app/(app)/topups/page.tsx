@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 
 import { TopupList } from "@/components/topups/topup-list";
 import { ui } from "@/components/ui/styles";
@@ -11,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { firstPage, type SearchParams } from "@/lib/orders/first-page";
 import { parseTopupQuery } from "@/lib/topups/list-query";
 import { topupPage } from "@/lib/topups/read-topups";
+import { LinkButton } from "@/components/ui/button";
 
 export default async function TopupsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("topup:view");
@@ -27,9 +27,7 @@ export default async function TopupsPage({ searchParams }: { searchParams: Searc
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className={ui.h1}>{t("topups.title")}</h1>
         {can(user.role, "topup:create") && (
-          <Link href="/topups/new" className={ui.button}>
-            {t("topups.new")}
-          </Link>
+          <LinkButton href="/topups/new">{t("topups.new")}</LinkButton>
         )}
       </div>
       <TopupList

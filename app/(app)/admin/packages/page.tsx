@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { CatalogImport } from "@/components/admin/catalog-import";
@@ -7,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { listCatalog } from "@/lib/catalog/catalog-admin";
 import { getDb } from "@/lib/db";
 import { formatSatang } from "@/lib/format";
+import { Button, buttonVariants, LinkButton, TextLink } from "@/components/ui/button";
 
 type Search = Promise<{ q?: string; active?: string }>;
 
@@ -28,12 +28,14 @@ export default async function PackagesPage({ searchParams }: { searchParams: Sea
           <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href="/api/packages?format=file" className={ui.buttonSecondary} download>
+          <a
+            href="/api/packages?format=file"
+            className={buttonVariants({ variant: "secondary" })}
+            download
+          >
             {t("export")}
           </a>
-          <Link href="/admin/packages/new" className={ui.button}>
-            {t("new")}
-          </Link>
+          <LinkButton href="/admin/packages/new">{t("new")}</LinkButton>
         </div>
       </div>
 
@@ -54,9 +56,9 @@ export default async function PackagesPage({ searchParams }: { searchParams: Sea
             <option value="0">{t("inactiveOnly")}</option>
           </select>
         </div>
-        <button type="submit" className={ui.buttonSecondary}>
+        <Button type="submit" variant="secondary">
           {t("apply")}
-        </button>
+        </Button>
       </form>
 
       <section className={`${ui.card} overflow-x-auto p-0`}>
@@ -96,13 +98,12 @@ export default async function PackagesPage({ searchParams }: { searchParams: Sea
                   )}
                 </td>
                 <td className={ui.td}>
-                  <Link
+                  <TextLink
                     href={`/admin/packages/${encodeURIComponent(p.packageId)}`}
-                    className="text-indigo-700 hover:underline"
                     aria-label={`${t("edit")} ${p.packageId}`}
                   >
                     {t("edit")}
-                  </Link>
+                  </TextLink>
                 </td>
               </tr>
             ))}

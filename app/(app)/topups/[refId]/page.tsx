@@ -1,14 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { requeryTopupAction } from "@/lib/actions/topups";
 import { LiveRefresh } from "@/components/live-refresh";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
-import { RequeryButton } from "@/components/orders/requery-button";
-import { FieldList } from "@/components/orders/field-list";
-import { OrderTraffic } from "@/components/orders/order-traffic";
-import { Timeline } from "@/components/orders/timeline";
+import { RequeryButton } from "@/components/list-kit/requery-button";
+import { FieldList } from "@/components/list-kit/field-list";
+import { OrderTraffic } from "@/components/list-kit/order-traffic";
+import { Timeline } from "@/components/list-kit/timeline";
 import { ui } from "@/components/ui/styles";
 import { getDb } from "@/lib/db";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -23,6 +22,7 @@ import { describeTopupInfo } from "@/lib/topups/describe";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { reviewPanelData } from "@/lib/review/panel";
 import { topupDetail } from "@/lib/topups/read-topups";
+import { TextLink } from "@/components/ui/button";
 
 export default async function TopupPage({ params }: { params: Promise<{ refId: string }> }) {
   const user = await requirePageUser("topup:view");
@@ -89,13 +89,9 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
       ? [
           [
             t("topups.reissueOf"),
-            <Link
-              key="v"
-              href={`/topups/${topup.reissueOf}`}
-              className="font-mono text-indigo-700 underline"
-            >
+            <TextLink key="v" href={`/topups/${topup.reissueOf}`} tone="underlined" mono>
               {topup.reissueOf}
-            </Link>,
+            </TextLink>,
           ] as [string, React.ReactNode],
         ]
       : []),

@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 
 import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
 import { LiveRefresh } from "@/components/live-refresh";
-import { FieldList } from "@/components/orders/field-list";
-import { OrderTraffic } from "@/components/orders/order-traffic";
-import { RequeryButton } from "@/components/orders/requery-button";
-import { Timeline } from "@/components/orders/timeline";
+import { FieldList } from "@/components/list-kit/field-list";
+import { OrderTraffic } from "@/components/list-kit/order-traffic";
+import { RequeryButton } from "@/components/list-kit/requery-button";
+import { Timeline } from "@/components/list-kit/timeline";
 import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { BankName } from "@/components/bank-name";
 import { ui } from "@/components/ui/styles";

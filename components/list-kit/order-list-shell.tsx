@@ -9,7 +9,8 @@ import type { ListName } from "@/lib/orders/list-keys";
 import type { InitialPage } from "@/lib/orders/list-url";
 
 import { ColumnChooser } from "./column-chooser";
-import { type Columns, DataTableHeaders, DataTableRows, useDataTable } from "./data-table";
+import type { Columns } from "./columns";
+import { DataTableHeaders, DataTableRows, useDataTable } from "./data-table";
 import { ListTable } from "./list-table";
 import { ListToolbar, RunFailures } from "./list-toolbar";
 import { RequeryButton, SelectAllBox, SelectBox } from "./row-cells";

@@ -47,6 +47,13 @@ function refusalOf(res: Response, json: unknown, offline: string): ApiRefusal {
 }
 
 /**
+ * The browser's one client of our JSON API (pages and scripts use the same route handlers):
+ * every read and write goes through `getJson` or `sendJson`, which send the page's language,
+ * never cache, and turn a refusal into an `ApiRefusal` carrying the server's stable code and
+ * its message in the person's language.
+ */
+
+/**
  * Reads one of our API routes: the JSON answer, or an ApiRefusal with the server's message
  * in the page's language (`NETWORK` with `offline` when no answer came).
  */
@@ -63,7 +70,7 @@ export async function getJson<T>(url: string, offline: string): Promise<T> {
 }
 
 /** Server errors and lost answers may pass; a refusal (4xx) would only be refused again. */
-export function retryUnlessRefused(failures: number, error: unknown): boolean {
+export function retryUnlessRefused(failures: number, error: Error): boolean {
   return (
     failures < 1 && !(error instanceof ApiRefusal && error.status >= 400 && error.status < 500)
   );

@@ -6,6 +6,8 @@ import type { ReactNode } from "react";
 import { ui } from "@/components/ui/styles";
 
 import type { BulkProgress, RunFailure } from "./use-requery-runner";
+import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 /** What the bulk button does: re-query orders, or replay callbacks (the callbacks log). */
 const BULK_WORDS = {
@@ -45,14 +47,14 @@ export function ListToolbar({
   return (
     <div className="flex flex-wrap items-center gap-3">
       {selectedCount !== null && (
-        <button
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           disabled={selectedCount === 0 || busy}
           onClick={onRequerySelected}
         >
           {t(words.run, { count: selectedCount })}
-        </button>
+        </Button>
       )}
       {progress && (
         <span role="status" className="text-sm text-slate-600" data-testid="bulk-progress">
@@ -62,7 +64,7 @@ export function ListToolbar({
       <span className="ml-auto" />
       {extra}
       {exportHref && (
-        <a href={exportHref} className={ui.buttonSecondary} download>
+        <a href={exportHref} className={buttonVariants({ variant: "secondary" })} download>
           {t("orders.export")}
         </a>
       )}
@@ -89,14 +91,14 @@ export function Pager({
   return (
     <div className="flex gap-2">
       {hasCursor && (
-        <button type="button" className={ui.buttonSecondary} onClick={() => navigate(filters)}>
+        <Button type="button" variant="secondary" onClick={() => navigate(filters)}>
           {t("orders.firstPage")}
-        </button>
+        </Button>
       )}
       {nextCursor && (
-        <button
+        <Button
           type="button"
-          className={ui.buttonSecondary}
+          variant="secondary"
           onClick={() => {
             const next = new URLSearchParams(filters);
             next.set("cursor", nextCursor);
@@ -104,7 +106,7 @@ export function Pager({
           }}
         >
           {t("common.next")}
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -166,9 +168,9 @@ export function TableStates({
             data-testid="list-error"
           >
             <span>{t("loadFailedBecause", { message: error.message })}</span>
-            <button type="button" className={ui.buttonSecondary} onClick={onRetry}>
+            <Button type="button" variant="secondary" onClick={onRetry}>
               {t("retry")}
-            </button>
+            </Button>
           </div>
         </td>
       </tr>

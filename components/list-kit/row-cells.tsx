@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ui } from "@/components/ui/styles";
 
 import type { useRequeryRunner, useSelection } from "./use-requery-runner";
+import { Button } from "@/components/ui/button";
 
 type Selection = ReturnType<typeof useSelection>;
 type Runner = ReturnType<typeof useRequeryRunner>;
@@ -81,14 +82,15 @@ export function RequeryButton({
   const t = useTranslations("orders");
   const busy = runner.busy.has(id);
   return (
-    <button
+    <Button
       type="button"
-      className={ui.buttonSecondarySmall}
+      variant="secondary"
+      size="sm"
       disabled={busy || disabledReason !== undefined}
       title={disabledReason}
       onClick={() => void runner.one(id)}
     >
       {busy ? t("requerying") : t("requery")}
-    </button>
+    </Button>
   );
 }

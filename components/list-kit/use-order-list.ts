@@ -6,7 +6,7 @@ import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 
 import { type Change, useLiveChanges } from "@/components/live-changes";
-import { getJson, retryUnlessRefused } from "@/components/ui/send-json";
+import { getJson, retryUnlessRefused } from "@/lib/api/client";
 import type { ListName } from "@/lib/orders/list-keys";
 import { type InitialPage, LIST_PARSERS, listQuery } from "@/lib/orders/list-url";
 

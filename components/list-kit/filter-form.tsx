@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
 
-import { type ChipWords, FilterChips, hourLabel } from "@/components/orders/filter-chips";
-import { problemsOf } from "@/components/ui/send-json";
+import { type ChipWords, FilterChips, hourLabel } from "@/components/list-kit/filter-chips";
+import { problemsOf } from "@/lib/api/client";
 import { ui } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
 
 /** The list's refusal of a filter value, by field name, for the field to show beside it. */
 const Problems = createContext<Record<string, { code: string; message: string }>>({});
@@ -61,27 +62,25 @@ export function FilterForm({
           {children}
           <div className="flex items-end gap-2">
             {more && (
-              <button
+              <Button
                 type="button"
-                className={ui.buttonSecondary}
+                variant="secondary"
                 aria-expanded={showMore}
                 aria-controls="more-filters"
                 disabled={moreInUse}
                 onClick={() => setOpened(!opened)}
               >
                 {t("moreFilters")}
-              </button>
+              </Button>
             )}
-            <button type="submit" className={ui.button}>
-              {t("apply")}
-            </button>
-            <button
+            <Button type="submit">{t("apply")}</Button>
+            <Button
               type="button"
-              className={ui.buttonSecondary}
+              variant="secondary"
               onClick={() => onApply(new URLSearchParams())}
             >
               {t("clear")}
-            </button>
+            </Button>
           </div>
         </div>
         {more && (

@@ -4,9 +4,9 @@ import type { Table, VisibilityState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo, useSyncExternalStore } from "react";
 
-import { columnName } from "@/components/orders/data-table";
+import { columnName } from "./columns";
 import { usePersonId } from "@/components/person";
-import { ui } from "@/components/ui/styles";
+import { buttonVariants } from "@/components/ui/button";
 
 /** Tells this page's readers of a remembered choice that it changed. */
 const CHANGED = "column-choice-changed";
@@ -58,7 +58,11 @@ export function ColumnChooser<T>({ table }: { table: Table<T> }) {
   const hideable = table.getAllLeafColumns().filter((column) => column.getCanHide());
   return (
     <details className="relative" data-testid="column-chooser">
-      <summary className={`${ui.buttonSecondary} cursor-pointer list-none`}>{t("columns")}</summary>
+      <summary
+        className={buttonVariants({ variant: "secondary", className: "cursor-pointer list-none" })}
+      >
+        {t("columns")}
+      </summary>
       <fieldset className="absolute right-0 z-20 mt-1 w-56 space-y-1 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
         <legend className="sr-only">{t("columns")}</legend>
         {hideable.map((column) => (

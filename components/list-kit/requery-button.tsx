@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/authorized-action";
+import { Button } from "@/components/ui/button";
 
 /** Re-queries one order through the given server action and refreshes the page. */
 export function RequeryButton<I>({
@@ -21,9 +21,9 @@ export function RequeryButton<I>({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
-      <button
+      <Button
         type="button"
-        className={ui.buttonSecondary}
+        variant="secondary"
         disabled={pending}
         onClick={() =>
           start(async () => {
@@ -41,7 +41,7 @@ export function RequeryButton<I>({
         }
       >
         {pending ? t("orders.requerying") : t("orders.requery")}
-      </button>
+      </Button>
       {message && (
         <span
           role={message.ok ? "status" : "alert"}

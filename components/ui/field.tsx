@@ -1,0 +1,95 @@
+"use client";
+
+import { type ReactNode, useId } from "react";
+
+import { ui } from "@/components/ui/styles";
+
+/** What a field's control is given: its id, its look, and what screen readers announce. */
+export type ControlProps = {
+  id: string;
+  className: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+};
+
+/**
+ * One labelled form field: the label, the control (`children` renders it with the props it
+ * must carry), a hint and the error for it, wired for screen readers (`aria-invalid`,
+ * `aria-describedby`). `id` when a test or a link names the control.
+ */
+export function Field({
+  label,
+  hint,
+  error,
+  id: given,
+  mono,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  id?: string;
+  mono?: boolean;
+  className?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const generated = useId();
+  const id = given ?? generated;
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div className={`space-y-1 ${className ?? ""}`}>
+      <label htmlFor={id} className={ui.label}>
+        {label}
+      </label>
+      {children({
+        id,
+        className: mono ? `${ui.input} font-mono` : ui.input,
+        ...(error ? { "aria-invalid": true } : {}),
+        ...(described ? { "aria-describedby": described } : {}),
+      })}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A `Field` holding a text input bound to a value. */
+export function TextField({
+  value,
+  onChange,
+  readOnly,
+  inputMode,
+  inputClassName,
+  ...field
+}: Omit<Parameters<typeof Field>[0], "children"> & {
+  value: string;
+  onChange: (value: string) => void;
+  readOnly?: boolean;
+  inputMode?: "decimal" | "numeric";
+  /** Classes of the input itself (a read-only look, a narrower width). */
+  inputClassName?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <input
+          {...control}
+          className={`${control.className} ${inputClassName ?? ""}`}
+          value={value}
+          readOnly={readOnly}
+          inputMode={inputMode}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
