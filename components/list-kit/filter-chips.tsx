@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
 import { wordsOf } from "@/lib/i18n/words";
@@ -62,36 +63,64 @@ export function FilterChips({
   words: ChipWords;
   onApply: (next: URLSearchParams) => void;
 }) {
-  const t = useTranslations("orders");
   const active = [...params.entries()].filter(([key, v]) => !NOT_FILTERS.has(key) && v !== "");
-  if (active.length === 0) return null;
+  return (
+    <ChipList
+      chips={active.map(([key, value]) => ({
+        key,
+        label: words.labels[key] ?? key,
+        said: words.describe?.(key, value) ?? value,
+      }))}
+      remove={(key) => {
+        const next = new URLSearchParams(params);
+        next.delete(key);
+        // An hour belongs to its day: without the day it means nothing.
+        if (key === "from") next.delete("hour");
+        onApply(next);
+      }}
+    />
+  );
+}
+
+/** A filter in force as a chip shows: its key, its label and the value in words. */
+export type Chip = { key: string; label: string; said: string; href?: string };
+
+/**
+ * The chips themselves, for a list in the browser (`remove`) or a page rendered on the
+ * server, whose chips are links to the page without each (`href`).
+ */
+export function ChipList({ chips, remove }: { chips: Chip[]; remove?: (key: string) => void }) {
+  const t = useTranslations("orders");
+  if (chips.length === 0) return null;
   return (
     <ul className="flex flex-wrap gap-2" aria-label={t("activeFilters")} data-testid="filter-chips">
-      {active.map(([key, value]) => {
-        const label = words.labels[key] ?? key;
-        const said = words.describe?.(key, value) ?? value;
+      {chips.map(({ key, label, said, href }) => {
+        const content = (
+          <>
+            <span>
+              <span className="text-indigo-700">{label}:</span> {said}
+            </span>
+            <span aria-hidden className="text-base leading-none">
+              ×
+            </span>
+          </>
+        );
+        const common = {
+          className: ui.chip,
+          "aria-label": t("removeFilter", { filter: `${label}: ${said}` }),
+          "data-chip": key,
+        };
         return (
           <li key={key}>
-            <button
-              type="button"
-              className={ui.chip}
-              aria-label={t("removeFilter", { filter: `${label}: ${said}` })}
-              data-chip={key}
-              onClick={() => {
-                const next = new URLSearchParams(params);
-                next.delete(key);
-                // An hour belongs to its day: without the day it means nothing.
-                if (key === "from") next.delete("hour");
-                onApply(next);
-              }}
-            >
-              <span>
-                <span className="text-indigo-700">{label}:</span> {said}
-              </span>
-              <span aria-hidden className="text-base leading-none">
-                ×
-              </span>
-            </button>
+            {href ? (
+              <Link href={href} {...common}>
+                {content}
+              </Link>
+            ) : (
+              <button type="button" {...common} onClick={() => remove?.(key)}>
+                {content}
+              </button>
+            )}
           </li>
         );
       })}

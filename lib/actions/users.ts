@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import type { Person } from "@/lib/audit";
+import type { Person } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import {
   changeRoleSchema,

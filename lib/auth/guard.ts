@@ -5,7 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 
 import { getDb } from "@/lib/db";
-import { type Person, recordAudit } from "@/lib/audit";
+import { type Person, recordAudit } from "@/lib/audit/record-audit";
 import { AppError, forbiddenError, unauthenticated } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";

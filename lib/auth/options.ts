@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { getDb } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 

@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/sign-in-failures";
 import { findUserByEmail, recordSignIn } from "@/db/queries/users";
 import type { UserRow } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 import { burnPasswordCheck, verifyPassword } from "./password";
 

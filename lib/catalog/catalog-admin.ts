@@ -8,9 +8,9 @@ import {
   writePackageIn,
 } from "@/db/queries/packages";
 import type { PackageRow } from "@/db/schema";
-import { type Person, recordAuditIn } from "@/lib/audit";
+import { type Person, recordAuditIn } from "@/lib/audit/record-audit";
 import { AppError, InvalidInput, notFoundError } from "@/lib/errors";
-import type { AuditAction } from "@/lib/audit-actions";
+import type { AuditAction } from "@/lib/audit/audit-events";
 
 import { type CatalogEntry, checkCatalog, checkPackage } from "./package-rules";
 

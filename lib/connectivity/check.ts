@@ -1,6 +1,6 @@
 import "server-only";
 
-import { type Person, recordAudit } from "@/lib/audit";
+import { type Person, recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/db/client";
 import type { P2wClient } from "@/lib/p2w/client";
 import { OrderNotFoundError } from "@/lib/p2w/errors";

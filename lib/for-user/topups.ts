@@ -1,7 +1,7 @@
 import "server-only";
 
 import { findUserById } from "@/db/queries/users";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

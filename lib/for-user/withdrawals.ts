@@ -2,12 +2,12 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import { translateError } from "@/lib/api/route";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Caller } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError, notFoundError } from "@/lib/errors";
 import type { Words } from "@/lib/i18n/words";
-import type { AuditAction } from "@/lib/audit-actions";
+import type { AuditAction } from "@/lib/audit/audit-events";
 
 import { withdrawalDeps } from "@/lib/wiring";
 import { withdrawalExportRows } from "@/lib/withdrawals/export-withdrawals";

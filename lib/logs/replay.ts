@@ -3,7 +3,7 @@ import "server-only";
 import { finishReplay, startReplay } from "@/db/queries/callback-log";
 import { setCallbackResult } from "@/db/queries/callbacks";
 import { userNames } from "@/db/queries/users";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { FAILED_RESULTS, replayable } from "@/lib/callbacks/results";
 import { AppError, notFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { lastBalance } from "@/db/queries/balance";
 import { balancePoints, lastCallbacks, ordersWaitingSince } from "@/db/queries/overview";
 import { changeWarningStates, readWarningStates } from "@/db/queries/warnings";
-import { recordAuditIn } from "@/lib/audit";
+import { recordAuditIn } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/logger";
 import type { Settings } from "@/lib/settings/definitions";
 

@@ -15,7 +15,7 @@ import {
 import { openItemOfIn, updateReviewItemIn } from "@/db/queries/review-items";
 import { getTopup } from "@/db/queries/topups";
 import type { ApprovalRow, TopupRow } from "@/db/schema";
-import { type Person, recordAuditIn } from "@/lib/audit";
+import { type Person, recordAuditIn } from "@/lib/audit/record-audit";
 import { wholeBahtToSatang } from "@/lib/money";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings/settings";

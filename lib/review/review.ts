@@ -12,13 +12,13 @@ import type {
   WithdrawalRow,
   WithdrawalStatus,
 } from "@/db/schema";
-import { type Person, recordAuditIn } from "@/lib/audit";
+import { type Person, recordAuditIn } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Reporter } from "@/lib/orders/observe";
 import { getSettings } from "@/lib/settings/settings";
 import { planTopupDecision, planTopupNote } from "@/lib/topups/observe";
 import { planWithdrawalDecision, planWithdrawalNote } from "@/lib/withdrawals/observe";
-import type { AuditAction } from "@/lib/audit-actions";
+import type { AuditAction } from "@/lib/audit/audit-events";
 
 import {
   NOTE_MAX_LENGTH,

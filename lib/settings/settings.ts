@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Db } from "@/db/client";
 import { readStoredSettings, readStoredSettingsIn, writeSettingsIn } from "@/db/queries/settings";
-import { type Person, recordAuditIn } from "@/lib/audit";
+import { type Person, recordAuditIn } from "@/lib/audit/record-audit";
 import { InvalidInput } from "@/lib/errors";
 
 import {

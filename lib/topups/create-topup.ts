@@ -9,7 +9,7 @@ import { lastBalance } from "@/db/queries/balance";
 import { getPackage } from "@/db/queries/packages";
 import { insertTopupOnce, type TopupPlan, changeTopupAtomically } from "@/db/queries/topups";
 import type { TopupRow } from "@/db/schema";
-import { type Person, recordAudit } from "@/lib/audit";
+import { type Person, recordAudit } from "@/lib/audit/record-audit";
 import { gameIdOf, validateTopupInfo } from "@/lib/catalog/topup-fields";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatSatang } from "@/lib/format";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
-import { type Person as Actor, recordAudit } from "@/lib/audit";
+import { type Person as Actor, recordAudit } from "@/lib/audit/record-audit";
 
 import {
   countActiveAdmins,
@@ -15,7 +15,7 @@ import type { UserRow } from "@/db/schema";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, notFoundError } from "@/lib/errors";
-import type { AuditAction } from "@/lib/audit-actions";
+import type { AuditAction } from "@/lib/audit/audit-events";
 
 /* The rules for managing users; each change is audited with who did it and from where. */
 

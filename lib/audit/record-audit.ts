@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Db, Tx } from "@/db/client";
 import { type AuditEntry, insertAudit, insertAuditIn } from "@/db/queries/audit";
-import type { AuditAction } from "@/lib/audit-actions";
+import type { AuditAction } from "@/lib/audit/audit-events";
 
 /** A signed-in person acting from an address: what every audited use case is given. */
 export type Person = { id: number; email: string; ip: string };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import th from "@/lib/i18n/messages/th.json";
 
-import { AUDIT_ACTIONS, auditTargetHref } from "./audit-actions";
+import { AUDIT_ACTIONS, auditTargetHref } from "./audit-events";
 
 describe("audit actions", () => {
   it("each has words in both languages", () => {

@@ -1,0 +1,76 @@
+import { getTranslations } from "next-intl/server";
+
+import { RawDetails } from "@/components/raw-details";
+import { TextLink } from "@/components/ui/button";
+import { ui } from "@/components/ui/styles";
+import type { AuditRow } from "@/db/schema";
+import { auditTargetHref } from "@/lib/audit/audit-events";
+import { formatDateTime } from "@/lib/format";
+
+/** One page of the audit log, newest first; a phone shows each entry as a card. */
+export async function AuditTable({
+  rows,
+  names,
+  filtered,
+  actionWords,
+}: {
+  rows: AuditRow[];
+  names: Map<number, string>;
+  filtered: boolean;
+  actionWords: (action: string) => string;
+}) {
+  const t = await getTranslations();
+  const columns = ["at", "actor", "action", "target", "details", "ip"] as const;
+  const cell = (column: (typeof columns)[number], extra = "") => ({
+    "data-label": t(`audit.${column}`),
+    className: `${ui.td} ${ui.cardCell} align-top ${extra}`,
+  });
+  return (
+    <section className={ui.tableBox}>
+      <table className={`${ui.table} ${ui.cardTable}`} data-testid="audit-log">
+        <thead className={`${ui.stickyHead} ${ui.cardHead}`}>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} className={ui.th}>
+                {t(`audit.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={`divide-y divide-slate-100 ${ui.cardTable}`}>
+          {rows.length === 0 && (
+            <tr>
+              <td className={ui.td} colSpan={columns.length}>
+                {filtered ? t("audit.emptyFiltered") : t("audit.empty")}
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => {
+            const href = auditTargetHref(row.targetType, row.targetId);
+            const target = row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : null;
+            return (
+              <tr key={row.id} data-action={row.action} className={ui.cardRow}>
+                <td {...cell("at", "tabular-nums")}>{formatDateTime(row.at)}</td>
+                <td {...cell("actor")} title={row.actorEmail ?? undefined}>
+                  {(row.actorId !== null && names.get(row.actorId)) ||
+                    row.actorEmail ||
+                    t("audit.system")}
+                </td>
+                <td {...cell("action")} title={row.action}>
+                  {actionWords(row.action)}
+                </td>
+                <td {...cell("target", "font-mono text-xs")}>
+                  {href ? <TextLink href={href}>{target}</TextLink> : (target ?? t("common.none"))}
+                </td>
+                <td {...cell("details", "text-xs")}>
+                  {row.details ? <RawDetails value={row.details} /> : t("common.none")}
+                </td>
+                <td {...cell("ip")}>{row.ip ?? t("common.none")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
