@@ -1,5 +1,9 @@
 import type { Db } from "@/db/client";
-import { insertCallback, type ReceivedCallback } from "@/db/queries/callbacks";
+import {
+  insertCallback,
+  type ReceivedCallback,
+  storeRefusedCallback,
+} from "@/db/queries/callbacks";
 import type { CallbackHeaders } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
@@ -30,6 +34,46 @@ export type CallbackDelivery = {
 export type Verdict =
   | { status: 200; row: ReceivedCallback }
   | { status: 400 | 401; code: string; callbackId: number | null; field?: string };
+
+/** What both upstreams' verifications keep of a delivery, accepted or refused. */
+export type DeliveryRow = {
+  upstream: UpstreamName;
+  rawBody: string;
+  ip: string;
+  headers: CallbackHeaders;
+};
+
+/**
+ * How both upstreams refuse a delivery, in one shape: stored as refused (while under the
+ * flood bound) with the ids it named and, for a body that is not the callback's shape, the
+ * field at fault, which the answer names too.
+ */
+export function refuseDelivery(db: Db, row: DeliveryRow) {
+  return async (
+    status: 400 | 401,
+    code: string,
+    verification: string,
+    named: { entityId?: string; orderId?: string; field?: string } = {},
+  ): Promise<Verdict> => {
+    const { field, ...ids } = named;
+    return {
+      status,
+      code,
+      field,
+      callbackId: await storeRefusedCallback(db, {
+        ...row,
+        ...ids,
+        verification,
+        result: "rejected",
+        detail: field ? `invalid ${field}` : null,
+      }),
+    };
+  };
+}
+
+/** The field a body that is not the callback's shape got wrong first (`body` for none). */
+export const badField = (error: { issues: { path: PropertyKey[] }[] }) =>
+  error.issues[0]?.path.map(String).join(".") || "body";
 
 /** One upstream's callback: how it is verified, and how a stored one is applied. */
 export type WebhookSource<D extends { db: Db }> = {

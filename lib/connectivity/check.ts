@@ -3,9 +3,9 @@ import "server-only";
 import { type Person, recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/db/client";
 import type { P2wClient } from "@/lib/p2w/client";
-import { OrderNotFoundError } from "@/lib/p2w/errors";
+import { P2wNotFoundError } from "@/lib/p2w/errors";
 import type { PayoutClient } from "@/lib/payout/client";
-import { WithdrawalNotFoundError } from "@/lib/payout/errors";
+import { PayoutNotFoundError } from "@/lib/payout/errors";
 import { UpstreamError } from "@/lib/upstream/errors";
 
 import type { Check, Verdict } from "./verdict";
@@ -55,11 +55,11 @@ export async function checkConnectivity(
   const [p2w, payout] = await Promise.all([
     probe(
       () => deps.p2w.getOrder(CHECK_IDS.p2w, context),
-      (e) => e instanceof OrderNotFoundError,
+      (e) => e instanceof P2wNotFoundError,
     ),
     probe(
       () => deps.payout.queryWithdrawal(CHECK_IDS.payout, context),
-      (e) => e instanceof WithdrawalNotFoundError,
+      (e) => e instanceof PayoutNotFoundError,
     ),
   ]);
   await recordAudit(deps.db, person, "connectivity.check", {

@@ -45,7 +45,7 @@ const page = {
  * `failed` for processing that failed or never finished), `q`, `from`/`to` (Bangkok days
  * of receipt), `cursor`, `limit`.
  */
-export const callbackSchema = z.object({
+export const callbackLogQuerySchema = z.object({
   upstream: z.enum(UPSTREAMS).optional(),
   verification: z.enum([...VERIFICATIONS, "refused"]).optional(),
   result: wordsOf(CALLBACK_RESULTS, [FAILED_GROUP]).optional(),
@@ -55,7 +55,7 @@ export const callbackSchema = z.object({
 export type LogQuery<F> = { filter: F; cursor?: LogCursor; limit: number };
 
 export function parseCallbackQuery(params: URLSearchParams): LogQuery<CallbackFilter> {
-  const parsed = callbackSchema.safeParse(nonEmpty(params));
+  const parsed = callbackLogQuerySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   const results = q.result?.flatMap((r) => (r === FAILED_GROUP ? [...FAILED_RESULTS] : [r]));
@@ -77,7 +77,7 @@ export function parseCallbackQuery(params: URLSearchParams): LogQuery<CallbackFi
  * The upstream-calls log's query string: `upstream`, `operation` (comma-separated),
  * `outcome` (`ok` or `error`), `q` (the id a call was about), `from`/`to`, `cursor`, `limit`.
  */
-export const callSchema = z.object({
+export const callLogQuerySchema = z.object({
   upstream: z.enum(UPSTREAMS).optional(),
   operation: wordsOf(Object.values(OPERATIONS).flat()).optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),
@@ -87,7 +87,7 @@ export const callSchema = z.object({
 export type CallLogQuery = LogQuery<UpstreamCallFilter> & { walkOperations: readonly string[] };
 
 export function parseCallQuery(params: URLSearchParams): CallLogQuery {
-  const parsed = callSchema.safeParse(nonEmpty(params));
+  const parsed = callLogQuerySchema.safeParse(nonEmpty(params));
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { callSchema, callbackSchema } from "@/lib/logs/log-query";
+import { callLogQuerySchema, callbackLogQuerySchema } from "@/lib/logs/log-query";
 import { reviewQuerySchema } from "@/lib/review/read-review";
 import { topupQuerySchema } from "@/lib/topups/list-query";
 import { withdrawalQuerySchema } from "@/lib/withdrawals/list-query";
@@ -11,8 +11,8 @@ const SCHEMAS = {
   topups: topupQuerySchema,
   withdrawals: withdrawalQuerySchema,
   review: reviewQuerySchema,
-  callbacks: callbackSchema,
-  calls: callSchema,
+  callbacks: callbackLogQuerySchema,
+  calls: callLogQuerySchema,
 };
 
 describe("the keys a list page keeps in its URL", () => {

@@ -20,7 +20,7 @@ import { type CreateOrderInput, P2wClient } from "./client";
 import {
   InsufficientBalanceError,
   MissingFieldError,
-  OrderNotFoundError,
+  P2wNotFoundError,
   P2wForbiddenError,
   RefIdExistsError,
 } from "./errors";
@@ -169,7 +169,7 @@ describe("P2W client against the sandbox", () => {
   });
 
   it("answers ORDER_NOT_FOUND and FORBIDDEN on reads without retrying them", async () => {
-    await expect(client.getOrder("P2W0000000000", ctx)).rejects.toBeInstanceOf(OrderNotFoundError);
+    await expect(client.getOrder("P2W0000000000", ctx)).rejects.toBeInstanceOf(P2wNotFoundError);
     await expect(client.getOrder(OTHER_PARTNER_ORDER_ID, ctx)).rejects.toBeInstanceOf(
       P2wForbiddenError,
     );

@@ -15,7 +15,7 @@ import type { HttpResponse } from "@/lib/upstream/http";
 import { readPolicy, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
 
 import { p2wRejection } from "./errors";
-import { envelopeSchema, orderDataSchema } from "./schemas";
+import { p2wEnvelopeSchema, p2wOrderSchema } from "./schemas";
 import { p2wSignature } from "./signing";
 import { type P2wOrder, toP2wOrder } from "./transform";
 
@@ -36,7 +36,7 @@ export type CreateOrderInput = {
 };
 
 /** P2W's envelope (p2w-orders-api.txt); INVALID_SIGNATURE means our signature was refused. */
-const P2W_ENVELOPE: EnvelopeRules<z.infer<typeof envelopeSchema>> = {
+const P2W_ENVELOPE: EnvelopeRules<z.infer<typeof p2wEnvelopeSchema>> = {
   name: "the vendor envelope",
   unauthorized: (e) => e.code === "INVALID_SIGNATURE",
   detail: (e) => e.code,
@@ -46,11 +46,11 @@ const P2W_ENVELOPE: EnvelopeRules<z.infer<typeof envelopeSchema>> = {
 };
 
 function interpret(response: HttpResponse): unknown {
-  return interpretEnvelope("p2w", response, envelopeSchema, P2W_ENVELOPE).data;
+  return interpretEnvelope("p2w", response, p2wEnvelopeSchema, P2W_ENVELOPE).data;
 }
 
 function parseOrder(data: unknown, status: number): P2wOrder {
-  const parsed = orderDataSchema.safeParse(data);
+  const parsed = p2wOrderSchema.safeParse(data);
   if (!parsed.success)
     throw new UpstreamBadResponseError("p2w", status, "order data is missing fields");
   return toP2wOrder(parsed.data);

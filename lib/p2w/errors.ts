@@ -10,8 +10,8 @@ export class MissingFieldError extends UpstreamRejectedError {
 export class InsufficientBalanceError extends UpstreamRejectedError {
   override name = "InsufficientBalanceError";
 }
-export class OrderNotFoundError extends UpstreamRejectedError {
-  override name = "OrderNotFoundError";
+export class P2wNotFoundError extends UpstreamRejectedError {
+  override name = "P2wNotFoundError";
 }
 export class P2wForbiddenError extends UpstreamRejectedError {
   override name = "P2wForbiddenError";
@@ -21,7 +21,7 @@ const BY_CODE: Record<string, typeof UpstreamRejectedError> = {
   REF_ID_EXISTS: RefIdExistsError,
   MISSING_FIELD: MissingFieldError,
   INSUFFICIENT_BALANCE: InsufficientBalanceError,
-  ORDER_NOT_FOUND: OrderNotFoundError,
+  ORDER_NOT_FOUND: P2wNotFoundError,
   FORBIDDEN: P2wForbiddenError,
 };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The vendor's envelope, success and error alike (p2w-orders-api.txt). */
-export const envelopeSchema = z.object({
+export const p2wEnvelopeSchema = z.object({
   success: z.boolean(),
   statusCode: z.number().int().optional(),
   code: z.string().optional(),
@@ -12,7 +12,7 @@ export const envelopeSchema = z.object({
 
 const topupInfo = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
 
-export const orderDataSchema = z.object({
+export const p2wOrderSchema = z.object({
   orderID: z.string().min(1),
   refID: z.string().min(1),
   status: z.string().min(1),
@@ -23,7 +23,7 @@ export const orderDataSchema = z.object({
 });
 
 /** Body of the completion callback POSTed to our hookURL. */
-export const callbackSchema = z.object({
+export const p2wCallbackSchema = z.object({
   orderID: z.string().min(1).max(100),
   refID: z.string().min(1).max(100),
   status: z.string().min(1).max(40),

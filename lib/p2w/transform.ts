@@ -2,7 +2,7 @@ import type { z } from "zod";
 
 import { bahtToSatang } from "@/lib/money";
 
-import type { orderDataSchema } from "./schemas";
+import type { p2wOrderSchema } from "./schemas";
 
 export const P2W_STATUSES = ["pending", "processing", "succeeded", "failed"] as const;
 export type P2wStatus = (typeof P2W_STATUSES)[number];
@@ -29,7 +29,7 @@ export type P2wOrder = {
   createdAt: Date | null;
 };
 
-export function toP2wOrder(data: z.infer<typeof orderDataSchema>): P2wOrder {
+export function toP2wOrder(data: z.infer<typeof p2wOrderSchema>): P2wOrder {
   const createdAt = data.createdAt ? new Date(data.createdAt) : null;
   return {
     orderId: data.orderID,

@@ -14,7 +14,7 @@ import {
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
 
 import { InvalidPlatformOrderIdError, type PayoutConfig, PayoutClient } from "./client";
-import { InvalidInputsError, payoutRejection, WithdrawalNotFoundError } from "./errors";
+import { InvalidInputsError, payoutRejection, PayoutNotFoundError } from "./errors";
 import { payoutSignature, verifyPayoutSignature, withdrawQueryBody } from "./signing";
 
 const SECRET = "payout-integration-secret-0123456789ab";
@@ -104,12 +104,12 @@ describe("payout client against the sandbox", () => {
 
   it("answers not-found for unknown ids and for another merchant's, without retrying", async () => {
     await expect(client.queryWithdrawal("ABCW20260508abc123XYZ456", ctx)).rejects.toBeInstanceOf(
-      WithdrawalNotFoundError,
+      PayoutNotFoundError,
     );
     const foreign = [...sandbox.withdrawals.values()].find((w) => w.merchantId !== "IT00000001");
     await expect(
       client.queryWithdrawal(foreign?.platformOrderId ?? "", ctx),
-    ).rejects.toBeInstanceOf(WithdrawalNotFoundError);
+    ).rejects.toBeInstanceOf(PayoutNotFoundError);
     expect((await calls()).map((c) => c.attempt)).toEqual([1, 1]);
   });
 

@@ -11,9 +11,9 @@ import { readPolicy, type RetryPolicy, withRetry } from "@/lib/upstream/retry";
 
 import { payoutRejection } from "./errors";
 import { isPlatformOrderId } from "./platform-order-id";
-import { payoutEnvelopeSchema, withdrawDataSchema } from "./schemas";
+import { payoutEnvelopeSchema, payoutWithdrawalSchema } from "./schemas";
 import { payoutSignature, withdrawQueryBody } from "./signing";
-import { type PayoutWithdrawal, toWithdrawal } from "./transform";
+import { type PayoutWithdrawal, toPayoutWithdrawal } from "./transform";
 
 export type PayoutConfig = {
   baseUrl: string;
@@ -42,14 +42,14 @@ const PAYOUT_ENVELOPE: EnvelopeRules<z.infer<typeof payoutEnvelopeSchema>> = {
 
 function interpret(response: HttpResponse): PayoutWithdrawal {
   const { data } = interpretEnvelope("payout", response, payoutEnvelopeSchema, PAYOUT_ENVELOPE);
-  const parsed = withdrawDataSchema.safeParse(data);
+  const parsed = payoutWithdrawalSchema.safeParse(data);
   if (!parsed.success)
     throw new UpstreamBadResponseError(
       "payout",
       response.status,
       "withdraw data is missing fields",
     );
-  return toWithdrawal(parsed.data, response.status);
+  return toPayoutWithdrawal(parsed.data, response.status);
 }
 
 export class PayoutClient {

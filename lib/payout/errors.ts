@@ -4,8 +4,8 @@ import { UpstreamRejectedError } from "@/lib/upstream/errors";
 export class InvalidInputsError extends UpstreamRejectedError {
   override name = "InvalidInputsError";
 }
-export class WithdrawalNotFoundError extends UpstreamRejectedError {
-  override name = "WithdrawalNotFoundError";
+export class PayoutNotFoundError extends UpstreamRejectedError {
+  override name = "PayoutNotFoundError";
 }
 
 export function payoutRejection(
@@ -16,7 +16,7 @@ export function payoutRejection(
   if (message === "invalid-inputs")
     return new InvalidInputsError("payout", "INVALID_INPUTS", message, httpStatus, body);
   if (message === "not-found")
-    return new WithdrawalNotFoundError("payout", "NOT_FOUND", message, httpStatus, body);
+    return new PayoutNotFoundError("payout", "NOT_FOUND", message, httpStatus, body);
   const code = message ? message.toUpperCase().replace(/[^A-Z0-9]+/g, "_") : `HTTP_${httpStatus}`;
   return new UpstreamRejectedError("payout", code, message, httpStatus, body);
 }

@@ -5,7 +5,7 @@ import { isPlatformOrderId } from "./platform-order-id";
 const amount = z.union([z.number(), z.string()]);
 
 /** `data` of a successful /withdraw/query answer (payout-withdraw-query.txt). */
-export const withdrawDataSchema = z.object({
+export const payoutWithdrawalSchema = z.object({
   platform_order_id: z.string().min(1),
   merchant_order_id: z.string(),
   order_datetime: z.string(),
@@ -25,11 +25,11 @@ export const payoutEnvelopeSchema = z.object({
 });
 
 /** Body of the gateway's withdraw callback (docs/upstreams.md, gateway, assumed). */
-export const payoutCallbackSchema = withdrawDataSchema.extend({
+export const payoutCallbackSchema = payoutWithdrawalSchema.extend({
   /** A signed body whose id is not one the gateway issues is refused, never processed. */
   platform_order_id: z.string().refine(isPlatformOrderId),
   merchant_id: z.string().min(1),
   time: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]),
 });
 
-export type WithdrawData = z.infer<typeof withdrawDataSchema>;
+export type PayoutWithdrawalData = z.infer<typeof payoutWithdrawalSchema>;

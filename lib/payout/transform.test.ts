@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { UpstreamBadResponseError } from "@/lib/upstream/errors";
 
 import { isPlatformOrderId } from "./platform-order-id";
-import { toWithdrawal } from "./transform";
+import { toPayoutWithdrawal } from "./transform";
 
 describe("platform_order_id format", () => {
   it.each([
@@ -20,7 +20,7 @@ describe("platform_order_id format", () => {
   });
 });
 
-describe("toWithdrawal", () => {
+describe("toPayoutWithdrawal", () => {
   const data = {
     platform_order_id: "ABCW20260508abc123XYZ456",
     merchant_order_id: "PAYOUT-2026-001",
@@ -34,7 +34,7 @@ describe("toWithdrawal", () => {
   };
 
   it("converts GMT+7 datetimes to UTC instants and baht to satang", () => {
-    const w = toWithdrawal(data);
+    const w = toPayoutWithdrawal(data);
     expect(w.orderedAt.toISOString()).toBe("2026-05-08T04:00:00.000Z");
     expect(w.doneAt?.toISOString()).toBe("2026-05-08T04:00:42.000Z");
     expect(w.amountSatang).toBe(100010);
@@ -43,19 +43,19 @@ describe("toWithdrawal", () => {
   });
 
   it("keeps an open withdrawal's missing done time as null", () => {
-    expect(toWithdrawal({ ...data, status: "open", done_datetime: null }).doneAt).toBeNull();
+    expect(toPayoutWithdrawal({ ...data, status: "open", done_datetime: null }).doneAt).toBeNull();
   });
 
   it("reports an unknown status as an anomaly rather than guessing", () => {
-    const w = toWithdrawal({ ...data, status: "refunded" });
+    const w = toPayoutWithdrawal({ ...data, status: "refunded" });
     expect(w.status).toBeNull();
     expect(w.rawStatus).toBe("refunded");
   });
 
   it("refuses malformed times and amounts as bad responses", () => {
-    expect(() => toWithdrawal({ ...data, order_datetime: "2026-05-08T11:00:00Z" })).toThrow(
+    expect(() => toPayoutWithdrawal({ ...data, order_datetime: "2026-05-08T11:00:00Z" })).toThrow(
       UpstreamBadResponseError,
     );
-    expect(() => toWithdrawal({ ...data, amount: 10.005 })).toThrow(UpstreamBadResponseError);
+    expect(() => toPayoutWithdrawal({ ...data, amount: 10.005 })).toThrow(UpstreamBadResponseError);
   });
 });

@@ -3,9 +3,9 @@ import { parseBangkokDateTime } from "@/lib/format";
 import { UpstreamBadResponseError } from "@/lib/upstream/errors";
 
 import { bahtToSatang } from "@/lib/money";
-import type { WithdrawData } from "./schemas";
+import type { PayoutWithdrawalData } from "./schemas";
 
-export function normalizeWithdrawalStatus(raw: string): WithdrawalStatus | null {
+export function normalizePayoutStatus(raw: string): WithdrawalStatus | null {
   const word = raw.trim().toLowerCase();
   return (WITHDRAWAL_STATUSES as readonly string[]).includes(word)
     ? (word as WithdrawalStatus)
@@ -27,8 +27,8 @@ export type PayoutWithdrawal = {
 };
 
 /** Gateway shape → ours: GMT+7 datetimes to UTC instants, baht to integer satang. */
-export function toWithdrawal(
-  data: WithdrawData,
+export function toPayoutWithdrawal(
+  data: PayoutWithdrawalData,
   httpStatus: number | null = 200,
 ): PayoutWithdrawal {
   const amountSatang = bahtToSatang(data.amount);
@@ -54,7 +54,7 @@ export function toWithdrawal(
     accountNo: data.account_no,
     accountName: data.account_name,
     amountSatang,
-    status: normalizeWithdrawalStatus(data.status),
+    status: normalizePayoutStatus(data.status),
     rawStatus: data.status,
     orderedAt,
     doneAt,

@@ -1,18 +1,20 @@
 import "server-only";
 
 import { recordBalanceIn } from "@/db/queries/balance";
-import { getCallback, setCallbackResult, storeRefusedCallback } from "@/db/queries/callbacks";
+import { getCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { getTopup, getTopupByOrderId, changeTopupAtomically } from "@/db/queries/topups";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
 import {
+  badField,
   type CallbackDelivery,
   callbackHeaders,
+  refuseDelivery,
   type Verdict,
   type WebhookSource,
 } from "@/lib/callbacks/webhook";
 import { verifyHookToken } from "@/lib/p2w/hook-token";
-import { callbackSchema } from "@/lib/p2w/schemas";
+import { p2wCallbackSchema } from "@/lib/p2w/schemas";
 import type { P2wClient } from "@/lib/p2w/client";
 import { balanceToSatang, normalizeP2wStatus, type P2wOrder } from "@/lib/p2w/transform";
 import { readCoalescer } from "@/lib/upstream/coalesce";
@@ -39,21 +41,7 @@ export async function receiveP2wCallback(
     ip: input.ip,
     headers: callbackHeaders(input, token),
   };
-  const refuse = async (
-    status: 400 | 401,
-    code: string,
-    verification: string,
-    ids: { entityId?: string; orderId?: string } = {},
-  ): Promise<Verdict> => ({
-    status,
-    code,
-    callbackId: await storeRefusedCallback(deps.db, {
-      ...row,
-      ...ids,
-      verification,
-      result: "rejected",
-    }),
-  });
+  const refuse = refuseDelivery(deps.db, row);
 
   let json: unknown;
   try {
@@ -61,8 +49,9 @@ export async function receiveP2wCallback(
   } catch {
     return refuse(400, "BAD_JSON", "bad_json");
   }
-  const parsed = callbackSchema.safeParse(json);
-  if (!parsed.success) return refuse(400, "VALIDATION", "bad_body");
+  const parsed = p2wCallbackSchema.safeParse(json);
+  if (!parsed.success)
+    return refuse(400, "VALIDATION", "bad_body", { field: badField(parsed.error) });
   const ids = { entityId: parsed.data.refID, orderId: parsed.data.orderID };
   if (!verifyHookToken(deps.webhookSecret, parsed.data.refID, token))
     return refuse(401, "BAD_TOKEN", "bad_token", ids);
@@ -78,7 +67,7 @@ export async function processP2wCallback(deps: TopupDeps, callbackId: number): P
   const { db } = deps;
   const callback = await getCallback(db, callbackId);
   if (!callback || callback.verification !== "ok" || callback.processedAt) return "skipped";
-  const body = callbackSchema.parse(JSON.parse(callback.rawBody));
+  const body = p2wCallbackSchema.parse(JSON.parse(callback.rawBody));
 
   const topup = (await getTopupByOrderId(db, body.orderID)) ?? (await getTopup(db, body.refID));
   if (!topup) {

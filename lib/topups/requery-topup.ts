@@ -3,7 +3,7 @@ import "server-only";
 import { getTopup, changeTopupAtomically } from "@/db/queries/topups";
 import type { HistorySource, TopupRow } from "@/db/schema";
 import { AppError, notFoundError } from "@/lib/errors";
-import { OrderNotFoundError } from "@/lib/p2w/errors";
+import { P2wNotFoundError } from "@/lib/p2w/errors";
 import { UpstreamError } from "@/lib/upstream/errors";
 import { upstreamToAppError } from "@/lib/upstream/to-app-error";
 
@@ -40,7 +40,7 @@ export async function requeryTopup(
     );
     return applied?.topup ?? topup;
   } catch (error) {
-    if (error instanceof OrderNotFoundError) {
+    if (error instanceof P2wNotFoundError) {
       await changeTopupAtomically(deps.db, refId, (current) =>
         planTopupAnomaly(current, by, { error: "ORDER_NOT_FOUND", orderId }),
       );

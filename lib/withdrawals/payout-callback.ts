@@ -2,20 +2,22 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { getCallback, setCallbackResult, storeRefusedCallback } from "@/db/queries/callbacks";
+import { getCallback, setCallbackResult } from "@/db/queries/callbacks";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
 import { isEventApplied } from "@/db/queries/entity-change";
 import { applyCallback, confirmationFailed } from "@/lib/callbacks/confirm";
 import {
+  badField,
   type CallbackDelivery,
   callbackHeaders,
+  refuseDelivery,
   type Verdict,
   type WebhookSource,
 } from "@/lib/callbacks/webhook";
-import { WithdrawalNotFoundError } from "@/lib/payout/errors";
+import { PayoutNotFoundError } from "@/lib/payout/errors";
 import { payoutCallbackSchema } from "@/lib/payout/schemas";
 import { PAYOUT_TIME_WINDOW_S, verifyPayoutSignature } from "@/lib/payout/signing";
-import { type PayoutWithdrawal, toWithdrawal } from "@/lib/payout/transform";
+import { type PayoutWithdrawal, toPayoutWithdrawal } from "@/lib/payout/transform";
 import { isFinal } from "@/lib/orders/status-machine";
 import { UpstreamError } from "@/lib/upstream/errors";
 
@@ -41,24 +43,7 @@ export async function receivePayoutCallback(
     ip: input.ip,
     headers: callbackHeaders(input, signature),
   };
-  const refuse = async (
-    status: 400 | 401,
-    code: string,
-    verification: string,
-    entityId?: string,
-    field?: string,
-  ): Promise<Verdict> => ({
-    status,
-    code,
-    field,
-    callbackId: await storeRefusedCallback(deps.db, {
-      ...row,
-      entityId,
-      verification,
-      result: "rejected",
-      detail: field ? `invalid ${field}` : null,
-    }),
-  });
+  const refuse = refuseDelivery(deps.db, row);
 
   if (!verifyPayoutSignature(deps.secret, input.rawBody, signature))
     return refuse(401, "BAD_SIGNATURE", "bad_signature");
@@ -69,16 +54,14 @@ export async function receivePayoutCallback(
     return refuse(400, "BAD_JSON", "bad_json");
   }
   const parsed = payoutCallbackSchema.safeParse(json);
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join(".") || "body";
-    return refuse(400, "VALIDATION", "bad_body", undefined, field);
-  }
+  if (!parsed.success)
+    return refuse(400, "VALIDATION", "bad_body", { field: badField(parsed.error) });
   const id = parsed.data.platform_order_id;
   if (parsed.data.merchant_id !== deps.merchantId)
-    return refuse(401, "BAD_MERCHANT", "bad_merchant", id);
+    return refuse(401, "BAD_MERCHANT", "bad_merchant", { entityId: id });
   const nowS = (deps.clock?.() ?? Date.now()) / 1000;
   if (Math.abs(nowS - parsed.data.time) > PAYOUT_TIME_WINDOW_S)
-    return refuse(401, "STALE_TIME", "stale_time", id);
+    return refuse(401, "STALE_TIME", "stale_time", { entityId: id });
   return { status: 200, row: { ...row, entityId: id, verification: "ok", result: "received" } };
 }
 
@@ -94,7 +77,7 @@ export async function processPayoutCallback(
 
   let reported: PayoutWithdrawal;
   try {
-    reported = toWithdrawal(body, null);
+    reported = toPayoutWithdrawal(body, null);
   } catch (error) {
     await setCallbackResult(db, callbackId, "anomaly", (error as Error).message, true);
     return "anomaly";
@@ -128,7 +111,7 @@ export async function processPayoutCallback(
       details = { callbackId, confirmedBy: "requery", callbackStatus: body.status };
       reported = confirmed;
     } catch (error) {
-      if (error instanceof WithdrawalNotFoundError) {
+      if (error instanceof PayoutNotFoundError) {
         await setCallbackResult(
           db,
           callbackId,
