@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { navItemsFor } from "@/lib/navigation";
 
-import { apiAs, signInAs } from "./helpers";
+import { apiAs, settled, signInAs } from "./helpers";
 
 const BASE = "http://localhost:3100";
 
@@ -17,12 +17,6 @@ const VIEWPORTS = [
   { name: "1440", width: 1440, height: 900 },
   { name: "390", width: 390, height: 844 },
 ] as const;
-
-/** Lets the page's first fetches land: the live lists poll, so "network idle" may never come. */
-async function settled(page: Page) {
-  await page.locator("h1").first().waitFor();
-  await expect(page.getByText(/กำลังโหลด|Loading…/)).toHaveCount(0, { timeout: 10_000 });
-}
 
 for (const locale of ["th", "en"] as const) {
   test(`every page has no serious accessibility problem, in ${locale}, at 1440 and 390 px`, async ({

@@ -60,3 +60,20 @@ export async function apiAs(
   }
   return context;
 }
+
+/**
+ * Lets a page's first fetches land: its heading is there and nothing says it is loading.
+ * (The live lists poll, so "network idle" may never come: never wait for it.)
+ */
+export async function settled(page: Page) {
+  await page.locator("h1").first().waitFor();
+  await expect(page.getByText(/กำลังโหลด|Loading…/)).toHaveCount(0, { timeout: 10_000 });
+}
+
+/**
+ * Resolves once the page has read `path` from the API after it loaded: a list rendered on the
+ * server reads itself again as it mounts, so this answer means the page has hydrated.
+ */
+export function readAgain(page: Page, path: string) {
+  return page.waitForResponse((res) => new URL(res.url()).pathname === path, { timeout: 15_000 });
+}

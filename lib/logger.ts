@@ -31,10 +31,27 @@ function scrub(text: string): string {
   return out;
 }
 
-function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
-  const line = scrub(serialize({ level, time: new Date().toISOString(), message, ...fields }));
+type Sink = (level: Level, line: string) => void;
+
+const toConsole: Sink = (level, line) => {
   if (level === "error") console.error(line);
   else console.log(line);
+};
+let sink: Sink = toConsole;
+
+/**
+ * Where log lines go: stdout (the default), nowhere (`null`: the unit tests, so their output
+ * shows failures, not the errors a test provoked on purpose) or a test's own collector.
+ * Returns the previous sink, to put back.
+ */
+export function setLogSink(next: Sink | null): Sink {
+  const previous = sink;
+  sink = next ?? (() => {});
+  return previous;
+}
+
+function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
+  sink(level, scrub(serialize({ level, time: new Date().toISOString(), message, ...fields })));
 }
 
 export const logger = {

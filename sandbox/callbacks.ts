@@ -18,6 +18,8 @@ export class CallbackDispatcher {
   #timers = new Set<NodeJS.Timeout>();
   #closed = false;
   delivered: { label: string; status: number | null; attempt: number }[] = [];
+  /** The labels of the callbacks a `drop` fault swallowed (never sent). */
+  dropped: string[] = [];
 
   constructor(
     private readonly name: string,
@@ -29,6 +31,7 @@ export class CallbackDispatcher {
     if (this.#closed) return;
     if (this.faults.take("callback", "drop")) {
       log(this.options.quiet, this.name, `callback ${delivery.label} dropped (fault)`);
+      this.dropped.push(delivery.label);
       return;
     }
     const delay = this.faults.take("callback", "delay")?.ms ?? 0;

@@ -1,29 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 
 import { ListTable } from "@/components/list-kit/list-table";
-import { SelectAllHeader, SelectCell } from "@/components/list-kit/row-cells";
+import { SelectAllHeader } from "@/components/list-kit/row-cells";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useSelection } from "@/components/list-kit/use-requery-runner";
-import { StatusBadge } from "@/components/status-badge";
-import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
-import { REVIEW_ITEM_REASONS } from "@/db/enums";
-import { formatDateTime, formatSatang } from "@/lib/format";
 import type { InitialPage } from "@/lib/orders/list-url";
 import type { ReviewPage } from "@/lib/review/read-review";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { ApprovalCard } from "./approval-card";
 import { BulkBar } from "./bulk-bar";
-import { ClaimControl } from "./claim-control";
-import { DecisionForm } from "./decision-form";
 import { QueueFilters } from "./queue-filters";
-import { AgeCell } from "./age-cell";
-import { whySentence } from "./why";
-import { Button, TextLink } from "@/components/ui/button";
+import { QueueRow } from "./queue-row";
+import { ReasonTabs } from "./reason-tabs";
 
 /**
  * The managers' queue: re-issues waiting for approval on top, then the items oldest first,
@@ -59,7 +52,6 @@ export function ReviewQueue({
   const approvals = list.data?.approvals ?? [];
   const reason = list.params.get("reason");
   const resolved = list.params.get("resolved") === "1";
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const selected = items.filter((i) => selection.selected.has(String(i.id)));
   const columns = canAct ? 9 : 8;
 
@@ -87,28 +79,7 @@ export function ReviewQueue({
           </ul>
         </section>
       )}
-      <div role="tablist" aria-label={t("reasons")} className="flex flex-wrap gap-1">
-        {[null, ...REVIEW_ITEM_REASONS].map((r) => (
-          <button
-            key={r ?? "all"}
-            type="button"
-            role="tab"
-            aria-selected={reason === r}
-            data-reason={r ?? "all"}
-            onClick={() => go({ reason: r })}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${
-              reason === r
-                ? "bg-indigo-600 text-white"
-                : "bg-white text-slate-700 ring-1 ring-slate-300"
-            }`}
-          >
-            {r ? t(`reason.${r}`) : t("all")}{" "}
-            <span className="tabular-nums" data-testid={`count-${r ?? "all"}`}>
-              {r ? (counts[r] ?? 0) : total}
-            </span>
-          </button>
-        ))}
-      </div>
+      <ReasonTabs reason={reason} counts={counts} onChoose={(r) => go({ reason: r })} />
       <QueueFilters params={list.filters} onChange={go} />
       {canAct && selected.length > 0 && (
         <BulkBar selected={selected} onDone={() => list.refresh()} />
@@ -136,76 +107,19 @@ export function ReviewQueue({
         }
       >
         {items.map((item) => (
-          <Fragment key={item.id}>
-            <tr data-item-id={item.id} data-reason={item.reason} data-entity-id={item.entityId}>
-              {canAct && (
-                <SelectCell id={String(item.id)} name={item.entityId} selection={selection} />
-              )}
-              {resolved ? (
-                <td className={`${ui.td} tabular-nums`}>{formatDateTime(item.resolvedAt)}</td>
-              ) : (
-                <AgeCell openedAt={item.openedAt} slaHours={slaHours} renderedAt={renderedAt} />
-              )}
-              <td className={ui.td}>{t(`reason.${item.reason}`)}</td>
-              <td className={ui.td}>
-                <ShortId
-                  id={item.entityId}
-                  href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}`}
-                />
-                <div className="text-xs text-slate-500">{t(`kind.${item.kind}`)}</div>
-              </td>
-              <td className={`${ui.tdWrap} max-w-md min-w-64`}>{whySentence(item, t)}</td>
-              <td className={ui.td}>
-                <StatusBadge status={item.order.status} />
-              </td>
-              <td className={`${ui.td} text-right tabular-nums`}>
-                {item.order.amountSatang === null ? "—" : formatSatang(item.order.amountSatang)}
-              </td>
-              <td className={ui.td}>
-                {resolved ? (
-                  <span>
-                    {t.has(`outcomes.${item.outcome}`)
-                      ? t(`outcomes.${item.outcome}`)
-                      : item.outcome}
-                    {item.resolvedBy && ` · ${item.resolvedBy.name}`}
-                  </span>
-                ) : (
-                  <ClaimControl item={item} me={me} canAct={canAct} />
-                )}
-              </td>
-              <td className={ui.td}>
-                {canAct && !resolved && (
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    aria-expanded={open === item.id}
-                    onClick={() => setOpen(open === item.id ? null : item.id)}
-                  >
-                    {t("decideOpen")}
-                  </Button>
-                )}
-              </td>
-            </tr>
-            {open === item.id && (
-              <tr>
-                <td colSpan={columns} className="bg-slate-50 px-4 py-3">
-                  <div className="flex flex-wrap gap-6">
-                    <div className="max-w-xl flex-1">
-                      <DecisionForm item={item} />
-                    </div>
-                    <p className="text-sm">
-                      <TextLink
-                        href={`/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}#review`}
-                        tone="underlined"
-                      >
-                        {t("openEvidence")}
-                      </TextLink>
-                    </p>
-                  </div>
-                </td>
-              </tr>
-            )}
-          </Fragment>
+          <QueueRow
+            key={item.id}
+            item={item}
+            me={me}
+            canAct={canAct}
+            resolved={resolved}
+            slaHours={slaHours}
+            renderedAt={renderedAt}
+            columns={columns}
+            selection={selection}
+            open={open === item.id}
+            onToggle={() => setOpen(open === item.id ? null : item.id)}
+          />
         ))}
       </ListTable>
     </div>

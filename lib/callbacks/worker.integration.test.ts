@@ -85,14 +85,18 @@ describe("callback worker", () => {
     const [held] = await received(db, 1);
     db.$client
       .prepare("update callbacks set claimed_until = ?, claimed_by = 'peer' where id = ?")
-      .run(Date.now() + 300, held);
+      .run(Date.now() + 1_000, held);
     // The peer is alive: its liveness lease runs for a while yet.
     await acquireLease(db, workerLeaseName("peer"), "peer", 60_000);
     const { runs, process } = recorder(db);
-    worker(db, { p2w: process }, { pollMs: 50 }).start();
-    await new Promise((r) => setTimeout(r, 150));
+    const w = worker(db, { p2w: process }, { pollMs: 50 });
+    const first = w.nextLook();
+    w.start();
+    // It looked, and twice took nothing: the row is the peer's while its claim runs.
+    expect(await first).toBe(0);
+    expect(await w.nextLook()).toBe(0);
     expect(runs).toEqual([]);
-    await waitFor(() => runs.length === 1);
+    await waitFor(() => runs.length === 1, 5_000);
     expect(runs).toEqual([held]);
   });
 
@@ -128,7 +132,10 @@ describe("callback worker", () => {
     const w = worker(db, { p2w: process }, { concurrency: 8 }).start();
     for (let i = 0; i < 50; i++) w.wake();
     await waitFor(() => runs.length === 8);
-    await new Promise((r) => setTimeout(r, 50));
+    // Woken with every slot full, it takes nothing more.
+    const look = w.nextLook();
+    w.wake();
+    expect(await look).toBe(0);
     expect(runs).toHaveLength(8);
     const claimed = db.$client
       .prepare("select count(*) from callbacks where claimed_until is not null")
@@ -147,10 +154,15 @@ describe("callback worker", () => {
     const other = openDb(db.$client.name);
     const a = recorder(db);
     const b = recorder(other);
-    worker(db, { p2w: a.process }, { concurrency: 4 }).start();
-    worker(other, { p2w: b.process }, { concurrency: 4 }).start();
+    const wa = worker(db, { p2w: a.process }, { concurrency: 4 }).start();
+    const wb = worker(other, { p2w: b.process }, { concurrency: 4 }).start();
     await waitFor(() => a.runs.length + b.runs.length === 150);
-    await new Promise((r) => setTimeout(r, 50));
+    // Both finish what they hold, then look again and find nothing left to take.
+    await Promise.all([wa.settled(), wb.settled()]);
+    const looks = [wa.nextLook(), wb.nextLook()];
+    wa.wake();
+    wb.wake();
+    expect(await Promise.all(looks)).toEqual([0, 0]);
     expect([...a.runs, ...b.runs].sort((x, y) => x - y)).toEqual(ids);
     expect(a.runs.length).toBeGreaterThan(0);
     expect(b.runs.length).toBeGreaterThan(0);
@@ -182,8 +194,11 @@ describe("callback worker", () => {
       { claimMs: 10, pollMs: 15, maxRuns: 3 },
     ).start();
     await waitFor(async () => (await getCallback(db, id ?? 0))?.result === "unconfirmed");
-    await new Promise((r) => setTimeout(r, 100));
     await w.settled();
+    // Left for a person: the next look does not take it again.
+    const look = w.nextLook();
+    w.wake();
+    expect(await look).toBe(0);
     expect(runs).toBe(3);
     expect(await getCallback(db, id ?? 0)).toMatchObject({
       result: "unconfirmed",

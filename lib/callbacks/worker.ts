@@ -54,6 +54,7 @@ export class CallbackWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private idle: (() => void)[] = [];
+  private looked: ((took: number) => void)[] = [];
   /** Names this worker's claims and its liveness lease. */
   readonly holder = randomUUID();
 
@@ -126,6 +127,15 @@ export class CallbackWorker {
   }
 
   /**
+   * Resolves after the worker's next look at the queue with how many rows it took: 0 when it
+   * found none it may take, or had no slot to fill (tests: "nothing more happens" without
+   * sleeping).
+   */
+  nextLook(): Promise<number> {
+    return new Promise((resolve) => this.looked.push(resolve));
+  }
+
+  /**
    * Claims as many waiting rows as there are free slots and starts each. While busy it waits
    * for half the slots to come free: a claim is a write, and claiming one row per finished
    * callback cost as much as processing it.
@@ -154,6 +164,9 @@ export class CallbackWorker {
           this.maybeIdle();
         });
       }
+      for (const resolve of this.looked.splice(0)) resolve(claimed.length);
+    } else {
+      for (const resolve of this.looked.splice(0)) resolve(0);
     }
     this.maybeIdle();
   }
