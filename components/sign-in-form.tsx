@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 
 import { ui } from "@/components/ui/styles";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED"] as const;
 
@@ -56,32 +57,22 @@ export function SignInForm({
 
   return (
     <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
-      <div className="space-y-1">
-        <label htmlFor="email" className={ui.label}>
-          {t("signIn.email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className={ui.input}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className={ui.label}>
-          {t("signIn.password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={ui.input}
-        />
-      </div>
+      <Field id="email" label={t("signIn.email")}>
+        {(control) => (
+          <input {...control} name="email" type="email" autoComplete="username" required />
+        )}
+      </Field>
+      <Field id="password" label={t("signIn.password")}>
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+        )}
+      </Field>
       {code && (
         <p role="alert" className={ui.error} data-code={code}>
           {t(`errors.${code}`)}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { DayInput } from "@/components/list-kit/filter-form";
+import { DayInput } from "@/components/list-kit/filter-fields";
 import { Button, LinkButton } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";

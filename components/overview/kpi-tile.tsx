@@ -122,3 +122,30 @@ export function delta(
     n: String(Math.round((Math.abs(now - before) / before) * 100)),
   };
 }
+
+/**
+ * A tile for each status of interest (`status` left out: every order in the range), all read
+ * from the same totals and compared with the span before.
+ */
+export function StatusTiles({
+  totals,
+  previous,
+  tiles,
+  testIds,
+}: {
+  totals: StatusTotals;
+  previous: StatusTotals;
+  tiles: (Omit<ComponentProps<typeof StatusTile>, "totals" | "previous"> & { key: string })[];
+  /** Each tile's test id is this, a dash and its key. */
+  testIds?: string;
+}) {
+  return tiles.map(({ key, ...tile }) => (
+    <StatusTile
+      key={key}
+      totals={totals}
+      previous={previous}
+      testId={testIds && `${testIds}-${key}`}
+      {...tile}
+    />
+  ));
+}

@@ -5,14 +5,14 @@ import { useLocale, useTranslations } from "next-intl";
 import type { OverviewJson } from "@/lib/overview/overview";
 import { links } from "@/lib/overview/links";
 
-import { ChartTable, COLORS } from "./chart-table";
-import { BarBreakdown } from "./lazy-charts";
+import { Breakdown } from "./breakdown";
+import { COLORS } from "./chart-table";
 import { TOPUP_WAITING_STATUSES } from "@/db/enums";
 
-import { count, durationText, percent } from "./format";
-import { KpiTile, StatusTile } from "./kpi-tile";
-import { Panel } from "./panel";
+import { count, percent } from "./format";
+import { KpiTile, StatusTiles } from "./kpi-tile";
 import { SeriesPanel } from "./series-panel";
+import { TimeToFinal } from "./time-to-final";
 
 type Topups = NonNullable<OverviewJson["topups"]>;
 type Days = { from: string; to: string };
@@ -63,38 +63,31 @@ export function TopupSection({
     value: a.count,
     href: links.waiting(TOPUP_WAITING_STATUSES),
   }));
-  const d = (key: "seconds" | "minutes" | "hours" | "overDay", values?: { n: number }) =>
-    o(`duration.${key}`, values ?? { n: 0 });
   return (
     <section aria-labelledby="overview-topups" className="space-y-4">
       <h2 id="overview-topups" className="text-lg font-semibold text-slate-900">
         {o("topups")}
       </h2>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
-        <StatusTile
+        <StatusTiles
           totals={data}
           previous={p}
-          label={o("created")}
-          better="none"
-          href={links.topups(days)}
-          testId="kpi-topups-total"
-        />
-        <StatusTile
-          totals={data}
-          previous={p}
-          status="succeeded"
-          label={t("status.succeeded")}
-          href={links.topups(days, { status: "succeeded" })}
-          testId="kpi-topups-succeeded"
-        />
-        <StatusTile
-          totals={data}
-          previous={p}
-          status="failed"
-          label={t("status.failed")}
-          better="down"
-          href={links.topups(days, { status: "failed" })}
-          testId="kpi-topups-failed"
+          tiles={[
+            {
+              key: "total",
+              label: o("created"),
+              better: "none" as const,
+              href: links.topups(days),
+            },
+            ...(["succeeded", "failed"] as const).map((status) => ({
+              key: status,
+              status,
+              label: t(`status.${status}`),
+              better: status === "failed" ? ("down" as const) : undefined,
+              href: links.topups(days, { status }),
+            })),
+          ]}
+          testIds="kpi-topups"
         />
         <KpiTile
           label={o("successRate")}
@@ -143,41 +136,7 @@ export function TopupSection({
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Panel title={o("timeToFinal")}>
-          <dl className="grid grid-cols-3 gap-3 text-sm">
-            <div>
-              <dt className="text-slate-500">{o("p50")}</dt>
-              <dd className="text-xl font-semibold tabular-nums" data-testid="ttf-p50">
-                {durationText(data.timeToFinal.p50Seconds, d)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">{o("p95")}</dt>
-              <dd className="text-xl font-semibold tabular-nums">
-                {durationText(data.timeToFinal.p95Seconds, d)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">{o("finalOrders")}</dt>
-              <dd className="text-xl font-semibold tabular-nums">
-                {count(data.timeToFinal.count)}
-              </dd>
-            </div>
-          </dl>
-          {data.timeToFinal.buckets.length > 0 && (
-            <ChartTable
-              caption={o("timeToFinal")}
-              columns={[
-                { key: "bucket", label: o("duration.title") },
-                { key: "count", label: o("orders"), align: "right" },
-              ]}
-              rows={data.timeToFinal.buckets.map((b) => ({
-                key: String(b.seconds),
-                cells: { bucket: durationText(b.seconds, d), count: count(b.count) },
-              }))}
-            />
-          )}
-        </Panel>
+        <TimeToFinal data={data.timeToFinal} />
         <Breakdown
           title={o("waitingByAge")}
           rows={ageRows}
@@ -187,46 +146,5 @@ export function TopupSection({
         />
       </div>
     </section>
-  );
-}
-
-/** A breakdown as bars and as a table; an empty one says so instead of drawing nothing. */
-export function Breakdown({
-  title,
-  rows,
-  color,
-  first,
-  keepEmpty = false,
-}: {
-  title: string;
-  rows: { key: string; label: string; value: number; href?: string }[];
-  color: string;
-  first: string;
-  keepEmpty?: boolean;
-}) {
-  const o = useTranslations("overview");
-  const empty = rows.every((r) => r.value === 0);
-  return (
-    <Panel title={title}>
-      {empty && !keepEmpty ? (
-        <p className="text-sm text-slate-500">{o("none")}</p>
-      ) : (
-        <>
-          <BarBreakdown title={title} rows={rows} color={color} valueLabel={o("orders")} />
-          <ChartTable
-            caption={title}
-            columns={[
-              { key: "label", label: first },
-              { key: "value", label: o("orders"), align: "right" },
-            ]}
-            rows={rows.map((r) => ({
-              key: r.key,
-              href: r.href,
-              cells: { label: r.label, value: count(r.value) },
-            }))}
-          />
-        </>
-      )}
-    </Panel>
   );
 }

@@ -8,7 +8,7 @@ import type { OverviewJson } from "@/lib/overview/overview";
 
 import { COLORS } from "./chart-table";
 import { count } from "./format";
-import { KpiTile, StatusTile } from "./kpi-tile";
+import { KpiTile, StatusTiles } from "./kpi-tile";
 import { SeriesPanel } from "./series-panel";
 
 type Withdrawals = NonNullable<OverviewJson["withdrawals"]>;
@@ -40,27 +40,24 @@ export function WithdrawalSection({
           href={links.withdrawals(null, { status: "open" })}
           testId="kpi-withdrawals-open"
         />
-        <StatusTile
+        <StatusTiles
           totals={data}
           previous={p}
-          label={o("ordered")}
-          better="none"
-          href={links.withdrawals(days)}
-        />
-        <StatusTile
-          totals={data}
-          previous={p}
-          status="success"
-          label={t("status.success")}
-          href={links.withdrawals(days, { status: "success" })}
-        />
-        <StatusTile
-          totals={data}
-          previous={p}
-          status="failed"
-          label={t("status.failed")}
-          better="down"
-          href={links.withdrawals(days, { status: "failed" })}
+          tiles={[
+            {
+              key: "total",
+              label: o("ordered"),
+              better: "none" as const,
+              href: links.withdrawals(days),
+            },
+            ...(["success", "failed"] as const).map((status) => ({
+              key: status,
+              status,
+              label: t(`status.${status}`),
+              better: status === "failed" ? ("down" as const) : undefined,
+              href: links.withdrawals(days, { status }),
+            })),
+          ]}
         />
         <KpiTile
           label={o("stuck")}

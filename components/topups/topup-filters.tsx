@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import {
   CommonFilterFields,
   FilterField,
-  FilterForm,
-  FilterSelect,
   HourField,
+  SelectFilter,
   SortField,
-} from "@/components/list-kit/filter-form";
+} from "@/components/list-kit/filter-fields";
+import { FilterForm } from "@/components/list-kit/filter-form";
 import { useOrderChipWords } from "@/components/list-kit/filter-chips";
 import { ui } from "@/components/ui/styles";
 import { TOPUP_STATUSES } from "@/db/enums";
@@ -62,22 +62,22 @@ export function TopupFilters({
       more={
         <>
           <HourField params={params} />
-          <FilterField label={t("topups.package")} name="packageId">
-            <FilterSelect
-              name="packageId"
-              value={value("packageId")}
-              any={t("topups.anyPackage")}
-              options={packages.map((p) => ({ value: p.id, label: p.label }))}
+          {[
+            {
+              name: "packageId",
+              label: t("topups.package"),
+              any: t("topups.anyPackage"),
+              of: packages,
+            },
+            { name: "createdBy", label: t("topups.createdBy"), any: t("topups.anyone"), of: users },
+          ].map(({ of, ...field }) => (
+            <SelectFilter
+              key={field.name}
+              params={params}
+              {...field}
+              options={of.map((o) => ({ value: o.id, label: o.label }))}
             />
-          </FilterField>
-          <FilterField label={t("topups.createdBy")} name="createdBy">
-            <FilterSelect
-              name="createdBy"
-              value={value("createdBy")}
-              any={t("topups.anyone")}
-              options={users.map((u) => ({ value: u.id, label: u.label }))}
-            />
-          </FilterField>
+          ))}
           {params.has("reason") && (
             <FilterField label={t("topups.failureReason")} name="reason">
               <input name="reason" defaultValue={value("reason")} className={ui.input} />

@@ -7,6 +7,7 @@ import { createUserAction } from "@/lib/actions/users";
 import { ui } from "@/components/ui/styles";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 export function UserCreateForm({ minPassword }: { minPassword: number }) {
   const t = useTranslations();
@@ -40,55 +41,39 @@ export function UserCreateForm({ minPassword }: { minPassword: number }) {
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5"
       aria-label={t("users.createTitle")}
     >
-      <div className="space-y-1">
-        <label htmlFor="new-email" className={ui.label}>
-          {t("users.email")}
-        </label>
-        <input
-          id="new-email"
-          name="email"
-          type="email"
-          required
-          className={ui.input}
-          autoComplete="off"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="new-name" className={ui.label}>
-          {t("users.name")}
-        </label>
-        <input id="new-name" name="name" required className={ui.input} autoComplete="off" />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="new-role" className={ui.label}>
-          {t("users.role")}
-        </label>
-        <select id="new-role" name="role" className={ui.input} defaultValue="support">
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="new-password" className={ui.label}>
-          {t("users.password")}
-        </label>
-        <input
-          id="new-password"
-          name="password"
-          type="password"
-          required
-          minLength={minPassword}
-          autoComplete="new-password"
-          className={ui.input}
-          aria-describedby="new-password-hint"
-        />
-        <p id="new-password-hint" className="text-xs text-slate-500">
-          {t("users.passwordHint", { min: minPassword })}
-        </p>
-      </div>
+      <Field id="new-email" label={t("users.email")}>
+        {(control) => <input {...control} name="email" type="email" required autoComplete="off" />}
+      </Field>
+      <Field id="new-name" label={t("users.name")}>
+        {(control) => <input {...control} name="name" required autoComplete="off" />}
+      </Field>
+      <Field id="new-role" label={t("users.role")}>
+        {(control) => (
+          <select {...control} name="role" defaultValue="support">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="new-password"
+        label={t("users.password")}
+        hint={t("users.passwordHint", { min: minPassword })}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            required
+            minLength={minPassword}
+            autoComplete="new-password"
+          />
+        )}
+      </Field>
       <div className="flex items-start pt-6">
         <Button type="submit" disabled={pending}>
           {pending ? t("common.saving") : t("common.create")}

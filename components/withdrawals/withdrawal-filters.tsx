@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import {
   CommonFilterFields,
   FilterField,
-  FilterForm,
-  FilterSelect,
   HourField,
+  SelectFilter,
   SortField,
-} from "@/components/list-kit/filter-form";
+} from "@/components/list-kit/filter-fields";
+import { FilterForm } from "@/components/list-kit/filter-form";
 import { useOrderChipWords } from "@/components/list-kit/filter-chips";
 import { ui } from "@/components/ui/styles";
 import { WITHDRAWAL_STATUSES } from "@/db/enums";
@@ -49,14 +49,13 @@ export function WithdrawalFilters({
       more={
         <>
           <HourField params={params} />
-          <FilterField label={t("withdrawals.bank")} name="bank">
-            <FilterSelect
-              name="bank"
-              value={value("bank")}
-              any={t("withdrawals.anyBank")}
-              options={banks.map((b) => ({ value: b, label: words.bank(b) }))}
-            />
-          </FilterField>
+          <SelectFilter
+            params={params}
+            name="bank"
+            label={t("withdrawals.bank")}
+            any={t("withdrawals.anyBank")}
+            options={banks.map((b) => ({ value: b, label: words.bank(b) }))}
+          />
           {(["min", "max"] as const).map((key) => (
             <FilterField key={key} label={t(`withdrawals.${key}`)} name={key}>
               <input

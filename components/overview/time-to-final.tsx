@@ -1,0 +1,53 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import type { OverviewJson } from "@/lib/overview/overview";
+
+import { ChartTable } from "./chart-table";
+import { count, durationText } from "./format";
+import { Panel } from "./panel";
+
+/** How long top-ups took from create to a final status: p50, p95, and the spread as a table. */
+export function TimeToFinal({
+  data,
+}: {
+  data: NonNullable<OverviewJson["topups"]>["timeToFinal"];
+}) {
+  const o = useTranslations("overview");
+  const d = (key: "seconds" | "minutes" | "hours" | "overDay", values?: { n: number }) =>
+    o(`duration.${key}`, values ?? { n: 0 });
+  return (
+    <Panel title={o("timeToFinal")}>
+      <dl className="grid grid-cols-3 gap-3 text-sm">
+        <div>
+          <dt className="text-slate-500">{o("p50")}</dt>
+          <dd className="text-xl font-semibold tabular-nums" data-testid="ttf-p50">
+            {durationText(data.p50Seconds, d)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{o("p95")}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{durationText(data.p95Seconds, d)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{o("finalOrders")}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{count(data.count)}</dd>
+        </div>
+      </dl>
+      {data.buckets.length > 0 && (
+        <ChartTable
+          caption={o("timeToFinal")}
+          columns={[
+            { key: "bucket", label: o("duration.title") },
+            { key: "count", label: o("orders"), align: "right" },
+          ]}
+          rows={data.buckets.map((b) => ({
+            key: String(b.seconds),
+            cells: { bucket: durationText(b.seconds, d), count: count(b.count) },
+          }))}
+        />
+      )}
+    </Panel>
+  );
+}
