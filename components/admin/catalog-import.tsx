@@ -8,6 +8,7 @@ import type { ChangeEvent } from "react";
 import { ui } from "@/components/ui/styles";
 
 import { ApiRefusal, sendJson, type ShownProblem } from "@/lib/api/client";
+import { TableHead } from "@/components/ui/table-head";
 
 type Counts = { inserted: number; updated: number; unchanged: number };
 
@@ -65,14 +66,7 @@ export function CatalogImport() {
             <p className={ui.error}>{problems.length > 0 ? t("refused") : upload.error.message}</p>
             {problems.length > 0 && (
               <table className={ui.table}>
-                <thead>
-                  <tr>
-                    <th className={ui.th}>{t("position")}</th>
-                    <th className={ui.th}>{t("packageId")}</th>
-                    <th className={ui.th}>{t("where")}</th>
-                    <th className={ui.th}>{t("problem")}</th>
-                  </tr>
-                </thead>
+                <TableHead headings={[t("position"), t("packageId"), t("where"), t("problem")]} />
                 <tbody className="divide-y divide-slate-100">
                   {problems.map((p, i) => (
                     <tr key={i}>

@@ -8,6 +8,7 @@ import type { Check } from "@/lib/connectivity/verdict";
 
 import { ApiRefusal, sendJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
+import { TableHead } from "@/components/ui/table-head";
 
 const TONE: Record<Check["verdict"], string> = {
   works: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -46,14 +47,7 @@ export function ConnectivityCheck() {
       )}
       {run.data && (
         <table className={ui.table} data-testid="connectivity-result">
-          <thead>
-            <tr>
-              <th className={ui.th}>{t("upstream")}</th>
-              <th className={ui.th}>{t("verdictLabel")}</th>
-              <th className={ui.th}>{t("latency")}</th>
-              <th className={ui.th}>{t("answer")}</th>
-            </tr>
-          </thead>
+          <TableHead headings={[t("upstream"), t("verdictLabel"), t("latency"), t("answer")]} />
           <tbody className="divide-y divide-slate-100">
             {(["p2w", "payout"] as const).map((upstream) => {
               const check = run.data[upstream];

@@ -6,6 +6,7 @@ import { ui } from "@/components/ui/styles";
 import type { AuditRow } from "@/db/schema";
 import { auditTargetHref } from "@/lib/audit/audit-events";
 import { formatDateTime } from "@/lib/format";
+import { TableHead } from "@/components/ui/table-head";
 
 /** One page of the audit log, newest first; a phone shows each entry as a card. */
 export async function AuditTable({
@@ -28,15 +29,10 @@ export async function AuditTable({
   return (
     <section className={ui.tableBox}>
       <table className={`${ui.table} ${ui.cardTable}`} data-testid="audit-log">
-        <thead className={`${ui.stickyHead} ${ui.cardHead}`}>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} className={ui.th}>
-                {t(`audit.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          className={`${ui.stickyHead} ${ui.cardHead}`}
+          headings={columns.map((column) => t(`audit.${column}`))}
+        />
         <tbody className={`divide-y divide-slate-100 ${ui.cardTable}`}>
           {rows.length === 0 && (
             <tr>

@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { wordsOf } from "@/lib/i18n/words";
+import { TableHead } from "@/components/ui/table-head";
 
 type Entry = {
   at: string;
@@ -48,14 +49,9 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
     <section className={`${ui.card} overflow-x-auto p-0`}>
       <h2 className="px-4 pt-4 text-base font-semibold">{t("orders.timeline")}</h2>
       <table className={ui.table} data-testid="timeline">
-        <thead>
-          <tr>
-            <th className={ui.th}>{t("orders.at")}</th>
-            <th className={ui.th}>{t("orders.what")}</th>
-            <th className={ui.th}>{t("orders.actor")}</th>
-            <th className={ui.th}>{t("orders.details")}</th>
-          </tr>
-        </thead>
+        <TableHead
+          headings={[t("orders.at"), t("orders.what"), t("orders.actor"), t("orders.details")]}
+        />
         <tbody className="divide-y divide-slate-100">
           {history.map((h, i) => (
             <tr key={i} data-kind={h.kind} data-source={h.source}>

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import type { CallbackCounts as Counts } from "@/lib/logs/read-logs";
 
 import { ResultBadge } from "./log-badges";
+import { TableHead } from "@/components/ui/table-head";
 
 /**
  * The last 24 hours per upstream and result, each count a link to the log filtered to it;
@@ -61,15 +62,15 @@ export function CallbackCounts({ counts }: { counts: Counts | undefined }) {
           <summary className="cursor-pointer text-slate-700">{t("droppedBySource")}</summary>
           <p className="mt-1 text-xs text-slate-500">{t("droppedExplained")}</p>
           <table className={`${ui.table} mt-2`} data-testid="dropped-refusals">
-            <thead>
-              <tr>
-                <th className={ui.th}>{t("minute")}</th>
-                <th className={ui.th}>{t("upstream")}</th>
-                <th className={ui.th}>{t("sourceIp")}</th>
-                <th className={`${ui.th} text-right`}>{t("stored")}</th>
-                <th className={`${ui.th} text-right`}>{t("dropped")}</th>
-              </tr>
-            </thead>
+            <TableHead
+              headings={[
+                t("minute"),
+                t("upstream"),
+                t("sourceIp"),
+                { label: t("stored"), numeric: true },
+                { label: t("dropped"), numeric: true },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {counts.droppedBySource.map((r) => (
                 <tr key={`${r.upstream}-${r.ip}-${r.minute}`}>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { OverviewJson } from "@/lib/overview/overview";
 
-import { ChartTable } from "./chart-table";
+import { ValueTable } from "./chart-table";
 import { TrendChart } from "./lazy-charts";
 import { baht } from "./format";
 import { Panel } from "./panel";
@@ -81,18 +81,14 @@ export function BalanceCard({ data }: { data: Balance }) {
                 format={baht}
                 valueLabel={o("title")}
               />
-              <ChartTable
+              <ValueTable
                 caption={o("trend")}
-                columns={[
-                  { key: "label", label: o("when") },
-                  { key: "value", label: o("title"), align: "right" },
-                ]}
+                labelHeading={o("when")}
+                valueHeading={o("title")}
                 rows={data.trend.map((p) => ({
                   key: p.at,
-                  cells: {
-                    label: formatDateTime(p.at),
-                    value: p.satang === null ? "—" : formatSatang(p.satang),
-                  },
+                  label: formatDateTime(p.at),
+                  value: p.satang === null ? "—" : formatSatang(p.satang),
                 }))}
               />
             </>

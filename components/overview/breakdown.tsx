@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { ChartTable } from "./chart-table";
+import { ValueTable } from "./chart-table";
 import { count } from "./format";
 import { BarBreakdown } from "./lazy-charts";
 import { Panel } from "./panel";
@@ -30,17 +30,11 @@ export function Breakdown({
       ) : (
         <>
           <BarBreakdown title={title} rows={rows} color={color} valueLabel={o("orders")} />
-          <ChartTable
+          <ValueTable
             caption={title}
-            columns={[
-              { key: "label", label: first },
-              { key: "value", label: o("orders"), align: "right" },
-            ]}
-            rows={rows.map((r) => ({
-              key: r.key,
-              href: r.href,
-              cells: { label: r.label, value: count(r.value) },
-            }))}
+            labelHeading={first}
+            valueHeading={o("orders")}
+            rows={rows.map((r) => ({ ...r, value: count(r.value) }))}
           />
         </>
       )}

@@ -8,6 +8,7 @@ import type { OverviewJson } from "@/lib/overview/overview";
 
 import { percent } from "./format";
 import { Panel } from "./panel";
+import { TableHead } from "@/components/ui/table-head";
 
 type Health = NonNullable<OverviewJson["callbacks"]>;
 
@@ -19,28 +20,16 @@ export function CallbackHealth({ data }: { data: Health }) {
     <Panel title={o("title")}>
       <div className="overflow-x-auto">
         <table className={ui.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={ui.th}>
-                {o("upstream")}
-              </th>
-              <th scope="col" className={ui.th}>
-                {o("lastAccepted")}
-              </th>
-              <th scope="col" className={`${ui.th} text-right`}>
-                {o("perMinute")}
-              </th>
-              <th scope="col" className={`${ui.th} text-right`}>
-                {o("lastHour")}
-              </th>
-              <th scope="col" className={`${ui.th} text-right`}>
-                {o("refusedShare")}
-              </th>
-              <th scope="col" className={`${ui.th} text-right`}>
-                {o("medianDelay")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            headings={[
+              o("upstream"),
+              o("lastAccepted"),
+              ...(["perMinute", "lastHour", "refusedShare", "medianDelay"] as const).map((k) => ({
+                label: o(k),
+                numeric: true,
+              })),
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {upstreams.map((u) => {
               const h = data[u];

@@ -79,3 +79,27 @@ export function ChartTable({
     </details>
   );
 }
+
+/** The common case: one label and one figure a row (a breakdown, a trend, a spread). */
+export function ValueTable({
+  caption,
+  labelHeading,
+  valueHeading,
+  rows,
+}: {
+  caption: string;
+  labelHeading: string;
+  valueHeading: string;
+  rows: { key: string; label: ReactNode; value: ReactNode; href?: string }[];
+}) {
+  return (
+    <ChartTable
+      caption={caption}
+      columns={[
+        { key: "label", label: labelHeading },
+        { key: "value", label: valueHeading, align: "right" },
+      ]}
+      rows={rows.map(({ key, label, value, href }) => ({ key, href, cells: { label, value } }))}
+    />
+  );
+}

@@ -124,28 +124,37 @@ export function delta(
 }
 
 /**
- * A tile for each status of interest (`status` left out: every order in the range), all read
- * from the same totals and compared with the span before.
+ * The range's tiles by status: every order in it (`totalLabel`), then one per status, each
+ * read from the same totals, compared with the span before and linking to its list; more
+ * failures is worse, more of the others is neither.
  */
 export function StatusTiles({
   totals,
   previous,
-  tiles,
+  totalLabel,
+  statuses,
+  hrefOf,
   testIds,
 }: {
   totals: StatusTotals;
   previous: StatusTotals;
-  tiles: (Omit<ComponentProps<typeof StatusTile>, "totals" | "previous"> & { key: string })[];
-  /** Each tile's test id is this, a dash and its key. */
+  totalLabel: string;
+  statuses: readonly string[];
+  hrefOf: (status?: string) => string;
+  /** Each tile's test id is this, a dash and `total` or its status. */
   testIds?: string;
 }) {
-  return tiles.map(({ key, ...tile }) => (
+  const t = useTranslations("status");
+  return [undefined, ...statuses].map((status) => (
     <StatusTile
-      key={key}
+      key={status ?? "total"}
       totals={totals}
       previous={previous}
-      testId={testIds && `${testIds}-${key}`}
-      {...tile}
+      status={status}
+      label={status ? t(status as "failed") : totalLabel}
+      better={status === undefined ? "none" : status === "failed" ? "down" : undefined}
+      href={hrefOf(status)}
+      testId={testIds && `${testIds}-${status ?? "total"}`}
     />
   ));
 }

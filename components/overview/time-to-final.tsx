@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 import type { OverviewJson } from "@/lib/overview/overview";
 
-import { ChartTable } from "./chart-table";
+import { ValueTable } from "./chart-table";
 import { count, durationText } from "./format";
 import { Panel } from "./panel";
 
@@ -36,15 +36,14 @@ export function TimeToFinal({
         </div>
       </dl>
       {data.buckets.length > 0 && (
-        <ChartTable
+        <ValueTable
           caption={o("timeToFinal")}
-          columns={[
-            { key: "bucket", label: o("duration.title") },
-            { key: "count", label: o("orders"), align: "right" },
-          ]}
+          labelHeading={o("duration.title")}
+          valueHeading={o("orders")}
           rows={data.buckets.map((b) => ({
             key: String(b.seconds),
-            cells: { bucket: durationText(b.seconds, d), count: count(b.count) },
+            label: durationText(b.seconds, d),
+            value: count(b.count),
           }))}
         />
       )}

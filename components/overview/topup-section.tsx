@@ -72,21 +72,9 @@ export function TopupSection({
         <StatusTiles
           totals={data}
           previous={p}
-          tiles={[
-            {
-              key: "total",
-              label: o("created"),
-              better: "none" as const,
-              href: links.topups(days),
-            },
-            ...(["succeeded", "failed"] as const).map((status) => ({
-              key: status,
-              status,
-              label: t(`status.${status}`),
-              better: status === "failed" ? ("down" as const) : undefined,
-              href: links.topups(days, { status }),
-            })),
-          ]}
+          totalLabel={o("created")}
+          statuses={["succeeded", "failed"]}
+          hrefOf={(status) => links.topups(days, { status })}
           testIds="kpi-topups"
         />
         <KpiTile

@@ -43,21 +43,9 @@ export function WithdrawalSection({
         <StatusTiles
           totals={data}
           previous={p}
-          tiles={[
-            {
-              key: "total",
-              label: o("ordered"),
-              better: "none" as const,
-              href: links.withdrawals(days),
-            },
-            ...(["success", "failed"] as const).map((status) => ({
-              key: status,
-              status,
-              label: t(`status.${status}`),
-              better: status === "failed" ? ("down" as const) : undefined,
-              href: links.withdrawals(days, { status }),
-            })),
-          ]}
+          totalLabel={o("ordered")}
+          statuses={["success", "failed"]}
+          hrefOf={(status) => links.withdrawals(days, { status })}
         />
         <KpiTile
           label={o("stuck")}

@@ -10,6 +10,7 @@ import { bangkokDay, formatDateTime, formatSatang, satangToDecimal } from "@/lib
 import { wordsOf } from "@/lib/i18n/words";
 import type { LookupAnswer } from "@/lib/for-user/withdrawals";
 import { Button, TextLink } from "@/components/ui/button";
+import { TableHead } from "@/components/ui/table-head";
 
 /**
  * A look-up's answers, one row per pasted id: what was pasted (and the platform order id a
@@ -65,22 +66,20 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
     <div className="space-y-2">
       <div className="overflow-x-auto">
         <table className={ui.table} data-testid="lookup-results">
-          <thead>
-            <tr>
-              <th className={ui.th}>{t("lookup.pasted")}</th>
-              <th className={ui.th}>{t("lookup.outcomeColumn")}</th>
-              <th className={ui.th}>{t("withdrawals.status")}</th>
-              <th className={`${ui.th} text-right`}>{t("withdrawals.amount")}</th>
-              <th className={ui.th}>{t("withdrawals.bank")}</th>
-              <th className={ui.th}>{t("withdrawals.accountNo")}</th>
-              <th className={ui.th}>{t("withdrawals.accountName")}</th>
-              <th className={ui.th}>{t("lookup.paidAt")}</th>
-              <th className={ui.th}>{t("lookup.message")}</th>
-              <th className={ui.th}>
-                <span className="sr-only">{t("lookup.open")}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            headings={[
+              t("lookup.pasted"),
+              t("lookup.outcomeColumn"),
+              t("withdrawals.status"),
+              { label: t("withdrawals.amount"), numeric: true },
+              t("withdrawals.bank"),
+              t("withdrawals.accountNo"),
+              t("withdrawals.accountName"),
+              t("lookup.paidAt"),
+              t("lookup.message"),
+              { label: t("lookup.open"), srOnly: true },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {results.map((r) => {
               const w = r.withdrawal;

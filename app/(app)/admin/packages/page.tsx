@@ -7,6 +7,7 @@ import { listCatalog } from "@/lib/catalog/catalog-admin";
 import { getDb } from "@/lib/db";
 import { formatSatang } from "@/lib/format";
 import { Button, buttonVariants, LinkButton, TextLink } from "@/components/ui/button";
+import { TableHead } from "@/components/ui/table-head";
 
 type Search = Promise<{ q?: string; active?: string }>;
 
@@ -63,19 +64,18 @@ export default async function PackagesPage({ searchParams }: { searchParams: Sea
 
       <section className={`${ui.card} overflow-x-auto p-0`}>
         <table className={ui.table}>
-          <thead className="bg-slate-50">
-            <tr>
-              <th className={ui.th}>{t("packageId")}</th>
-              <th className={ui.th}>{t("game")}</th>
-              <th className={ui.th}>{t("name")}</th>
-              <th className={`${ui.th} text-right`}>{t("price")}</th>
-              <th className={`${ui.th} text-right`}>{t("fieldsCount")}</th>
-              <th className={ui.th}>{t("state")}</th>
-              <th className={ui.th}>
-                <span className="sr-only">{t("edit")}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="bg-slate-50"
+            headings={[
+              t("packageId"),
+              t("game"),
+              t("name"),
+              { label: t("price"), numeric: true },
+              { label: t("fieldsCount"), numeric: true },
+              t("state"),
+              { label: t("edit"), srOnly: true },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {packages.map((p) => (
               <tr key={p.packageId} data-testid={`package-row-${p.packageId}`}>

@@ -10,6 +10,7 @@ import { recentFailuresByEmail } from "@/db/queries/sign-in-failures";
 import { LOCKOUT, lockedUntil } from "@/lib/auth/sign-in";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { formatDateTime } from "@/lib/format";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function UsersPage() {
   const me = await requirePageUser("user:manage");
@@ -26,17 +27,18 @@ export default async function UsersPage() {
       </section>
       <section className={`${ui.card} overflow-x-auto p-0`}>
         <table className={ui.table}>
-          <thead className="bg-slate-50">
-            <tr>
-              <th className={ui.th}>{t("users.email")}</th>
-              <th className={ui.th}>{t("users.name")}</th>
-              <th className={ui.th}>{t("users.role")}</th>
-              <th className={ui.th}>{t("users.status")}</th>
-              <th className={ui.th}>{t("users.lastSignIn")}</th>
-              <th className={ui.th}>{t("users.createdAt")}</th>
-              <th className={ui.th}>{t("common.actions")}</th>
-            </tr>
-          </thead>
+          <TableHead
+            className="bg-slate-50"
+            headings={[
+              t("users.email"),
+              t("users.name"),
+              t("users.role"),
+              t("users.status"),
+              t("users.lastSignIn"),
+              t("users.createdAt"),
+              t("common.actions"),
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => {
               const until = lockedUntil(failures.get(u.email));

@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+
+import { ui } from "@/components/ui/styles";
+
+/** A column's heading: its words, right-aligned over figures (`numeric`), or hidden words. */
+export type Heading = ReactNode | { label: ReactNode; numeric?: boolean; srOnly?: boolean };
+
+const isHeading = (h: Heading): h is { label: ReactNode; numeric?: boolean; srOnly?: boolean } =>
+  typeof h === "object" && h !== null && "label" in h;
+
+/** A table's header row from its headings, in order. */
+export function TableHead({ headings, className }: { headings: Heading[]; className?: string }) {
+  return (
+    <thead className={className}>
+      <tr>
+        {headings.map((h, i) => {
+          const { label, numeric, srOnly } = isHeading(h) ? h : { label: h };
+          return (
+            <th key={i} scope="col" className={numeric ? `${ui.th} text-right` : ui.th}>
+              {srOnly ? <span className="sr-only">{label}</span> : label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
