@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 
-import { type ChipWords, FilterChips } from "@/components/list-kit/filter-chips";
+import { type ChipWords, FilterChips, useOrderChipWords } from "@/components/list-kit/filter-chips";
 
-import { Problems } from "./filter-fields";
+import { CommonFilterFields, HourField, Problems, SortField } from "./filter-fields";
 import { problemsOf } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
@@ -94,5 +94,58 @@ export function FilterForm({
         {chips && <FilterChips params={params} words={chips} onApply={onApply} />}
       </Problems.Provider>
     </form>
+  );
+}
+
+/**
+ * An order list's filters: the common first line (text, status, days), and behind "More
+ * filters" the hour, the list's own fields (`more`) and its order (`sorts`, the first the
+ * default). The chips name the common keys and the list's own (`chips`).
+ */
+export function OrderFilterForm({
+  params,
+  error,
+  onApply,
+  moreKeys,
+  chips,
+  more,
+  sorts,
+  statuses,
+  placeholder,
+  fromLabel,
+}: {
+  params: URLSearchParams;
+  error?: unknown;
+  onApply: (next: URLSearchParams) => void;
+  moreKeys: readonly string[];
+  chips: ChipWords;
+  more: ReactNode;
+  sorts: { value: string; label: string }[];
+  statuses: readonly string[];
+  placeholder: string;
+  fromLabel: string;
+}) {
+  return (
+    <FilterForm
+      params={params}
+      error={error}
+      onApply={onApply}
+      moreKeys={["hour", ...moreKeys]}
+      chips={useOrderChipWords(fromLabel, chips)}
+      more={
+        <>
+          <HourField params={params} />
+          {more}
+          <SortField params={params} choices={sorts} />
+        </>
+      }
+    >
+      <CommonFilterFields
+        params={params}
+        placeholder={placeholder}
+        statuses={statuses}
+        fromLabel={fromLabel}
+      />
+    </FilterForm>
   );
 }

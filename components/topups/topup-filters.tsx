@@ -2,23 +2,13 @@
 
 import { useTranslations } from "next-intl";
 
-import {
-  CommonFilterFields,
-  FilterField,
-  HourField,
-  SelectFilter,
-  SortField,
-} from "@/components/list-kit/filter-fields";
-import { FilterForm } from "@/components/list-kit/filter-form";
-import { useOrderChipWords } from "@/components/list-kit/filter-chips";
+import { FilterField, SelectFilter } from "@/components/list-kit/filter-fields";
+import { OrderFilterForm } from "@/components/list-kit/filter-form";
 import { ui } from "@/components/ui/styles";
 import { TOPUP_STATUSES } from "@/db/enums";
 import { wordsOf } from "@/lib/i18n/words";
 
 type Option = { id: string | number; label: string };
-
-/** Filters in the second line, opened by "More filters" (and by itself when one is set). */
-const MORE = ["hour", "packageId", "createdBy", "reason", "sort"] as const;
 
 export function TopupFilters({
   params,
@@ -39,12 +29,15 @@ export function TopupFilters({
   const labelOf = (options: Option[], id: string) =>
     options.find((o) => String(o.id) === id)?.label;
   return (
-    <FilterForm
+    <OrderFilterForm
       params={params}
       error={error}
       onApply={onApply}
-      moreKeys={MORE.filter((key) => key !== "sort")}
-      chips={useOrderChipWords(t("topups.from"), {
+      moreKeys={["packageId", "createdBy", "reason"]}
+      fromLabel={t("topups.from")}
+      placeholder={t("topups.searchPlaceholder")}
+      statuses={TOPUP_STATUSES}
+      chips={{
         labels: {
           packageId: t("topups.package"),
           createdBy: t("topups.createdBy"),
@@ -58,10 +51,14 @@ export function TopupFilters({
               : key === "reason"
                 ? words.reason(v)
                 : undefined,
-      })}
+      }}
+      sorts={[
+        { value: "created_desc", label: t("topups.sortCreatedDesc") },
+        { value: "created_asc", label: t("topups.sortCreatedAsc") },
+        { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
+      ]}
       more={
         <>
-          <HourField params={params} />
           {[
             {
               name: "packageId",
@@ -83,23 +80,8 @@ export function TopupFilters({
               <input name="reason" defaultValue={value("reason")} className={ui.input} />
             </FilterField>
           )}
-          <SortField
-            params={params}
-            choices={[
-              { value: "created_desc", label: t("topups.sortCreatedDesc") },
-              { value: "created_asc", label: t("topups.sortCreatedAsc") },
-              { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
-            ]}
-          />
         </>
       }
-    >
-      <CommonFilterFields
-        params={params}
-        placeholder={t("topups.searchPlaceholder")}
-        statuses={TOPUP_STATUSES}
-        fromLabel={t("topups.from")}
-      />
-    </FilterForm>
+    />
   );
 }

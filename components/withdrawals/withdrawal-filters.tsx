@@ -2,21 +2,11 @@
 
 import { useTranslations } from "next-intl";
 
-import {
-  CommonFilterFields,
-  FilterField,
-  HourField,
-  SelectFilter,
-  SortField,
-} from "@/components/list-kit/filter-fields";
-import { FilterForm } from "@/components/list-kit/filter-form";
-import { useOrderChipWords } from "@/components/list-kit/filter-chips";
+import { FilterField, SelectFilter } from "@/components/list-kit/filter-fields";
+import { OrderFilterForm } from "@/components/list-kit/filter-form";
 import { ui } from "@/components/ui/styles";
 import { WITHDRAWAL_STATUSES } from "@/db/enums";
 import { wordsOf } from "@/lib/i18n/words";
-
-/** Filters in the second line, opened by "More filters" (and by itself when one is set). */
-const MORE = ["hour", "bank", "min", "max"] as const;
 
 export function WithdrawalFilters({
   params,
@@ -33,22 +23,29 @@ export function WithdrawalFilters({
   const words = wordsOf(t);
   const value = (key: string) => params.get(key) ?? "";
   return (
-    <FilterForm
+    <OrderFilterForm
       params={params}
       error={error}
       onApply={onApply}
-      moreKeys={MORE}
-      chips={useOrderChipWords(t("withdrawals.orderedFrom"), {
+      moreKeys={["bank", "min", "max"]}
+      fromLabel={t("withdrawals.orderedFrom")}
+      placeholder={t("withdrawals.searchPlaceholder")}
+      statuses={WITHDRAWAL_STATUSES}
+      chips={{
         labels: {
           bank: t("withdrawals.bank"),
           min: t("withdrawals.min"),
           max: t("withdrawals.max"),
         },
         describe: (key, v) => (key === "bank" ? words.bank(v) : undefined),
-      })}
+      }}
+      sorts={[
+        { value: "ordered_desc", label: t("withdrawals.sortOrderedDesc") },
+        { value: "ordered_asc", label: t("withdrawals.sortOrderedAsc") },
+        { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
+      ]}
       more={
         <>
-          <HourField params={params} />
           <SelectFilter
             params={params}
             name="bank"
@@ -66,23 +63,8 @@ export function WithdrawalFilters({
               />
             </FilterField>
           ))}
-          <SortField
-            params={params}
-            choices={[
-              { value: "ordered_desc", label: t("withdrawals.sortOrderedDesc") },
-              { value: "ordered_asc", label: t("withdrawals.sortOrderedAsc") },
-              { value: "updated_desc", label: t("topups.sortUpdatedDesc") },
-            ]}
-          />
         </>
       }
-    >
-      <CommonFilterFields
-        params={params}
-        placeholder={t("withdrawals.searchPlaceholder")}
-        statuses={WITHDRAWAL_STATUSES}
-        fromLabel={t("withdrawals.orderedFrom")}
-      />
-    </FilterForm>
+    />
   );
 }
