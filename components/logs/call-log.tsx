@@ -17,6 +17,7 @@ import { CallStats } from "./call-stats";
 import { formatDuration, OutcomeBadge } from "./log-badges";
 import { CallFilters } from "./log-filters";
 import { OpenCell, OpenedRow } from "./log-table";
+import { HeaderCells } from "@/components/ui/table-head";
 
 type CallPage = { items: UpstreamCallJson[]; nextCursor: string | null; stats?: OperationStats[] };
 
@@ -54,14 +55,18 @@ export function CallLog({
         note={t("callsNote")}
         headers={
           <>
-            <th className={ui.th}>{t("calledAt")}</th>
-            <th className={ui.th}>{t("operation")}</th>
-            <th className={ui.th}>{t("target")}</th>
-            <th className={`${ui.th} text-right`}>{t("attempt")}</th>
-            <th className={`${ui.th} text-right`}>{t("http")}</th>
-            <th className={`${ui.th} text-right`}>{t("duration")}</th>
-            <th className={ui.th}>{t("outcomeLabel")}</th>
-            <th className={ui.th}>{t("actor")}</th>
+            <HeaderCells
+              headings={[
+                t("calledAt"),
+                t("operation"),
+                t("target"),
+                { label: t("attempt"), numeric: true },
+                { label: t("http"), numeric: true },
+                { label: t("duration"), numeric: true },
+                t("outcomeLabel"),
+                t("actor"),
+              ]}
+            />
           </>
         }
       >

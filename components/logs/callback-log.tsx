@@ -5,23 +5,18 @@ import { Fragment, useState } from "react";
 
 import { replayCallbackAction } from "@/lib/actions/callbacks";
 import { ListToolbar, RunFailures } from "@/components/list-kit/list-toolbar";
-import { SelectAllHeader, SelectCell } from "@/components/list-kit/row-cells";
+import { SelectAllHeader } from "@/components/list-kit/row-cells";
 import { ListTable } from "@/components/list-kit/list-table";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/list-kit/use-requery-runner";
-import { ShortId } from "@/components/ui/short-id";
-import { ui } from "@/components/ui/styles";
-import { formatDateTime } from "@/lib/format";
 import type { CallbackPage } from "@/lib/logs/read-logs";
 import type { InitialPage } from "@/lib/orders/list-url";
 import type { CallbackJson } from "@/lib/logs/log-view";
 
 import { CallbackCounts } from "./callback-counts";
-import { CallbackDetail } from "./callback-detail";
-import { formatDuration, ResultBadge, VerificationBadge } from "./log-badges";
 import { CallbackFilters } from "./log-filters";
-import { OpenCell, OpenedRow } from "./log-table";
-import { Button } from "@/components/ui/button";
+import { CallbackRow } from "./callback-row";
+import { HeaderCells } from "@/components/ui/table-head";
 
 /** The log refetches its page this often besides after order changes: callbacks keep coming. */
 const REFRESH_MS = 3_000;
@@ -83,83 +78,32 @@ export function CallbackLog({
         headers={
           <>
             {canReplay && <SelectAllHeader ids={replayableIds} selection={selection} />}
-            <th className={ui.th}>{t("receivedAt")}</th>
-            <th className={ui.th}>{t("upstream")}</th>
-            <th className={ui.th}>{t("order")}</th>
-            <th className={ui.th}>{t("outcomeLabel")}</th>
-            <th className={`${ui.th} text-right`}>{t("processingTime")}</th>
-            <th className={ui.th}>{t("replayedLabel")}</th>
-            {canReplay && <th className={ui.th}>{t("actions")}</th>}
+            <HeaderCells
+              headings={[
+                t("receivedAt"),
+                t("upstream"),
+                t("order"),
+                t("outcomeLabel"),
+                { label: t("processingTime"), numeric: true },
+                t("replayedLabel"),
+                canReplay && t("actions"),
+              ]}
+            />
           </>
         }
       >
         {items.map((c) => (
-          <Fragment key={c.id}>
-            <tr data-callback-id={c.id} className={open === c.id ? "bg-indigo-50/40" : undefined}>
-              {canReplay &&
-                (c.replayable === "ok" ? (
-                  <SelectCell id={String(c.id)} selection={selection} name={`#${c.id}`} />
-                ) : (
-                  <td className={ui.td} />
-                ))}
-              <OpenCell
-                at={c.receivedAt}
-                open={open === c.id}
-                onToggle={() => setOpen(open === c.id ? null : c.id)}
-              />
-              <td className={ui.td}>{t(`upstreamName.${c.upstream}`)}</td>
-              <td className={ui.td}>
-                {c.orderHref && c.entityId ? <ShortId id={c.entityId} href={c.orderHref} /> : "—"}
-              </td>
-              <td className={ui.td}>
-                {/* Refused: why; accepted: what processing made of it. */}
-                {c.verification === "ok" ? (
-                  <ResultBadge result={c.result} />
-                ) : (
-                  <VerificationBadge verification={c.verification} />
-                )}
-                {c.attempts > 1 && (
-                  <span className="ml-1 text-xs text-slate-500">
-                    {t("attemptsShort", { count: c.attempts })}
-                  </span>
-                )}
-              </td>
-              <td className={`${ui.td} text-right tabular-nums`}>
-                {formatDuration(c.processingMs)}
-              </td>
-              <td className={`${ui.tdWrap} min-w-40 text-xs`} data-testid="replayed">
-                {c.replay
-                  ? t("replayedBy", {
-                      name: c.replay.by,
-                      at: formatDateTime(new Date(c.replay.at)),
-                      result: c.replay.result
-                        ? t.has(`result.${c.replay.result}`)
-                          ? t(`result.${c.replay.result}`)
-                          : c.replay.result
-                        : "…",
-                    })
-                  : ""}
-              </td>
-              {canReplay && (
-                <td className={ui.td}>
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    disabled={c.replayable !== "ok" || runner.busy.has(String(c.id))}
-                    title={c.replayable === "ok" ? undefined : t(`notReplayable.${c.replayable}`)}
-                    onClick={() => void runner.one(String(c.id))}
-                  >
-                    {runner.busy.has(String(c.id)) ? t("replaying") : t("replay")}
-                  </Button>
-                </td>
-              )}
-            </tr>
-            {open === c.id && (
-              <OpenedRow columns={columns}>
-                <CallbackDetail id={c.id} version={`${c.result}-${c.replay?.count ?? 0}`} />
-              </OpenedRow>
-            )}
-          </Fragment>
+          <CallbackRow
+            key={c.id}
+            callback={c}
+            canReplay={canReplay}
+            columns={columns}
+            selection={selection}
+            replaying={runner.busy.has(String(c.id))}
+            onReplay={() => void runner.one(String(c.id))}
+            open={open === c.id}
+            onToggle={() => setOpen(open === c.id ? null : c.id)}
+          />
         ))}
       </ListTable>
     </div>

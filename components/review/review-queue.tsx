@@ -7,7 +7,6 @@ import { ListTable } from "@/components/list-kit/list-table";
 import { SelectAllHeader } from "@/components/list-kit/row-cells";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useSelection } from "@/components/list-kit/use-requery-runner";
-import { ui } from "@/components/ui/styles";
 import type { InitialPage } from "@/lib/orders/list-url";
 import type { ReviewPage } from "@/lib/review/read-review";
 import type { ReviewItemJson } from "@/lib/review/review-view";
@@ -17,6 +16,7 @@ import { BulkBar } from "./bulk-bar";
 import { QueueFilters } from "./queue-filters";
 import { QueueRow } from "./queue-row";
 import { ReasonTabs } from "./reason-tabs";
+import { HeaderCells } from "@/components/ui/table-head";
 
 /**
  * The managers' queue: re-issues waiting for approval on top, then the items oldest first,
@@ -95,14 +95,18 @@ export function ReviewQueue({
             {canAct && (
               <SelectAllHeader ids={items.map((i) => String(i.id))} selection={selection} />
             )}
-            <th className={ui.th}>{resolved ? t("decidedAt") : t("age")}</th>
-            <th className={ui.th}>{t("reasonColumn")}</th>
-            <th className={ui.th}>{t("order")}</th>
-            <th className={ui.th}>{t("whyColumn")}</th>
-            <th className={ui.th}>{t("status")}</th>
-            <th className={`${ui.th} text-right`}>{t("amount")}</th>
-            <th className={ui.th}>{resolved ? t("decision") : t("claimColumn")}</th>
-            <th className={ui.th}>{t("actions")}</th>
+            <HeaderCells
+              headings={[
+                resolved ? t("decidedAt") : t("age"),
+                t("reasonColumn"),
+                t("order"),
+                t("whyColumn"),
+                t("status"),
+                { label: t("amount"), numeric: true },
+                resolved ? t("decision") : t("claimColumn"),
+                t("actions"),
+              ]}
+            />
           </>
         }
       >

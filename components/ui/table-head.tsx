@@ -8,19 +8,25 @@ export type Heading = ReactNode | { label: ReactNode; numeric?: boolean; srOnly?
 const isHeading = (h: Heading): h is { label: ReactNode; numeric?: boolean; srOnly?: boolean } =>
   typeof h === "object" && h !== null && "label" in h;
 
+/** A table's header cells from its headings, in order (`false` leaves one out). */
+export function HeaderCells({ headings }: { headings: (Heading | false)[] }) {
+  return headings.map((h, i) => {
+    if (h === false) return null;
+    const { label, numeric, srOnly } = isHeading(h) ? h : { label: h };
+    return (
+      <th key={i} scope="col" className={numeric ? `${ui.th} text-right` : ui.th}>
+        {srOnly ? <span className="sr-only">{label}</span> : label}
+      </th>
+    );
+  });
+}
+
 /** A table's header row from its headings, in order. */
 export function TableHead({ headings, className }: { headings: Heading[]; className?: string }) {
   return (
     <thead className={className}>
       <tr>
-        {headings.map((h, i) => {
-          const { label, numeric, srOnly } = isHeading(h) ? h : { label: h };
-          return (
-            <th key={i} scope="col" className={numeric ? `${ui.th} text-right` : ui.th}>
-              {srOnly ? <span className="sr-only">{label}</span> : label}
-            </th>
-          );
-        })}
+        <HeaderCells headings={headings} />
       </tr>
     </thead>
   );
