@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 
 import { type DraftField, type DraftOption, newOption } from "./package-draft";
 import { TextField } from "@/components/ui/field";
+
+import { BilingualFields } from "./bilingual-fields";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -40,17 +42,12 @@ export function PackageFieldEditor(props: {
           error={error("key")}
           onChange={(key) => onChange({ key })}
         />
-        <TextField
-          label={t("labelTh")}
-          value={field.th}
-          error={error("label.th")}
-          onChange={(th) => onChange({ th })}
-        />
-        <TextField
-          label={t("labelEn")}
-          value={field.en}
-          error={error("label.en")}
-          onChange={(en) => onChange({ en })}
+        <BilingualFields
+          labels={{ th: t("labelTh"), en: t("labelEn") }}
+          value={field}
+          problemAt="label"
+          error={error}
+          onChange={onChange}
         />
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -73,17 +70,12 @@ export function PackageFieldEditor(props: {
               error={error(`options.${j}.value`)}
               onChange={(value) => setOption(option.id, { value })}
             />
-            <TextField
-              label={t("labelTh")}
-              value={option.th}
-              error={error(`options.${j}.label.th`)}
-              onChange={(th) => setOption(option.id, { th })}
-            />
-            <TextField
-              label={t("labelEn")}
-              value={option.en}
-              error={error(`options.${j}.label.en`)}
-              onChange={(en) => setOption(option.id, { en })}
+            <BilingualFields
+              labels={{ th: t("labelTh"), en: t("labelEn") }}
+              value={option}
+              problemAt={`options.${j}.label`}
+              error={error}
+              onChange={(change) => setOption(option.id, change)}
             />
             <Button
               type="button"
