@@ -2,8 +2,9 @@ import { z } from "zod";
 
 import type { Cursor } from "@/db/queries/keyset";
 
-import { AppError } from "@/lib/errors";
+import { AppError, fromZod } from "@/lib/errors";
 import { bangkokDayStart } from "@/lib/format";
+import { searchText } from "@/lib/text";
 
 /** What every order list shares in its query string: keyset cursor and Bangkok-day range. */
 export type { Cursor };
@@ -89,4 +90,46 @@ export function parseStatuses<S extends string>(
       throw new AppError("VALIDATION", 400, { field: "status" });
   }
   return statuses as S[];
+}
+
+/**
+ * The query-string fields every order list has, beside its own: status (comma-separated),
+ * `from`/`to` (Bangkok days), `hour`, `q`, "needs review", and the page (`cursor`, `limit`).
+ */
+export const ORDER_LIST_FIELDS = {
+  status: z.string().optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  hour: hourSchema.optional(),
+  q: searchText().optional(),
+  review: z.enum(["1"]).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+type OrderListFields = z.output<z.ZodObject<typeof ORDER_LIST_FIELDS>>;
+
+/**
+ * Reads an order list's query string with its schema (ORDER_LIST_FIELDS and its own): the
+ * parsed values, the filter every list shares, and the page. A refused value is a 400 naming
+ * its field.
+ */
+export function parseOrderList<S extends z.ZodType<OrderListFields>, T extends string>(
+  schema: S,
+  params: URLSearchParams,
+  statuses: readonly T[],
+) {
+  const parsed = schema.safeParse(nonEmpty(params));
+  if (!parsed.success) throw fromZod(parsed.error);
+  const q = parsed.data as z.output<S> & OrderListFields;
+  return {
+    q,
+    common: {
+      statuses: parseStatuses(q.status, statuses),
+      ...dayRange(q.from, q.to, undefined, q.hour),
+      q: q.q,
+      needsReview: q.review === "1",
+    },
+    page: { cursor: q.cursor ? decodeCursor(q.cursor) : undefined, limit: q.limit },
+  };
 }

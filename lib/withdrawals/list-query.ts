@@ -1,19 +1,8 @@
 import { z } from "zod";
 
-import { fromZod } from "@/lib/errors";
-import { searchText } from "@/lib/text";
-
 import type { WithdrawalFilter, WithdrawalSort } from "@/db/queries/withdrawals";
 import { WITHDRAWAL_STATUSES } from "@/db/schema";
-import {
-  type Cursor,
-  dayRange,
-  daySchema,
-  hourSchema,
-  decodeCursor,
-  parseStatuses,
-  nonEmpty,
-} from "@/lib/orders/list-params";
+import { type Cursor, ORDER_LIST_FIELDS, parseOrderList } from "@/lib/orders/list-params";
 import { AppError } from "@/lib/errors";
 import { typedBahtToSatang } from "@/lib/money";
 
@@ -28,18 +17,11 @@ const baht = z
   .refine((v) => v !== null && v >= 0)
   .transform((v) => v ?? undefined);
 export const withdrawalQuerySchema = z.object({
-  status: z.string().optional(),
-  from: daySchema.optional(),
-  to: daySchema.optional(),
-  hour: hourSchema.optional(),
+  ...ORDER_LIST_FIELDS,
   bank: z.string().max(20).optional(),
   min: baht.optional(),
   max: baht.optional(),
-  q: searchText().optional(),
-  review: z.enum(["1"]).optional(),
   sort: z.enum(["ordered_desc", "ordered_asc", "updated_desc"]).default("ordered_desc"),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export type WithdrawalQuery = {
@@ -50,24 +32,12 @@ export type WithdrawalQuery = {
 };
 
 export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
-  const parsed = withdrawalQuerySchema.safeParse(nonEmpty(params));
-  if (!parsed.success) throw fromZod(parsed.error);
-  const q = parsed.data;
-  const statuses = parseStatuses(q.status, WITHDRAWAL_STATUSES);
+  const { q, common, page } = parseOrderList(withdrawalQuerySchema, params, WITHDRAWAL_STATUSES);
   if (q.min !== undefined && q.max !== undefined && q.min > q.max)
     throw new AppError("RANGE_REVERSED", 400, { field: "max" });
   return {
-    filter: {
-      statuses,
-      ...dayRange(q.from, q.to, undefined, q.hour),
-      bank: q.bank,
-      minSatang: q.min,
-      maxSatang: q.max,
-      q: q.q,
-      needsReview: q.review === "1",
-    },
+    filter: { ...common, bank: q.bank, minSatang: q.min, maxSatang: q.max },
     sort: q.sort,
-    cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
-    limit: q.limit,
+    ...page,
   };
 }
