@@ -11,6 +11,7 @@ import { mapPool } from "@/lib/orders/pool";
 import { NOTE_MIN_LENGTH, outcomesFor } from "@/lib/review/outcomes";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
 
 const CONCURRENCY = 4;
 
@@ -71,32 +72,24 @@ export function BulkBar({ selected, onDone }: { selected: ReviewItemJson[]; onDo
     <section className={`${ui.card} space-y-3 p-4`} data-testid="bulk-bar">
       <p className="text-sm font-medium">{t("selected", { count: selected.length })}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className={ui.label}>{t("outcome")}</span>
-          <select
-            className={ui.input}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value)}
-            aria-label={t("outcome")}
-          >
-            <option value="">{common?.length ? t("chooseOutcome") : t("noCommonOutcome")}</option>
-            {(common ?? []).map((o) => (
-              <option key={o} value={o}>
-                {t(`outcomes.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="min-w-64 flex-1 text-sm">
-          <span className={ui.label}>{t("note")}</span>
-          <input
-            className={ui.input}
-            value={note}
-            maxLength={1000}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
-          />
-        </label>
+        <SelectField
+          label={t("outcome")}
+          value={outcome}
+          onChange={setOutcome}
+          empty={common?.length ? t("chooseOutcome") : t("noCommonOutcome")}
+          options={(common ?? []).map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+        />
+        <Field label={t("note")} className="min-w-64 flex-1">
+          {(control) => (
+            <input
+              {...control}
+              value={note}
+              maxLength={1000}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder={t("notePlaceholder", { min: NOTE_MIN_LENGTH })}
+            />
+          )}
+        </Field>
         <Button
           type="button"
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { ui } from "@/components/ui/styles";
+import { SelectField } from "@/components/ui/field";
 import { ENTITY_KINDS } from "@/db/enums";
 import { CLAIM_FILTERS } from "@/lib/review/outcomes";
 
@@ -17,35 +17,19 @@ export function QueueFilters({
   const t = useTranslations("queue");
   return (
     <div className="flex flex-wrap items-end gap-4" data-testid="queue-filters">
-      <label className="text-sm">
-        <span className={ui.label}>{t("kindFilter")}</span>
-        <select
-          className={ui.input}
-          value={params.get("kind") ?? ""}
-          onChange={(e) => onChange({ kind: e.target.value || null })}
-        >
-          <option value="">{t("anyKind")}</option>
-          {ENTITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        <span className={ui.label}>{t("claimedFilter")}</span>
-        <select
-          className={ui.input}
-          value={params.get("claimed") ?? "any"}
-          onChange={(e) => onChange({ claimed: e.target.value === "any" ? null : e.target.value })}
-        >
-          {CLAIM_FILTERS.map((c) => (
-            <option key={c} value={c}>
-              {t(`claimed.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t("kindFilter")}
+        value={params.get("kind") ?? ""}
+        onChange={(kind) => onChange({ kind: kind || null })}
+        empty={t("anyKind")}
+        options={ENTITY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+      />
+      <SelectField
+        label={t("claimedFilter")}
+        value={params.get("claimed") ?? "any"}
+        onChange={(claimed) => onChange({ claimed: claimed === "any" ? null : claimed })}
+        options={CLAIM_FILTERS.map((c) => ({ value: c, label: t(`claimed.${c}`) }))}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"

@@ -93,3 +93,32 @@ export function TextField({
     </Field>
   );
 }
+
+/** A `Field` holding a select bound to a value; `empty` labels the choice of none. */
+export function SelectField({
+  value,
+  onChange,
+  options,
+  empty,
+  ...field
+}: Omit<Parameters<typeof Field>[0], "children"> & {
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  empty?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
