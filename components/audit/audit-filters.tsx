@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { DayInput } from "@/components/list-kit/filter-fields";
+import { DayInput, FilterField, FilterSelect } from "@/components/list-kit/filter-fields";
 import { Button, LinkButton } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-events";
@@ -18,48 +18,37 @@ export async function AuditFilters({
 }) {
   const t = await getTranslations("audit");
   const filtered = Object.keys(values).length > 0;
-  const labelled = "space-y-1 text-sm";
-  const caption = "block text-slate-600";
   return (
     <form
       method="get"
       aria-label={t("filters")}
       className={`${ui.card} flex flex-wrap items-end gap-3`}
     >
-      <label className={labelled}>
-        <span className={caption}>{t("filterActor")}</span>
-        <select name="actor" defaultValue={values.actor ?? ""} className={`${ui.inputAuto} pr-8`}>
-          <option value="">{t("anyone")}</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.email})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelled}>
-        <span className={caption}>{t("filterAction")}</span>
-        <select name="action" defaultValue={values.action ?? ""} className={`${ui.inputAuto} pr-8`}>
-          <option value="">{t("anyAction")}</option>
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {actionWords(a)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelled}>
-        <span className={caption}>{t("filterTarget")}</span>
+      <FilterField label={t("filterActor")}>
+        <FilterSelect
+          name="actor"
+          value={values.actor ?? ""}
+          any={t("anyone")}
+          options={people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
+        />
+      </FilterField>
+      <FilterField label={t("filterAction")}>
+        <FilterSelect
+          name="action"
+          value={values.action ?? ""}
+          any={t("anyAction")}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionWords(a) }))}
+        />
+      </FilterField>
+      <FilterField label={t("filterTarget")}>
         <input name="target" defaultValue={values.target ?? ""} className={ui.input} />
-      </label>
-      <label className={labelled}>
-        <span className={caption}>{t("from")}</span>
+      </FilterField>
+      <FilterField label={t("from")}>
         <DayInput name="from" value={values.from ?? ""} />
-      </label>
-      <label className={labelled}>
-        <span className={caption}>{t("to")}</span>
+      </FilterField>
+      <FilterField label={t("to")}>
         <DayInput name="to" value={values.to ?? ""} />
-      </label>
+      </FilterField>
       <Button type="submit">{t("apply")}</Button>
       {filtered && (
         <LinkButton href="/audit" variant="secondary">

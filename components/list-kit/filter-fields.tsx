@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext } from "react";
 
 import { hourLabel } from "@/components/list-kit/filter-chips";
+import { Options } from "@/components/ui/field";
 import { ui } from "@/components/ui/styles";
 
 /** The list's refusal of a filter value, by field name, for the field to show beside it. */
@@ -50,12 +51,7 @@ export function FilterSelect({
 }) {
   return (
     <select name={name} defaultValue={value} className={`${ui.inputAuto} pr-8`}>
-      {any !== undefined && <option value="">{any}</option>}
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      <Options options={options} empty={any} />
     </select>
   );
 }

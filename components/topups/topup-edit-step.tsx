@@ -9,6 +9,7 @@ import { formatSatang } from "@/lib/format";
 
 import type { Draft, Outcome, Pkg, Problems } from "./new-topup-types";
 import { Button } from "@/components/ui/button";
+import { Options } from "@/components/ui/field";
 
 /**
  * Choosing a package and filling the fields it needs. The app checks the fields itself
@@ -99,12 +100,7 @@ export function TopupEditStep({
                 </label>
                 {f.options ? (
                   <select {...control} onChange={(e) => onField(f.key, e.target.value)}>
-                    <option value="">{t("newTopup.chooseOption")}</option>
-                    {f.options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
+                    <Options options={f.options} empty={t("newTopup.chooseOption")} />
                   </select>
                 ) : (
                   <input

@@ -94,6 +94,26 @@ export function TextField({
   );
 }
 
+/** A select's choices, after the choice of none when `empty` names it. */
+export function Options({
+  options,
+  empty,
+}: {
+  options: { value: string | number; label: string }[];
+  empty?: string;
+}) {
+  return (
+    <>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A `Field` holding a select bound to a value; `empty` labels the choice of none. */
 export function SelectField({
   value,
@@ -111,12 +131,7 @@ export function SelectField({
     <Field {...field}>
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-          {empty !== undefined && <option value="">{empty}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} empty={empty} />
         </select>
       )}
     </Field>

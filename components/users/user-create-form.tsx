@@ -7,7 +7,7 @@ import { createUserAction } from "@/lib/actions/users";
 import { ui } from "@/components/ui/styles";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, Options } from "@/components/ui/field";
 
 export function UserCreateForm({ minPassword }: { minPassword: number }) {
   const t = useTranslations();
@@ -50,11 +50,7 @@ export function UserCreateForm({ minPassword }: { minPassword: number }) {
       <Field id="new-role" label={t("users.role")}>
         {(control) => (
           <select {...control} name="role" defaultValue="support">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
+            <Options options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
           </select>
         )}
       </Field>

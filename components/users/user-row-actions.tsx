@@ -16,6 +16,7 @@ import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
+import { Options } from "@/components/ui/field";
 
 type Props = {
   user: { id: number; email: string; role: Role; disabled: boolean; locked: boolean };
@@ -63,11 +64,7 @@ export function UserRowActions({ user, isSelf }: Props) {
         disabled={pending || isSelf}
         onChange={(e) => setAsking({ role: e.target.value as Role })}
       >
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`roles.${role}`)}
-          </option>
-        ))}
+        <Options options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
       </select>
       <Button
         type="button"
