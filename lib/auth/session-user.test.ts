@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
-import { updateUser, upsertUser } from "@/db/queries/users";
+import { updateUser } from "@/db/queries/users";
 import type { UserRow } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
+import { seedUser } from "@/lib/testing/fixtures";
 
 import { checkSession } from "./session-user";
 
@@ -12,12 +13,7 @@ let user: UserRow;
 
 beforeEach(async () => {
   db = tempDb();
-  user = await upsertUser(db, {
-    email: "fin@example.com",
-    name: "Fin",
-    role: "finance",
-    passwordHash: "x",
-  });
+  user = await seedUser(db, "finance", "fin@example.com", "Fin");
 });
 
 describe("checkSession (the guard's view of a session)", () => {

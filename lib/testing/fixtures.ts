@@ -12,10 +12,12 @@ export async function seedCatalog(db: Db): Promise<void> {
   await importCatalog(db, null, fs.readFileSync(CATALOG_FILE, "utf8"));
 }
 
+/** A user of this role (named after it unless `name`), who never signs in with a password. */
 export async function seedUser(
   db: Db,
   role: Role = "support",
   email = `${role}@example.com`,
+  name: string = role,
 ): Promise<UserRow> {
-  return upsertUser(db, { email, name: role, role, passwordHash: "not-used" });
+  return upsertUser(db, { email, name, role, passwordHash: "not-used" });
 }

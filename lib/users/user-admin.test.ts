@@ -6,6 +6,7 @@ import { auditLog, type UserRow } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { tempDb } from "@/db/testing/temp-db";
+import { seedUser } from "@/lib/testing/fixtures";
 
 import { changeRole, createUser, resetPassword, setDisabled } from "./user-admin";
 
@@ -15,12 +16,7 @@ const actor = () => ({ id: admin.id, email: admin.email, ip: "10.1.1.1" });
 
 beforeEach(async () => {
   db = tempDb();
-  admin = await upsertUser(db, {
-    email: "admin@example.com",
-    name: "Admin",
-    role: "admin",
-    passwordHash: "x",
-  });
+  admin = await seedUser(db, "admin", "admin@example.com", "Admin");
 });
 
 async function code(promise: Promise<unknown>): Promise<string> {
@@ -53,26 +49,10 @@ describe("user administration", () => {
   });
 
   it("refuses a short password and a taken e-mail, changing nothing", async () => {
-    expect(
-      await code(
-        createUser(db, actor(), {
-          email: "a@example.com",
-          name: "A",
-          role: "support",
-          password: "short",
-        }),
-      ),
-    ).toBe("PASSWORD_TOO_SHORT");
-    expect(
-      await code(
-        createUser(db, actor(), {
-          email: "ADMIN@example.com",
-          name: "A",
-          role: "support",
-          password: "a-long-password",
-        }),
-      ),
-    ).toBe("EMAIL_TAKEN");
+    const create = (email: string, password: string) =>
+      code(createUser(db, actor(), { email, name: "A", role: "support", password }));
+    expect(await create("a@example.com", "short")).toBe("PASSWORD_TOO_SHORT");
+    expect(await create("ADMIN@example.com", "a-long-password")).toBe("EMAIL_TAKEN");
     expect(await db.select().from(auditLog)).toEqual([]);
   });
 
@@ -82,12 +62,7 @@ describe("user administration", () => {
   });
 
   it("keeps at least one active admin", async () => {
-    const other = await upsertUser(db, {
-      email: "other@example.com",
-      name: "O",
-      role: "admin",
-      passwordHash: "x",
-    });
+    const other = await seedUser(db, "admin", "other@example.com", "O");
     const otherActor = { id: other.id, email: other.email, ip: "10.2.2.2" };
     await changeRole(db, otherActor, admin.id, "manager");
     // `other` is now the only active admin: nobody may demote or disable them.
