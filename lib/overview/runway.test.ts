@@ -6,70 +6,61 @@ import { runwayHours, spendRate } from "./runway";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
+/** The spend rate now of balance figures given as [satang, minutes ago]. */
+const rateOf = (points: [number, number][]) =>
+  spendRate(
+    points.map(([satang, minutesAgo]) => ({ satang, at: at(minutesAgo) })),
+    now,
+  );
 
 describe("the spend rate and runway", () => {
   it("divides what was spent by the time the figures cover", () => {
     // 3,000 baht spent evenly over three hours: 1,000 baht an hour; 5,000 left lasts 5 h.
-    const rate = spendRate(
-      [
-        { satang: 800_000, at: at(180) },
-        { satang: 700_000, at: at(120) },
-        { satang: 600_000, at: at(60) },
-        { satang: 500_000, at: at(0) },
-      ],
-      now,
-    );
+    const rate = rateOf([
+      [800_000, 180],
+      [700_000, 120],
+      [600_000, 60],
+      [500_000, 0],
+    ]);
     expect(rate).toEqual({ kind: "falling", spentSatang: 300_000, perHourSatang: 100_000 });
     expect(runwayHours(500_000, rate)).toBe(5);
   });
 
   it("says a flat balance is not falling", () => {
-    const rate = spendRate(
-      [
-        { satang: 500_000, at: at(170) },
-        { satang: 500_000, at: at(30) },
-      ],
-      now,
-    );
+    const rate = rateOf([
+      [500_000, 170],
+      [500_000, 30],
+    ]);
     expect(rate.kind).toBe("flat");
     expect(runwayHours(500_000, rate)).toBeNull();
   });
 
   it("says a rising balance (deposits only) is not falling", () => {
-    const rate = spendRate(
-      [
-        { satang: 100_000, at: at(150) },
-        { satang: 900_000, at: at(20) },
-      ],
-      now,
-    );
+    const rate = rateOf([
+      [100_000, 150],
+      [900_000, 20],
+    ]);
     expect(rate.kind).toBe("flat");
   });
 
   it("counts the spending on both sides of a deposit in the middle of the window", () => {
     // −1,000 baht, +10,000 deposit, −2,000 baht: 3,000 spent in 3 h, not a net rise.
-    const rate = spendRate(
-      [
-        { satang: 500_000, at: at(180) },
-        { satang: 400_000, at: at(120) },
-        { satang: 1_400_000, at: at(90) },
-        { satang: 1_200_000, at: at(0) },
-      ],
-      now,
-    );
+    const rate = rateOf([
+      [500_000, 180],
+      [400_000, 120],
+      [1_400_000, 90],
+      [1_200_000, 0],
+    ]);
     expect(rate).toEqual({ kind: "falling", spentSatang: 300_000, perHourSatang: 100_000 });
     expect(runwayHours(1_200_000, rate)).toBe(12);
   });
 
   it("anchors on the last figure before the window and ignores falls before it", () => {
-    const rate = spendRate(
-      [
-        { satang: 900_000, at: at(600) },
-        { satang: 600_000, at: at(400) },
-        { satang: 450_000, at: at(60) },
-      ],
-      now,
-    );
+    const rate = rateOf([
+      [900_000, 600],
+      [600_000, 400],
+      [450_000, 60],
+    ]);
     // Only 600k → 450k falls inside the window; the figures cover the whole 3 h.
     expect(rate).toEqual({ kind: "falling", spentSatang: 150_000, perHourSatang: 50_000 });
   });
@@ -77,13 +68,10 @@ describe("the spend rate and runway", () => {
   it("does not guess from one figure or from a few minutes", () => {
     expect(spendRate([{ satang: 1, at: at(30) }], now).kind).toBe("unknown");
     expect(
-      spendRate(
-        [
-          { satang: 10, at: at(3) },
-          { satang: 5, at: at(1) },
-        ],
-        now,
-      ).kind,
+      rateOf([
+        [10, 3],
+        [5, 1],
+      ]).kind,
     ).toBe("unknown");
   });
 });
