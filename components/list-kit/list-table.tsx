@@ -14,7 +14,6 @@ import type { useOrderList } from "./use-order-list";
  */
 export function ListTable({
   list,
-  empty,
   noun,
   testId,
   columns,
@@ -26,8 +25,7 @@ export function ListTable({
   list: Pick<
     ReturnType<typeof useOrderList>,
     "isPending" | "error" | "refetch" | "params" | "filters" | "navigate"
-  > & { data?: { nextCursor: string | null } };
-  empty: boolean;
+  > & { data?: { items: unknown[]; nextCursor: string | null } };
   /** What the list holds, for its empty state: "top-ups", "callbacks"… */
   noun: string;
   testId: string;
@@ -50,7 +48,7 @@ export function ListTable({
             <TableStates
               pending={list.isPending}
               error={list.error instanceof Error ? list.error : null}
-              empty={empty}
+              empty={(list.data?.items.length ?? 0) === 0}
               filtered={[...list.filters.keys()].some((key) => key !== "sort")}
               noun={noun}
               columns={columns}

@@ -130,7 +130,6 @@ export function OrderListShell<T>({
       <ListTable
         list={list}
         noun={noun}
-        empty={items.length === 0}
         testId={testId}
         columns={table.getVisibleLeafColumns().length}
         note={

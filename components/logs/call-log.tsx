@@ -48,7 +48,6 @@ export function CallLog({
       <CallStats stats={list.data?.stats} />
       <ListTable
         list={list}
-        empty={items.length === 0}
         noun={nouns("calls")}
         testId="call-table"
         columns={COLUMNS}

@@ -70,7 +70,6 @@ export function CallbackLog({
       <RunFailures failures={runner.failures} bulk="replay" />
       <ListTable
         list={list}
-        empty={items.length === 0}
         noun={nouns("callbacks")}
         testId="callback-table"
         columns={columns}

@@ -86,7 +86,6 @@ export function ReviewQueue({
       )}
       <ListTable
         list={list}
-        empty={items.length === 0}
         noun={nouns("review")}
         testId="review-table"
         columns={columns}
