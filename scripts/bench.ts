@@ -4,18 +4,20 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+import { mixedLoad } from "./bench-mixed";
 import { args, loadDotEnv } from "./cli";
 import { cannon, signIn } from "./load";
 import { stackEnv, startDashboard, stopAll, waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
 /**
- * `npm run bench -- [--db FILE] [--runs N] [--skip-build] [--skip-callbacks] [--only TEXT]`: the whole
+ * `npm run bench -- [--db FILE] [--runs N] [--skip-build] [--skip-callbacks] [--only TEXT] [--mixed]`: the whole
  * performance picture in one run, each figure beside its floor and goal. Seeds the large
  * file when missing (1,000,000 top-ups, 300,000 withdrawals: ~7 minutes), builds, starts the
  * production server on it and measures, interleaved so machine noise hits every side alike:
  * for each list filter the API's p95, the same query in-process (the data layer's SQL) and
  * the health route (400 runs each); then both lists at 100 connections (answers over 1 s);
+ * callbacks while 50 list readers saturate the server (scripts/bench-mixed.ts);
  * the server's memory through it; a list's first row on screen in a real browser
  * (bench:paint) and the callback benchmark with its own stack (bench:callbacks).
  */
@@ -26,11 +28,14 @@ const { values } = args({
   "skip-build": { type: "boolean" },
   "skip-callbacks": { type: "boolean" },
   only: { type: "string" },
+  mixed: { type: "boolean" },
 });
 const file = path.resolve(values.db ?? "data/large.db");
 const runs = Number(values.runs ?? 400);
 /** `--only "topups: q"`: just the filters whose name contains this. */
 const only = values.only ?? "";
+/** `--mixed`: just the callbacks while list readers saturate the server. */
+const mixedOnly = values.mixed === true;
 /** Runs per filter before measuring: the first requests of a route compile and warm its code. */
 const WARM_UP = 5;
 const PORT = 3200;
@@ -145,7 +150,7 @@ async function inProcess(list: "topups" | "withdrawals", query: string) {
   return listWithdrawals(db, q.filter, { sort: q.sort, cursor: q.cursor, limit: q.limit + 1 });
 }
 
-const env = {
+const env: Record<string, string> = {
   ...stackEnv({ port: PORT, dataDir: path.dirname(file), p2wPort: 4210, payoutPort: 4220 }),
   DATABASE_PATH: file,
   RECONCILER: "off",
@@ -196,7 +201,9 @@ console.log(
 console.log(
   `${"list / filter".padEnd(36)} ${"API p95".padStart(8)} ${"SQL p95".padStart(8)} ${"health".padStart(8)}  ≤50 ms   overhead ≤ 1.5×SQL+1`,
 );
-for (const scenario of SCENARIOS.filter((s) => `${s.list}: ${s.name}`.includes(only))) {
+for (const scenario of SCENARIOS.filter(
+  (s) => !mixedOnly && `${s.list}: ${s.name}`.includes(only),
+)) {
   const api: number[] = [];
   const sql: number[] = [];
   const health: number[] = [];
@@ -226,7 +233,7 @@ for (const scenario of SCENARIOS.filter((s) => `${s.list}: ${s.name}`.includes(o
 // The lists at 100 connections, every request a filter drawn at random: the server queues
 // them; none may wait over a second, and memory is sampled throughout.
 let concurrentSlow = 0;
-if (!only) {
+if (!only && !mixedOnly) {
   console.log("\nThe lists at 100 connections, 10 s each, every request a random filter:");
   for (const list of ["topups", "withdrawals"] as const) {
     const filters = SCENARIOS.filter((s) => s.list === list);
@@ -254,9 +261,24 @@ if (!only) {
     );
   }
 }
+if (!only) {
+  console.log("\nCallbacks while list readers saturate the server (10 s a round):");
+  const mixed = await mixedLoad({
+    base,
+    cookie,
+    webhookSecret: env.WEBHOOK_SECRET ?? "",
+    listPath: () => {
+      const scenario = pick(SCENARIOS);
+      return `/api/${scenario.list}?${scenario.query()}`;
+    },
+  });
+  for (const line of mixed.lines) console.log(line);
+  allMet &&= mixed.met;
+}
 clearInterval(sampler);
 const rssAfterLists = rss();
-if (only) {
+if (only || mixedOnly) {
+  if (mixedOnly) console.log(`\nEvery goal above: ${allMet ? "met" : "NOT all met"}`);
   // A look at some filters only: no memory, paint or callback figures.
   db.$client.close();
   stopAll(0);

@@ -141,21 +141,23 @@ export class Tally {
 }
 
 /**
- * `senders` independent senders, each on its own kept-alive connection sending one request a
- * second at its own moment of the second (a random phase, as unrelated gateways would),
- * for `seconds`. A load tool's "overall rate" starts every connection on the same tick, so
- * its 100 a second arrive as one burst of 100 each second — a different load.
+ * `senders` independent senders, each on its own kept-alive connection (or, `newConnections`,
+ * a new connection for every request, as an upstream without keep-alive sends) sending one
+ * request a second at its own moment of the second (a random phase, as unrelated gateways
+ * would), for `seconds`. A load tool's "overall rate" starts every connection on the same
+ * tick, so its 100 a second arrive as one burst of 100 each second — a different load.
  */
 export async function pacedSenders(options: {
   base: string;
   senders: number;
   seconds: number;
   next: () => SignedCallback;
+  newConnections?: boolean;
 }): Promise<Tally> {
   const tally = new Tally();
   const start = performance.now() + 200;
   const sender = async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const agent = new http.Agent({ keepAlive: !options.newConnections, maxSockets: 1 });
     const phase = Math.random() * 1000;
     for (let i = 0; i < options.seconds; i++) {
       const due = start + phase + i * 1000;
