@@ -44,6 +44,14 @@ const schema = z.object({
   /** Confirm a callback's final status with a signed read before applying it. */
   CALLBACK_CONFIRM: onOff.default("on"),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * The port of the callbacks' own listener, in the callback thread (lib/callbacks/intake.ts):
+   * the upstreams' callbacks answered on an event loop no page can fill. Unset: none (the
+   * dashboard's port serves them too, always).
+   */
+  CALLBACK_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** Where the upstreams call back (the hookURL's base); the dashboard's APP_URL when unset. */
+  CALLBACK_URL: z.url().optional(),
   /** Which proxies in front of the dashboard may say who the client is (lib/request-ip.ts). */
   TRUSTED_PROXIES: z
     .string()

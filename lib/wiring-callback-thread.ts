@@ -1,7 +1,12 @@
+// First: the globals the bundled modules below expect, as on the server's main thread.
+import "@/lib/callbacks/thread-globals";
+
 import { parentPort } from "node:worker_threads";
 
+import { listenForCallbacks } from "@/lib/callbacks/intake";
 import type { FromThread, ToThread } from "@/lib/callbacks/thread-messages";
 import { localIntake } from "@/lib/callbacks/webhook";
+import { getEnv } from "@/lib/env";
 import { callbackReceivers, newCallbackWorker } from "@/lib/wiring";
 
 /**
@@ -13,6 +18,10 @@ import { callbackReceivers, newCallbackWorker } from "@/lib/wiring";
  */
 const worker = newCallbackWorker().start();
 const intake = localIntake(callbackReceivers(), worker);
+// The callbacks' own listener (CALLBACK_PORT), on this thread's event loop: the server's
+// pages and lists never delay its answers.
+const { CALLBACK_PORT } = getEnv();
+if (CALLBACK_PORT) listenForCallbacks(CALLBACK_PORT, intake);
 /** Answers ready in the same turn go back as one message (one wake-up of the server's loop). */
 let answers: FromThread[] = [];
 const answer = (message: FromThread) => {

@@ -70,7 +70,7 @@ export function topupDeps(): TopupDeps {
   return {
     db: getDb(),
     p2w: getP2wClient(),
-    appUrl: env.APP_URL,
+    callbackUrl: env.CALLBACK_URL ?? env.APP_URL,
     webhookSecret: env.WEBHOOK_SECRET,
     confirmCallbacks: env.CALLBACK_CONFIRM === "on",
   };

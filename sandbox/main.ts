@@ -19,7 +19,8 @@ try {
 }
 const env = (name: string) => process.env[name] || DEV_DEFAULTS[name] || "";
 const faults = parseFaultsArg(process.env.SANDBOX_FAULTS);
-const appUrl = env("APP_URL");
+/** Where the dashboard takes callbacks: its own listener when it has one (CALLBACK_URL). */
+const callbackUrl = env("CALLBACK_URL") || env("APP_URL");
 const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const failureRate = number("SANDBOX_FAILURE_RATE");
 const completeAfterMs = number("SANDBOX_COMPLETE_AFTER_MS");
@@ -39,7 +40,7 @@ const payout = await startPayoutSandbox({
   merchantId: env("PAYOUT_MERCHANT_ID"),
   token: env("PAYOUT_TOKEN"),
   secret: env("PAYOUT_SECRET"),
-  webhookUrl: new URL("/api/webhooks/payout", appUrl).toString(),
+  webhookUrl: new URL("/api/webhooks/payout", callbackUrl).toString(),
   newEveryMs: Number(process.env.SANDBOX_NEW_WITHDRAWAL_EVERY_MS ?? 30_000),
   faults,
   failureRate,

@@ -7,10 +7,13 @@ import { percentile } from "./timing";
  * the same time signed P2W callbacks at a steady pace — first on kept-alive connections,
  * then also each on a new connection, as an upstream without keep-alive sends them. Goals:
  * callback acknowledgement p99 ≤ 100 ms in both rounds, no answer over 1 s, and the lists
- * still served (p99 ≤ 1 s).
+ * still served (p99 ≤ 1 s). The callbacks go where the upstreams send them: the callbacks'
+ * own listener (CALLBACK_URL), as the demo and a reverse proxy route them.
  */
 export async function mixedLoad(options: {
   base: string;
+  /** Where the upstreams call back: the callbacks' own listener (CALLBACK_URL). */
+  callbackBase: string;
   cookie: string;
   webhookSecret: string;
   listPath: () => string;
@@ -51,7 +54,7 @@ export async function mixedLoad(options: {
     });
     await new Promise((r) => setTimeout(r, 1_000));
     const tallies = await Promise.all(
-      round.senders.map((s) => pacedSenders({ base, seconds, next, ...s })),
+      round.senders.map((s) => pacedSenders({ base: options.callbackBase, seconds, next, ...s })),
     );
     const { result, slow } = await reading;
     lines.push(`${round.name}, with ${readers} list readers at full speed:`);

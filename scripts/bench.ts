@@ -265,6 +265,7 @@ if (!only) {
   console.log("\nCallbacks while list readers saturate the server (10 s a round):");
   const mixed = await mixedLoad({
     base,
+    callbackBase: env.CALLBACK_URL ?? base,
     cookie,
     webhookSecret: env.WEBHOOK_SECRET ?? "",
     listPath: () => {

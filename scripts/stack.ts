@@ -67,6 +67,10 @@ export function stackEnv({
     PAYOUT_TOKEN: secret(),
     PAYOUT_SECRET: secret(),
     RECONCILER: "on",
+    // The callbacks' own listener, beside the dashboard (lib/callbacks/intake.ts): both
+    // upstreams call back there, as a reverse proxy would route them in production.
+    CALLBACK_PORT: String(port + 1),
+    CALLBACK_URL: `http://localhost:${port + 1}`,
     SANDBOX_P2W_PORT: String(p2wPort),
     SANDBOX_PAYOUT_PORT: String(payoutPort),
   };

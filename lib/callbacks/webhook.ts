@@ -130,7 +130,7 @@ export function localIntake(
 }
 
 /** Callback bodies larger than this are refused (413) before anything is stored. */
-const MAX_CALLBACK_BYTES = 16 * 1024;
+export const MAX_CALLBACK_BYTES = 16 * 1024;
 
 /**
  * The one shape of both webhook routes: read the raw body (bounded) and hand it to the

@@ -16,8 +16,8 @@ export function verifyHookToken(
   return safeEqualHex(hookToken(webhookSecret, refId), token);
 }
 
-export function hookUrl(appUrl: string, webhookSecret: string, refId: string): string {
-  const url = new URL("/api/webhooks/p2w", appUrl);
+export function hookUrl(callbackUrl: string, webhookSecret: string, refId: string): string {
+  const url = new URL("/api/webhooks/p2w", callbackUrl);
   url.searchParams.set("token", hookToken(webhookSecret, refId));
   return url.toString();
 }

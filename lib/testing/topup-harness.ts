@@ -77,7 +77,13 @@ export function topupHarness() {
       },
       (call) => insertUpstreamCall(db, call),
     );
-    deps = { db, p2w, appUrl: webhook.url, webhookSecret: WEBHOOK_SECRET, confirmCallbacks: true };
+    deps = {
+      db,
+      p2w,
+      callbackUrl: webhook.url,
+      webhookSecret: WEBHOOK_SECRET,
+      confirmCallbacks: true,
+    };
     // Started once the first test's database exists (its liveness lease is written there).
     worker.start();
   });

@@ -105,7 +105,7 @@ export async function createTopup(
         refId,
         packageId: pkg.packageId,
         topupInfo,
-        hookUrl: hookUrl(deps.appUrl, deps.webhookSecret, refId),
+        hookUrl: hookUrl(deps.callbackUrl, deps.webhookSecret, refId),
       },
       { actor },
     );

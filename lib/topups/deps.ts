@@ -5,7 +5,8 @@ import type { P2wClient } from "@/lib/p2w/client";
 export type TopupDeps = {
   db: Db;
   p2w: P2wClient;
-  appUrl: string;
+  /** The base the upstreams call back on: the hookURL of each order is built on it. */
+  callbackUrl: string;
   webhookSecret: string;
   /** Confirm a callback's final status with a signed read before applying it. */
   confirmCallbacks: boolean;

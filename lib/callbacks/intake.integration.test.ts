@@ -1,0 +1,117 @@
+import net from "node:net";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { listCallbacksFor } from "@/db/queries/callbacks";
+import { tempDb } from "@/db/testing/temp-db";
+import { hookToken } from "@/lib/p2w/hook-token";
+import { P2wClient } from "@/lib/p2w/client";
+import { p2wWebhook } from "@/lib/topups/p2w-callback";
+import type { TopupDeps } from "@/lib/topups/deps";
+
+import { listenForCallbacks } from "./intake";
+import { localIntake, receiver } from "./webhook";
+
+const SECRET = "intake-listener-test-secret-0123456789";
+const db = tempDb();
+const deps: TopupDeps = {
+  db,
+  // Never called: the listener only verifies and stores; processing is the worker's.
+  p2w: new P2wClient(
+    { baseUrl: "http://127.0.0.1:9", partnerId: "P", secret: "s", timeoutMs: 100 },
+    async () => {},
+  ),
+  callbackUrl: "http://localhost",
+  webhookSecret: SECRET,
+  confirmCallbacks: false,
+};
+let stored = 0;
+let base = "";
+
+/** A port nothing listens on yet. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  listenForCallbacks(
+    port,
+    localIntake({ p2w: receiver(p2wWebhook, () => deps) }, { wake: () => void stored++ }),
+    "127.0.0.1",
+  );
+  base = `http://127.0.0.1:${port}`;
+  // Listening once it answers.
+  for (let i = 0; i < 50; i++) {
+    if (
+      await fetch(`${base}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+});
+
+afterAll(() => db.$client.close());
+
+const post = (path: string, body: string) =>
+  fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+
+describe("the callbacks' own listener", () => {
+  it("verifies, stores and acknowledges a P2W callback as the dashboard's route does", async () => {
+    const refId = "TU-INTAKE-1";
+    const body = JSON.stringify({
+      orderID: "P2W-1",
+      refID: refId,
+      status: "successed",
+      balance: 5,
+    });
+    const res = await post(`/api/webhooks/p2w?token=${hookToken(SECRET, refId)}`, body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ success: true });
+    const [row] = await listCallbacksFor(db, [refId]);
+    expect(row).toMatchObject({
+      verification: "ok",
+      result: "received",
+      rawBody: body,
+      ip: "127.0.0.1",
+    });
+    expect(stored).toBe(1);
+  });
+
+  it("refuses a forged token in the API's error shape and keeps the refusal", async () => {
+    const refId = "TU-INTAKE-2";
+    const body = JSON.stringify({ orderID: "P2W-2", refID: refId, status: "successed" });
+    const res = await post(`/api/webhooks/p2w?token=${"0".repeat(64)}`, body);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ success: false, error: { code: "BAD_TOKEN" } });
+    expect(await listCallbacksFor(db, [refId])).toMatchObject([{ verification: "bad_token" }]);
+  });
+
+  it("refuses a body over 16 KB with 413 and stores nothing", async () => {
+    const refId = "TU-INTAKE-3";
+    const body = JSON.stringify({ refID: refId, pad: "x".repeat(20_000) });
+    const res = await post(`/api/webhooks/p2w?token=${hookToken(SECRET, refId)}`, body);
+    expect(res.status).toBe(413);
+    expect(await listCallbacksFor(db, [refId])).toEqual([]);
+  });
+
+  it("answers only POST to a webhook path: 405 naming POST, 404 elsewhere", async () => {
+    const get = await fetch(`${base}/api/webhooks/p2w`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow") ?? (await get.json()).error.details?.allow).toContain("POST");
+    const other = await post("/api/topups", "{}");
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+});

@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+
+import { AppError } from "@/lib/errors";
+import { errorBody, localeOf } from "@/lib/i18n/translate";
+import { logger } from "@/lib/logger";
+import { PEER_HEADER } from "@/lib/request-ip";
+import { UPSTREAMS, type UpstreamName } from "@/lib/upstream/names";
+
+import { type CallbackIntake, MAX_CALLBACK_BYTES, webhookHandler } from "./webhook";
+
+const PATH = /^\/api\/webhooks\/([a-z0-9]+)(?:\?|$)/;
+
+/**
+ * The callbacks' own listener, run in the callback thread: `POST /api/webhooks/{p2w,payout}`
+ * through the same handler as the dashboard's routes (verify, store, answer once durable),
+ * on an event loop that pages and lists never fill, so a callback is acknowledged in
+ * milliseconds however busy the screens are. The reverse proxy sends `/api/webhooks/*`
+ * here (docs/operations.md); the dashboard's own port keeps answering them too.
+ */
+export function listenForCallbacks(port: number, intake: CallbackIntake, host?: string): void {
+  const handlers = Object.fromEntries(
+    UPSTREAMS.map((upstream) => [upstream, webhookHandler(upstream, () => intake)]),
+  ) as Record<UpstreamName, (request: Request) => Promise<Response>>;
+  const server = createServer((req, res) => {
+    answer(req, res, handlers).catch((error: unknown) => {
+      logger.error("callback intake failed", { error });
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify(errorBody(new AppError("INTERNAL", 500), "en")));
+      }
+    });
+  });
+  // Idle keep-alive sockets outlive a typical proxy's (60 s), as the dashboard's do.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.on("error", (error) =>
+    logger.error("callback listener could not listen", { error, port }),
+  );
+  server.listen(port, host, () => logger.info("callback listener ready", { port }));
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: Record<UpstreamName, (request: Request) => Promise<Response>>,
+): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers))
+    if (typeof value === "string") headers.set(name, value);
+  // The socket's address, over whatever a client sent under this name (as scripts/serve.mjs).
+  headers.set(PEER_HEADER, req.socket.remoteAddress ?? "");
+  const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
+  const upstream = PATH.exec(req.url ?? "")?.[1];
+  const handler = upstream ? handlers[upstream as UpstreamName] : undefined;
+  if (!handler || req.method !== "POST") {
+    req.resume();
+    const error = handler
+      ? new AppError("METHOD_NOT_ALLOWED", 405, { allow: "POST" })
+      : new AppError("NOT_FOUND", 404);
+    const asked = new Request(url, { headers });
+    return send(res, Response.json(errorBody(error, localeOf(asked)), { status: error.status }));
+  }
+  const body = await readBounded(req, MAX_CALLBACK_BYTES + 1);
+  send(
+    res,
+    await handler(new Request(url, { method: "POST", headers, body: new Uint8Array(body) })),
+  );
+}
+
+/**
+ * The body, or its first `limit` bytes (the handler refuses one that long with 413). The rest
+ * of a longer one is read and dropped, so the answer reaches the sender on the same socket.
+ */
+async function readBounded(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    if (size < limit) chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+function send(res: ServerResponse, response: Response): void {
+  void response.arrayBuffer().then((body) => {
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(body));
+  });
+}
