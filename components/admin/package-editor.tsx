@@ -3,16 +3,16 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
+import { Button, TextLink } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { ui } from "@/components/ui/styles";
+import { ApiRefusal } from "@/lib/api/client";
 import { type CatalogEntry } from "@/lib/catalog/package-rules";
 
 import { type Draft, toDraft } from "./package-draft";
 import { BilingualFields } from "./bilingual-fields";
 import { PackageFieldList } from "./package-field-list";
 import { usePackageSave } from "./use-package-save";
-import { ApiRefusal } from "@/lib/api/client";
-import { TextField } from "@/components/ui/field";
-import { Button, TextLink } from "@/components/ui/button";
 
 /**
  * Creates or edits one package. The draft is checked in the browser with the catalog's own

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 
-import { type DraftField, type DraftOption, newOption } from "./package-draft";
+import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
+import { type DraftField, type DraftOption, newOption } from "./package-draft";
 import { BilingualFields } from "./bilingual-fields";
-import { Button } from "@/components/ui/button";
 
 /**
  * One field of a package in the editor: key, labels, required, options. `error(path)` gives

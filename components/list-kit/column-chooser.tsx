@@ -4,9 +4,10 @@ import type { Table, VisibilityState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useMemo, useSyncExternalStore } from "react";
 
-import { columnName } from "./columns";
 import { usePersonId } from "@/components/person";
 import { buttonVariants } from "@/components/ui/button";
+
+import { columnName } from "./columns";
 
 /** Tells this page's readers of a remembered choice that it changed. */
 const CHANGED = "column-choice-changed";

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 
 import { type ChipWords, FilterChips, useOrderChipWords } from "@/components/list-kit/filter-chips";
-
-import { CommonFilterFields, HourField, Problems, SortField } from "./filter-fields";
-import { problemsOf } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
+import { problemsOf } from "@/lib/api/client";
+
+import { CommonFilterFields, HourField, Problems, SortField } from "./filter-fields";
 
 /**
  * A list's filters as one compact line: the fields people use most (`children`), a "More

@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 
 import type { BulkProgress, RunFailure } from "./use-requery-runner";
-import { Button } from "@/components/ui/button";
-import { buttonVariants } from "@/components/ui/button";
 
 /** What the bulk button does: re-query orders, or replay callbacks (the callbacks log). */
 const BULK_WORDS = {

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 
+import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 
 import type { useRequeryRunner, useSelection } from "./use-requery-runner";
-import { Button } from "@/components/ui/button";
 
 type Selection = ReturnType<typeof useSelection>;
 type Runner = ReturnType<typeof useRequeryRunner>;

@@ -7,6 +7,7 @@ import { ListTable } from "@/components/list-kit/list-table";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
+import { HeaderCells } from "@/components/ui/table-head";
 import { wordsOf } from "@/lib/i18n/words";
 import type { UpstreamCallJson } from "@/lib/logs/log-view";
 import type { OperationStats } from "@/lib/logs/read-logs";
@@ -17,7 +18,6 @@ import { CallStats } from "./call-stats";
 import { formatDuration, OutcomeBadge } from "./log-badges";
 import { CallFilters } from "./log-filters";
 import { OpenCell, OpenedRow } from "./log-table";
-import { HeaderCells } from "@/components/ui/table-head";
 
 type CallPage = { items: UpstreamCallJson[]; nextCursor: string | null; stats?: OperationStats[] };
 

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 
+import { TextLink } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import type { Latency, OperationStats } from "@/lib/logs/read-logs";
 
 import { formatDuration } from "./log-badges";
-import { TextLink } from "@/components/ui/button";
 
 /** Latency (p50, p95) and error rate per operation, over the last hour and the last 24 hours. */
 export function CallStats({ stats }: { stats: OperationStats[] | undefined }) {

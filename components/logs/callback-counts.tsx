@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
+import { TableHead } from "@/components/ui/table-head";
 import { CALLBACK_RESULTS, UPSTREAMS } from "@/lib/callbacks/results";
 import { formatDateTime } from "@/lib/format";
 import type { CallbackCounts as Counts } from "@/lib/logs/read-logs";
 
 import { ResultBadge } from "./log-badges";
-import { TableHead } from "@/components/ui/table-head";
 
 /**
  * The last 24 hours per upstream and result, each count a link to the log filtered to it;

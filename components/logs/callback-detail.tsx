@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 
+import { TextLink } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import type { CallbackDetailJson } from "@/lib/logs/log-view";
 
 import { formatDuration, ResultBadge, VerificationBadge } from "./log-badges";
 import { BodyBlock, EntryState, Facts, useLogEntry } from "./log-detail";
-import { TextLink } from "@/components/ui/button";
 
 /** An opened callback: why it was refused or what processing did, its headers and body. */
 export function CallbackDetail({ id, version }: { id: number; version: string }) {

@@ -3,20 +3,20 @@
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 
-import { replayCallbackAction } from "@/lib/actions/callbacks";
+import { ListTable } from "@/components/list-kit/list-table";
 import { ListToolbar, RunFailures } from "@/components/list-kit/list-toolbar";
 import { SelectAllHeader } from "@/components/list-kit/row-cells";
-import { ListTable } from "@/components/list-kit/list-table";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/list-kit/use-requery-runner";
+import { HeaderCells } from "@/components/ui/table-head";
+import { replayCallbackAction } from "@/lib/actions/callbacks";
+import type { CallbackJson } from "@/lib/logs/log-view";
 import type { CallbackPage } from "@/lib/logs/read-logs";
 import type { InitialPage } from "@/lib/orders/list-url";
-import type { CallbackJson } from "@/lib/logs/log-view";
 
 import { CallbackCounts } from "./callback-counts";
 import { CallbackFilters } from "./log-filters";
 import { CallbackRow } from "./callback-row";
-import { HeaderCells } from "@/components/ui/table-head";
 
 /** The log refetches its page this often besides after order changes: callbacks keep coming. */
 const REFRESH_MS = 3_000;

@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 
 import { ui } from "@/components/ui/styles";
+import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
 import type { OverviewJson } from "@/lib/overview/overview";
 
 import { percent } from "./format";
 import { Panel } from "./panel";
-import { TableHead } from "@/components/ui/table-head";
 
 type Health = NonNullable<OverviewJson["callbacks"]>;
 

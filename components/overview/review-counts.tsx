@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
+import { TextLink } from "@/components/ui/button";
 import { REVIEW_ITEM_REASONS } from "@/db/enums";
 import { links } from "@/lib/overview/links";
 import type { OverviewJson } from "@/lib/overview/overview";
 
 import { count } from "./format";
 import { Panel } from "./panel";
-import { TextLink } from "@/components/ui/button";
 
 /** The review queue's open items by reason, each a link into the queue. */
 export function ReviewCounts({ data }: { data: NonNullable<OverviewJson["review"]> }) {

@@ -2,13 +2,12 @@
 
 import { useLocale, useTranslations } from "next-intl";
 
-import type { OverviewJson } from "@/lib/overview/overview";
+import { TOPUP_WAITING_STATUSES } from "@/db/enums";
 import { links } from "@/lib/overview/links";
+import type { OverviewJson } from "@/lib/overview/overview";
 
 import { Breakdown } from "./breakdown";
 import { COLORS } from "./chart-table";
-import { TOPUP_WAITING_STATUSES } from "@/db/enums";
-
 import { count, percent } from "./format";
 import { KpiTile, StatusTiles } from "./kpi-tile";
 import { SeriesPanel } from "./series-panel";

@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Button, TextLink } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { ApprovalJson } from "@/lib/review/review-view";
 
 import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
-import { Button, TextLink } from "@/components/ui/button";
 
 /**
  * A re-issue waiting for a second person: what, how much, who asked and why; approve (sends

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 
+import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { useReviewAction } from "./use-review-action";
-import { Button } from "@/components/ui/button";
 
 /**
  * Who is on an item: "Claim" when no one is, "Release" when it is me, the holder and since

@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
+import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { outcomesFor } from "@/lib/review/outcomes";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
-import { Button } from "@/components/ui/button";
 
 /** An outcome that fits the item and a note of at least five characters, sent once. */
 export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind" | "reason"> }) {

@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import type { NotReissuableReason } from "@/lib/review/outcomes";
 
 import { NoteField, noteReady } from "./note-field";
 import { useReviewAction } from "./use-review-action";
-import { Button } from "@/components/ui/button";
 
 /**
  * Re-issue a failed top-up: a note, one button, one idempotency key per intended re-issue

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
+import { TextLink } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import type { ReviewPanelData } from "@/lib/review/panel";
@@ -11,7 +12,6 @@ import { ClaimControl } from "./claim-control";
 import { DecisionForm } from "./decision-form";
 import { ReissueForm } from "./reissue-form";
 import { whySentence } from "./why";
-import { TextLink } from "@/components/ui/button";
 
 /**
  * The detail page's review panel: the evidence summary (the raw request, calls and callbacks

@@ -7,6 +7,7 @@ import { ListTable } from "@/components/list-kit/list-table";
 import { SelectAllHeader } from "@/components/list-kit/row-cells";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useSelection } from "@/components/list-kit/use-requery-runner";
+import { HeaderCells } from "@/components/ui/table-head";
 import type { InitialPage } from "@/lib/orders/list-url";
 import type { ReviewPage } from "@/lib/review/read-review";
 import type { ReviewItemJson } from "@/lib/review/review-view";
@@ -16,7 +17,6 @@ import { BulkBar } from "./bulk-bar";
 import { QueueFilters } from "./queue-filters";
 import { QueueRow } from "./queue-row";
 import { ReasonTabs } from "./reason-tabs";
-import { HeaderCells } from "@/components/ui/table-head";
 
 /**
  * The managers' queue: re-issues waiting for approval on top, then the items oldest first,

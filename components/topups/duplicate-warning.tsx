@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
-import { earlierTopupAction } from "@/lib/actions/topups";
 import { StatusBadge } from "@/components/status-badge";
+import { TextLink } from "@/components/ui/button";
+import { earlierTopupAction } from "@/lib/actions/topups";
 import { formatDateTime } from "@/lib/format";
 import type { EarlierTopup } from "@/lib/topups/earlier-topup";
 
 import type { Draft } from "./new-topup-types";
-import { TextLink } from "@/components/ui/button";
 
 /**
  * Asks the server, once the confirm step opens, whether this player was topped up with this

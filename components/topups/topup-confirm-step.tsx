@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
+import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { formatSatang } from "@/lib/format";
 
 import { DuplicateWarning, useEarlierTopup } from "./duplicate-warning";
 import type { Draft, Outcome, Pkg } from "./new-topup-types";
-import { Button } from "@/components/ui/button";
 
 /** After this long without an answer, the person is told P2W is slow and the order is safe. */
 const SLOW_AFTER_S = 2;

@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useMemo, useRef } from "react";
 
+import { Button } from "@/components/ui/button";
+import { Options } from "@/components/ui/field";
 import { ui } from "@/components/ui/styles";
 import { MAX_FIELD_LENGTH } from "@/lib/catalog/topup-fields";
 import { formatSatang } from "@/lib/format";
 
 import type { Draft, Outcome, Pkg, Problems } from "./new-topup-types";
-import { Button } from "@/components/ui/button";
-import { Options } from "@/components/ui/field";
 
 /**
  * Choosing a package and filling the fields it needs. The app checks the fields itself

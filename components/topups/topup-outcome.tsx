@@ -6,13 +6,13 @@ import { useEffect, useRef } from "react";
 
 import { useLiveChanges } from "@/components/live-changes";
 import { StatusBadge } from "@/components/status-badge";
-import { getJson } from "@/lib/api/client";
+import { Button, LinkButton } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
+import { getJson } from "@/lib/api/client";
 import { isFinal } from "@/lib/orders/status-machine";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 import type { Outcome } from "./new-topup-types";
-import { Button, LinkButton } from "@/components/ui/button";
 
 type Current = { status: string; reason: string | null };
 

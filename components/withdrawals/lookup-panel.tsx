@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { lookupWithdrawalsAction } from "@/lib/actions/withdrawals";
+import { Button } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
+import { lookupWithdrawalsAction } from "@/lib/actions/withdrawals";
 import type { LookupAnswer } from "@/lib/for-user/withdrawals";
 import { MAX_LOOKUP_IDS, splitIds } from "@/lib/withdrawals/split-ids";
 
 import { LookupResults } from "./lookup-results";
-import { Button } from "@/components/ui/button";
 
 /** Sent in small batches so progress shows; the server checks each id before calling. */
 const BATCH = 10;

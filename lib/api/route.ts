@@ -75,7 +75,10 @@ function refuseCrossSite(request: Request): AppError | null {
 }
 
 /** The person behind a session-bearing request, or a 401/403 (denials audited by the guard). */
-async function callerOf(access: Exclude<Access, "public">, request: Request): Promise<Caller> {
+async function signedInCaller(
+  access: Exclude<Access, "public">,
+  request: Request,
+): Promise<Caller> {
   const user = access === "signed-in" ? await requireUser() : await requirePermission(access);
   const ip = clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES);
   return { user, person: { id: user.id, email: user.email, ip } };
@@ -119,7 +122,7 @@ export function route(
       if (access !== "public") {
         const refused = refuseCrossSite(request);
         if (refused) throw refused;
-        caller = await callerOf(access, request);
+        caller = await signedInCaller(access, request);
       }
       const params = schema ? schema.parse(await context.params) : context.params;
       return await handler(request, { ...caller, params });

@@ -24,7 +24,10 @@ import {
 } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
+import { wholeBahtToSatang } from "@/lib/money";
+import { isFinal } from "@/lib/orders/status-machine";
 import type { Settings } from "@/lib/settings/definitions";
+import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 import {
   AGE_BUCKETS,
@@ -37,9 +40,6 @@ import {
 } from "./figures";
 import { DAY_MS, HOUR_MS, type OverviewRange } from "./range";
 import { balanceFigures, currentWarnings, type WarningJson } from "./warnings";
-import { wholeBahtToSatang } from "@/lib/money";
-import { isFinal } from "@/lib/orders/status-machine";
-import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 
 /** What `GET /api/overview` answers; a part is absent when the role may not see it. */
 export type OverviewJson = {

@@ -6,6 +6,7 @@ import { balancePoints, lastCallbacks, ordersWaitingSince } from "@/db/queries/o
 import { changeWarningStates, readWarningStates } from "@/db/queries/warnings";
 import { recordAuditIn } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/logger";
+import { wholeBahtToSatang } from "@/lib/money";
 import type { Settings } from "@/lib/settings/definitions";
 
 import { nextRaised } from "./hysteresis";
@@ -16,7 +17,6 @@ import {
   type SpendRate,
   spendRate,
 } from "./runway";
-import { wholeBahtToSatang } from "@/lib/money";
 
 /**
  * The banner's warnings: the P2W balance under its threshold, a runway shorter than the
