@@ -109,7 +109,7 @@ describe("the callbacks' own listener", () => {
   it("answers only POST to a webhook path: 405 naming POST, 404 elsewhere", async () => {
     const get = await fetch(`${base}/api/webhooks/p2w`);
     expect(get.status).toBe(405);
-    expect(get.headers.get("allow") ?? (await get.json()).error.details?.allow).toContain("POST");
+    expect(get.headers.get("allow")).toBe("POST");
     const other = await post("/api/topups", "{}");
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ error: { code: "NOT_FOUND" } });

@@ -58,7 +58,9 @@ async function answer(
       ? new AppError("METHOD_NOT_ALLOWED", 405, { allow: "POST" })
       : new AppError("NOT_FOUND", 404);
     const asked = new Request(url, { headers });
-    return send(res, Response.json(errorBody(error, localeOf(asked)), { status: error.status }));
+    const refused = Response.json(errorBody(error, localeOf(asked)), { status: error.status });
+    if (handler) refused.headers.set("allow", "POST");
+    return send(res, refused);
   }
   const body = await readBounded(req, MAX_CALLBACK_BYTES + 1);
   send(
