@@ -23,46 +23,43 @@ import { payoutWebhook } from "@/lib/withdrawals/payout-callback";
 
 const recordToDb: CallRecorder = (call) => insertUpstreamCall(getDb(), call);
 
-let p2w: P2wClient | undefined;
-let payout: PayoutClient | undefined;
+let clients: ReturnType<typeof newUpstreamClients> | undefined;
 
 export function getP2wClient(): P2wClient {
-  p2w ??= newP2wClient(recordToDb);
-  return p2w;
+  clients ??= newUpstreamClients(recordToDb);
+  return clients.p2w;
 }
 
 export function getPayoutClient(): PayoutClient {
-  payout ??= newPayoutClient(recordToDb);
-  return payout;
+  clients ??= newUpstreamClients(recordToDb);
+  return clients.payout;
 }
 
-/** A P2W client from the environment that records its calls with `record`. */
-export function newP2wClient(record: CallRecorder): P2wClient {
+/** Both upstreams' clients from the environment, recording their calls with `record`. */
+export function newUpstreamClients(record: CallRecorder): { p2w: P2wClient; payout: PayoutClient } {
   const env = getEnv();
-  return new P2wClient(
-    {
-      baseUrl: env.P2W_API_URL,
-      partnerId: env.P2W_PARTNER_ID,
-      secret: env.P2W_SECRET,
-      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    },
-    record,
-  );
-}
-
-/** A gateway client from the environment that records its calls with `record`. */
-export function newPayoutClient(record: CallRecorder): PayoutClient {
-  const env = getEnv();
-  return new PayoutClient(
-    {
-      baseUrl: env.PAYOUT_API_URL,
-      merchantId: env.PAYOUT_MERCHANT_ID,
-      token: env.PAYOUT_TOKEN,
-      secret: env.PAYOUT_SECRET,
-      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    },
-    record,
-  );
+  const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
+  return {
+    p2w: new P2wClient(
+      {
+        baseUrl: env.P2W_API_URL,
+        partnerId: env.P2W_PARTNER_ID,
+        secret: env.P2W_SECRET,
+        timeoutMs,
+      },
+      record,
+    ),
+    payout: new PayoutClient(
+      {
+        baseUrl: env.PAYOUT_API_URL,
+        merchantId: env.PAYOUT_MERCHANT_ID,
+        token: env.PAYOUT_TOKEN,
+        secret: env.PAYOUT_SECRET,
+        timeoutMs,
+      },
+      record,
+    ),
+  };
 }
 
 export function topupDeps(): TopupDeps {
@@ -104,8 +101,9 @@ export const callbackReceivers = () => ({
 export function newCallbackWorker(): CallbackWorker {
   const db = getWorkerDb();
   const record: CallRecorder = (call) => insertUpstreamCall(db, call);
-  const topups = { ...topupDeps(), db, p2w: newP2wClient(record) };
-  const withdrawals = { ...withdrawalDeps(), db, payout: newPayoutClient(record) };
+  const { p2w, payout } = newUpstreamClients(record);
+  const topups = { ...topupDeps(), db, p2w };
+  const withdrawals = { ...withdrawalDeps(), db, payout };
   return new CallbackWorker(() => db, {
     p2w: (id) => p2wWebhook.process(topups, id),
     payout: (id) => payoutWebhook.process(withdrawals, id),

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
 import { ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
@@ -43,52 +44,80 @@ export function OrderTraffic({
   const words = wordsOf(useTranslations());
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <section className={`${ui.card} space-y-2`}>
-        <h2 className="text-base font-semibold">{t("callbacks")}</h2>
-        {callbacks.length === 0 && <p className="text-sm text-slate-500">{t("noCallbacks")}</p>}
-        {callbacks.map((c) => (
-          <details
-            key={c.id}
-            className="rounded border border-slate-200 p-2 text-sm"
-            data-testid="callback"
-          >
-            <summary className="cursor-pointer">
+      <TrafficSection
+        title={t("callbacks")}
+        none={t("noCallbacks")}
+        testId="callback"
+        items={callbacks.map((c) => ({
+          id: c.id,
+          summary: (
+            <>
               {formatDateTime(new Date(c.receivedAt))} · {t("verification")}: {c.verification} ·{" "}
               {t("result")}: {c.result}
               {c.detail ? ` (${c.detail})` : ""}
-            </summary>
+            </>
+          ),
+          body: (
             <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">
               {c.prunedAt ? t("bodyPruned") : c.rawBody}
             </pre>
-          </details>
-        ))}
-      </section>
-      <section className={`${ui.card} space-y-2`}>
-        <h2 className="text-base font-semibold">{callsTitle}</h2>
-        {calls.length === 0 && <p className="text-sm text-slate-500">{t("noCalls")}</p>}
-        {calls.map((c) => (
-          <details
-            key={c.id}
-            className="rounded border border-slate-200 p-2 text-sm"
-            data-testid="upstream-call"
-          >
-            <summary className="cursor-pointer">
+          ),
+        }))}
+      />
+      <TrafficSection
+        title={callsTitle}
+        none={t("noCalls")}
+        testId="upstream-call"
+        items={calls.map((c) => ({
+          id: c.id,
+          summary: (
+            <>
               {formatDateTime(new Date(c.at))} · {c.operation} #{c.attempt} · {t("http")}{" "}
               {c.httpStatus ?? "—"} · {c.durationMs} ms · {c.outcome}
               {c.errorCode ? ` ${c.errorCode}` : ""} ·{" "}
               <span title={c.actor}>{words.actor(c.actor, c.actorName)}</span>
-            </summary>
-            {c.prunedAt ? (
-              <p className="mt-2 text-xs text-slate-500">{t("bodyPruned")}</p>
-            ) : (
-              <>
-                <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.request}</pre>
-                <pre className="mt-1 overflow-x-auto bg-slate-50 p-2 text-xs">{c.response}</pre>
-              </>
-            )}
-          </details>
-        ))}
-      </section>
+            </>
+          ),
+          body: c.prunedAt ? (
+            <p className="mt-2 text-xs text-slate-500">{t("bodyPruned")}</p>
+          ) : (
+            <>
+              <pre className="mt-2 overflow-x-auto bg-slate-50 p-2 text-xs">{c.request}</pre>
+              <pre className="mt-1 overflow-x-auto bg-slate-50 p-2 text-xs">{c.response}</pre>
+            </>
+          ),
+        }))}
+      />
     </div>
+  );
+}
+
+/** One kind of traffic: each entry a disclosure, its line as the summary, its bodies inside. */
+function TrafficSection({
+  title,
+  none,
+  testId,
+  items,
+}: {
+  title: string;
+  none: string;
+  testId: string;
+  items: { id: number; summary: ReactNode; body: ReactNode }[];
+}) {
+  return (
+    <section className={`${ui.card} space-y-2`}>
+      <h2 className="text-base font-semibold">{title}</h2>
+      {items.length === 0 && <p className="text-sm text-slate-500">{none}</p>}
+      {items.map((item) => (
+        <details
+          key={item.id}
+          className="rounded border border-slate-200 p-2 text-sm"
+          data-testid={testId}
+        >
+          <summary className="cursor-pointer">{item.summary}</summary>
+          {item.body}
+        </details>
+      ))}
+    </section>
   );
 }

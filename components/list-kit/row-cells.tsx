@@ -31,16 +31,10 @@ export function SelectAllHeader({ ids, selection }: { ids: string[]; selection: 
   );
 }
 
+type SelectBoxProps = { id: string; selection: Selection; name?: string };
+
 /** One row's selection box; `name` says which row when the id is not what a person reads. */
-export function SelectBox({
-  id,
-  selection,
-  name = id,
-}: {
-  id: string;
-  selection: Selection;
-  name?: string;
-}) {
+export function SelectBox({ id, selection, name = id }: SelectBoxProps) {
   const t = useTranslations("orders");
   return (
     <input
@@ -53,18 +47,10 @@ export function SelectBox({
 }
 
 /** `SelectBox` in a table cell (the review queue, the callbacks log). */
-export function SelectCell({
-  id,
-  selection,
-  name = id,
-}: {
-  id: string;
-  selection: Selection;
-  name?: string;
-}) {
+export function SelectCell(props: SelectBoxProps) {
   return (
     <td className={ui.td}>
-      <SelectBox id={id} selection={selection} name={name} />
+      <SelectBox {...props} />
     </td>
   );
 }

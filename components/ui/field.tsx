@@ -62,6 +62,9 @@ export function Field({
   );
 }
 
+/** What a field takes besides its control. */
+type FieldProps = Omit<Parameters<typeof Field>[0], "children">;
+
 /** A `Field` holding a text input bound to a value. */
 export function TextField({
   value,
@@ -70,7 +73,7 @@ export function TextField({
   inputMode,
   inputClassName,
   ...field
-}: Omit<Parameters<typeof Field>[0], "children"> & {
+}: FieldProps & {
   value: string;
   onChange: (value: string) => void;
   readOnly?: boolean;
@@ -121,7 +124,7 @@ export function SelectField({
   options,
   empty,
   ...field
-}: Omit<Parameters<typeof Field>[0], "children"> & {
+}: FieldProps & {
   value: string;
   onChange: (value: string) => void;
   options: { value: string; label: string }[];

@@ -1,11 +1,10 @@
-import net from "node:net";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { tempDb } from "@/db/testing/temp-db";
 import { hookToken } from "@/lib/p2w/hook-token";
 import { P2wClient } from "@/lib/p2w/client";
+import { freePort } from "@/lib/testing/free-port";
 import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import type { TopupDeps } from "@/lib/topups/deps";
 
@@ -27,15 +26,6 @@ const deps: TopupDeps = {
 };
 let stored = 0;
 let base = "";
-
-/** A port nothing listens on yet. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   const port = await freePort();

@@ -1,5 +1,3 @@
-import net from "node:net";
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
@@ -9,6 +7,7 @@ import { tempDb } from "@/db/testing/temp-db";
 import { P2wClient } from "@/lib/p2w/client";
 import { PayoutClient } from "@/lib/payout/client";
 import { seedUser } from "@/lib/testing/fixtures";
+import { freePort } from "@/lib/testing/free-port";
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
 
@@ -75,15 +74,6 @@ function clients(over: { p2wUrl?: string; payoutUrl?: string; secret?: string } 
   };
 }
 
-/** A local port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("connectivity check", () => {
   it("says both work when the signed reads come back not-found, and logs them as checks", async () => {
     const result = await checkConnectivity(clients(), person);
@@ -107,7 +97,7 @@ describe("connectivity check", () => {
   });
 
   it("says it cannot connect when nothing listens", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const result = await checkConnectivity(clients({ p2wUrl: url, payoutUrl: url }), person);
     expect(result.p2w.verdict).toBe("cannot_connect");

@@ -109,6 +109,9 @@ export const ORDER_LIST_FIELDS = {
 
 type OrderListFields = z.output<z.ZodObject<typeof ORDER_LIST_FIELDS>>;
 
+/** An order list's query as the data layer takes it: its filter, its order and the page. */
+export type OrderListQuery<F, S> = { filter: F; sort: S; cursor?: Cursor; limit: number };
+
 /**
  * Reads an order list's query string with its schema (ORDER_LIST_FIELDS and its own): the
  * parsed values, the filter every list shares, and the page. A refused value is a 400 naming

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
-import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { upstreamCalls } from "@/db/schema";
 import { startReceiver, waitFor } from "@/lib/testing/receiver";
 import { tempDb } from "@/db/testing/temp-db";
@@ -12,6 +11,7 @@ import {
   UpstreamUnauthorizedError,
 } from "@/lib/upstream/errors";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
+import { sandboxPayoutClient } from "@/lib/testing/payout-client";
 
 import { InvalidPlatformOrderIdError, type PayoutConfig, PayoutClient } from "./client";
 import { InvalidInputsError, payoutRejection, PayoutNotFoundError } from "./errors";
@@ -25,20 +25,16 @@ let hook: Awaited<ReturnType<typeof startReceiver>>;
 let db: Db;
 let client: PayoutClient;
 
-function makeClient(overrides: Partial<PayoutConfig> = {}) {
-  return new PayoutClient(
+const makeClient = (overrides: Partial<PayoutConfig> = {}) =>
+  sandboxPayoutClient(
+    sandbox.baseUrl,
+    { merchantId: "IT00000001", token: TOKEN, secret: SECRET },
+    db,
     {
-      baseUrl: sandbox.baseUrl,
-      merchantId: "IT00000001",
-      token: TOKEN,
-      secret: SECRET,
-      timeoutMs: 500,
       readRetry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
       ...overrides,
     },
-    (call) => insertUpstreamCall(db, call),
   );
-}
 
 beforeAll(async () => {
   hook = await startReceiver([200]);

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
-import type { Cursor } from "@/db/queries/keyset";
 import type { TopupFilter, TopupSort } from "@/db/queries/topups";
 import { TOPUP_STATUSES } from "@/db/schema";
-import { ORDER_LIST_FIELDS, parseOrderList } from "@/lib/orders/list-params";
+import { ORDER_LIST_FIELDS, type OrderListQuery, parseOrderList } from "@/lib/orders/list-params";
 
 /**
  * The list's query string — the same for the JSON API, the page URL and the CSV export:
@@ -19,12 +18,7 @@ export const topupQuerySchema = z.object({
   sort: z.enum(["created_desc", "created_asc", "updated_desc"]).default("created_desc"),
 });
 
-export type TopupQuery = {
-  filter: TopupFilter;
-  sort: TopupSort;
-  cursor?: Cursor;
-  limit: number;
-};
+export type TopupQuery = OrderListQuery<TopupFilter, TopupSort>;
 
 export function parseTopupQuery(params: URLSearchParams): TopupQuery {
   const { q, common, page } = parseOrderList(topupQuerySchema, params, TOPUP_STATUSES);

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { WithdrawalFilter, WithdrawalSort } from "@/db/queries/withdrawals";
 import { WITHDRAWAL_STATUSES } from "@/db/schema";
-import { type Cursor, ORDER_LIST_FIELDS, parseOrderList } from "@/lib/orders/list-params";
+import { ORDER_LIST_FIELDS, type OrderListQuery, parseOrderList } from "@/lib/orders/list-params";
 import { AppError } from "@/lib/errors";
 import { typedBahtToSatang } from "@/lib/money";
 
@@ -24,12 +24,7 @@ export const withdrawalQuerySchema = z.object({
   sort: z.enum(["ordered_desc", "ordered_asc", "updated_desc"]).default("ordered_desc"),
 });
 
-export type WithdrawalQuery = {
-  filter: WithdrawalFilter;
-  sort: WithdrawalSort;
-  cursor?: Cursor;
-  limit: number;
-};
+export type WithdrawalQuery = OrderListQuery<WithdrawalFilter, WithdrawalSort>;
 
 export function parseWithdrawalQuery(params: URLSearchParams): WithdrawalQuery {
   const { q, common, page } = parseOrderList(withdrawalQuerySchema, params, WITHDRAWAL_STATUSES);

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { upstreamCalls } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
-import { PayoutClient } from "@/lib/payout/client";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
+import { sandboxPayoutClient } from "@/lib/testing/payout-client";
 
 import { BREAK_AFTER, lookupWithdrawals } from "./lookup";
 
@@ -30,16 +29,11 @@ afterAll(() => sandbox.close());
 
 function setup() {
   const db = tempDb();
-  const payout = new PayoutClient(
-    {
-      baseUrl: sandbox.baseUrl,
-      merchantId: MERCHANT,
-      token: TOKEN,
-      secret: SECRET,
-      timeoutMs: 300,
-      readRetry: { attempts: 1, baseDelayMs: 5, maxDelayMs: 5 },
-    },
-    (call) => insertUpstreamCall(db, call),
+  const payout = sandboxPayoutClient(
+    sandbox.baseUrl,
+    { merchantId: MERCHANT, token: TOKEN, secret: SECRET },
+    db,
+    { timeoutMs: 300, readRetry: { attempts: 1, baseDelayMs: 5, maxDelayMs: 5 } },
   );
   return { db, payout };
 }

@@ -3,11 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
-import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { getWithdrawal } from "@/db/queries/withdrawals";
 import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
 import { appliedEvents, reviewItems, statusHistory, upstreamCalls, withdrawals } from "@/db/schema";
-import { PayoutClient } from "@/lib/payout/client";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
 import { localIntake, receiver, webhookHandler } from "@/lib/callbacks/webhook";
@@ -16,6 +14,7 @@ import { serveHandler } from "@/lib/testing/serve-handler";
 import { CallbackWorker } from "@/lib/callbacks/worker";
 import { tempDb } from "@/db/testing/temp-db";
 import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
+import { sandboxPayoutClient } from "@/lib/testing/payout-client";
 
 import type { WithdrawalDeps } from "./deps";
 import { lookupWithdrawals } from "./lookup";
@@ -65,16 +64,11 @@ afterAll(async () => {
 beforeEach(() => {
   db = tempDb();
   sandbox.faults.set([]);
-  const payout = new PayoutClient(
-    {
-      baseUrl: sandbox.baseUrl,
-      merchantId: MERCHANT,
-      token: TOKEN,
-      secret: SECRET,
-      timeoutMs: 500,
-      readRetry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
-    },
-    (call) => insertUpstreamCall(db, call),
+  const payout = sandboxPayoutClient(
+    sandbox.baseUrl,
+    { merchantId: MERCHANT, token: TOKEN, secret: SECRET },
+    db,
+    { readRetry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 } },
   );
   deps = { db, payout, secret: SECRET, merchantId: MERCHANT, confirmCallbacks: true };
   // Started once the first test's database exists (its liveness lease is written there).

@@ -2,8 +2,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 import { requeryTopupAction } from "@/lib/actions/topups";
-import { LiveRefresh } from "@/components/live-refresh";
-import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { RequeryButton } from "@/components/list-kit/requery-button";
 import { FieldList } from "@/components/list-kit/field-list";
 import { OrderTraffic } from "@/components/list-kit/order-traffic";
@@ -23,6 +21,7 @@ import { ReviewPanel } from "@/components/review/review-panel";
 import { reviewPanelData } from "@/lib/review/panel";
 import { topupDetail } from "@/lib/topups/read-topups";
 import { TextLink } from "@/components/ui/button";
+import { OrderHeading } from "@/components/list-kit/order-heading";
 
 export default async function TopupPage({ params }: { params: Promise<{ refId: string }> }) {
   const user = await requirePageUser("topup:view");
@@ -98,17 +97,19 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
   ];
   return (
     <div className="space-y-6">
-      <LiveRefresh type="topup" id={topup.refId} />
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className={ui.h1}>{t("topup.title", { refId: topup.refId })}</h1>
-        <span data-testid="topup-status">
-          <StatusBadge status={topup.status} />
-        </span>
-        <ReviewBadge reason={topup.needsReview} status={topup.status} />
-        {can(user.role, "topup:requery") && topup.orderId && (
-          <RequeryButton action={requeryTopupAction} input={{ refId: topup.refId }} />
-        )}
-      </div>
+      <OrderHeading
+        kind="topup"
+        id={topup.refId}
+        title={t("topup.title", { refId: topup.refId })}
+        status={topup.status}
+        needsReview={topup.needsReview}
+        requery={
+          can(user.role, "topup:requery") &&
+          topup.orderId && (
+            <RequeryButton action={requeryTopupAction} input={{ refId: topup.refId }} />
+          )
+        }
+      />
       {topup.status === "unknown" && <p className={ui.error}>{t("topup.unknownExplained")}</p>}
       <FieldList fields={fields} />
       {review && (

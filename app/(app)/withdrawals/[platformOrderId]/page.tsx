@@ -3,14 +3,11 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { requeryWithdrawalAction } from "@/lib/actions/withdrawals";
-import { LiveRefresh } from "@/components/live-refresh";
 import { FieldList } from "@/components/list-kit/field-list";
 import { OrderTraffic } from "@/components/list-kit/order-traffic";
 import { RequeryButton } from "@/components/list-kit/requery-button";
 import { Timeline } from "@/components/list-kit/timeline";
-import { ReviewBadge, StatusBadge } from "@/components/status-badge";
 import { BankName } from "@/components/bank-name";
-import { ui } from "@/components/ui/styles";
 import { callerOf, requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -20,6 +17,7 @@ import { getWithdrawal } from "@/db/queries/withdrawals";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { reviewPanelData } from "@/lib/review/panel";
 import { withdrawalDetailFor } from "@/lib/for-user/withdrawals";
+import { OrderHeading } from "@/components/list-kit/order-heading";
 
 export default async function WithdrawalPage({
   params,
@@ -53,20 +51,21 @@ export default async function WithdrawalPage({
   ];
   return (
     <div className="space-y-6">
-      <LiveRefresh type="withdrawal" id={w.platformOrderId} />
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className={ui.h1}>{t("withdrawals.detailTitle", { id: w.platformOrderId })}</h1>
-        <span data-testid="withdrawal-status">
-          <StatusBadge status={w.status} />
-        </span>
-        <ReviewBadge reason={w.needsReview} />
-        {can(user.role, "withdrawal:requery") && (
-          <RequeryButton
-            action={requeryWithdrawalAction}
-            input={{ platformOrderId: w.platformOrderId }}
-          />
-        )}
-      </div>
+      <OrderHeading
+        kind="withdrawal"
+        id={w.platformOrderId}
+        title={t("withdrawals.detailTitle", { id: w.platformOrderId })}
+        status={w.status}
+        needsReview={w.needsReview}
+        requery={
+          can(user.role, "withdrawal:requery") && (
+            <RequeryButton
+              action={requeryWithdrawalAction}
+              input={{ platformOrderId: w.platformOrderId }}
+            />
+          )
+        }
+      />
       {!w.masked && <p className="text-sm text-slate-600">{t("withdrawals.fullShownNote")}</p>}
       <FieldList fields={fields} testId="withdrawal-fields" />
       {review && <ReviewPanel data={review} me={user.id} canAct={can(user.role, "review:act")} />}
