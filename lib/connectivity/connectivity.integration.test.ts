@@ -9,7 +9,8 @@ import { PayoutClient } from "@/lib/payout/client";
 import { seedUser } from "@/lib/testing/fixtures";
 import { freePort } from "@/lib/testing/free-port";
 import { type P2wSandbox, startP2wSandbox } from "@/sandbox/p2w";
-import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
+import { type PayoutSandbox } from "@/sandbox/payout";
+import { startMerchantSandbox } from "@/lib/testing/payout-client";
 
 import { CHECK_IDS, checkConnectivity } from "./check";
 
@@ -25,14 +26,10 @@ let person: { id: number; email: string; ip: string };
 
 beforeAll(async () => {
   p2wSandbox = await startP2wSandbox({ partnerId: "PARTNER-CC", secret: P2W_SECRET, quiet: true });
-  payoutSandbox = await startPayoutSandbox({
-    merchantId: MERCHANT,
-    token: TOKEN,
-    secret: PAYOUT_SECRET,
-    webhookUrl: "http://127.0.0.1:9/unused",
-    seedCount: 0,
-    quiet: true,
-  });
+  payoutSandbox = await startMerchantSandbox(
+    { merchantId: MERCHANT, token: TOKEN, secret: PAYOUT_SECRET },
+    { seedCount: 0 },
+  );
 });
 
 afterAll(async () => {

@@ -10,8 +10,8 @@ import {
   UpstreamTimeoutError,
   UpstreamUnauthorizedError,
 } from "@/lib/upstream/errors";
-import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
-import { sandboxPayoutClient } from "@/lib/testing/payout-client";
+import { type PayoutSandbox } from "@/sandbox/payout";
+import { sandboxPayoutClient, startMerchantSandbox } from "@/lib/testing/payout-client";
 
 import { InvalidPlatformOrderIdError, type PayoutConfig, PayoutClient } from "./client";
 import { InvalidInputsError, payoutRejection, PayoutNotFoundError } from "./errors";
@@ -38,16 +38,10 @@ const makeClient = (overrides: Partial<PayoutConfig> = {}) =>
 
 beforeAll(async () => {
   hook = await startReceiver([200]);
-  sandbox = await startPayoutSandbox({
-    merchantId: "IT00000001",
-    token: TOKEN,
-    secret: SECRET,
-    webhookUrl: `${hook.url}/api/webhooks/payout`,
-    seedCount: 5,
-    completeAfterMs: 0,
-    callbackRetryDelaysMs: [50],
-    quiet: true,
-  });
+  sandbox = await startMerchantSandbox(
+    { merchantId: "IT00000001", token: TOKEN, secret: SECRET },
+    { webhookUrl: `${hook.url}/api/webhooks/payout`, seedCount: 5 },
+  );
 });
 
 afterAll(async () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { upstreamCalls } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
-import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
-import { sandboxPayoutClient } from "@/lib/testing/payout-client";
+import { type PayoutSandbox } from "@/sandbox/payout";
+import { sandboxPayoutClient, startMerchantSandbox } from "@/lib/testing/payout-client";
 
 import { BREAK_AFTER, lookupWithdrawals } from "./lookup";
 
@@ -13,15 +13,10 @@ const MERCHANT = "WD00000001";
 let sandbox: PayoutSandbox;
 
 beforeAll(async () => {
-  sandbox = await startPayoutSandbox({
-    merchantId: MERCHANT,
-    token: TOKEN,
-    secret: SECRET,
-    webhookUrl: "http://127.0.0.1:9/unused",
-    seedCount: 12,
-    completeAfterMs: 0,
-    quiet: true,
-  });
+  sandbox = await startMerchantSandbox(
+    { merchantId: MERCHANT, token: TOKEN, secret: SECRET },
+    { seedCount: 12 },
+  );
   sandbox.faults.set([{ op: "callback", kind: "drop" }]);
 });
 

@@ -13,8 +13,8 @@ import { waitFor } from "@/lib/testing/receiver";
 import { serveHandler } from "@/lib/testing/serve-handler";
 import { CallbackWorker } from "@/lib/callbacks/worker";
 import { tempDb } from "@/db/testing/temp-db";
-import { type PayoutSandbox, startPayoutSandbox } from "@/sandbox/payout";
-import { sandboxPayoutClient } from "@/lib/testing/payout-client";
+import { type PayoutSandbox } from "@/sandbox/payout";
+import { sandboxPayoutClient, startMerchantSandbox } from "@/lib/testing/payout-client";
 
 import type { WithdrawalDeps } from "./deps";
 import { lookupWithdrawals } from "./lookup";
@@ -43,16 +43,10 @@ beforeAll(async () => {
   );
   webhookUrl = `${webhook.url}/api/webhooks/payout`;
   closeWebhook = webhook.close;
-  sandbox = await startPayoutSandbox({
-    merchantId: MERCHANT,
-    token: TOKEN,
-    secret: SECRET,
-    webhookUrl,
-    seedCount: 3,
-    completeAfterMs: 0,
-    callbackRetryDelaysMs: [50],
-    quiet: true,
-  });
+  sandbox = await startMerchantSandbox(
+    { merchantId: MERCHANT, token: TOKEN, secret: SECRET },
+    { webhookUrl, seedCount: 3 },
+  );
 });
 
 afterAll(async () => {
