@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ChangeEvent } from "react";
 
+import { CardSection } from "@/components/ui/card-section";
 import { ui } from "@/components/ui/styles";
-
-import { ApiRefusal, sendJson, type ShownProblem } from "@/lib/api/client";
 import { TableHead } from "@/components/ui/table-head";
+import { ApiRefusal, sendJson, type ShownProblem } from "@/lib/api/client";
 
 type Counts = { inserted: number; updated: number; unchanged: number };
 
@@ -45,11 +45,7 @@ export function CatalogImport() {
 
   const problems: ShownProblem[] = upload.error instanceof ApiRefusal ? upload.error.problems : [];
   return (
-    <section className={`${ui.card} space-y-3`} aria-labelledby="catalog-import-title">
-      <h2 id="catalog-import-title" className="text-base font-semibold text-slate-900">
-        {t("import")}
-      </h2>
-      <p className="text-sm text-slate-600">{t("importHelp")}</p>
+    <CardSection id="catalog-import" title={t("import")} intro={t("importHelp")}>
       <input
         type="file"
         accept="application/json,.json"
@@ -82,6 +78,6 @@ export function CatalogImport() {
           </div>
         )}
       </div>
-    </section>
+    </CardSection>
   );
 }

@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
-import { ui } from "@/components/ui/styles";
-import type { Check } from "@/lib/connectivity/verdict";
-
-import { ApiRefusal, sendJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
+import { CardSection } from "@/components/ui/card-section";
+import { ui } from "@/components/ui/styles";
 import { TableHead } from "@/components/ui/table-head";
+import { ApiRefusal, sendJson } from "@/lib/api/client";
+import type { Check } from "@/lib/connectivity/verdict";
 
 const TONE: Record<Check["verdict"], string> = {
   works: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -27,11 +27,7 @@ export function ConnectivityCheck() {
       sendJson<{ p2w: Check; payout: Check }>("POST", "/api/connectivity", {}, tErrors("NETWORK")),
   });
   return (
-    <section className={`${ui.card} space-y-4`} aria-labelledby="connectivity-title">
-      <h2 id="connectivity-title" className="text-base font-semibold text-slate-900">
-        {t("title")}
-      </h2>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
+    <CardSection id="connectivity" title={t("title")} intro={t("intro")}>
       <Button
         type="button"
         variant="secondary"
@@ -73,6 +69,6 @@ export function ConnectivityCheck() {
           </tbody>
         </table>
       )}
-    </section>
+    </CardSection>
   );
 }

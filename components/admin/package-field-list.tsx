@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 import { Button } from "@/components/ui/button";
-import { ui } from "@/components/ui/styles";
+import { CardSection } from "@/components/ui/card-section";
 
 import { type DraftField, newField } from "./package-draft";
 import { PackageFieldEditor } from "./package-field-editor";
@@ -20,14 +20,16 @@ export function PackageFieldList({
 }) {
   const t = useTranslations("catalog");
   return (
-    <section className={`${ui.card} space-y-4`} aria-labelledby="package-fields-title">
-      <div>
-        <h2 id="package-fields-title" className="text-base font-semibold text-slate-900">
-          {t("fields")}
-        </h2>
-        <p className="text-sm text-slate-600">{t("fieldsHelp")}</p>
-        {error("fields") && <p className="text-sm text-red-700">{error("fields")}</p>}
-      </div>
+    <CardSection
+      id="package-fields"
+      title={t("fields")}
+      intro={
+        <>
+          <p>{t("fieldsHelp")}</p>
+          {error("fields") && <p className="text-red-700">{error("fields")}</p>}
+        </>
+      }
+    >
       {fields.map((field, i) => (
         <PackageFieldEditor
           key={field.id}
@@ -57,6 +59,6 @@ export function PackageFieldList({
       >
         {t("addField")}
       </Button>
-    </section>
+    </CardSection>
   );
 }
