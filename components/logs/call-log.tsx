@@ -7,7 +7,7 @@ import { ListTable } from "@/components/list-kit/list-table";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { ShortId } from "@/components/ui/short-id";
 import { ui } from "@/components/ui/styles";
-import { HeaderCells } from "@/components/ui/table-head";
+import { HeaderCells, numeric } from "@/components/ui/table-head";
 import { wordsOf } from "@/lib/i18n/words";
 import type { UpstreamCallJson } from "@/lib/logs/log-view";
 import type { OperationStats } from "@/lib/logs/read-logs";
@@ -56,12 +56,8 @@ export function CallLog({
           <>
             <HeaderCells
               headings={[
-                t("calledAt"),
-                t("operation"),
-                t("target"),
-                { label: t("attempt"), numeric: true },
-                { label: t("http"), numeric: true },
-                { label: t("duration"), numeric: true },
+                ...["calledAt", "operation", "target"].map((k) => t(k)),
+                ...numeric(t("attempt"), t("http"), t("duration")),
                 t("outcomeLabel"),
                 t("actor"),
               ]}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { ui } from "@/components/ui/styles";
-import { TableHead } from "@/components/ui/table-head";
+import { numeric, TableHead } from "@/components/ui/table-head";
 import { CALLBACK_RESULTS, UPSTREAMS } from "@/lib/callbacks/results";
 import { formatDateTime } from "@/lib/format";
 import type { CallbackCounts as Counts } from "@/lib/logs/read-logs";
@@ -64,11 +64,8 @@ export function CallbackCounts({ counts }: { counts: Counts | undefined }) {
           <table className={`${ui.table} mt-2`} data-testid="dropped-refusals">
             <TableHead
               headings={[
-                t("minute"),
-                t("upstream"),
-                t("sourceIp"),
-                { label: t("stored"), numeric: true },
-                { label: t("dropped"), numeric: true },
+                ...["minute", "upstream", "sourceIp"].map((k) => t(k)),
+                ...numeric(t("stored"), t("dropped")),
               ]}
             />
             <tbody className="divide-y divide-slate-100">

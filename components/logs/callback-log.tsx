@@ -8,7 +8,7 @@ import { ListToolbar, RunFailures } from "@/components/list-kit/list-toolbar";
 import { SelectAllHeader } from "@/components/list-kit/row-cells";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useRequeryRunner, useSelection } from "@/components/list-kit/use-requery-runner";
-import { HeaderCells } from "@/components/ui/table-head";
+import { HeaderCells, numeric } from "@/components/ui/table-head";
 import { replayCallbackAction } from "@/lib/actions/callbacks";
 import type { CallbackJson } from "@/lib/logs/log-view";
 import type { CallbackPage } from "@/lib/logs/read-logs";
@@ -83,7 +83,7 @@ export function CallbackLog({
                 t("upstream"),
                 t("order"),
                 t("outcomeLabel"),
-                { label: t("processingTime"), numeric: true },
+                ...numeric(t("processingTime")),
                 t("replayedLabel"),
                 canReplay && t("actions"),
               ]}

@@ -7,7 +7,7 @@ import { ListTable } from "@/components/list-kit/list-table";
 import { SelectAllHeader } from "@/components/list-kit/row-cells";
 import { useOrderList } from "@/components/list-kit/use-order-list";
 import { useSelection } from "@/components/list-kit/use-requery-runner";
-import { HeaderCells } from "@/components/ui/table-head";
+import { HeaderCells, numeric } from "@/components/ui/table-head";
 import type { InitialPage } from "@/lib/orders/list-url";
 import type { ReviewPage } from "@/lib/review/read-review";
 import type { ReviewItemJson } from "@/lib/review/review-view";
@@ -101,7 +101,7 @@ export function ReviewQueue({
                 t("order"),
                 t("whyColumn"),
                 t("status"),
-                { label: t("amount"), numeric: true },
+                ...numeric(t("amount")),
                 resolved ? t("decision") : t("claimColumn"),
                 t("actions"),
               ]}

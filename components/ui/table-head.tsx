@@ -31,3 +31,7 @@ export function TableHead({ headings, className }: { headings: Heading[]; classN
     </thead>
   );
 }
+
+/** Headings over figures: right-aligned, as their cells are. */
+export const numeric = (...labels: ReactNode[]): Heading[] =>
+  labels.map((label) => ({ label, numeric: true }));

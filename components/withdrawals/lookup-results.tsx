@@ -10,7 +10,7 @@ import { bangkokDay, formatDateTime, formatSatang, satangToDecimal } from "@/lib
 import { wordsOf } from "@/lib/i18n/words";
 import type { LookupAnswer } from "@/lib/for-user/withdrawals";
 import { Button, TextLink } from "@/components/ui/button";
-import { TableHead } from "@/components/ui/table-head";
+import { numeric, TableHead } from "@/components/ui/table-head";
 
 /**
  * A look-up's answers, one row per pasted id: what was pasted (and the platform order id a
@@ -68,13 +68,11 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
         <table className={ui.table} data-testid="lookup-results">
           <TableHead
             headings={[
-              t("lookup.pasted"),
-              t("lookup.outcomeColumn"),
-              t("withdrawals.status"),
-              { label: t("withdrawals.amount"), numeric: true },
-              t("withdrawals.bank"),
-              t("withdrawals.accountNo"),
-              t("withdrawals.accountName"),
+              ...(["lookup.pasted", "lookup.outcomeColumn", "withdrawals.status"] as const).map(
+                (k) => t(k),
+              ),
+              ...numeric(t("withdrawals.amount")),
+              ...(["bank", "accountNo", "accountName"] as const).map((k) => t(`withdrawals.${k}`)),
               t("lookup.paidAt"),
               t("lookup.message"),
               { label: t("lookup.open"), srOnly: true },

@@ -7,7 +7,7 @@ import { listCatalog } from "@/lib/catalog/catalog-admin";
 import { getDb } from "@/lib/db";
 import { formatSatang } from "@/lib/format";
 import { Button, buttonVariants, LinkButton, TextLink } from "@/components/ui/button";
-import { TableHead } from "@/components/ui/table-head";
+import { numeric, TableHead } from "@/components/ui/table-head";
 
 type Search = Promise<{ q?: string; active?: string }>;
 
@@ -70,8 +70,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Sea
               t("packageId"),
               t("game"),
               t("name"),
-              { label: t("price"), numeric: true },
-              { label: t("fieldsCount"), numeric: true },
+              ...numeric(t("price"), t("fieldsCount")),
               t("state"),
               { label: t("edit"), srOnly: true },
             ]}
