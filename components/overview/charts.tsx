@@ -49,38 +49,36 @@ export function SeriesChart({
     if (href) router.push(href);
   };
   return (
-    <div className="h-64" data-chart={title}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
-          <YAxis allowDecimals={false} tick={axis} width={40} />
-          <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {bars.map((b) => (
-            <Bar
-              key={b.key}
-              dataKey={b.key}
-              name={b.label}
-              stackId="orders"
-              fill={b.color}
-              cursor="pointer"
-              isAnimationActive={false}
-              onClick={(_, index) => open(index)}
-            />
-          ))}
-          <Line
-            type="monotone"
-            dataKey="compare"
-            name={compareLabel}
-            stroke={COLORS.compare}
-            strokeDasharray="4 3"
-            dot={false}
+    <ChartFrame height="h-64" title={title}>
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+        <YAxis allowDecimals={false} tick={axis} width={40} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {bars.map((b) => (
+          <Bar
+            key={b.key}
+            dataKey={b.key}
+            name={b.label}
+            stackId="orders"
+            fill={b.color}
+            cursor="pointer"
             isAnimationActive={false}
+            onClick={(_, index) => open(index)}
           />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+        <Line
+          type="monotone"
+          dataKey="compare"
+          name={compareLabel}
+          stroke={COLORS.compare}
+          strokeDasharray="4 3"
+          dot={false}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ChartFrame>
   );
 }
 
@@ -99,33 +97,31 @@ export function BarBreakdown({
   const router = useRouter();
   const height = Math.max(120, rows.length * 32 + 24);
   return (
-    <div style={{ height }} data-chart={title}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={axis} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            tick={axis}
-            width={200}
-            tickFormatter={(v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)}
-          />
-          <Tooltip />
-          <Bar
-            dataKey="value"
-            name={valueLabel}
-            fill={color}
-            cursor="pointer"
-            isAnimationActive={false}
-            onClick={(_, index) => {
-              const href = rows[index]?.href;
-              if (href) router.push(href);
-            }}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame height={height} title={title}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tick={axis} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          tick={axis}
+          width={200}
+          tickFormatter={(v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)}
+        />
+        <Tooltip />
+        <Bar
+          dataKey="value"
+          name={valueLabel}
+          fill={color}
+          cursor="pointer"
+          isAnimationActive={false}
+          onClick={(_, index) => {
+            const href = rows[index]?.href;
+            if (href) router.push(href);
+          }}
+        />
+      </BarChart>
+    </ChartFrame>
   );
 }
 
@@ -146,29 +142,50 @@ export function TrendChart({
   valueLabel: string;
 }) {
   return (
-    <div className="h-48" data-chart={title}>
+    <ChartFrame height="h-48" title={title}>
+      <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+        <YAxis tick={axis} width={88} tickFormatter={(v: number) => format(v)} />
+        <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
+        <ReferenceLine
+          y={level}
+          stroke={COLORS.threshold}
+          strokeDasharray="6 4"
+          label={{ value: levelLabel, fontSize: 11, fill: "#92400e", position: "insideTopRight" }}
+        />
+        <Line
+          type="stepAfter"
+          dataKey="value"
+          name={valueLabel}
+          stroke={COLORS.neutral}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFrame>
+  );
+}
+
+/**
+ * A chart's box: its height (a class, or pixels), its name for tests, and a container that
+ * sizes the chart to it.
+ */
+function ChartFrame({
+  height,
+  title,
+  children,
+}: {
+  height: string | number;
+  title: string;
+  children: React.ReactElement;
+}) {
+  const size = typeof height === "number" ? { style: { height } } : { className: height };
+  return (
+    <div {...size} data-chart={title}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
-          <YAxis tick={axis} width={88} tickFormatter={(v: number) => format(v)} />
-          <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
-          <ReferenceLine
-            y={level}
-            stroke={COLORS.threshold}
-            strokeDasharray="6 4"
-            label={{ value: levelLabel, fontSize: 11, fill: "#92400e", position: "insideTopRight" }}
-          />
-          <Line
-            type="stepAfter"
-            dataKey="value"
-            name={valueLabel}
-            stroke={COLORS.neutral}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
+        {children}
       </ResponsiveContainer>
     </div>
   );
