@@ -13,9 +13,8 @@ export async function startServer(): Promise<void> {
     callbackIntake();
     if (env.RECONCILER === "on") {
       const { startReconciler } = await import("@/lib/reconciler/runner");
-      const { topupDeps } = await import("@/lib/wiring");
-      const { withdrawalDeps } = await import("@/lib/wiring");
-      startReconciler(() => ({ topups: topupDeps(), withdrawals: withdrawalDeps() }));
+      const { orderDeps } = await import("@/lib/wiring");
+      startReconciler(orderDeps);
     }
     logger.info("server ready", { env: env.NODE_ENV, reconciler: env.RECONCILER });
   } catch (error) {

@@ -5,10 +5,8 @@ loadDotEnv();
 const { acquireLease, releaseLease } = await import("@/db/queries/leases");
 const { reconcileOnce } = await import("@/lib/reconciler/reconcile");
 const { holderId, LEASE_NAME } = await import("@/lib/reconciler/runner");
-const { topupDeps } = await import("@/lib/wiring");
-
-const { withdrawalDeps } = await import("@/lib/wiring");
-const deps = { topups: topupDeps(), withdrawals: withdrawalDeps() };
+const { orderDeps } = await import("@/lib/wiring");
+const deps = orderDeps();
 const holder = holderId();
 if (!(await acquireLease(deps.topups.db, LEASE_NAME, holder, 10 * 60_000))) {
   fail(

@@ -63,7 +63,7 @@ async function answer(
     return send(res, refused);
   }
   const body = await readBounded(req, MAX_CALLBACK_BYTES + 1);
-  send(
+  await send(
     res,
     await handler(new Request(url, { method: "POST", headers, body: new Uint8Array(body) })),
   );
@@ -83,9 +83,8 @@ async function readBounded(req: IncomingMessage, limit: number): Promise<Buffer>
   return Buffer.concat(chunks).subarray(0, limit);
 }
 
-function send(res: ServerResponse, response: Response): void {
-  void response.arrayBuffer().then((body) => {
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(body));
-  });
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(body);
 }
