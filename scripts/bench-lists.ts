@@ -63,6 +63,14 @@ const scenarios: [string, () => Promise<[Filter, Partial<Options>]>][] = [
   ["created by", async () => [{ createdBy: pick(sample).created_by }, {}]],
   ["q = refID", async () => [{ q: pick(sample).ref_id }, {}]],
   ["q = orderID", async () => [{ q: pick(sample).order_id ?? "P2W1" }, {}]],
+  [
+    "q = refID tail, lower case",
+    async () => [{ q: pick(sample).ref_id.slice(-8).toLowerCase() }, {}],
+  ],
+  [
+    "q = orderID fragment, lower case",
+    async () => [{ q: (pick(sample).order_id ?? "P2W1").slice(-7, -1).toLowerCase() }, {}],
+  ],
   ["q = player id prefix", async () => [{ q: pick(sample).game_id.slice(0, 6) }, {}]],
   ["q = player id fragment (end)", async () => [{ q: pick(sample).game_id.slice(-5) }, {}]],
   ["q = player id, other case", async () => [{ q: pick(sample).game_id.toUpperCase() }, {}]],
@@ -167,6 +175,14 @@ const wScenarios: [string, () => Promise<[WFilter, Partial<WOptions>]>][] = [
   ],
   ["q = platform id", async () => [{ q: pick(wSample).platform_order_id }, {}]],
   ["q = merchant order id", async () => [{ q: pick(wSample).merchant_order_id }, {}]],
+  [
+    "q = platform id tail, lower case",
+    async () => [{ q: pick(wSample).platform_order_id.slice(-8).toLowerCase() }, {}],
+  ],
+  [
+    "q = merchant id without prefix",
+    async () => [{ q: pick(wSample).merchant_order_id.slice(-11) }, {}],
+  ],
   ["q = account number", async () => [{ q: pick(wSample).account_no }, {}]],
   ["q = Thai name prefix", async () => [{ q: pick(wSample).account_name.split(" ")[0] ?? "" }, {}]],
   ["q = surname alone", async () => [{ q: pick(wSample).account_name.split(" ")[1] ?? "" }, {}]],

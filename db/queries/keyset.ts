@@ -100,9 +100,10 @@ export function startsWith(column: AnyColumn, text: string, walked = false): SQL
 const DENSE_MATCHES = 2_000;
 
 /**
- * Where a list searches: ids (exact or prefix, each through its own index) and, for the
- * columns people type from memory, any fragment of 3+ characters through an FTS5 trigram
- * table (db/migrations/0012_search.sql) that holds the row's id in `ftsId`.
+ * Where a list searches: ids and the columns people type from memory by prefix (each through
+ * its own index; one or two characters can only be a prefix), and any fragment of 3+
+ * characters of them in any case through an FTS5 trigram table
+ * (db/migrations/0015_id_fragments.sql) that holds the row's id in `ftsId`.
  */
 export type SearchSpec = {
   table: SQLiteTable;
@@ -129,7 +130,7 @@ export function searchTerms(q: string): string[] {
 const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
- * Free-text search: ids by prefix, free text also by fragment, case-insensitively. Rare
+ * Free-text search: by prefix, and by any fragment of 3+ characters, case-insensitively. Rare
  * matches: the ids are collected through the indexes. Common ones (a first name shared by
  * thousands): the list's own ordered walk filters on the same tests and stops at a page.
  * Both answer the same rows.

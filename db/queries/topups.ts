@@ -209,7 +209,11 @@ async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
           table: topups,
           id: topups.refId,
           prefix: [topups.refId, topups.orderId, topups.gameId],
-          fragment: { fts: "topups_search", ftsId: "ref_id", columns: [topups.gameId] },
+          fragment: {
+            fts: "topups_search",
+            ftsId: "ref_id",
+            columns: [topups.refId, topups.orderId, topups.gameId],
+          },
         },
         q,
       ),

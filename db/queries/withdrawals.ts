@@ -70,7 +70,12 @@ export const WITHDRAWAL_SEARCH: SearchSpec = {
   fragment: {
     fts: "withdrawals_search",
     ftsId: "platform_order_id",
-    columns: [withdrawals.accountNo, withdrawals.accountName],
+    columns: [
+      withdrawals.platformOrderId,
+      withdrawals.merchantOrderId,
+      withdrawals.accountNo,
+      withdrawals.accountName,
+    ],
   },
 };
 
