@@ -110,6 +110,7 @@ export function LookupPanel() {
                   found: count("found"),
                   notFound: count("not_found"),
                   notHeld: count("not_held"),
+                  heldUnknown: count("held_unknown"),
                   invalid: count("invalid"),
                   errors: count("error"),
                   stored: count("stored"),

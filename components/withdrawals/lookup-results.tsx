@@ -62,57 +62,94 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
     URL.revokeObjectURL(url);
   }
 
+  const headings = [
+    t("lookup.pasted"),
+    t("lookup.outcomeColumn"),
+    t("withdrawals.status"),
+    t("withdrawals.amount"),
+    t("withdrawals.bank"),
+    t("withdrawals.accountNo"),
+    t("withdrawals.accountName"),
+    t("lookup.paidAt"),
+    t("lookup.message"),
+  ];
+  // On a phone each answer is a card of labelled lines, as the lists' rows are.
+  const cell = (label: number, extra = "") => ({
+    "data-label": headings[label],
+    className: `${ui.td} ${ui.cardCell} ${extra}`,
+  });
   return (
     <div className="space-y-2">
       <div className="overflow-x-auto">
-        <table className={ui.table} data-testid="lookup-results">
+        <table className={`${ui.table} ${ui.cardTable}`} data-testid="lookup-results">
           <TableHead
+            className={ui.cardHead}
             headings={[
-              ...(["lookup.pasted", "lookup.outcomeColumn", "withdrawals.status"] as const).map(
-                (k) => t(k),
-              ),
-              ...numeric(t("withdrawals.amount")),
-              ...(["bank", "accountNo", "accountName"] as const).map((k) => t(`withdrawals.${k}`)),
-              t("lookup.paidAt"),
-              t("lookup.message"),
+              ...headings.slice(0, 3),
+              ...numeric(headings[3]),
+              ...headings.slice(4),
               { label: t("lookup.open"), srOnly: true },
             ]}
           />
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={`divide-y divide-slate-100 ${ui.cardTable}`}>
             {results.map((r) => {
               const w = r.withdrawal;
+              const ageMinutes = w
+                ? Math.max(
+                    0,
+                    Math.floor(
+                      (new Date(r.answeredAt).getTime() - new Date(w.orderedAt).getTime()) / 60_000,
+                    ),
+                  )
+                : 0;
               return (
-                <tr key={r.pasted} data-outcome={r.outcome} data-pasted={r.pasted}>
-                  <td className={`${ui.td} font-mono text-xs`}>
-                    {r.pasted}
-                    {w && w.platformOrderId !== r.pasted && (
-                      <span className="block text-slate-500" data-testid="lookup-via">
-                        {t("lookup.via", { platformOrderId: w.platformOrderId })}
-                      </span>
-                    )}
+                <tr
+                  key={r.pasted}
+                  data-outcome={r.outcome}
+                  data-pasted={r.pasted}
+                  className={ui.cardRow}
+                >
+                  <td {...cell(0, "font-mono text-xs max-md:break-all")}>
+                    <span>
+                      {r.pasted}
+                      {w && w.platformOrderId !== r.pasted && (
+                        <span className="block font-sans text-slate-500" data-testid="lookup-via">
+                          {t("lookup.via", { platformOrderId: w.platformOrderId })}
+                        </span>
+                      )}
+                    </span>
                   </td>
-                  <td className={ui.td}>
-                    {t(`lookup.outcome.${r.outcome}`)}
-                    {r.outcome === "stored" && w && (
-                      <span className="block text-xs text-slate-500">
-                        {t("lookup.storedAsOf", { time: formatDateTime(w.updatedAt) })}
-                      </span>
-                    )}
+                  <td {...cell(1, "whitespace-normal")}>
+                    <span>
+                      {t(`lookup.outcome.${r.outcome}`)}
+                      {r.outcome === "stored" && w && (
+                        <span className="block text-xs text-slate-500">
+                          {t("lookup.storedAsOf", { time: formatDateTime(w.updatedAt) })}
+                        </span>
+                      )}
+                      {r.outcome === "held_unknown" && w && (
+                        <span className="block text-xs text-slate-500" data-testid="lookup-age">
+                          {t("lookup.heldSince", {
+                            time: formatDateTime(w.orderedAt),
+                            hours: Math.floor(ageMinutes / 60),
+                            minutes: ageMinutes % 60,
+                          })}
+                        </span>
+                      )}
+                    </span>
                   </td>
-                  <td className={ui.td}>{w ? <StatusBadge status={w.status} /> : null}</td>
-                  <td className={`${ui.td} text-right tabular-nums`}>
+                  <td {...cell(2)}>{w ? <StatusBadge status={w.status} /> : null}</td>
+                  <td {...cell(3, "text-right tabular-nums max-md:text-left")}>
                     {w ? formatSatang(w.amountSatang) : ""}
                   </td>
-                  <td className={ui.td}>{w ? <BankName code={w.bank} /> : null}</td>
-                  <td className={`${ui.td} font-mono text-xs`}>{w?.accountNo}</td>
-                  <td className={ui.td}>{w?.accountName}</td>
-                  <td className={`${ui.td} tabular-nums`}>
-                    {w?.doneAt ? formatDateTime(w.doneAt) : ""}
-                  </td>
-                  <td className={`${ui.td} whitespace-normal text-xs text-slate-600`}>
+                  <td {...cell(4)}>{w ? <BankName code={w.bank} /> : null}</td>
+                  <td {...cell(5, "font-mono text-xs")}>{w?.accountNo}</td>
+                  <td {...cell(6)}>{w?.accountName}</td>
+                  <td {...cell(7, "tabular-nums")}>{w?.doneAt ? formatDateTime(w.doneAt) : ""}</td>
+                  <td {...cell(8, "whitespace-normal text-xs text-slate-600")}>
                     {r.error?.message}
                   </td>
-                  <td className={ui.td}>
+                  <td className={`${ui.td} ${ui.cardCell}`}>
                     {w && (
                       <TextLink href={`/withdrawals/${w.platformOrderId}`}>
                         {t("lookup.open")}

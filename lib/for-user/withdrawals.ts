@@ -53,6 +53,8 @@ export type LookupAnswer = {
   outcome: LookupResult["outcome"];
   withdrawal?: WithdrawalJson;
   error?: { code: string; message: string };
+  /** When the server answered (how old a held record is counts from here). */
+  answeredAt: string;
 };
 
 export async function lookupWithdrawalsFor(
@@ -62,6 +64,7 @@ export async function lookupWithdrawalsFor(
 ): Promise<LookupAnswer[]> {
   await record(caller, "withdrawal.lookup", null, { count: ids.length, ...options });
   const results = await lookupWithdrawals(withdrawalDeps(), ids, `user:${caller.user.id}`, options);
+  const answeredAt = new Date().toISOString();
   return Promise.all(
     results.map(async (r): Promise<LookupAnswer> => {
       if (r.ok) {
@@ -73,6 +76,7 @@ export async function lookupWithdrawalsFor(
           ok: true,
           outcome: "found",
           withdrawal,
+          answeredAt,
         };
       }
       const message = await translateError(new AppError(r.code, 400));
@@ -83,6 +87,7 @@ export async function lookupWithdrawalsFor(
         outcome: r.outcome,
         ...(r.withdrawal && { withdrawal: toWithdrawalJson(r.withdrawal) }),
         error: { code: r.code, message },
+        answeredAt,
       };
     }),
   );

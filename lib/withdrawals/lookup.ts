@@ -32,9 +32,11 @@ export type LookupResult = {
        * `stored`: the gateway failed (or was not asked) and this is our own record, as of its
        * last change; `skipped`: not asked (the gateway kept failing) and not held here;
        * `not_held`: a merchant order id none of our withdrawals carries (the gateway is asked
-       * by platform order id only).
+       * by platform order id only); `held_unknown`: the gateway does not know an order we
+       * hold (our record is answered, as of its last change).
        */
-      outcome: "invalid" | "not_found" | "not_held" | "error" | "stored" | "skipped";
+      outcome:
+        "invalid" | "not_found" | "not_held" | "held_unknown" | "error" | "stored" | "skipped";
       code: string;
       withdrawal?: WithdrawalRow;
     }
@@ -61,7 +63,8 @@ const isGatewayFailure = (error: unknown) => error instanceof AppError && error.
  * is; anything else that could be a merchant's order id is found among the withdrawals we
  * hold, and asked by its platform order id. Ids are checked before any call; calls run a few
  * at a time; one failure never stops the others. When the gateway fails, what we hold is
- * answered instead (marked as stored); after `BREAK_AFTER` failures, or with `storedOnly`
+ * answered instead (marked as stored), as it is when the gateway does not know an order we
+ * hold (marked so); after `BREAK_AFTER` failures, or with `storedOnly`
  * (the page saw it failing), nothing more is sent to it.
  */
 export async function lookupWithdrawals(
@@ -91,6 +94,17 @@ export async function lookupWithdrawals(
       if (isGatewayFailure(error)) {
         failures++;
         return fromRecords(id, code, true);
+      }
+      if (code === "NOT_FOUND") {
+        const withdrawal = await getWithdrawal(deps.db, id);
+        if (withdrawal)
+          return {
+            platformOrderId: id,
+            ok: false,
+            outcome: "held_unknown",
+            code: "HELD_UNKNOWN_TO_GATEWAY",
+            withdrawal,
+          };
       }
       return {
         platformOrderId: id,

@@ -124,6 +124,38 @@ describe("look-up", () => {
     expect(await db.$count(upstreamCalls)).toBe(3);
   });
 
+  it("answers our record, marked so and with its age, for an order the gateway does not know", async () => {
+    const ordered = new Date(Date.now() - 3 * 3_600_000);
+    await db.insert(withdrawals).values({
+      platformOrderId: "ABCW20260508HELD00000001",
+      merchantOrderId: "PAYOUT-HELD-1",
+      bank: "KBANK",
+      accountNo: "1234567890",
+      accountName: "ลูกค้า ปลายทาง",
+      amountSatang: 50_000,
+      status: "open",
+      orderedAt: ordered,
+      createdAt: ordered,
+      updatedAt: ordered,
+    });
+    const results = await lookupWithdrawals(
+      deps,
+      ["ABCW20260508HELD00000001", "PAYOUT-HELD-1"],
+      "user:9",
+    );
+    for (const result of results) {
+      expect(result).toMatchObject({
+        outcome: "held_unknown",
+        code: "HELD_UNKNOWN_TO_GATEWAY",
+        platformOrderId: "ABCW20260508HELD00000001",
+      });
+      expect(result.withdrawal?.updatedAt).toEqual(ordered);
+    }
+    // Both were asked (by the platform id), and our record is unchanged.
+    expect(await db.$count(upstreamCalls)).toBe(2);
+    expect((await getWithdrawal(db, "ABCW20260508HELD00000001"))?.status).toBe("open");
+  });
+
   it("refuses more than 200 ids", async () => {
     await expect(
       lookupWithdrawals(
