@@ -1,6 +1,7 @@
 import { DEV_DEFAULTS } from "@/lib/env";
 
 import { parseFaultsArg } from "./faults";
+import { readKnownOrders } from "./known-orders";
 import { startP2wSandbox } from "./p2w";
 import { startPayoutSandbox } from "./payout";
 
@@ -9,7 +10,8 @@ import { startPayoutSandbox } from "./payout";
  * (the shared secrets must match), plus SANDBOX_P2W_PORT, SANDBOX_PAYOUT_PORT,
  * SANDBOX_FAULTS (a JSON array of fault rules, see sandbox/faults.ts) and
  * SANDBOX_NEW_WITHDRAWAL_EVERY_MS, SANDBOX_FAILURE_RATE (0..1, default 0.1) and
- * SANDBOX_COMPLETE_AFTER_MS (how long an order takes). Fault rules can be changed at run time through
+ * SANDBOX_COMPLETE_AFTER_MS (how long an order takes), SANDBOX_KNOWN_ORDERS (a file of
+ * orders both hold from the start: sandbox/known-orders.ts). Fault rules can be changed at run time through
  * `POST /__control/faults` on either simulator.
  */
 try {
@@ -24,6 +26,7 @@ const callbackUrl = env("CALLBACK_URL") || env("APP_URL");
 const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const failureRate = number("SANDBOX_FAILURE_RATE");
 const completeAfterMs = number("SANDBOX_COMPLETE_AFTER_MS");
+const known = readKnownOrders(process.env.SANDBOX_KNOWN_ORDERS);
 
 const p2w = await startP2wSandbox({
   port: Number(process.env.SANDBOX_P2W_PORT ?? 4010),
@@ -34,6 +37,7 @@ const p2w = await startP2wSandbox({
   failureRate,
   completeAfterMs,
   processingAfterMs: completeAfterMs === undefined ? undefined : Math.floor(completeAfterMs / 3),
+  known: known.p2w,
 });
 const payout = await startPayoutSandbox({
   port: Number(process.env.SANDBOX_PAYOUT_PORT ?? 4020),
@@ -45,6 +49,7 @@ const payout = await startPayoutSandbox({
   faults,
   failureRate,
   completeAfterMs: completeAfterMs === undefined ? undefined : completeAfterMs * 2,
+  known: known.payout,
 });
 
 console.log(`P2W sandbox:    ${p2w.baseUrl}   (control: ${p2w.origin}/__control/state)`);

@@ -33,6 +33,10 @@ export type P2wSandboxOptions = {
   callbackRetryDelaysMs?: number[];
   catalog?: CatalogEntry[];
   quiet?: boolean;
+  /** Orders it holds from the start, finished or not, as a real aggregator holds its past. */
+  known?: SandboxTopup[];
+  /** false: created orders stay as they are until `report` moves them (the demo's history). */
+  autoProgress?: boolean;
 };
 
 type Status = "pending" | "processing" | "succeeded" | "failed";
@@ -127,24 +131,37 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
     timers.add(timer);
   }
 
-  function finish(order: SandboxTopup, status: "succeeded" | "failed", reason: string) {
-    if (order.status === "succeeded" || order.status === "failed") return;
+  /** The callback P2W sends about an order as it now is (to its hookURL). */
+  const callbackOf = (order: SandboxTopup, withBalance = true) => ({
+    url: order.hookURL,
+    label: `${order.orderID}:${order.status}`,
+    headers: {},
+    body: JSON.stringify({
+      orderID: order.orderID,
+      refID: order.refID,
+      status: wireStatus(order.status),
+      ...(withBalance && { balance: balanceSatang / 100 }),
+      reason: order.reason,
+    }),
+  });
+
+  /** Moves an order to a status (a failure gives its price back). */
+  function move(order: SandboxTopup, status: Status, reason: string) {
+    if (status === "failed" && order.status !== "failed") balanceSatang += order.priceSatang;
     order.status = status;
     order.reason = status === "failed" ? reason : "";
-    if (status === "failed") balanceSatang += order.priceSatang;
+  }
+
+  function finish(order: SandboxTopup, status: "succeeded" | "failed", reason: string) {
+    if (order.status === "succeeded" || order.status === "failed") return;
+    move(order, status, reason);
     log(quiet, NAME, `order ${order.orderID} (${order.refID}) → ${status}`);
-    callbacks.send({
-      url: order.hookURL,
-      label: `${order.orderID}:${status}`,
-      headers: {},
-      body: JSON.stringify({
-        orderID: order.orderID,
-        refID: order.refID,
-        status: wireStatus(status),
-        balance: balanceSatang / 100,
-        reason: order.reason,
-      }),
-    });
+    callbacks.send(callbackOf(order));
+  }
+
+  for (const order of options.known ?? []) {
+    orders.set(order.orderID, { ...order, partnerId: options.partnerId });
+    byRef.set(order.refID, order.orderID);
   }
 
   function progress(order: SandboxTopup) {
@@ -222,7 +239,7 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
     orders.set(order.orderID, order);
     byRef.set(refID, order.orderID);
     log(quiet, NAME, `order ${order.orderID} created for ${refID}`);
-    progress(order);
+    if (options.autoProgress ?? true) progress(order);
     if (faults.take("create", "reset_after_commit")) {
       req.socket.destroy();
       return;
@@ -332,6 +349,20 @@ export async function startP2wSandbox(options: P2wSandboxOptions) {
       const order = orders.get(orderId);
       if (order) finish(order, status, reason);
     },
+    /**
+     * Moves an order as `report`s says, any way (P2W changes its mind now and then), and
+     * answers the callback it would send about it, without sending it (the caller delivers).
+     */
+    report(orderId: string, status: Status, reason = "") {
+      const order = orders.get(orderId);
+      if (!order) throw new Error(`the sandbox holds no order ${orderId}`);
+      move(order, status, reason);
+      return callbackOf(order, false);
+    },
+    /** The order P2W made for one of our refIDs. */
+    orderIdOf: (refId: string) => byRef.get(refId),
+    /** This partner's orders, as `known` takes them. */
+    held: () => [...orders.values()].filter((o) => o.partnerId === options.partnerId),
     async close() {
       for (const timer of timers) clearTimeout(timer);
       callbacks.close();

@@ -37,6 +37,8 @@ export type PayoutSandboxOptions = {
   faults?: FaultRule[];
   callbackRetryDelaysMs?: number[];
   quiet?: boolean;
+  /** Withdrawals it holds from the start (instead of made-up ones: `seedCount` 0). */
+  known?: SandboxWithdrawal[];
 };
 
 type Status = "open" | "success" | "failed";
@@ -93,19 +95,24 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
     timers.add(timer);
   }
 
-  function notify(w: SandboxWithdrawal) {
-    if (!options.webhookUrl || w.merchantId !== options.merchantId) return;
+  /** The signed callback the gateway sends about a withdrawal as it now is. */
+  function callbackOf(w: SandboxWithdrawal, at = new Date()) {
     const body = JSON.stringify({
       merchant_id: w.merchantId,
-      time: Math.floor(Date.now() / 1000),
+      time: Math.floor(at.getTime() / 1000),
       ...wire(w),
     });
-    callbacks.send({
+    return {
       url: options.webhookUrl,
       label: `${w.platformOrderId}:${w.status}`,
       headers: { "x-signature": hmacHex(options.secret, body) },
       body,
-    });
+    };
+  }
+
+  function notify(w: SandboxWithdrawal) {
+    if (!options.webhookUrl || w.merchantId !== options.merchantId) return;
+    callbacks.send(callbackOf(w));
   }
 
   function complete(w: SandboxWithdrawal, status: "success" | "failed") {
@@ -148,6 +155,8 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
     return w;
   }
 
+  for (const w of options.known ?? [])
+    withdrawals.set(w.platformOrderId, { ...w, merchantId: options.merchantId });
   // Seed: history over the last ten days (finished), a few still open, and other merchants'.
   const now = Date.now();
   for (let i = 0; i < (options.seedCount ?? 30); i++) {
@@ -250,6 +259,17 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
       const w = withdrawals.get(id);
       if (w) complete(w, status);
     },
+    /**
+     * Holds a withdrawal as given (new or changed) and answers the callback the gateway would
+     * send about it (stamped `at`), without sending it (the caller delivers).
+     */
+    report(w: Omit<SandboxWithdrawal, "merchantId">, at?: Date) {
+      const held = { ...w, merchantId: options.merchantId };
+      withdrawals.set(w.platformOrderId, held);
+      return callbackOf(held, at);
+    },
+    /** This merchant's withdrawals, as `known` takes them. */
+    held: () => [...withdrawals.values()].filter((w) => w.merchantId === options.merchantId),
     async close() {
       if (generator) clearInterval(generator);
       for (const timer of timers) clearTimeout(timer);

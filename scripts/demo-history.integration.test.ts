@@ -5,32 +5,56 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { openDb } from "@/db/client";
+import { lastCallbacks } from "@/db/queries/overview";
 import { seedCatalog, seedUser } from "@/lib/testing/fixtures";
+import { readKnownOrders } from "@/sandbox/known-orders";
 
 import { seedDemoHistory } from "./demo-history";
+import { seedReviewCases } from "./demo-review-cases";
+import { startDemoUpstreams } from "./demo-upstreams";
 
 const HOUR = 3_600_000;
 
 describe("the demo's history", () => {
   it("lives each order through the server's rules and dates every step to when it happened", async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ops-demo-")), "demo.db");
-    const db = openDb(file);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ops-demo-"));
+    const db = openDb(path.join(dir, "demo.db"));
     await seedCatalog(db);
     const support = await seedUser(db, "support");
     const manager = await seedUser(db, "manager");
     const now = new Date();
-    const made = await seedDemoHistory(
-      db,
-      { creator: support.id, manager: { id: manager.id, email: manager.email } },
-      now,
-      3,
-    );
+    const upstreams = await startDemoUpstreams(db, {
+      P2W_API_URL: "http://127.0.0.1:0/api/v1",
+      P2W_PARTNER_ID: "DEMO-PARTNER",
+      P2W_SECRET: "demo-history-p2w-secret-0123456789",
+      PAYOUT_API_URL: "http://127.0.0.1:0",
+      PAYOUT_MERCHANT_ID: "DM00000001",
+      PAYOUT_TOKEN: "demo-history-token",
+      PAYOUT_SECRET: "demo-history-payout-secret-0123456789",
+      WEBHOOK_SECRET: "demo-history-webhook-secret-0123456789",
+      CALLBACK_URL: "http://localhost:3001",
+    });
+    const knownFile = path.join(dir, "upstream-orders.json");
+    let made: { topups: number; withdrawals: number };
+    try {
+      await seedReviewCases(db, upstreams, support.id);
+      made = await seedDemoHistory(
+        db,
+        upstreams,
+        { creator: support.id, manager: { id: manager.id, email: manager.email } },
+        now,
+        3,
+      );
+    } finally {
+      await upstreams.close(knownFile);
+    }
     const sql = <T>(text: string) => db.$client.prepare(text).all() as T[];
     const one = <T>(text: string) => db.$client.prepare(text).get() as T;
 
     expect(made.topups).toBeGreaterThan(200);
     expect(made.withdrawals).toBeGreaterThan(20);
-    // Every order ends final, so the reconciler never asks the simulators about it.
+    // Every order of the history ends final, so the reconciler has nothing to ask; the review
+    // cases ("demo-" keys, "DEMO-" withdrawals) are the only ones left open.
     expect(
       sql<{ status: string }>("select distinct status from topups")
         .map((r) => r.status)
@@ -38,12 +62,12 @@ describe("the demo's history", () => {
     ).toEqual(expect.arrayContaining(["failed", "succeeded"]));
     expect(
       one<{ n: number }>(
-        "select count(*) as n from topups where status not in ('succeeded','failed')",
+        "select count(*) as n from topups where status not in ('succeeded','failed') and idempotency_key not like 'demo-%'",
       ).n,
     ).toBe(0);
     expect(
       one<{ n: number }>(
-        "select count(*) as n from withdrawals where status not in ('success','failed')",
+        "select count(*) as n from withdrawals where status not in ('success','failed') and merchant_order_id like 'DEMO-%' and platform_order_id not like 'DEM%'",
       ).n,
     ).toBe(0);
 
@@ -77,7 +101,8 @@ describe("the demo's history", () => {
     ).toBeGreaterThan(made.topups);
     const failedItems = sql<{ open: number; outcome: string | null; age: number }>(`
       select resolved_at is null as open, outcome, ${now.getTime()} - opened_at as age
-        from review_items where reason = 'failed'`);
+        from review_items where reason = 'failed' and entity_id not like 'DEMW%'
+          and entity_id not in (select ref_id from topups where idempotency_key like 'demo-%')`);
     expect(failedItems.length).toBeGreaterThan(0);
     for (const item of failedItems) {
       if (item.age > 26 * HOUR) expect(item.open).toBe(0);
@@ -93,7 +118,65 @@ describe("the demo's history", () => {
       ).n,
     ).toBe(0);
     // The overview's roll-ups agree with the orders (the triggers followed every re-dating).
-    expect(one<{ n: number }>("select sum(count) as n from topup_hours").n).toBe(made.topups);
+    expect(one<{ n: number }>("select sum(count) as n from topup_hours").n).toBe(made.topups + 5);
+
+    // The evidence agrees with the timelines. Every callback a history entry names was stored
+    // as a live one is (verified, processed), for that order, when the entry says.
+    const byCallback = sql<{ entity: string; at: number; callback: number | null }>(`
+      select entity_id as entity, at, json_extract(details, '$.callbackId') as callback
+        from status_history where source = 'callback'`);
+    expect(byCallback.length).toBeGreaterThan(made.topups);
+    const callbackRows = new Map(
+      sql<{ id: number; entity: string; at: number; verification: string; processed: number }>(
+        `select id, entity_id as entity, received_at as at, verification,
+                processed_at is not null as processed from callbacks`,
+      ).map((c) => [c.id, c]),
+    );
+    for (const entry of byCallback) {
+      const callback = callbackRows.get(entry.callback ?? -1);
+      expect(callback, `${entry.entity} names callback ${entry.callback}`).toBeDefined();
+      expect(callback).toMatchObject({ entity: entry.entity, at: entry.at, verification: "ok" });
+      expect(callback?.processed).toBe(1);
+    }
+    // Every create that reached P2W is a recorded call, made when the order was created.
+    const sent = one<{ n: number }>(`
+      select count(*) as n from topups t where exists (
+        select 1 from status_history h where h.entity_id = t.ref_id and h.source = 'create'
+          and h.from_status = 'submitting')`).n;
+    const calls = one<{ n: number }>(`
+      select count(*) as n from upstream_calls c join topups t on t.ref_id = c.target_id
+        where c.operation = 'create_order' and c.at between t.created_at and t.created_at + 1000`).n;
+    expect(calls).toBe(sent);
+    // Each callback that was confirmed has its signed read beside it.
+    expect(
+      one<{ n: number }>("select count(*) as n from upstream_calls where operation = 'get_order'")
+        .n,
+    ).toBeGreaterThan(made.topups * 0.9);
+    // Callback health sees the accepted ones.
+    const last = await lastCallbacks(db, "p2w");
+    expect(last.accepted?.getTime()).toBeGreaterThan(now.getTime() - HOUR);
+    expect(last.accepted?.getTime()).toBeLessThanOrEqual(now.getTime());
+
+    // The simulators hold every order we hold an upstream id for, as we hold it (unless the
+    // upstream changed its mind after the fact: a conflict keeps ours).
+    const known = readKnownOrders(knownFile);
+    const changedMind = `not exists (select 1 from status_history h
+      where h.entity_id = t.ref_id and h.kind = 'conflict')`;
+    const p2w = new Map(known.p2w.map((o) => [o.orderID, o]));
+    for (const t of sql<{ ref: string; order: string; status: string }>(
+      `select ref_id as ref, order_id as "order", status from topups t
+        where order_id is not null and ${changedMind}`,
+    )) {
+      expect(p2w.get(t.order)?.refID).toBe(t.ref);
+      if (t.status === "succeeded" || t.status === "failed")
+        expect(p2w.get(t.order)?.status, t.ref).toBe(t.status);
+    }
+    const payout = new Map(known.payout.map((w) => [w.platformOrderId, w]));
+    for (const w of sql<{ id: string; status: string }>(
+      `select platform_order_id as id, status from withdrawals t
+        where ${changedMind.replace("t.ref_id", "t.platform_order_id")}`,
+    ))
+      if (w.status !== "stuck") expect(payout.get(w.id)?.status, w.id).toBe(w.status);
     db.$client.close();
   }, 60_000);
 });

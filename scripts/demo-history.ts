@@ -2,33 +2,29 @@ import { ulid } from "ulid";
 
 import type { Db } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
-import { changeTopupAtomically, type TopupPlan } from "@/db/queries/topups";
-import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
-import { balanceSnapshots, type TopupRow } from "@/db/schema";
+import { changeTopupAtomically, getTopup } from "@/db/queries/topups";
+import { balanceSnapshots } from "@/db/schema";
 import type { Reporter } from "@/lib/orders/observe";
 import { resolveReviewItem } from "@/lib/review/review";
-import {
-  planTopupObservation,
-  planTopupRejected,
-  planTopupStuck,
-  planTopupUnknown,
-} from "@/lib/topups/observe";
-import type { PayoutWithdrawal } from "@/lib/payout/transform";
-import { planWithdrawalObservation } from "@/lib/withdrawals/observe";
+import { sendTopup } from "@/lib/topups/create-topup";
+import { planTopupStuck } from "@/lib/topups/observe";
 import { accountName, accountNo, bank, platformOrderId } from "@/sandbox/payout-fixtures";
+import type { SandboxWithdrawal } from "@/sandbox/payout";
 
 import { insertDemoTopup, live, type Step } from "./demo-life";
+import type { DemoUpstreams } from "./demo-upstreams";
 
 /**
  * Fourteen days of orders for the demo, so every page has a working day to show: busy
- * evenings and quiet nights, a few thousand top-ups and withdrawals, each brought through
- * its life by the same plans and transaction the server uses — the create's answer, P2W's
- * callbacks (some twice), failures with the upstream's reasons, refused creates, unknown
- * outcomes and stuck orders that a later callback settled, conflicts — and then dated to
- * when that life happened (`demo-life.ts`). Managers decided the older review items as a
- * manager would; the last day's are still open. Every order ends final, so the reconciler
- * never asks the simulators about orders they do not hold. The P2W balance falls with what
- * was spent and is topped up now and then, ending at the sandbox's own balance.
+ * evenings and quiet nights, a few thousand top-ups and withdrawals, each lived through the
+ * server's own code against the simulators (`demo-upstreams.ts`): the create's signed call
+ * and its answer, P2W's callbacks (some twice) received, confirmed with a signed read and
+ * applied, failures with the upstream's reasons, refused creates, creates whose answer was
+ * lost and a later callback settled, stuck orders, conflicts — and then dated to when that
+ * life happened (`demo-life.ts`). Managers decided the older review items as a manager
+ * would; the last day's are still open. Every order ends final, so the reconciler has
+ * nothing to ask. The P2W balance falls with what was spent and is topped up now and then,
+ * ending at the sandbox's own balance.
  */
 const HOUR = 3_600_000;
 const DAYS = 14;
@@ -36,11 +32,12 @@ const DAYS = 14;
 const TOPUPS_BY_HOUR = [
   6, 4, 2, 1, 1, 1, 1, 2, 3, 4, 5, 6, 8, 8, 7, 7, 8, 9, 11, 13, 14, 13, 11, 8,
 ];
+/** Why P2W fails an order, in its words (the sandbox's own list). */
 const FAILURE_REASONS = [
   "Invalid game ID: player not found",
   "Game server under maintenance",
-  "Package temporarily out of stock",
-  "Player account is banned",
+  "Character is banned from receiving items",
+  "Publisher rejected the top-up: daily limit reached",
 ];
 /** What the sandbox starts with (sandbox/p2w.ts): the history ends there. */
 const SANDBOX_BALANCE_SATANG = 5_000_000;
@@ -55,6 +52,57 @@ const by = (source: Reporter["source"], actor: string): Reporter => ({ source, a
 
 type Manager = { id: number; email: string };
 
+/**
+ * The create's call as the server sends it (`sendTopup`), against a P2W that refuses it for
+ * its balance (`refused`), or commits it and drops the connection before answering (`lost`:
+ * the outcome is unknown until a callback tells).
+ */
+export function demoCreate(
+  up: DemoUpstreams,
+  db: Db,
+  refId: string,
+  actor: string,
+  how: "answered" | "refused" | "lost" = "answered",
+) {
+  return async () => {
+    const row = await getTopup(db, refId);
+    if (!row) throw new Error(`no demo top-up ${refId}`);
+    const balance = up.p2w.balanceSatang;
+    if (how === "refused") up.p2w.balanceSatang = 0;
+    if (how === "lost") up.p2w.faults.set([{ op: "create", kind: "reset_after_commit", times: 1 }]);
+    try {
+      await sendTopup(up.topups, row, actor, row);
+    } finally {
+      up.p2w.balanceSatang = balance;
+      up.p2w.faults.set([]);
+    }
+  };
+}
+
+/**
+ * P2W moves its order for `refId` and calls back; the callback is received and processed as
+ * the server does. The returned step delivers the very same callback once more (P2W's retry).
+ */
+export function demoP2wReport(
+  up: DemoUpstreams,
+  refId: string,
+  status: "pending" | "processing" | "succeeded" | "failed",
+  reason = "",
+) {
+  let sent: ReturnType<DemoUpstreams["p2w"]["report"]> | undefined;
+  return {
+    step: async () => {
+      const orderId = up.p2w.orderIdOf(refId);
+      if (!orderId) throw new Error(`P2W holds no order for ${refId}`);
+      sent = up.p2w.report(orderId, status, reason);
+      await up.deliverP2w(sent);
+    },
+    again: async () => {
+      if (sent) await up.deliverP2w(sent);
+    },
+  };
+}
+
 /** One top-up's life, created at `t0`, as steps at their times. */
 function topupLife(
   refId: string,
@@ -63,69 +111,55 @@ function topupLife(
   manager: Manager,
   now: number,
 ): { steps: Step[]; spent: boolean; finishedAt: number } {
-  const orderId = `P2W-DEMO-${ulid(t0).slice(-12)}`;
+  const up = upstreams;
+  const actor = `user:${creator}`;
   const took = Math.round(
     chance(0.03) ? 300_000 + exponential(1_800_000) : 3_000 + exponential(25_000),
   );
-  const timedOut = chance(0.02);
-  // A timed-out create heard of its order only by callback, after the 10 s it waited.
-  const done = Math.min(t0 + Math.max(took, timedOut ? 60_000 : 0), now - 60_000);
-  const change = (plan: (row: TopupRow, at: Date) => TopupPlan) => async (at: Date) =>
-    void (await changeTopupAtomically(globalDb, refId, (row) => plan(row, at)));
-  const reported = (status: TopupRow["status"], source: Reporter["source"], reason?: string) =>
-    change((row, at) =>
-      planTopupObservation(
-        row,
-        { ...by(source, source === "create" ? `user:${creator}` : "p2w"), status, orderId, reason },
-        at,
-      ),
-    );
+  const lost = chance(0.02);
+  // A create whose answer was lost heard of its order only by callback, a minute later.
+  const done = Math.min(t0 + Math.max(took, lost ? 60_000 : 0), now - 60_000);
   const steps: Step[] = [];
 
   if (chance(0.01)) {
-    // P2W refused the create at once (its balance, a bad player id).
-    const code = pick(["INSUFFICIENT_BALANCE", "INVALID_GAME_ID"]);
-    steps.push([
-      t0 + 300,
-      change((row, at) =>
-        planTopupRejected(row, by("create", `user:${creator}`), { code, message: code }, at),
-      ),
-    ]);
+    // P2W refused the create at once: its balance had run out.
+    steps.push([t0 + 300, demoCreate(up, globalDb, refId, actor, "refused")]);
     return {
       steps: decide(steps, refId, "topup", t0 + 300, manager, now),
       spent: false,
       finishedAt: t0,
     };
   }
-  if (timedOut) {
-    // The create timed out: unknown until P2W's callback told.
-    steps.push([
-      t0 + 10_000,
-      change((row) =>
-        planTopupUnknown(row, by("create", `user:${creator}`), {
-          code: "UPSTREAM_TIMEOUT",
-          message: "no answer in 10 s",
-        }),
-      ),
-    ]);
-  } else {
-    steps.push([t0 + 400, reported("pending", "create")]);
-    if (chance(0.1)) steps.push([t0 + 2_000, reported("processing", "callback")]);
+  steps.push([t0 + 400, demoCreate(up, globalDb, refId, actor, lost ? "lost" : "answered")]);
+  if (!lost) {
+    if (chance(0.1)) steps.push([t0 + 2_000, demoP2wReport(up, refId, "processing").step]);
     // Slow ones were given up on by the reconciler before P2W finished them.
     if (t0 + 1_800_000 < done)
       steps.push([
         t0 + 1_800_000,
-        change((row) => planTopupStuck(row, by("reconciler", "system:reconciler"))),
+        async () =>
+          void (await changeTopupAtomically(globalDb, refId, (row) =>
+            planTopupStuck(row, by("reconciler", "system:reconciler")),
+          )),
       ]);
   }
   const failed = chance(0.07);
-  const final = failed ? "failed" : "succeeded";
-  steps.push([done, reported(final, "callback", failed ? pick(FAILURE_REASONS) : undefined)]);
-  // P2W sends some callbacks twice: the second is stale, recorded, not applied.
-  if (chance(0.15)) steps.push([done + 5_000, reported(final, "callback")]);
+  const final = demoP2wReport(
+    up,
+    refId,
+    failed ? "failed" : "succeeded",
+    failed ? pick(FAILURE_REASONS) : "",
+  );
+  steps.push([done, final.step]);
+  // P2W sends some callbacks twice: the second is a duplicate, recorded, not applied.
+  if (chance(0.15)) steps.push([done + 5_000, final.again]);
   // Now and then P2W changes its mind after the fact: a conflict for a manager.
   if (chance(0.004) && done + 3_600_000 < now)
-    steps.push([done + 3_600_000, reported(failed ? "succeeded" : "failed", "callback")]);
+    steps.push([
+      done + 3_600_000,
+      demoP2wReport(up, refId, failed ? "succeeded" : "failed", failed ? "" : pick(FAILURE_REASONS))
+        .step,
+    ]);
   return {
     steps: decide(steps, refId, "topup", done, manager, now),
     spent: !failed,
@@ -173,13 +207,24 @@ function decide(
   ];
 }
 
+/**
+ * The gateway reports a withdrawal as `w` says, stamped `at`; the callback is received and
+ * processed as the server does.
+ */
+export function demoPayoutReport(up: DemoUpstreams, w: Omit<SandboxWithdrawal, "merchantId">) {
+  return async (at: Date) => {
+    up.setNow(at);
+    await up.deliverPayout(up.payout.report(w, at));
+  };
+}
+
 /** One withdrawal's life: ordered (open), then paid or failed, by the gateway's callbacks. */
 function withdrawalLife(
   orderedAt: number,
   manager: Manager,
   now: number,
 ): { id: string; steps: Step[] } {
-  const base: PayoutWithdrawal = {
+  const base: Omit<SandboxWithdrawal, "merchantId"> = {
     platformOrderId: platformOrderId("DMO", new Date(orderedAt)),
     merchantOrderId: `DEMO-${ulid(orderedAt)}`,
     bank: bank(),
@@ -187,38 +232,37 @@ function withdrawalLife(
     accountName: accountName(),
     amountSatang: Math.round(50_000 + exponential(400_000)),
     status: "open",
-    rawStatus: "open",
     orderedAt: new Date(orderedAt),
     doneAt: null,
   };
   const doneAt = Math.min(orderedAt + Math.round(20_000 + exponential(60_000)), now - 60_000);
   const status = chance(0.05) ? "failed" : "success";
-  const report = (fields: Partial<PayoutWithdrawal>) => async (at: Date) =>
-    void (await changeWithdrawalAtomically(globalDb, base.platformOrderId, (row) =>
-      planWithdrawalObservation(row, { ...base, ...fields }, by("callback", "payout"), at),
-    ));
+  const final = demoPayoutReport(upstreams, { ...base, status, doneAt: new Date(doneAt) });
   const steps: Step[] = [
-    [orderedAt + 2_000, report({})],
-    [doneAt, report({ status, rawStatus: status, doneAt: new Date(doneAt) })],
+    [orderedAt + 2_000, demoPayoutReport(upstreams, base)],
+    [doneAt, final],
   ];
-  if (chance(0.1))
-    steps.push([doneAt + 4_000, report({ status, rawStatus: status, doneAt: new Date(doneAt) })]);
+  // The gateway's retry: the same report again, a duplicate.
+  if (chance(0.1)) steps.push([doneAt + 4_000, final]);
   return {
     id: base.platformOrderId,
     steps: decide(steps, base.platformOrderId, "withdrawal", doneAt, manager, now),
   };
 }
 
-/** The database the lives above write to (set for the length of `seedDemoHistory`). */
+/** The database and upstreams the lives above use (set for the length of `seedDemoHistory`). */
 let globalDb: Db;
+let upstreams: DemoUpstreams;
 
 export async function seedDemoHistory(
   db: Db,
+  up: DemoUpstreams,
   people: { creator: number; manager: Manager },
   now = new Date(),
   days = DAYS,
 ): Promise<{ topups: number; withdrawals: number }> {
   globalDb = db;
+  upstreams = up;
   const packages = (await listPackages(db)).filter((p) => p.active);
   if (packages.length === 0) throw new Error("the demo history needs a catalog");
   const end = now.getTime();

@@ -13,7 +13,8 @@ const maxId = (db: Db, table: string) =>
 /**
  * Lives an order's steps in order, each through the code it names, then dates what each step
  * wrote to the moment it happened: its history entries, the review items it opened or closed,
- * its audit entries, and the order's own timestamps. (The server stamps "now"; the demo's
+ * its audit entries, the upstream calls it made, the callbacks it received, and the order's
+ * own timestamps. (The server stamps "now"; the demo's
  * past happened days ago.) Nothing else runs while a demo is seeded, so what a step wrote is
  * what appeared after it began.
  */
@@ -32,10 +33,22 @@ export async function live(
       history: maxId(db, "status_history"),
       items: maxId(db, "review_items"),
       audit: maxId(db, "audit_log"),
+      calls: maxId(db, "upstream_calls"),
+      callbacks: maxId(db, "callbacks"),
       clock: Date.now(),
     };
     await run(new Date(at));
     sql("update status_history set at = ? where id > ?").run(at, before.history);
+    // The calls it made and the callbacks it received, a moment apart as they were.
+    sql("update upstream_calls set at = ? + (id - ?) * 40 where id > ?").run(
+      at,
+      before.calls,
+      before.calls,
+    );
+    sql(
+      "update callbacks set received_at = ?, processed_at = case when processed_at is null then null else ? + 60 end where id > ?",
+    ).run(at, at, before.callbacks);
+    sql("update applied_events set at = ? where at >= ?").run(at, before.clock);
     sql("update review_items set opened_at = ? where id > ?").run(at, before.items);
     sql("update review_items set resolved_at = ? where resolved_at >= ?").run(at, before.clock);
     sql("update review_items set claimed_at = ? where claimed_at >= ?").run(at, before.clock);

@@ -1,193 +1,144 @@
-import { eq, like } from "drizzle-orm";
+import { like } from "drizzle-orm";
 import { ulid } from "ulid";
 
 import type { Db } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
-import { changeTopupAtomically, type TopupPlan } from "@/db/queries/topups";
+import { changeTopupAtomically } from "@/db/queries/topups";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
-import { reviewItems, type TopupRow, topups, type WithdrawalRow, withdrawals } from "@/db/schema";
-import type { Reporter } from "@/lib/orders/observe";
-import {
-  planTopupAnomaly,
-  planTopupObservation,
-  planTopupRejected,
-  planTopupStuck,
-  planTopupUnknown,
-} from "@/lib/topups/observe";
-import { planWithdrawalObservation, planWithdrawalStuck } from "@/lib/withdrawals/observe";
-import type { PayoutWithdrawal } from "@/lib/payout/transform";
+import { topups, type WithdrawalRow, withdrawals } from "@/db/schema";
+import { hookUrl } from "@/lib/p2w/hook-token";
+import { planTopupStuck } from "@/lib/topups/observe";
+import { planWithdrawalStuck } from "@/lib/withdrawals/observe";
+import type { SandboxWithdrawal } from "@/sandbox/payout";
 import { accountName, accountNo, bank, platformOrderId } from "@/sandbox/payout-fixtures";
 
-import { insertDemoTopup } from "./demo-life";
+import { demoCreate, demoP2wReport, demoPayoutReport } from "./demo-history";
+import { insertDemoTopup, live, type Step } from "./demo-life";
+import type { DemoUpstreams } from "./demo-upstreams";
 
 /**
- * The review queue's demo cases: one order per reason, each brought into its state through
- * the same plans and transaction the server uses (so history, review items and flags are
- * what a real order would have). Some are made older, so the SLA colours show.
+ * The review queue's demo cases: one order per reason, each lived through the server's own
+ * code against the simulators (as the demo's history is: `demo-history.ts`) and dated to
+ * when it happened, so its history, calls, callbacks, review items and flags are what a real
+ * order would have. Some are older, so the SLA colours show.
  */
-const by = (actor: string, source: Reporter["source"] = "reconciler"): Reporter => ({
-  source,
-  actor,
-});
-
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const RECONCILER = { source: "reconciler" as const, actor: "system:reconciler" };
 
-async function demoTopup(
-  db: Db,
-  creator: number,
-  packageId: string,
-  steps: ((row: TopupRow) => TopupPlan)[],
-  ageHours: number,
-): Promise<string> {
+export async function seedReviewCases(db: Db, up: DemoUpstreams, creator: number): Promise<void> {
   const packages = await listPackages(db);
-  const pkg = packages.find((p) => p.packageId === packageId) ?? packages[0];
-  if (!pkg) throw new Error("the demo needs a catalog");
-  const refId = `TU-${ulid()}`;
-  await insertDemoTopup(db, {
-    refId,
-    pkg,
-    player: "demo-player-7",
-    creator,
-    createdAt: new Date(Date.now() - ageHours * HOUR),
-    actor: "demo",
-    keyPrefix: "demo",
-  });
-  for (const step of steps) await changeTopupAtomically(db, refId, step);
-  return refId;
-}
+  const cheap = packages.find((p) => p.priceSatang < 100_000) ?? packages[0];
+  const dear = packages.find((p) => p.priceSatang >= 100_000) ?? cheap;
+  if (!cheap || !dear) throw new Error("the demo needs a catalog");
+  const actor = `user:${creator}`;
+  const now = Date.now();
 
-async function demoWithdrawal(
-  db: Db,
-  reports: {
-    status: PayoutWithdrawal["status"];
-    rawStatus: string;
-    change?: Partial<PayoutWithdrawal>;
-  }[],
-  stuck = false,
-): Promise<string> {
-  const orderedAt = new Date(Date.now() - 30 * HOUR);
-  const base: PayoutWithdrawal = {
-    platformOrderId: platformOrderId("DEM", orderedAt),
-    merchantOrderId: `DEMO-${ulid()}`,
-    bank: bank(),
-    accountNo: accountNo(),
-    accountName: accountName(),
-    amountSatang: 250_000,
-    status: "open",
-    rawStatus: "open",
-    orderedAt,
-    doneAt: null,
+  /** A top-up created `ageHours` ago by the support agent, then what `later` says. */
+  const topup = async (
+    pkg: typeof cheap,
+    ageHours: number,
+    later: (refId: string, t0: number) => Step[],
+  ) => {
+    const t0 = now - ageHours * HOUR;
+    const refId = `TU-${ulid(t0)}`;
+    await live(db, { type: "topup", id: refId }, [
+      [
+        t0,
+        () =>
+          insertDemoTopup(db, {
+            refId,
+            pkg,
+            player: String(10_000_000 + Math.floor(Math.random() * 9e7)),
+            creator,
+            createdAt: new Date(t0),
+            actor,
+            keyPrefix: "demo",
+          }),
+      ],
+      ...later(refId, t0),
+    ]);
   };
-  for (const report of reports) {
-    await changeWithdrawalAtomically(db, base.platformOrderId, (current) =>
-      planWithdrawalObservation(
-        current,
-        { ...base, ...report.change, status: report.status, rawStatus: report.rawStatus },
-        by("demo", "callback"),
-      ),
-    );
-  }
-  if (stuck) {
-    await changeWithdrawalAtomically(db, base.platformOrderId, (current) =>
-      planWithdrawalStuck(current as WithdrawalRow, by("reconciler")),
-    );
-  }
-  return base.platformOrderId;
-}
 
-/** Makes one order per review reason (top-ups and withdrawals) and ages a few of them. */
-export async function seedReviewCases(db: Db, creator: number): Promise<void> {
-  const timeout = { code: "UPSTREAM_TIMEOUT", message: "no answer in 10 s" };
-  const orderId = () => `P2W-DEMO-${ulid().slice(-10)}`;
-  const packages = await listPackages(db);
-  const cheap = packages.find((p) => p.priceSatang < 100_000)?.packageId ?? "";
-  const dear = packages.find((p) => p.priceSatang >= 100_000)?.packageId ?? cheap;
-  const reported = (status: TopupRow["status"], id?: string) => (row: TopupRow) =>
-    planTopupObservation(row, { ...by("demo", "callback"), status, orderId: id ?? row.orderId });
-
-  const aged: [string, number][] = [];
-  const failed = await demoTopup(
-    db,
-    creator,
-    cheap,
+  // Refused at once: P2W's balance had run out.
+  await topup(cheap, 9, (refId, t0) => [[t0 + 400, demoCreate(up, db, refId, actor, "refused")]]);
+  // The create's answer was lost: unknown until a callback or a person tells.
+  await topup(cheap, 6.5, (refId, t0) => [[t0 + 400, demoCreate(up, db, refId, actor, "lost")]]);
+  // Accepted, then nothing: the reconciler gave up on it.
+  await topup(cheap, 26, (refId, t0) => [
+    [t0 + 400, demoCreate(up, db, refId, actor)],
     [
-      (row) =>
-        planTopupRejected(row, by("demo", "create"), {
-          code: "INSUFFICIENT_BALANCE",
-          message: "balance",
-        }),
+      t0 + 24 * HOUR,
+      async () =>
+        void (await changeTopupAtomically(db, refId, (row) => planTopupStuck(row, RECONCILER))),
     ],
-    9,
-  );
-  aged.push([failed, 9]);
-  await demoTopup(
-    db,
-    creator,
-    dear,
-    [
-      (row) =>
-        planTopupRejected(row, by("demo", "create"), {
-          code: "INVALID_GAME_ID",
-          message: "player",
-        }),
-    ],
-    2,
-  );
-  const unknown = await demoTopup(
-    db,
-    creator,
-    cheap,
-    [(row) => planTopupUnknown(row, by("demo", "create"), timeout)],
-    7,
-  );
-  aged.push([unknown, 6.5]);
-  await demoTopup(
-    db,
-    creator,
-    cheap,
-    [reported("pending", orderId()), (row) => planTopupStuck(row, by("reconciler"))],
-    26,
-  );
-  await demoTopup(
-    db,
-    creator,
-    cheap,
-    [reported("pending", orderId()), reported("succeeded"), reported("failed")],
-    3,
-  );
-  await demoTopup(
-    db,
-    creator,
-    cheap,
-    [
-      reported("pending", orderId()),
-      (row) => planTopupAnomaly(row, by("demo", "callback"), { rawStatus: "REFUNDING" }),
-    ],
-    1,
-  );
-
-  await demoWithdrawal(db, [{ status: "failed", rawStatus: "failed" }]);
-  await demoWithdrawal(db, [{ status: "open", rawStatus: "open" }], true);
-  await demoWithdrawal(db, [
-    { status: "success", rawStatus: "success" },
-    { status: "failed", rawStatus: "failed" },
   ]);
-  await demoWithdrawal(db, [
-    { status: "open", rawStatus: "open" },
-    { status: "open", rawStatus: "open", change: { amountSatang: 990_000 } },
+  // P2W said succeeded, then failed: a conflict.
+  await topup(dear, 3, (refId, t0) => [
+    [t0 + 400, demoCreate(up, db, refId, actor)],
+    [t0 + 40_000, demoP2wReport(up, refId, "succeeded").step],
+    [t0 + 50 * MINUTE, demoP2wReport(up, refId, "failed", "Game server under maintenance").step],
+  ]);
+  // A callback with a status P2W's contract does not have: an anomaly.
+  await topup(cheap, 1, (refId, t0) => [
+    [t0 + 400, demoCreate(up, db, refId, actor)],
+    [
+      t0 + 5 * MINUTE,
+      async () => {
+        const orderID = up.p2w.orderIdOf(refId);
+        await up.deliverP2w({
+          url: hookUrl(up.topups.callbackUrl, up.topups.webhookSecret, refId),
+          headers: {},
+          body: JSON.stringify({ orderID, refID: refId, status: "REFUNDING", reason: "" }),
+        });
+      },
+    ],
   ]);
 
-  // Their upstream ids are made up: the reconciler must not ask about them (and, finding
-  // nothing, mark them stuck over the reason they show).
+  /** A withdrawal ordered 30 hours ago, reported as `reports` say, then maybe given up on. */
+  const withdrawal = async (
+    reports: Partial<Omit<SandboxWithdrawal, "merchantId">>[],
+    stuck = false,
+  ) => {
+    const orderedAt = now - 30 * HOUR;
+    const base: Omit<SandboxWithdrawal, "merchantId"> = {
+      platformOrderId: platformOrderId("DEM", new Date(orderedAt)),
+      merchantOrderId: `DEMO-${ulid(orderedAt)}`,
+      bank: bank(),
+      accountNo: accountNo(),
+      accountName: accountName(),
+      amountSatang: 250_000,
+      status: "open",
+      orderedAt: new Date(orderedAt),
+      doneAt: null,
+    };
+    const steps: Step[] = reports.map((report, i) => {
+      const at = orderedAt + (i + 1) * 20 * MINUTE;
+      const done = report.status && report.status !== "open" ? new Date(at) : null;
+      return [at, demoPayoutReport(up, { ...base, doneAt: done, ...report })];
+    });
+    if (stuck)
+      steps.push([
+        orderedAt + 24 * HOUR,
+        async () =>
+          void (await changeWithdrawalAtomically(db, base.platformOrderId, (current) =>
+            planWithdrawalStuck(current as WithdrawalRow, RECONCILER),
+          )),
+      ]);
+    await live(db, { type: "withdrawal", id: base.platformOrderId }, steps);
+  };
+
+  await withdrawal([{ status: "failed" }]);
+  await withdrawal([{ status: "open" }], true);
+  // Paid, then failed: a conflict.
+  await withdrawal([{ status: "success" }, { status: "failed" }]);
+  // The amount changed after it was ordered: an anomaly.
+  await withdrawal([{ status: "open" }, { status: "open", amountSatang: 990_000 }]);
+
+  // The reconciler leaves them as they are, so the queue keeps one case of each reason.
   await db.update(topups).set({ nextCheckAt: null }).where(like(topups.idempotencyKey, "demo-%"));
   await db
     .update(withdrawals)
     .set({ nextCheckAt: null })
     .where(like(withdrawals.merchantOrderId, "DEMO-%"));
-  for (const [entityId, hours] of aged) {
-    await db
-      .update(reviewItems)
-      .set({ openedAt: new Date(Date.now() - hours * HOUR) })
-      .where(eq(reviewItems.entityId, entityId));
-  }
 }

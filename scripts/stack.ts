@@ -73,6 +73,8 @@ export function stackEnv({
     CALLBACK_URL: `http://localhost:${port + 1}`,
     SANDBOX_P2W_PORT: String(p2wPort),
     SANDBOX_PAYOUT_PORT: String(payoutPort),
+    // The orders the simulators hold from the start: the demo's seeded past (prepareDatabase).
+    SANDBOX_KNOWN_ORDERS: path.join(dataDir, "upstream-orders.json"),
   };
 }
 
@@ -110,23 +112,31 @@ export async function prepareDatabase(
       }),
     );
   }
-  // The review queue has one order per reason to show.
-  const { seedReviewCases } = await import("./demo-review-cases");
-  await seedReviewCases(db, created[0]?.id ?? 1);
-  if (options.history) {
-    const { seedDemoHistory } = await import("./demo-history");
-    const person = (role: string) => created[DEMO_USERS.findIndex((u) => u.role === role)];
-    const support = person("support");
-    const manager = person("manager");
-    if (!support || !manager)
-      throw new Error("the demo history needs a support agent and a manager");
-    const made = await seedDemoHistory(db, {
-      creator: support.id,
-      manager: { id: manager.id, email: manager.email },
-    });
-    console.log(
-      `Demo history: ${made.topups} top-ups and ${made.withdrawals} withdrawals over 14 days.`,
-    );
+  // The orders below are lived against both simulators, in this process, on their ports;
+  // what they hold afterwards is where the stack's simulators start (SANDBOX_KNOWN_ORDERS).
+  const { startDemoUpstreams } = await import("./demo-upstreams");
+  const upstreams = await startDemoUpstreams(db, env);
+  try {
+    // The review queue has one order per reason to show.
+    const { seedReviewCases } = await import("./demo-review-cases");
+    await seedReviewCases(db, upstreams, created[0]?.id ?? 1);
+    if (options.history) {
+      const { seedDemoHistory } = await import("./demo-history");
+      const person = (role: string) => created[DEMO_USERS.findIndex((u) => u.role === role)];
+      const support = person("support");
+      const manager = person("manager");
+      if (!support || !manager)
+        throw new Error("the demo history needs a support agent and a manager");
+      const made = await seedDemoHistory(db, upstreams, {
+        creator: support.id,
+        manager: { id: manager.id, email: manager.email },
+      });
+      console.log(
+        `Demo history: ${made.topups} top-ups and ${made.withdrawals} withdrawals over 14 days.`,
+      );
+    }
+  } finally {
+    await upstreams.close(env.SANDBOX_KNOWN_ORDERS);
   }
   db.$client.close();
 }

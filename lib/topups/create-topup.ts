@@ -96,14 +96,30 @@ export async function createTopup(
     ip: person.ip,
   });
 
+  return sendTopup(deps, { refId, packageId: pkg.packageId, topupInfo }, actor, topup);
+}
+
+/**
+ * The create's one signed POST /orders for a top-up stored as `submitting`, and what its
+ * answer makes of the order: `pending` (or whatever P2W says), `failed` with the upstream's
+ * code, or `unknown` when the outcome cannot be known. Never re-sent.
+ */
+export async function sendTopup(
+  deps: TopupDeps,
+  order: { refId: string; packageId: string; topupInfo: Record<string, string> },
+  actor: string,
+  stored: TopupRow,
+): Promise<CreateTopupResult> {
+  const { db } = deps;
+  const { refId, packageId, topupInfo } = order;
   const by = { source: "create" as const, actor };
   let plan: (current: TopupRow) => TopupPlan;
   let error: AppError | undefined;
   try {
-    const order = await deps.p2w.createOrder(
+    const answer = await deps.p2w.createOrder(
       {
         refId,
-        packageId: pkg.packageId,
+        packageId,
         topupInfo,
         hookUrl: hookUrl(deps.callbackUrl, deps.webhookSecret, refId),
       },
@@ -112,9 +128,9 @@ export async function createTopup(
     plan = (current) =>
       planTopupObservation(current, {
         ...by,
-        status: order.status,
-        rawStatus: order.rawStatus,
-        orderId: order.orderId,
+        status: answer.status,
+        rawStatus: answer.rawStatus,
+        orderId: answer.orderId,
       });
   } catch (caught) {
     if (!(caught instanceof UpstreamError)) throw caught;
@@ -132,5 +148,5 @@ export async function createTopup(
     }
   }
   const applied = await changeTopupAtomically(db, refId, plan);
-  return { topup: applied?.topup ?? topup, created: true, error };
+  return { topup: applied?.topup ?? stored, created: true, error };
 }
