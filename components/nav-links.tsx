@@ -28,7 +28,8 @@ export function NavLinks({
               active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100"
             }`}
           >
-            {item.label}
+            {/* Thai has no spaces: kept on one line, a label never breaks inside a word. */}
+            <span className="whitespace-nowrap">{item.label}</span>
             {item.badge}
           </Link>
         );

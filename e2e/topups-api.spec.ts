@@ -107,7 +107,11 @@ test("bad input gets a stable code, a message in the person's language, and chan
   });
   expect(missing.status()).toBe(400);
   expect(await missing.json()).toEqual({
-    error: { code: "FIELD_REQUIRED", message: "กรุณากรอก server", details: { field: "server" } },
+    error: {
+      code: "FIELD_NOT_CHOSEN",
+      message: "กรุณาเลือก server",
+      details: { field: "server", max: 100 },
+    },
   });
   const english = await api.post("/api/topups", {
     data: { packageId: "NOPE", topupInfo: {} },

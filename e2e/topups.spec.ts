@@ -36,7 +36,7 @@ test("support creates a top-up and sees it turn succeeded without a reload", asy
   // The timeline in sentences, people by name, raw details folded away.
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText("สมชาย ใจดี สร้างรายการ");
-  await expect(timeline).toContainText("P2W แจ้งกลับว่า สำเร็จ");
+  await expect(timeline).toContainText("P2W แจ้งว่า สำเร็จ (ตรวจซ้ำกับ P2W แล้ว)");
   await expect(timeline).not.toContainText("user:");
   await expect(timeline.locator("details").first()).not.toHaveAttribute("open");
   // Its fields in words: labels in Thai, the chosen server by its name, not `server: 2`.

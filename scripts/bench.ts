@@ -82,16 +82,20 @@ await upsertUser(db, {
 });
 const sample = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
-const topupRows = sample<{ ref_id: string; game_id: string; package_id: string }>(
-  "select ref_id, game_id, package_id from topups where rowid % 997 = 0 limit 300",
-);
+const topupRows = sample<{
+  ref_id: string;
+  order_id: string | null;
+  game_id: string;
+  package_id: string;
+}>("select ref_id, order_id, game_id, package_id from topups where rowid % 997 = 0 limit 300");
 const withdrawalRows = sample<{
   platform_order_id: string;
+  merchant_order_id: string;
   account_no: string;
   account_name: string;
   bank: string;
 }>(
-  "select platform_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 300",
+  "select platform_order_id, merchant_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 300",
 );
 const day = () => {
   const d = new Date(Date.now() - Math.floor(Math.random() * 170) * 86_400_000 + 7 * 3_600_000);
@@ -115,6 +119,17 @@ const SCENARIOS: { list: "topups" | "withdrawals"; name: string; query: () => st
     name: "q = player id fragment",
     query: () => `q=${pick(topupRows).game_id.slice(-5)}`,
   },
+  // Ids as people copy them: the tail a list shows, in lower case.
+  {
+    list: "topups",
+    name: "q = refID tail, lower case",
+    query: () => `q=${pick(topupRows).ref_id.slice(-8).toLowerCase()}`,
+  },
+  {
+    list: "topups",
+    name: "q = P2W order id fragment",
+    query: () => `q=${(pick(topupRows).order_id ?? "P2W1").slice(-7, -1).toLowerCase()}`,
+  },
   { list: "topups", name: "status=failed + day", query: () => `status=failed&${oneDay()}` },
   { list: "topups", name: "needs review", query: () => "review=1" },
   { list: "topups", name: "recently updated", query: () => "sort=updated_desc" },
@@ -126,6 +141,16 @@ const SCENARIOS: { list: "topups" | "withdrawals"; name: string; query: () => st
     list: "withdrawals",
     name: "q = platform id",
     query: () => `q=${pick(withdrawalRows).platform_order_id}`,
+  },
+  {
+    list: "withdrawals",
+    name: "q = platform id tail, lower case",
+    query: () => `q=${pick(withdrawalRows).platform_order_id.slice(-8).toLowerCase()}`,
+  },
+  {
+    list: "withdrawals",
+    name: "q = merchant id, no prefix",
+    query: () => `q=${pick(withdrawalRows).merchant_order_id.slice(-11)}`,
   },
   {
     list: "withdrawals",

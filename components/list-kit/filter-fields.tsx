@@ -23,14 +23,13 @@ export function FilterField({
   children: ReactNode;
 }) {
   const problem = useContext(Problems)[name ?? ""];
-  const said = useTranslations("orders.problems");
   return (
     <label className={`space-y-1 ${wide ? "min-w-0 flex-1 basis-80 sm:min-w-80" : "shrink-0"}`}>
       <span className="block text-xs font-medium text-slate-600">{label}</span>
       {children}
       {problem && (
         <span role="alert" className="block text-xs text-red-700" data-problem={name}>
-          {said.has(problem.code) ? said(problem.code as "VALIDATION") : problem.message}
+          {problem.message}
         </span>
       )}
     </label>

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { buttonVariants } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
+import { ApiRefusal } from "@/lib/api/client";
 
 import type { BulkProgress, RunFailure } from "./use-requery-runner";
 
@@ -158,6 +159,7 @@ export function TableStates({
   onRetry: () => void;
 }) {
   const t = useTranslations("orders");
+  const refused = error instanceof ApiRefusal && error.status >= 400 && error.status < 500;
   if (error)
     return (
       <tr>
@@ -167,10 +169,17 @@ export function TableStates({
             className="flex flex-wrap items-center gap-3 text-red-700"
             data-testid="list-error"
           >
-            <span>{t("loadFailedBecause", { message: error.message })}</span>
-            <Button type="button" variant="secondary" onClick={onRetry}>
-              {t("retry")}
-            </Button>
+            <span>
+              {refused
+                ? t("filterRefused", { message: error.message })
+                : t("loadFailedBecause", { message: error.message })}
+            </span>
+            {/* A value the person must change: trying again would only be refused again. */}
+            {!refused && (
+              <Button type="button" variant="secondary" onClick={onRetry}>
+                {t("retry")}
+              </Button>
+            )}
           </div>
         </td>
       </tr>

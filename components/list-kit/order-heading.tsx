@@ -27,7 +27,8 @@ export function OrderHeading({
     <>
       <LiveRefresh type={kind} id={id} />
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className={ui.h1}>{title}</h1>
+        {/* A long id wraps anywhere rather than pushing the page wider than a phone. */}
+        <h1 className={`${ui.h1} min-w-0 [overflow-wrap:anywhere]`}>{title}</h1>
         <span data-testid={`${kind}-status`}>
           <StatusBadge status={status} />
         </span>

@@ -1,4 +1,6 @@
 import { useTranslations } from "next-intl";
+
+import { ResultBadge, VerificationBadge } from "@/components/logs/log-badges";
 import type { ReactNode } from "react";
 
 import { ui } from "@/components/ui/styles";
@@ -52,8 +54,8 @@ export function OrderTraffic({
           id: c.id,
           summary: (
             <>
-              {formatDateTime(new Date(c.receivedAt))} · {t("verification")}: {c.verification} ·{" "}
-              {t("result")}: {c.result}
+              {formatDateTime(new Date(c.receivedAt))}{" "}
+              <VerificationBadge verification={c.verification} /> <ResultBadge result={c.result} />
               {c.detail ? ` (${c.detail})` : ""}
             </>
           ),

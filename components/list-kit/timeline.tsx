@@ -40,23 +40,23 @@ function eventOf(h: Entry): string {
 export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p2w" | "payout" }) {
   const t = useTranslations();
   const words = wordsOf(t);
-  const actorOf = (h: Entry) =>
-    h.actorName ??
-    (t.has(`orders.actorName.${h.actor.replace(":", "_")}`)
-      ? t(`orders.actorName.${h.actor.replace(":", "_")}` as "orders.actorName.system_callback")
-      : h.actor);
+  const actorOf = (h: Entry) => words.actor(h.actor, h.actorName);
+  const headings = [t("orders.at"), t("orders.what"), t("orders.actor"), t("orders.details")];
+  // On a phone each entry is a card of labelled lines.
+  const cell = (column: number, extra: string) => ({
+    "data-label": headings[column],
+    className: `${ui.td} ${ui.cardCell} ${extra}`,
+  });
   return (
     <section className={`${ui.card} overflow-x-auto p-0`}>
       <h2 className="px-4 pt-4 text-base font-semibold">{t("orders.timeline")}</h2>
-      <table className={ui.table} data-testid="timeline">
-        <TableHead
-          headings={[t("orders.at"), t("orders.what"), t("orders.actor"), t("orders.details")]}
-        />
-        <tbody className="divide-y divide-slate-100">
+      <table className={`${ui.table} ${ui.cardTable}`} data-testid="timeline">
+        <TableHead className={ui.cardHead} headings={headings} />
+        <tbody className={`divide-y divide-slate-100 ${ui.cardTable}`}>
           {history.map((h, i) => (
-            <tr key={i} data-kind={h.kind} data-source={h.source}>
-              <td className={`${ui.td} align-top tabular-nums`}>{formatDateTime(h.at)}</td>
-              <td className={`${ui.td} whitespace-normal`}>
+            <tr key={i} data-kind={h.kind} data-source={h.source} className={ui.cardRow}>
+              <td {...cell(0, "align-top tabular-nums")}>{formatDateTime(h.at)}</td>
+              <td {...cell(1, "whitespace-normal")}>
                 <span className="mr-2">
                   {t(`orders.event.${eventOf(h)}` as "orders.event.callback", {
                     upstream: t(`orders.upstream.${upstream}`),
@@ -64,8 +64,8 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
                     actor: actorOf(h),
                   })}
                 </span>
-                {h.from && <StatusBadge status={h.from} />}
-                {h.from && h.to && " → "}
+                {h.from && h.from !== h.to && <StatusBadge status={h.from} />}
+                {h.from && h.to && h.from !== h.to && " → "}
                 {h.to && <StatusBadge status={h.to} />}
                 {h.kind !== "applied" && (
                   <span className="ml-1 text-xs text-amber-800">
@@ -73,10 +73,10 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
                   </span>
                 )}
               </td>
-              <td className={`${ui.td} align-top`} title={h.actor}>
+              <td {...cell(2, "align-top")} title={h.actor}>
                 {actorOf(h)}
               </td>
-              <td className={`${ui.td} align-top text-xs`}>
+              <td {...cell(3, "align-top text-xs")}>
                 {h.details && <RawDetails value={h.details} />}
               </td>
             </tr>

@@ -70,7 +70,7 @@ export function TopupConfirmStep({
         {pkg.fields.map((f) => (
           <div key={f.key} className="contents">
             <dt className="text-slate-500">{f.label}</dt>
-            <dd className="col-span-2 font-mono">
+            <dd className="col-span-2 font-mono [overflow-wrap:anywhere]">
               {f.options?.find((o) => o.value === draft.info[f.key])?.label ??
                 draft.info[f.key] ??
                 t("common.none")}

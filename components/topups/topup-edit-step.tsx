@@ -67,8 +67,9 @@ export function TopupEditStep({
               {packages
                 .filter((p) => p.game === game)
                 .map((p) => (
+                  // The game too: "100 เพชร" alone could be any game's.
                   <option key={p.id} value={p.id}>
-                    {p.name} — {formatSatang(p.priceSatang)}
+                    {p.game} · {p.name} — {formatSatang(p.priceSatang)}
                   </option>
                 ))}
             </optgroup>
@@ -103,10 +104,11 @@ export function TopupEditStep({
                     <Options options={f.options} empty={t("newTopup.chooseOption")} />
                   </select>
                 ) : (
+                  // No maxLength: a long paste is kept whole and refused with the limit,
+                  // never cut short without a word.
                   <input
                     {...control}
                     autoComplete="off"
-                    maxLength={MAX_FIELD_LENGTH}
                     onChange={(e) => onField(f.key, e.target.value)}
                   />
                 )}
@@ -116,7 +118,11 @@ export function TopupEditStep({
                     className="text-sm text-red-700"
                     data-code={problem}
                   >
-                    {t(`errors.${problem}` as "errors.FIELD_REQUIRED", { field: f.label })}
+                    {t(`errors.${problem}` as "errors.FIELD_TOO_LONG", {
+                      field: f.label,
+                      max: MAX_FIELD_LENGTH,
+                      length: (draft.info[f.key] ?? "").length,
+                    })}
                   </p>
                 )}
               </div>

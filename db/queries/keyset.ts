@@ -1,4 +1,5 @@
 import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
 
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
@@ -114,6 +115,8 @@ export type SearchSpec = {
 
 /** Trigrams: a shorter fragment can only be looked up as a prefix. */
 const MIN_FRAGMENT = 3;
+/** A longer fragment is looked up by this many of its last characters, then checked whole. */
+const PROBE_CHARS = 12;
 
 /**
  * The spellings a typed value is looked up in: as typed, upper- and lower-cased (ids are
@@ -138,7 +141,14 @@ const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
 export async function searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL> {
   const terms = searchTerms(q);
   const { fragment } = spec;
-  const fragments = fragment ? terms.filter((term) => [...term].length >= MIN_FRAGMENT) : [];
+  // The trigram index ignores case: one lower-case spelling of each term is enough.
+  const fragments = fragment
+    ? [
+        ...new Set(
+          terms.filter((term) => [...term].length >= MIN_FRAGMENT).map((t) => t.toLowerCase()),
+        ),
+      ]
+    : [];
   const selects = terms.flatMap((term) =>
     spec.prefix.map(
       (column) => sql`select ${spec.id} from ${spec.table} where ${startsWith(column, term)}`,
@@ -147,8 +157,23 @@ export async function searchCondition(db: Db, spec: SearchSpec, q: string): Prom
   if (fragment) {
     const fts = sql.raw(`"${fragment.fts}"`);
     const ftsId = sql.raw(`"${fragment.ftsId}"`);
-    for (const term of fragments)
-      selects.push(sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(term)}`);
+    for (const term of fragments) {
+      // A whole id would make the index read every row's "TU-" or "2026": it is looked up by
+      // its last characters (rare ones) and the rows found are checked for all of it.
+      const chars = [...term];
+      if (chars.length <= PROBE_CHARS) {
+        selects.push(sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(term)}`);
+        continue;
+      }
+      const probe = chars.slice(-PROBE_CHARS).join("");
+      const whole = fragment.columns.map(
+        // The trigram table's own copy of the column (db columns are snake_case).
+        (column) => sql`instr(lower(${sql.raw(`"${toSnakeCase(column.name)}"`)}), ${term}) > 0`,
+      );
+      selects.push(
+        sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(probe)} and (${sql.join(whole, sql` or `)})`,
+      );
+    }
   }
   // UNION ALL lets the limit stop the scans early; counting a row twice only errs toward "dense".
   const [counted] = await db.all<{ n: number }>(
@@ -161,9 +186,7 @@ export async function searchCondition(db: Db, spec: SearchSpec, q: string): Prom
   const walked = [
     ...terms.flatMap((term) => spec.prefix.map((column) => startsWith(column, term, true))),
     ...fragments.flatMap((term) =>
-      (fragment?.columns ?? []).map(
-        (column) => sql`instr(lower(+${column}), ${term.toLowerCase()}) > 0`,
-      ),
+      (fragment?.columns ?? []).map((column) => sql`instr(lower(+${column}), ${term}) > 0`),
     ),
   ];
   return sql`(${sql.join(walked, sql` or `)})`;

@@ -59,6 +59,9 @@ describe("the search box", () => {
       "AAAW20260101BBBBBBBBBBBB",
     ]);
     expect(await idsOf("2026-000006")).toEqual(["AAAW20260101BBBBBBBBBBBB"]);
+    // A long one is looked up by its end and checked whole: the same end on another id is no match.
+    expect(await idsOf("aaaw20260101bbbbbbbbbbbb")).toEqual(["AAAW20260101BBBBBBBBBBBB"]);
+    expect(await idsOf("ZZZW20260101BBBBBBBBBBBB")).toEqual([]);
   });
 
   it("finds a withdrawal by a dashed account number, its last digits, or a surname alone", async () => {

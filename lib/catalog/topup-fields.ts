@@ -31,7 +31,9 @@ export function checkTopupInfo(
       ? INVISIBLE_CHARACTERS
       : !value
         ? field.required
-          ? "FIELD_REQUIRED"
+          ? field.options
+            ? "FIELD_NOT_CHOSEN"
+            : "FIELD_REQUIRED"
           : null
         : value.length > MAX_FIELD_LENGTH
           ? "FIELD_TOO_LONG"
@@ -51,7 +53,7 @@ export function validateTopupInfo(
 ): Record<string, string> {
   const { info, problems } = checkTopupInfo(pkg.fields, input);
   const first = problems[0];
-  if (first) throw new AppError(first.code, 400, { field: first.field });
+  if (first) throw new AppError(first.code, 400, { field: first.field, max: MAX_FIELD_LENGTH });
   return info;
 }
 

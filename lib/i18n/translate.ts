@@ -23,18 +23,34 @@ export function localeOf(request: Request): Locale {
   return pickLocale(cookie, request.headers.get("accept-language"));
 }
 
-/** A code's message in a language; a code without a message of its own says its code. */
+type Lookup = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
+
+/**
+ * A code's message in a language; a code without a message of its own says its code. A
+ * refused field is named by its label, never by its query key (`max` → "Amount up to"), and
+ * a field with a message of its own for this code says what it expects instead
+ * (`fieldProblems.max.VALIDATION`: "Enter an amount in figures, e.g. 1,000 or ฿500").
+ */
 export function translateCodeIn(
   locale: Locale,
   code: string,
   params: Record<string, string | number> = {},
 ): string {
   // Codes are data (upstreams add their own), so the catalog is looked up by a plain string.
-  const t = createTranslator({ locale, messages: MESSAGES[locale].errors }) as unknown as {
-    (key: string, values?: Record<string, string | number>): string;
-    has: (key: string) => boolean;
-  };
-  return t.has(code) ? t(code, params) : t("UNKNOWN_CODE", { code });
+  const messages = MESSAGES[locale];
+  const t = createTranslator({ locale, messages: messages.errors }) as unknown as Lookup;
+  const own = createTranslator({ locale, messages }) as unknown as Lookup;
+  const field = typeof params.field === "string" ? params.field : undefined;
+  const values =
+    field && own.has(`fieldNames.${field}`)
+      ? { ...params, field: own(`fieldNames.${field}`) }
+      : params;
+  if (field && own.has(`fieldProblems.${field}.${code}`))
+    return own(`fieldProblems.${field}.${code}`, values);
+  return t.has(code) ? t(code, values) : t("UNKNOWN_CODE", { code });
 }
 
 /** An error's message in a language. */

@@ -62,7 +62,9 @@ describe("create", () => {
 
   it("refuses bad fields before anything is stored or sent", async () => {
     for (const [info, code] of [
-      [{ gameid: "x" }, "FIELD_REQUIRED"],
+      [{ gameid: "x" }, "FIELD_NOT_CHOSEN"],
+      [{ server: "1" }, "FIELD_REQUIRED"],
+      [{ gameid: "x".repeat(101), server: "1" }, "FIELD_TOO_LONG"],
       [{ gameid: "x", server: "7" }, "FIELD_INVALID_OPTION"],
       [{ gameid: "x", server: "1", extra: "y" }, "FIELD_UNKNOWN"],
     ] as const) {

@@ -35,7 +35,7 @@ export default async function TopupsPage({ searchParams }: { searchParams: Searc
           id: p.packageId,
           label: `${p.game} · ${p.name[locale]}`,
         }))}
-        users={users.map((u) => ({ id: u.id, label: u.email }))}
+        users={users.map((u) => ({ id: u.id, label: u.name || u.email }))}
         canRequery={can(user.role, "topup:requery")}
         canExport={can(user.role, "topup:export")}
         initial={initial}

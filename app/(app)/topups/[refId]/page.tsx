@@ -52,7 +52,7 @@ export default async function TopupPage({ params }: { params: Promise<{ refId: s
     [
       t("topups.package"),
       <span key="v" title={topup.packageId}>
-        {pkg?.name[locale] ?? topup.packageId}
+        {pkg ? `${pkg.game} · ${pkg.name[locale]}` : topup.packageId}
       </span>,
     ],
     [
