@@ -161,6 +161,25 @@ test("j and k move between rows and Enter opens one; ids are short with a copy b
   await page.keyboard.press("j");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/topups/${second}$`));
+
+  // Searching by the tail the list shows, in lower case, finds it; after Enter the search
+  // box keeps the focus (a screen reader keeps its place).
+  await page.goto("/topups");
+  const search = page.locator('input[name="q"]');
+  await search.fill(second.slice(-8).toLowerCase());
+  await search.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${second.slice(-8).toLowerCase()}`));
+  await expect(rows).toHaveCount(1);
+  await expect(page.locator('input[name="q"]')).toBeFocused();
+  // j, k and Enter work from a row's checkbox too.
+  await page.goto(`/topups?q=${tag}`);
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).getByRole("checkbox").focus();
+  await page.keyboard.press("j");
+  await expect(rows.nth(1)).toBeFocused();
+  await rows.nth(1).getByRole("checkbox").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/topups/${second}$`));
 });
 
 test("the column chooser adds a column, and the choice is remembered for that person", async ({

@@ -269,23 +269,33 @@ test("bulk re-query skips final orders, says how many, and lists every failure w
   try {
     await create("open-1");
     await create("open-2");
+    // A create whose answer was lost: no P2W order id yet, nothing to ask.
+    await request.post(`${P2W_SANDBOX}/__control/faults`, {
+      data: { rules: [{ op: "create", kind: "5xx", times: 1 }] },
+    });
+    const waiting = await create("waiting");
     await request.post(`${P2W_SANDBOX}/__control/faults`, {
       data: { rules: [{ op: "get", kind: "5xx" }] },
     });
     await signInAs(page, "support");
     await page.goto(`/topups?q=${tag}`);
-    await expect(page.locator("tr[data-ref-id]")).toHaveCount(3);
+    await expect(page.locator("tr[data-ref-id]")).toHaveCount(4);
     await page.getByRole("checkbox", { name: "เลือกทั้งหน้า" }).check();
-    await page.getByRole("button", { name: /สอบถามสถานะรายการที่เลือก \(3\)/ }).click();
+    await page.getByRole("button", { name: /สอบถามสถานะรายการที่เลือก \(4\)/ }).click();
     await expect(page.getByTestId("bulk-progress")).toHaveText(
-      "สอบถามแล้ว 2 จาก 2 ไม่สำเร็จ 2 ข้าม 1 รายการ (สิ้นสุดแล้ว)",
+      "สอบถาม 2 จาก 2 · สอบถามไม่ได้ 2 · ข้าม 1 ที่ยังไม่มีเลขออเดอร์ · ข้าม 1 ที่จบแล้ว",
     );
     const failures = page.getByTestId("run-failures").locator("li");
     await expect(failures).toHaveCount(2);
     for (const item of await failures.all()) {
       await expect(item).toHaveAttribute("data-code", "UPSTREAM_SERVER_ERROR");
       await expect(item).toContainText("TU-");
+      await expect(item).not.toContainText(waiting);
     }
+    // Left out with its reason, not counted as failed.
+    const leftOut = page.getByTestId("run-left-out").locator("li");
+    await expect(leftOut).toHaveCount(1);
+    await expect(leftOut).toContainText(waiting);
   } finally {
     await request.delete(`${P2W_SANDBOX}/__control/faults`);
     await config({

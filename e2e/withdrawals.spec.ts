@@ -110,10 +110,16 @@ test("finance pastes several ids, sees the masked list, opens a detail, re-queri
   await expect(row).toContainText("฿1,000.10");
   await expect(page.locator("body")).not.toContainText("1234567890");
 
+  // The detail opens masked (a screen in a public place); "show" reveals, and is audited.
   await row.getByRole("link").first().click();
   const fields = page.getByTestId("withdrawal-fields");
-  await expect(fields).toContainText("1234567890");
-  await expect(fields).toContainText("สมหญิง รุ่งเรือง");
+  await expect(fields.getByTestId("account-no")).toHaveText("xxx-x-x7890");
+  await expect(fields.getByTestId("account-name")).toHaveText("สมหญิง ร.");
+  await expect(page.locator("body")).not.toContainText("1234567890");
+  await fields.getByRole("button", { name: "แสดงเลขบัญชีเต็ม" }).click();
+  await expect(fields.getByTestId("account-no")).toHaveText("1234567890");
+  await expect(fields.getByTestId("account-name")).toHaveText("สมหญิง รุ่งเรือง");
+  await expect(fields).toContainText("บันทึกในบันทึกการใช้งาน");
   await expect(page.getByTestId("withdrawal-status").locator("[data-status]")).toHaveAttribute(
     "data-status",
     "open",
@@ -200,6 +206,14 @@ for (const role of ROLES) {
       [{ platformOrderIds: [w.platform_order_id] }],
     );
     expect(answer).toContain(may ? '"ok":true' : '"code":"FORBIDDEN"');
+    const revealed = await callAction(
+      api,
+      BASE,
+      `/withdrawals/${w.platform_order_id}`,
+      { file: "lib/actions/withdrawals.ts", name: "revealAccountAction" },
+      [{ platformOrderId: w.platform_order_id }],
+    );
+    expect(revealed).toContain(may ? w.account_no : '"code":"FORBIDDEN"');
   });
 }
 
@@ -261,11 +275,16 @@ test("filters take amounts as people type them, and a bad or reversed value is s
   page,
 }) => {
   await signInAs(page, "finance");
-  // A value the API refuses: the table says why and offers a retry, never "Loading…" for ever.
+  // A value the API refuses: the table says why, never "Loading…" for ever, and offers no
+  // retry (the value must change); the field says what it expects, by its label.
   await page.goto("/withdrawals?min=abc");
-  await expect(page.getByTestId("list-error")).toContainText("โหลดรายการไม่ได้");
-  await expect(page.getByTestId("list-error").getByRole("button")).toBeVisible();
-  await expect(page.locator("[data-problem=min]")).toBeVisible();
+  await expect(page.getByTestId("list-error")).toContainText("ตัวกรองนี้ใช้ไม่ได้");
+  await expect(page.getByTestId("list-error")).toContainText("จำนวนเงินตั้งแต่");
+  await expect(page.getByTestId("list-error").getByRole("button")).toHaveCount(0);
+  await expect(page.locator("[data-problem=min]")).toContainText("เช่น 1,000 หรือ ฿500");
+  await expect(page.locator("[data-problem=min]")).not.toContainText("min");
+  await page.goto("/withdrawals?from=2026-12-05&to=2026-12-01");
+  await expect(page.locator("[data-problem=to]")).toContainText("วันที่ 'ถึง' อยู่ก่อน 'ตั้งแต่' กรุณาสลับกัน");
 
   const filters = page.getByRole("form", { name: "ตัวกรอง" });
   await filters.locator('input[name="min"]').fill("฿1,000");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 
 import { type ChipWords, FilterChips, useOrderChipWords } from "@/components/list-kit/filter-chips";
 import { Button } from "@/components/ui/button";
@@ -41,8 +41,21 @@ export function FilterForm({
   const moreInUse = moreKeys.some((key) => params.has(key) || key in problems);
   const [opened, setOpened] = useState(false);
   const showMore = opened || moreInUse;
+  // The form is made anew for each URL (its fields show the new values); the person's place
+  // is kept: the field (or button) they applied from has the focus again, not the page.
+  const form = useRef<HTMLFormElement>(null);
+  const refocus = useRef<string | null>(null);
+  const applied = params.toString();
+  useEffect(() => {
+    if (!refocus.current) return;
+    form.current?.querySelector<HTMLElement>(refocus.current)?.focus();
+    refocus.current = null;
+  }, [applied]);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const from = document.activeElement;
+    refocus.current =
+      from instanceof HTMLInputElement && from.name ? `[name="${from.name}"]` : "[type=submit]";
     const next = new URLSearchParams();
     for (const [key, value] of new FormData(event.currentTarget).entries()) {
       if (typeof value === "string" && value.trim() !== "") next.set(key, value.trim());
@@ -51,7 +64,8 @@ export function FilterForm({
   }
   return (
     <form
-      key={params.toString()}
+      key={applied}
+      ref={form}
       onSubmit={submit}
       aria-label={t("filters")}
       className={`${ui.card} space-y-3 px-4 py-3`}

@@ -113,19 +113,36 @@ export function Pager({
   );
 }
 
-/** Every order a run could not re-query (or replay), each with its reason. */
+/**
+ * Every order a run could not re-query (or replay), each with its reason; with `leftOut`,
+ * those it did not ask because they cannot be asked yet (a note, not an error).
+ */
 export function RunFailures({
   failures,
   bulk = "requery",
+  leftOut = false,
 }: {
   failures: RunFailure[];
   bulk?: keyof typeof BULK_WORDS;
+  leftOut?: boolean;
 }) {
   const t = useTranslations();
   if (failures.length === 0) return null;
   return (
-    <div role="alert" className={ui.error} data-testid="run-failures">
-      <p className="font-medium">{t(BULK_WORDS[bulk].failures, { count: failures.length })}</p>
+    <div
+      role={leftOut ? "status" : "alert"}
+      className={
+        leftOut
+          ? "rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200"
+          : ui.error
+      }
+      data-testid={leftOut ? "run-left-out" : "run-failures"}
+    >
+      <p className="font-medium">
+        {leftOut
+          ? t("orders.runLeftOut", { count: failures.length })
+          : t(BULK_WORDS[bulk].failures, { count: failures.length })}
+      </p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {failures.map((f) => (
           <li key={f.id} data-code={f.code}>

@@ -36,11 +36,16 @@ export function useOrderListState<T>(
     selection.clear();
     list.navigate(next);
   };
-  const requerySelected = async () => {
-    const finished = new Set(items.filter(isFinal).map(idOf));
-    const chosen = [...selection.selected];
-    const open = chosen.filter((id) => !finished.has(id));
-    await runner.many(open, chosen.length - open.length);
+  /** Final orders are skipped; those `blockedBy` names a reason for wait, with it. */
+  const requerySelected = async (blockedBy?: (row: T) => string | undefined) => {
+    const chosen = items.filter((row) => selection.selected.has(idOf(row)));
+    const open = chosen.filter((row) => !isFinal(row));
+    const waiting = open.flatMap((row) => {
+      const why = blockedBy?.(row);
+      return why ? [{ id: idOf(row), code: "NO_UPSTREAM_ID", message: why }] : [];
+    });
+    const asked = open.map(idOf).filter((id) => !waiting.some((w) => w.id === id));
+    await runner.many(asked, chosen.length - open.length, waiting);
     selection.clear();
   };
   return {
@@ -122,11 +127,12 @@ export function OrderListShell<T>({
         selectedCount={canRequery ? selection.selected.size : null}
         busy={runner.busy.size > 0}
         progress={runner.progress}
-        onRequerySelected={() => void state.requerySelected()}
+        onRequerySelected={() => void state.requerySelected(requeryBlockedBy)}
         exportHref={exportPath ? `${exportPath}?${list.filters.toString()}` : null}
         extra={<ColumnChooser table={table} />}
       />
       <RunFailures failures={runner.failures} />
+      <RunFailures failures={runner.leftOut} leftOut />
       <ListTable
         list={list}
         noun={noun}

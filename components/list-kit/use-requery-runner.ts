@@ -7,8 +7,18 @@ import { mapPool } from "@/lib/orders/pool";
 
 const BULK_CONCURRENCY = 4;
 
-export type BulkProgress = { done: number; failed: number; total: number; skipped: number };
-/** One order the run could not re-query, and why, in the person's language. */
+/**
+ * A bulk run's count: `done` of `total` asked, `failed` of them could not be; left out before
+ * asking: `skipped` already final, `waiting` with no upstream id yet (each listed with why).
+ */
+export type BulkProgress = {
+  done: number;
+  failed: number;
+  total: number;
+  skipped: number;
+  waiting: number;
+};
+/** One order the run could not re-query (or left out), and why, in the person's language. */
 export type RunFailure = { id: string; code: string; message: string };
 
 /**
@@ -22,10 +32,14 @@ export function useRequeryRunner(
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<BulkProgress | null>(null);
   const [failures, setFailures] = useState<RunFailure[]>([]);
+  const [leftOut, setLeftOut] = useState<RunFailure[]>([]);
 
   async function one(id: string, alone = true): Promise<boolean> {
     setBusy((b) => new Set(b).add(id));
-    if (alone) setFailures([]);
+    if (alone) {
+      setFailures([]);
+      setLeftOut([]);
+    }
     try {
       const result = await requery(id);
       if (!result.ok) {
@@ -43,11 +57,15 @@ export function useRequeryRunner(
     }
   }
 
-  /** `skipped`: how many selected were left out (already final), said in the progress. */
-  async function many(ids: string[], skipped = 0) {
-    const state = { done: 0, failed: 0, total: ids.length, skipped };
+  /**
+   * `skipped`: how many selected were left out as already final; `waiting`: those left out
+   * because they cannot be asked yet, each with why. Both are said, neither counts as failed.
+   */
+  async function many(ids: string[], skipped = 0, waiting: RunFailure[] = []) {
+    const state = { done: 0, failed: 0, total: ids.length, skipped, waiting: waiting.length };
     setProgress({ ...state });
     setFailures([]);
+    setLeftOut(waiting);
     await mapPool(ids, BULK_CONCURRENCY, async (id) => {
       if (!(await one(id, false))) state.failed++;
       state.done++;
@@ -55,7 +73,7 @@ export function useRequeryRunner(
     });
   }
 
-  return { busy, progress, failures, one, many };
+  return { busy, progress, failures, leftOut, one, many };
 }
 
 /** Checkbox selection over the rows of the current page. */

@@ -3,6 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
+/** A row's checkbox takes no letters: j, k and Enter still move and open from it. */
+const isCheckbox = (target: EventTarget | null) =>
+  target instanceof HTMLInputElement && target.type === "checkbox";
+
 /** Typing in a field, or a key with a modifier, is not a list command. */
 function isTyping(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
@@ -10,13 +14,13 @@ function isTyping(event: KeyboardEvent): boolean {
     event.altKey ||
     event.ctrlKey ||
     event.metaKey ||
-    !!target?.closest("input, textarea, select, [contenteditable=true]")
+    (!isCheckbox(target) && !!target?.closest("input, textarea, select, [contenteditable=true]"))
   );
 }
 
 /**
  * Keyboard row navigation for a list: j and k move to the next and previous row (focusing
- * it), Enter on a focused row opens it. Returns the props each row needs.
+ * it), Enter on a focused row (or its checkbox) opens it. Returns the props each row needs.
  */
 export function useRowKeys(count: number, hrefOf: (index: number) => string | undefined) {
   const router = useRouter();
@@ -41,13 +45,15 @@ export function useRowKeys(count: number, hrefOf: (index: number) => string | un
     },
     tabIndex: -1,
     onFocus: (event: React.FocusEvent<HTMLTableRowElement>) => {
-      // The row itself, not a link or button inside it.
-      if (event.target !== event.currentTarget) return;
+      // The row itself or its checkbox, not a link or button inside it.
+      if (event.target !== event.currentTarget && !isCheckbox(event.target)) return;
       active.current = index;
     },
     onKeyDown: (event: React.KeyboardEvent<HTMLTableRowElement>) => {
       const href = hrefOf(index);
-      if (event.key === "Enter" && event.target === event.currentTarget && href) {
+      const fromRow = event.target === event.currentTarget || isCheckbox(event.target);
+      if (event.key === "Enter" && fromRow && href) {
+        event.preventDefault();
         router.push(href);
       }
     },

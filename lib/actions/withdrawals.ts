@@ -1,7 +1,11 @@
 "use server";
 
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { lookupWithdrawalsFor, requeryWithdrawalFor } from "@/lib/for-user/withdrawals";
+import {
+  lookupWithdrawalsFor,
+  requeryWithdrawalFor,
+  revealAccountFor,
+} from "@/lib/for-user/withdrawals";
 import {
   lookupWithdrawalsSchema,
   requeryWithdrawalSchema,
@@ -18,4 +22,10 @@ export const requeryWithdrawalAction = authorizedAction(
   "withdrawal:requery",
   requeryWithdrawalSchema,
   async ({ platformOrderId }, caller) => requeryWithdrawalFor(caller, platformOrderId),
+);
+
+export const revealAccountAction = authorizedAction(
+  "withdrawal:view-account",
+  requeryWithdrawalSchema,
+  async ({ platformOrderId }, caller) => revealAccountFor(caller, platformOrderId),
 );

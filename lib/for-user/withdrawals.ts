@@ -14,6 +14,7 @@ import { withdrawalExportRows } from "@/lib/withdrawals/export-withdrawals";
 import type { WithdrawalQuery } from "@/lib/withdrawals/list-query";
 import { type LookupResult, lookupWithdrawals } from "@/lib/withdrawals/lookup";
 import { withdrawalDetail } from "@/lib/withdrawals/read-withdrawals";
+import { getWithdrawal } from "@/db/queries/withdrawals";
 import { requeryWithdrawal } from "@/lib/withdrawals/requery-withdrawal";
 import { type WithdrawalJson, toWithdrawalJson } from "@/lib/withdrawals/withdrawal-view";
 
@@ -93,13 +94,18 @@ export async function lookupWithdrawalsFor(
   );
 }
 
-/** The detail; full account data for a role that may see it, and that view is audited. */
+/**
+ * The detail; full account data for a role that may see it, and that view is audited. The
+ * page asks for it masked (`masked`): the full number is shown only when the person asks
+ * (`revealAccountFor`), so it is not on a screen in a public place by default.
+ */
 export async function withdrawalDetailFor(
   caller: Caller,
   platformOrderId: string,
-  traffic = false,
+  options: { traffic?: boolean; masked?: boolean } = {},
 ) {
-  const reveal = can(caller.user.role, "withdrawal:view-account");
+  const { traffic = false, masked = false } = options;
+  const reveal = !masked && can(caller.user.role, "withdrawal:view-account");
   const detail = await withdrawalDetail(getDb(), platformOrderId, { reveal, traffic });
   if (reveal) await record(caller, "withdrawal.view_account", platformOrderId);
   return detail;
@@ -114,4 +120,12 @@ export async function exportWithdrawalsFor(
 ) {
   await record(caller, "withdrawal.export", null, { query: filters });
   return withdrawalExportRows(getDb(), query, words);
+}
+
+/** The full account number and name of one withdrawal, as asked on its page; audited. */
+export async function revealAccountFor(caller: Caller, platformOrderId: string) {
+  const row = await getWithdrawal(getDb(), platformOrderId);
+  if (!row) throw notFoundError();
+  await record(caller, "withdrawal.view_account", platformOrderId);
+  return { accountNo: row.accountNo, accountName: row.accountName };
 }

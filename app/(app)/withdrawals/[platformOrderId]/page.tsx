@@ -8,6 +8,7 @@ import { OrderTraffic } from "@/components/list-kit/order-traffic";
 import { RequeryButton } from "@/components/list-kit/requery-button";
 import { Timeline } from "@/components/list-kit/timeline";
 import { BankName } from "@/components/bank-name";
+import { AccountReveal } from "@/components/withdrawals/account-reveal";
 import { callerOf, requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -27,12 +28,13 @@ export default async function WithdrawalPage({
   const user = await requirePageUser("withdrawal:view");
   const { platformOrderId } = await params;
   const t = await getTranslations();
-  const detail = await withdrawalDetailFor(await callerOf(user), platformOrderId, true).catch(
-    (error: unknown) => {
-      if (error instanceof AppError && error.status === 404) notFound();
-      throw error;
-    },
-  );
+  const detail = await withdrawalDetailFor(await callerOf(user), platformOrderId, {
+    traffic: true,
+    masked: true,
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
   const w = detail.withdrawal;
   const row = can(user.role, "review:view")
     ? await getWithdrawal(getDb(), platformOrderId)
@@ -43,8 +45,15 @@ export default async function WithdrawalPage({
     [t("withdrawals.merchantOrderId"), w.merchantOrderId],
     [t("withdrawals.amount"), formatSatang(w.amountSatang)],
     [t("withdrawals.bank"), <BankName key="bank" code={w.bank} />],
-    [t("withdrawals.accountNo"), w.accountNo],
-    [t("withdrawals.accountName"), w.accountName],
+    [
+      t("withdrawals.account"),
+      <AccountReveal
+        key="account"
+        platformOrderId={w.platformOrderId}
+        masked={{ accountNo: w.accountNo, accountName: w.accountName }}
+        canReveal={can(user.role, "withdrawal:view-account")}
+      />,
+    ],
     [t("withdrawals.orderedAt"), formatDateTime(new Date(w.orderedAt))],
     [t("withdrawals.doneAt"), w.doneAt ? formatDateTime(new Date(w.doneAt)) : t("common.none")],
     [t("withdrawals.updatedAt"), formatDateTime(new Date(w.updatedAt))],
@@ -66,7 +75,6 @@ export default async function WithdrawalPage({
           )
         }
       />
-      {!w.masked && <p className="text-sm text-slate-600">{t("withdrawals.fullShownNote")}</p>}
       <FieldList fields={fields} testId="withdrawal-fields" />
       {review && <ReviewPanel data={review} me={user.id} canAct={can(user.role, "review:act")} />}
       <Timeline history={detail.history} upstream="payout" />
