@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
 import { TextLink } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
@@ -57,12 +58,17 @@ export function CallbackDetail({ id, version }: { id: number; version: string })
                 "—"
               ),
             ],
-            [
-              t("upstreamOrderId"),
-              <span key="orderId" className="font-mono text-xs">
-                {c.orderId ?? "—"}
-              </span>,
-            ],
+            // The gateway's callbacks name the order by its platform id only (above).
+            ...(c.upstream === "p2w"
+              ? [
+                  [
+                    t("upstreamOrderId"),
+                    <span key="orderId" className="font-mono text-xs">
+                      {c.orderId ?? "—"}
+                    </span>,
+                  ] as [string, ReactNode],
+                ]
+              : []),
           ]}
         />
       </div>

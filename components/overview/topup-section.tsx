@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { TOPUP_WAITING_STATUSES } from "@/db/enums";
 import { links } from "@/lib/overview/links";
 import type { OverviewJson } from "@/lib/overview/overview";
+import { wordsOf } from "@/lib/i18n/words";
 
 import { Breakdown } from "./breakdown";
 import { COLORS } from "./chart-table";
@@ -32,6 +33,7 @@ export function TopupSection({
   canReview: boolean;
 }) {
   const t = useTranslations();
+  const words = wordsOf(t);
   const o = useTranslations("overview");
   const locale = useLocale() as "th" | "en";
   const p = data.previous;
@@ -39,7 +41,7 @@ export function TopupSection({
   const groupLabel = (g: string) => (g === "waiting" ? o("waiting") : t(`status.${g}`));
   const reasonRows = data.failuresByReason.map((r) => ({
     key: r.reason || "none",
-    label: r.reason === "other" ? o("other") : r.reason || o("noReason"),
+    label: r.reason === "other" ? o("other") : r.reason ? words.reason(r.reason) : o("noReason"),
     value: r.count,
     href:
       r.reason === "other"

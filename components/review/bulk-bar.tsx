@@ -104,7 +104,13 @@ export function BulkBar({ selected, onDone }: { selected: ReviewItemJson[]; onDo
       </div>
       {progress && (
         <p role="status" className="text-sm text-slate-600" data-testid="bulk-progress">
-          {t("progress", { ...progress, failed: results.filter((r) => !r.ok).length })}
+          {busy
+            ? t("progress", progress)
+            : t("finished", {
+                total: progress.total,
+                succeeded: results.filter((r) => r.ok).length,
+                failed: results.filter((r) => !r.ok).length,
+              })}
         </p>
       )}
       {results.length > 0 && (

@@ -14,6 +14,8 @@ import type { ReviewItemJson } from "@/lib/review/review-view";
 import { AgeCell } from "./age-cell";
 import { ClaimControl } from "./claim-control";
 import { DecisionForm } from "./decision-form";
+import { wordsOf } from "@/lib/i18n/words";
+
 import { whySentence } from "./why";
 
 /**
@@ -44,6 +46,7 @@ export function QueueRow({
   onToggle: () => void;
 }) {
   const t = useTranslations("queue");
+  const words = wordsOf(useTranslations());
   const orderHref = `/${item.kind === "topup" ? "topups" : "withdrawals"}/${item.entityId}`;
   return (
     <>
@@ -59,14 +62,15 @@ export function QueueRow({
           <ShortId id={item.entityId} href={orderHref} />
           <div className="text-xs text-slate-500">{t(`kind.${item.kind}`)}</div>
         </td>
-        <td className={`${ui.tdWrap} max-w-md min-w-64`}>{whySentence(item, t)}</td>
+        <td className={`${ui.tdWrap} max-w-md min-w-56`}>{whySentence(item, t, words)}</td>
         <td className={ui.td}>
           <StatusBadge status={item.order.status} />
         </td>
         <td className={`${ui.td} text-right tabular-nums`}>
           {item.order.amountSatang === null ? "—" : formatSatang(item.order.amountSatang)}
         </td>
-        <td className={ui.td}>
+        {/* Wraps: "Admin Ops is on it since …" must not push Decide off the screen. */}
+        <td className={`${ui.tdWrap} w-44 min-w-36`}>
           {resolved ? (
             <span>
               {t.has(`outcomes.${item.outcome}`) ? t(`outcomes.${item.outcome}`) : item.outcome}

@@ -11,6 +11,8 @@ import { ApprovalCard } from "./approval-card";
 import { ClaimControl } from "./claim-control";
 import { DecisionForm } from "./decision-form";
 import { ReissueForm } from "./reissue-form";
+import { wordsOf } from "@/lib/i18n/words";
+
 import { whySentence } from "./why";
 
 /**
@@ -30,6 +32,7 @@ export function ReviewPanel({
   refId?: string;
 }) {
   const t = useTranslations("queue");
+  const words = wordsOf(useTranslations());
   const open = data.items.filter((i) => !i.resolvedAt);
   const done = data.items.filter((i) => i.resolvedAt);
   const { evidence } = data;
@@ -61,7 +64,7 @@ export function ReviewPanel({
           <p className="text-sm font-medium">
             {t(`reason.${item.reason}`)} · {t("openedAt", { at: formatDateTime(item.openedAt) })}
           </p>
-          <p className="text-sm">{whySentence(item, t)}</p>
+          <p className="text-sm">{whySentence(item, t, words)}</p>
           <ClaimControl item={item} me={me} canAct={canAct} />
           {canAct && <DecisionForm item={item} />}
         </div>

@@ -1,3 +1,4 @@
+import type { Words } from "@/lib/i18n/words";
 import type { ReviewItemJson } from "@/lib/review/review-view";
 
 type T = {
@@ -10,9 +11,11 @@ const text = (value: unknown): string =>
 
 /**
  * Why an item is in the queue, in one sentence, from what the change that opened it said
- * (`detail`) and the order as it is. Keys live under `queue.why` in the message catalog.
+ * (`detail`) and the order as it is, in the page's language throughout: a failure reason or
+ * an upstream error by its label (`words.reason`), never an upstream's English message. Keys
+ * live under `queue.why` in the message catalog.
  */
-export function whySentence(item: ReviewItemJson, t: T): string {
+export function whySentence(item: ReviewItemJson, t: T, words: Words): string {
   const d = item.detail ?? {};
   const key = `why.${item.kind}.${item.reason}`;
   if (item.reason === "anomaly") {
@@ -20,13 +23,15 @@ export function whySentence(item: ReviewItemJson, t: T): string {
     if (d.changed && typeof d.changed === "object")
       return t("why.anomalyChanged", { fields: Object.keys(d.changed).join(", ") });
     if (d.rawStatus && d.to === null) return t("why.anomalyStatus", { word: text(d.rawStatus) });
-    if (d.error) return t("why.anomalyError", { code: text(d.error) });
+    if (d.error) return t("why.anomalyError", { code: words.reason(text(d.error)) });
   }
+  const code = text(d.error) || text(item.order.reason);
   return t(key, {
-    code: text(d.error) || text(item.order.reason) || "—",
-    from: text(d.from) || "—",
-    to: text(d.to) || "—",
+    code: code ? words.reason(code) : "—",
+    from: d.from ? words.status(text(d.from)) : "—",
+    to: d.to ? words.status(text(d.to)) : "—",
     attempts: item.order.attempts ?? 0,
-    message: text(d.message) || text(d.error) || "—",
+    // Why an outcome is unknown, in a few words (the error's own sentence asks to try again).
+    message: !code ? "—" : t.has(`cause.${code}`) ? t(`cause.${code}`) : words.reason(code),
   });
 }

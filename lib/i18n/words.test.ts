@@ -20,7 +20,9 @@ describe("words for stored codes", () => {
   it("gives a reason code its sentence and keeps an upstream's own words", () => {
     expect(english.reason("UPSTREAM_NETWORK")).toBe(en.errors.UPSTREAM_NETWORK);
     expect(thai.reason("UPSTREAM_NETWORK")).toBe(th.errors.UPSTREAM_NETWORK);
-    expect(english.reason("Game server under maintenance")).toBe("Game server under maintenance");
+    expect(english.reason("Region locked for this account")).toBe("Region locked for this account");
+    // A sentence P2W is known to send is labelled by its code.
+    expect(english.reason("Game server under maintenance")).toBe(en.reasons.GAME_MAINTENANCE);
     // A sentence that needs values the stored code does not carry stays a code.
     expect(english.reason("VALIDATION")).toBe("VALIDATION");
     expect(english.reason(null)).toBe("");

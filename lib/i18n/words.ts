@@ -1,3 +1,5 @@
+import { failureReasonCode } from "@/lib/topups/failure-reasons";
+
 /**
  * The words a person reads for the codes the database holds: statuses, bank codes, failure
  * reasons. Given either next-intl translator (`useTranslations()` or `getTranslations()`,
@@ -13,8 +15,8 @@ export type Words = {
   status: (status: string) => string;
   bank: (code: string) => string;
   /**
-   * A reason code's sentence (reasons.*, else errors.* when it needs no values), or the
-   * upstream's own text as it came.
+   * A failure reason's label (reasons.*, else errors.* when it needs no values; P2W's known
+   * sentences by their code: lib/topups/failure-reasons.ts), or the upstream's own text.
    */
   reason: (reason: string | null | undefined) => string;
   /**
@@ -41,7 +43,10 @@ export function wordsOf(translator: unknown): Words {
       if (part) return known(`actors.${part}`) ?? known("actors.system") ?? actor;
       return actor.startsWith("user:") ? (known("actors.formerUser") ?? actor) : actor;
     },
-    reason: (reason) =>
-      reason ? (known(`reasons.${reason}`) ?? known(`errors.${reason}`) ?? reason) : "",
+    reason: (reason) => {
+      if (!reason) return "";
+      const code = failureReasonCode(reason);
+      return known(`reasons.${code}`) ?? known(`errors.${code}`) ?? reason;
+    },
   };
 }

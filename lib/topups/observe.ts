@@ -4,6 +4,8 @@ import { planFlag, planReport, type Reporter } from "@/lib/orders/observe";
 import { nextCheckAt } from "@/lib/orders/schedule";
 import { isFinal } from "@/lib/orders/status-machine";
 
+import { failureReasonCode } from "./failure-reasons";
+
 import { TOPUP_MACHINE } from "./topup-status";
 
 /**
@@ -45,7 +47,12 @@ export function planTopupObservation(
           status,
           completedAt: now,
           nextCheckAt: null,
-          reason: status === "failed" ? (obs.reason ?? current.reason ?? null) : null,
+          reason:
+            status === "failed"
+              ? obs.reason
+                ? failureReasonCode(obs.reason)
+                : (current.reason ?? null)
+              : null,
           ...(current.needsReview === "unknown_outcome" || current.needsReview === "stuck"
             ? { needsReview: null }
             : {}),
@@ -122,7 +129,12 @@ export function planTopupRejected(
       result: "rejected",
       kind: "applied",
       toStatus: "failed",
-      update: { status: "failed", reason: cause.code, completedAt: now, nextCheckAt: null },
+      update: {
+        status: "failed",
+        reason: failureReasonCode(cause.code),
+        completedAt: now,
+        nextCheckAt: null,
+      },
     },
   );
 }
