@@ -10,7 +10,7 @@ const BASE = "http://localhost:3100";
 /**
  * Every page an administrator can open (lists, details, forms, logs, settings), in Thai and
  * in English, at 1440 × 900 and at 390 × 844: an axe-core scan with no serious or critical
- * violation, and a full-page screenshot of each kept with the test's artifacts
+ * violation, no sideways scroll, and a full-page screenshot of each kept with the test's artifacts
  * (test-results/, and the HTML report).
  */
 const VIEWPORTS = [
@@ -55,6 +55,12 @@ for (const locale of ["th", "en"] as const) {
         const shot = testInfo.outputPath(`${name}.png`);
         await page.screenshot({ path: shot, fullPage: true });
         await testInfo.attach(name, { path: shot, contentType: "image/png" });
+        // Nothing makes the page scroll sideways, at either width.
+        const wide = await page.evaluate(() => {
+          const root = document.documentElement;
+          return root.scrollWidth > root.clientWidth ? root.scrollWidth : 0;
+        });
+        if (wide) problems.push(`${path} @${viewport.name}: the page is ${wide} px wide`);
         const { violations } = await new AxeBuilder({ page }).analyze();
         for (const v of violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")))
           problems.push(

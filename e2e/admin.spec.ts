@@ -209,3 +209,65 @@ test("the packages API refuses a bad package field by field and a bad file whole
     .packages;
   expect(after).toEqual(before);
 });
+
+test("a catalog file is shown before it is imported: what it adds, changes and takes off sale; cancel changes nothing", async ({
+  page,
+  playwright,
+}) => {
+  const admin = await apiAs(playwright, BASE, "admin");
+  const { packages } = (await (await admin.get("/api/packages")).json()) as {
+    packages: { packageId: string; priceSatang: number; active: boolean }[];
+  };
+  const [first, second] = packages.filter((p) => p.active && p.packageId.startsWith("GI_"));
+  if (!first || !second) throw new Error("the sandbox catalog has two GI_ packages");
+  const added = `E2E_IMPORT_${Date.now()}`;
+  const file = [
+    { ...first, priceSatang: first.priceSatang + 100 },
+    { ...second, active: false },
+    { ...first, packageId: added, priceSatang: 4_200 },
+  ];
+
+  await signInAs(page, "admin");
+  await page.goto("/admin/packages");
+  const chooser = page.getByLabel("นำเข้าไฟล์แพ็กเกจ", { exact: true });
+  await chooser.setInputFiles({
+    name: "catalog.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("ยังไม่มีอะไรถูกบันทึก");
+  await expect(preview.getByTestId("import-add")).toContainText(added);
+  await expect(preview.getByTestId("import-change")).toContainText(`${first.packageId}`);
+  await expect(preview.getByTestId("import-change")).toContainText("ราคา");
+  await expect(preview.getByTestId("import-deactivate")).toContainText(second.packageId);
+
+  // Cancel: nothing was written.
+  await preview.getByRole("button", { name: "ยกเลิก ไม่นำเข้า" }).click();
+  await expect(preview).toHaveCount(0);
+  expect((await admin.get(`/api/packages?q=${added}`)).ok()).toBe(true);
+  const none = (await (await admin.get(`/api/packages?q=${added}`)).json()) as {
+    packages: unknown[];
+  };
+  expect(none.packages).toHaveLength(0);
+
+  // Confirm: imported as shown.
+  await chooser.setInputFiles({
+    name: "catalog.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await preview.getByRole("button", { name: "นำเข้าตามนี้" }).click();
+  await expect(page.getByRole("region", { name: /^การแจ้งเตือน/ })).toContainText("ใหม่ 1");
+  const after = (await (await admin.get("/api/packages")).json()) as {
+    packages: { packageId: string; priceSatang: number; active: boolean }[];
+  };
+  const byId = new Map(after.packages.map((p) => [p.packageId, p]));
+  expect(byId.get(added)?.priceSatang).toBe(4_200);
+  expect(byId.get(second.packageId)?.active).toBe(false);
+
+  // Put them back for the other tests.
+  await admin.post("/api/packages", {
+    data: [first, second, { ...first, packageId: added, priceSatang: 4_200, active: false }],
+  });
+});

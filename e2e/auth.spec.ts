@@ -13,8 +13,8 @@ const NAV = {
     "สร้างรายการเติม",
     "รายการถอนเงิน",
     /^คิวตรวจสอบ\d+$/,
-    "บันทึก callback",
-    "การเรียก upstream",
+    "บันทึกการแจ้งกลับ",
+    "การเรียกผู้ให้บริการ",
     "บันทึกการใช้งาน",
   ],
   admin: [
@@ -23,8 +23,8 @@ const NAV = {
     "สร้างรายการเติม",
     "รายการถอนเงิน",
     /^คิวตรวจสอบ\d+$/,
-    "บันทึก callback",
-    "การเรียก upstream",
+    "บันทึกการแจ้งกลับ",
+    "การเรียกผู้ให้บริการ",
     "บันทึกการใช้งาน",
     "ผู้ใช้",
     "แพ็กเกจสินค้า",
@@ -100,7 +100,9 @@ test("an admin creates a user who can then sign in; disabling them refuses their
   ).toBe(true);
   await admin.locator("#new-password").fill("new-hire-password-1");
   await admin.getByRole("button", { name: "สร้าง" }).click();
-  await expect(admin.locator("form").getByRole("status")).toContainText("newhire@demo.local");
+  await expect(admin.getByRole("region", { name: /^การแจ้งเตือน/ })).toContainText(
+    "สร้างผู้ใช้ newhire@demo.local แล้ว",
+  );
 
   const hire = await browser.newPage();
   await signIn(hire, "newhire@demo.local", "new-hire-password-1");
@@ -138,7 +140,9 @@ test("a changed role takes effect on the next request", async ({ browser }) => {
   await admin.locator("#new-name").fill("Promoted Person");
   await admin.locator("#new-password").fill("promoted-password-1");
   await admin.getByRole("button", { name: "สร้าง" }).click();
-  await expect(admin.locator("form").getByRole("status")).toContainText("promoted@demo.local");
+  await expect(admin.getByRole("region", { name: /^การแจ้งเตือน/ })).toContainText(
+    "สร้างผู้ใช้ promoted@demo.local แล้ว",
+  );
 
   const person = await browser.newPage();
   await signIn(person, "promoted@demo.local", "promoted-password-1");

@@ -58,7 +58,7 @@ test("a manager finds a refused P2W callback and sees why, then replays a failed
   await expect(page).toHaveURL(/verification=refused/);
   const refusedRow = page.locator("tr[data-callback-id]", { hasText: forgedRef });
   await expect(refusedRow).toBeVisible();
-  await expect(refusedRow.getByRole("button", { name: "เล่นซ้ำ" })).toBeDisabled();
+  await expect(refusedRow.getByRole("button", { name: "ประมวลผลซ้ำ" })).toBeDisabled();
   await refusedRow.getByRole("button", { expanded: false }).click();
   const detail = page.getByTestId("callback-detail");
   await expect(page.getByTestId("callback-why")).toContainText("โทเคนใน hookURL ไม่ตรงกับ refID");
@@ -73,7 +73,15 @@ test("a manager finds a refused P2W callback and sees why, then replays a failed
   await page.goto(`/callbacks?q=${refId}`);
   const failedRow = page.locator("tr[data-callback-id]").first();
   await expect(failedRow.locator("[data-value=retry]")).toBeVisible();
-  await failedRow.getByRole("button", { name: "เล่นซ้ำ" }).click();
+  // A replay may move the order: a dialog asks first, and Esc changes nothing.
+  await failedRow.getByRole("button", { name: "ประมวลผลซ้ำ" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText(refId);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(failedRow.locator("[data-value=retry]")).toBeVisible();
+  await failedRow.getByRole("button", { name: "ประมวลผลซ้ำ" }).click();
+  await dialog.getByRole("button", { name: "ประมวลผลซ้ำ" }).click();
   await expect(failedRow.locator("[data-value=applied]")).toBeVisible({ timeout: 10_000 });
   await expect(failedRow.getByTestId("replayed")).toContainText("Prasert Manager");
   await failedRow.getByRole("link", { name: refId }).click();

@@ -51,7 +51,15 @@ test("a manager works the queue while an admin watches the claim and the counts 
 
   const reissue = panel.getByTestId("reissue-form");
   await reissue.getByRole("textbox").fill("ลูกค้ายังรอ ส่งใหม่");
+  // Money moves: a dialog names the amount first; Esc changes nothing.
   await reissue.getByRole("button", { name: "ออกใหม่ทันที" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("฿");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(panel.getByTestId("reissued-as")).toHaveCount(0);
+  await reissue.getByRole("button", { name: "ออกใหม่ทันที" }).click();
+  await dialog.getByRole("button", { name: /ออกรายการใหม่ ฿/ }).click();
   // The form names the order it sent until the live refresh (which may come first, while P2W
   // answers) replaces it with the panel's lasting link to the new order.
   await expect(panel.getByTestId("reissued-as").getByRole("link")).toHaveText(/^TU-/);

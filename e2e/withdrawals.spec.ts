@@ -342,3 +342,46 @@ test("during a gateway outage the look-up shows what we hold, stops asking, and 
   await expect(page.getByTestId("lookup-progress")).toContainText("พบ 2 ไม่พบ 13");
   await expect(page.getByTestId("gateway-down")).toHaveCount(0);
 });
+
+test("a withdrawal we hold that the gateway does not know shows our record, marked so, with its age; on a phone the answers are cards", async ({
+  page,
+  playwright,
+}) => {
+  // The gateway tells us of one (its callback), then no longer knows it.
+  const w = await sandboxWithdrawal({ amountSatang: 777_00 });
+  const finance = await apiAs(playwright, BASE, "finance");
+  await expect
+    .poll(async () => (await finance.get(`/api/withdrawals/${w.platform_order_id}`)).status(), {
+      timeout: 15_000,
+    })
+    .toBe(200);
+  await fetch(`${PAYOUT}/__control/withdrawals/${w.platform_order_id}`, { method: "DELETE" });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "finance");
+  await page.goto("/withdrawals");
+  await page
+    .locator('textarea[name="ids"]')
+    .fill(`${w.platform_order_id}\n${w.merchant_order_id}\nNOT-OURS-1`);
+  await page.getByRole("button", { name: "ค้นหา", exact: true }).click();
+  const results = page.getByTestId("lookup-results");
+  for (const pasted of [w.platform_order_id, w.merchant_order_id]) {
+    const answer = results.locator(`tr[data-pasted="${pasted}"]`);
+    await expect(answer).toHaveAttribute("data-outcome", "held_unknown");
+    await expect(answer).toContainText("เรามี แต่เกตเวย์ไม่รู้จัก");
+    await expect(answer.getByTestId("lookup-age")).toContainText("ชม.");
+    await expect(answer).toContainText("฿777.00");
+    await expect(answer).not.toContainText("ไม่พบข้อมูล");
+  }
+  await expect(page.getByTestId("lookup-progress")).toContainText("เรามีแต่เกตเวย์ไม่รู้จัก 2");
+  // Cards: each answer's lines are labelled, and nothing scrolls sideways.
+  await expect(results.locator(`tr[data-pasted="${w.platform_order_id}"] td`).first()).toHaveCSS(
+    "display",
+    "flex",
+  );
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    ),
+  ).toBe(true);
+});

@@ -222,6 +222,12 @@ export async function startPayoutSandbox(options: PayoutSandboxOptions) {
     if (path === "/__control/config" && req.method === "POST") {
       return sendJson(res, 200, { config: updateConfig(config, body) });
     }
+    // The gateway forgets one (a withdrawal we hold that it does not know: the look-up's case).
+    const forget = /^\/__control\/withdrawals\/([^/]+)$/.exec(path);
+    if (forget && req.method === "DELETE") {
+      const gone = withdrawals.delete(decodeURIComponent(forget[1] ?? ""));
+      return sendJson(res, gone ? 200 : 404, { forgotten: gone });
+    }
     const m = /^\/__control\/withdrawals\/([^/]+)\/complete$/.exec(path);
     const w = m ? withdrawals.get(decodeURIComponent(m[1] ?? "")) : undefined;
     if (w && req.method === "POST") {

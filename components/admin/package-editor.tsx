@@ -95,9 +95,6 @@ export function PackageEditor({ initial }: { initial: CatalogEntry | null }) {
           {t("back")}
         </TextLink>
         <p aria-live="polite" className="text-sm">
-          {save.isSuccess && !creating && (
-            <span className="text-emerald-700">{t("saved", { packageId: draft.packageId })}</span>
-          )}
           {save.error instanceof ApiRefusal && (
             <span className="text-red-700" role="alert">
               {save.error.message}

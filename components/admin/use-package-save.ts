@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { toast } from "sonner";
 
 import { problemsByField, sendJson } from "@/lib/api/client";
 import { type CatalogEntry, checkPackage, priceFromBaht } from "@/lib/catalog/package-rules";
@@ -17,6 +18,7 @@ import { type Draft, toEntry } from "./package-draft";
  */
 export function usePackageSave(creating: boolean) {
   const tErrors = useTranslations("errors");
+  const tCatalog = useTranslations("catalog");
   const router = useRouter();
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useMutation({
@@ -30,6 +32,8 @@ export function usePackageSave(creating: boolean) {
             tErrors("NETWORK"),
           ),
     onSuccess: ({ package: saved }) => {
+      // Said as every success is, so it outlives the move to the new package's page.
+      toast.success(tCatalog("saved", { packageId: saved.packageId }));
       if (creating) router.push(`/admin/packages/${encodeURIComponent(saved.packageId)}`);
       else router.refresh();
     },

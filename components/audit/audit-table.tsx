@@ -5,6 +5,8 @@ import { TextLink } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import type { AuditRow } from "@/db/schema";
 import { auditTargetHref } from "@/lib/audit/audit-events";
+import { auditSummary } from "@/lib/audit/audit-summary";
+import { wordsOf } from "@/lib/i18n/words";
 import { formatDateTime } from "@/lib/format";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -21,6 +23,7 @@ export async function AuditTable({
   actionWords: (action: string) => string;
 }) {
   const t = await getTranslations();
+  const words = wordsOf(t);
   const columns = ["at", "actor", "action", "target", "details", "ip"] as const;
   const cell = (column: (typeof columns)[number], extra = "") => ({
     "data-label": t(`audit.${column}`),
@@ -42,7 +45,12 @@ export async function AuditTable({
             </tr>
           )}
           {rows.map((row) => {
-            const href = auditTargetHref(row.targetType, row.targetId);
+            const href = auditTargetHref(row.targetType, row.targetId, row.details);
+            const summary = auditSummary(
+              row.details,
+              t as unknown as Parameters<typeof auditSummary>[1],
+              words,
+            );
             const target = row.targetType ? `${row.targetType} ${row.targetId ?? ""}` : null;
             return (
               <tr key={row.id} data-action={row.action} className={ui.cardRow}>
@@ -58,8 +66,15 @@ export async function AuditTable({
                 <td {...cell("target", "font-mono text-xs")}>
                   {href ? <TextLink href={href}>{target}</TextLink> : (target ?? t("common.none"))}
                 </td>
-                <td {...cell("details", "text-xs")}>
-                  {row.details ? <RawDetails value={row.details} /> : t("common.none")}
+                <td {...cell("details", "text-xs whitespace-normal")}>
+                  <span className="block max-w-sm space-y-0.5" data-testid="audit-summary">
+                    {summary.map((line) => (
+                      <span key={line.label} className="block">
+                        <span className="text-slate-500">{line.label}:</span> {line.value}
+                      </span>
+                    ))}
+                    {row.details ? <RawDetails value={row.details} /> : t("common.none")}
+                  </span>
                 </td>
                 <td {...cell("ip")}>{row.ip ?? t("common.none")}</td>
               </tr>

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 
-import { ResultBadge, VerificationBadge } from "@/components/logs/log-badges";
+import { OutcomeBadge, ResultBadge, VerificationBadge } from "@/components/logs/log-badges";
 import type { ReactNode } from "react";
 
 import { ui } from "@/components/ui/styles";
@@ -43,6 +43,7 @@ export function OrderTraffic({
   callsTitle: string;
 }) {
   const t = useTranslations("orders");
+  const logs = useTranslations("logs");
   const words = wordsOf(useTranslations());
   return (
     <div className="grid gap-6 xl:grid-cols-2">
@@ -74,9 +75,12 @@ export function OrderTraffic({
           id: c.id,
           summary: (
             <>
-              {formatDateTime(new Date(c.at))} · {c.operation} #{c.attempt} · {t("http")}{" "}
-              {c.httpStatus ?? "—"} · {c.durationMs} ms · {c.outcome}
-              {c.errorCode ? ` ${c.errorCode}` : ""} ·{" "}
+              {formatDateTime(new Date(c.at))} ·{" "}
+              {logs.has(`operationName.${c.operation}`)
+                ? logs(`operationName.${c.operation}` as "operationName.get_order")
+                : c.operation}
+              {c.attempt > 1 ? ` #${c.attempt}` : ""} · {t("http")} {c.httpStatus ?? "—"} ·{" "}
+              {c.durationMs} ms <OutcomeBadge outcome={c.outcome} errorCode={c.errorCode} /> ·{" "}
               <span title={c.actor}>{words.actor(c.actor, c.actorName)}</span>
             </>
           ),

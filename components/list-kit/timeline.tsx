@@ -57,21 +57,24 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
             <tr key={i} data-kind={h.kind} data-source={h.source} className={ui.cardRow}>
               <td {...cell(0, "align-top tabular-nums")}>{formatDateTime(h.at)}</td>
               <td {...cell(1, "whitespace-normal")}>
-                <span className="mr-2">
-                  {t(`orders.event.${eventOf(h)}` as "orders.event.callback", {
-                    upstream: t(`orders.upstream.${upstream}`),
-                    status: h.to ? words.status(h.to) : t("common.none"),
-                    actor: actorOf(h),
-                  })}
-                </span>
-                {h.from && h.from !== h.to && <StatusBadge status={h.from} />}
-                {h.from && h.to && h.from !== h.to && " → "}
-                {h.to && <StatusBadge status={h.to} />}
-                {h.kind !== "applied" && (
-                  <span className="ml-1 text-xs text-amber-800">
-                    ({t.has(`topup.kind.${h.kind}`) ? t(`topup.kind.${h.kind}`) : h.kind})
+                {/* One piece, so that on a phone's card it wraps beside its label. */}
+                <span className="min-w-0">
+                  <span className="mr-2">
+                    {t(`orders.event.${eventOf(h)}` as "orders.event.callback", {
+                      upstream: t(`orders.upstream.${upstream}`),
+                      status: h.to ? words.status(h.to) : t("common.none"),
+                      actor: actorOf(h),
+                    })}
                   </span>
-                )}
+                  {h.from && h.from !== h.to && <StatusBadge status={h.from} />}
+                  {h.from && h.to && h.from !== h.to && " → "}
+                  {h.to && <StatusBadge status={h.to} />}
+                  {h.kind !== "applied" && (
+                    <span className="ml-1 text-xs text-amber-800">
+                      ({t.has(`topup.kind.${h.kind}`) ? t(`topup.kind.${h.kind}`) : h.kind})
+                    </span>
+                  )}
+                </span>
               </td>
               <td {...cell(2, "align-top")} title={h.actor}>
                 {actorOf(h)}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Fragment, useState } from "react";
 
 import { ListTable } from "@/components/list-kit/list-table";
@@ -45,6 +47,8 @@ export function CallbackLog({
   const selection = useSelection();
   const runner = useRequeryRunner((id) => replayCallbackAction({ id: Number(id) }), list.refresh);
   const [open, setOpen] = useState<number | null>(null);
+  // A replay may move an order: it waits for the person's yes (Esc changes nothing).
+  const [asking, setAsking] = useState<string[] | null>(null);
   const items = list.data?.items ?? [];
   const replayableIds = items.filter((c) => c.replayable === "ok").map((c) => String(c.id));
   const columns = canReplay ? 8 : 6;
@@ -64,10 +68,31 @@ export function CallbackLog({
         selectedCount={canReplay ? selection.selected.size : null}
         busy={runner.busy.size > 0}
         progress={runner.progress}
-        onRequerySelected={() => void runner.many([...selection.selected]).then(selection.clear)}
+        onRequerySelected={() => setAsking([...selection.selected])}
         exportHref={null}
       />
       <RunFailures failures={runner.failures} bulk="replay" />
+      <ConfirmDialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        onConfirm={() => {
+          const ids = asking ?? [];
+          if (ids.length === 1 && ids[0]) void runner.one(ids[0]);
+          else void runner.many(ids).then(selection.clear);
+        }}
+        title={t("replayConfirmTitle", { count: asking?.length ?? 0 })}
+        description={t("replayConfirm", {
+          count: asking?.length ?? 0,
+          orders: [
+            ...new Set(
+              items
+                .filter((c) => asking?.includes(String(c.id)))
+                .map((c) => c.entityId ?? `#${c.id}`),
+            ),
+          ].join(", "),
+        })}
+        confirmLabel={t("replayConfirmYes", { count: asking?.length ?? 0 })}
+      />
       <ListTable
         list={list}
         noun={nouns("callbacks")}
@@ -99,7 +124,7 @@ export function CallbackLog({
             columns={columns}
             selection={selection}
             replaying={runner.busy.has(String(c.id))}
-            onReplay={() => void runner.one(String(c.id))}
+            onReplay={() => setAsking([String(c.id)])}
             open={open === c.id}
             onToggle={() => setOpen(open === c.id ? null : c.id)}
           />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { toast } from "sonner";
 import { useId, useState } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -26,7 +27,10 @@ export function DecisionForm({ item }: { item: Pick<ReviewItemJson, "id" | "kind
       data-testid={`decide-${item.id}`}
       onSubmit={(event) => {
         event.preventDefault();
-        void action.send(`/api/review/${item.id}/resolve`, { outcome, note });
+        void action.send(`/api/review/${item.id}/resolve`, { outcome, note }).then((result) => {
+          // Said where every success is said (the form goes away with the open item).
+          if (result !== null) toast.success(t("decided", { outcome: t(`outcomes.${outcome}`) }));
+        });
       }}
     >
       <fieldset>

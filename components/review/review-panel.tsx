@@ -37,6 +37,7 @@ export function ReviewPanel({
   const done = data.items.filter((i) => i.resolvedAt);
   const { evidence } = data;
   const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("yes") : t("no"));
+
   return (
     <section id="review" className={`${ui.card} space-y-4`} data-testid="review-panel">
       <h2 className="text-base font-semibold">{t("panelTitle")}</h2>
@@ -85,6 +86,7 @@ export function ReviewPanel({
               refId={refId}
               blocker={data.reissue.blocker}
               needsApproval={data.reissue.needsApproval}
+              order={data.reissue.order}
             />
           )}
           {data.approvals.length > 0 && (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState, useTransition } from "react";
+import { toast } from "sonner";
 
 import { createUserAction } from "@/lib/actions/users";
 import { ui } from "@/components/ui/styles";
@@ -12,7 +13,9 @@ import { Field, Options } from "@/components/ui/field";
 export function UserCreateForm({ minPassword }: { minPassword: number }) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A refusal stays beside the form until the next try; a success is said as every success
+  // is (a toast that goes by itself), so it is never left over after the next action.
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,9 +30,10 @@ export function UserCreateForm({ minPassword }: { minPassword: number }) {
       });
       if (result.ok) {
         formElement.reset();
-        setMessage({ ok: true, text: t("users.created", { email: result.data.email }) });
+        setRefusal(null);
+        toast.success(t("users.created", { email: result.data.email }));
       } else {
-        setMessage({ ok: false, text: result.error.message });
+        setRefusal(result.error.message);
       }
     });
   }
@@ -75,12 +79,9 @@ export function UserCreateForm({ minPassword }: { minPassword: number }) {
           {pending ? t("common.saving") : t("common.create")}
         </Button>
       </div>
-      {message && (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`${message.ok ? ui.success : ui.error} sm:col-span-2 lg:col-span-5`}
-        >
-          {message.text}
+      {refusal && (
+        <p role="alert" className={`${ui.error} sm:col-span-2 lg:col-span-5`}>
+          {refusal}
         </p>
       )}
     </form>

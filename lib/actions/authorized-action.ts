@@ -3,7 +3,7 @@ import "server-only";
 import type { z } from "zod";
 
 import { toAppError, translateError } from "@/lib/api/route";
-import { type Caller, callerOf, requirePermission } from "@/lib/auth/guard";
+import { auditDenial, type Caller, callerOf, requirePermission } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
@@ -26,11 +26,13 @@ export function authorizedAction<S extends z.ZodType, R>(
   run: (input: z.output<S>, caller: Caller) => Promise<R>,
 ): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (raw) => {
+    let caller: Caller | null = null;
     try {
-      const caller = await callerOf(await requirePermission(permission));
+      caller = await callerOf(await requirePermission(permission));
       const input = schema.parse(raw);
       return { ok: true, data: await run(input, caller) };
     } catch (error) {
+      await auditDenial(caller?.person ?? null, error, caller?.person.ip ?? null);
       const appError = toAppError(error);
       const field = appError.params.field;
       return {

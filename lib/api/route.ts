@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
 
-import { type Caller, requirePermission, requireUser } from "@/lib/auth/guard";
+import { auditDenial, type Caller, requirePermission, requireUser } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { markedCrossSite } from "@/lib/cross-site";
 import { isLocale } from "@/lib/i18n/config";
@@ -117,8 +117,8 @@ export function route(
   // The overloads above tie the context's type to the access and the schema.
   const handler = typed as (request: Request, context: object) => Promise<Response>;
   return built(async (request: Request, context: { params: Promise<unknown> }) => {
+    let caller: Caller | null = null;
     try {
-      let caller: Caller | null = null;
       if (access !== "public") {
         const refused = refuseCrossSite(request);
         if (refused) throw refused;
@@ -127,6 +127,12 @@ export function route(
       const params = schema ? schema.parse(await context.params) : context.params;
       return await handler(request, { ...caller, params });
     } catch (error) {
+      if (access !== "public")
+        await auditDenial(
+          caller?.person ?? null,
+          error,
+          clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES),
+        );
       return errorResponse(error, request);
     }
   });

@@ -20,7 +20,13 @@ describe("audit actions", () => {
     expect(auditTargetHref("topup", "TU-1")).toBe("/topups/TU-1");
     expect(auditTargetHref("withdrawal", "SBXW1")).toBe("/withdrawals/SBXW1");
     expect(auditTargetHref("package", "FF_TH_D100")).toBe("/admin/packages/FF_TH_D100");
-    expect(auditTargetHref("settings", null)).toBeNull();
-    expect(auditTargetHref("user", "3")).toBeNull();
+    expect(auditTargetHref("settings", "lowBalanceBaht")).toBe("/admin/settings");
+    expect(auditTargetHref("user", "3")).toBe("/admin/users#user-3");
+    expect(auditTargetHref("callback", "12", { entityId: "TU-1" })).toBe("/callbacks?q=TU-1");
+    expect(auditTargetHref("upstream_call", "7", { targetId: "SBXW1" })).toBe(
+      "/upstream-calls?q=SBXW1",
+    );
+    expect(auditTargetHref("warning", "balance_low")).toBe("/");
+    expect(auditTargetHref(null, null)).toBeNull();
   });
 });

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "package.update",
   "package.import",
   "settings.update",
+  "audit.export",
   "connectivity.check",
   "warning.raised",
   "warning.cleared",
@@ -46,17 +47,40 @@ export function isAuditAction(value: unknown): value is AuditAction {
   return typeof value === "string" && (AUDIT_ACTIONS as readonly string[]).includes(value);
 }
 
-/** Where an audit entry's target is shown, when it has a page of its own. */
-export function auditTargetHref(type: string | null, id: string | null): string | null {
-  if (!type || !id) return null;
-  const e = encodeURIComponent(id);
+/**
+ * Where an audit entry's target is shown: an order's page, a package's, the user's row, the
+ * callback or call in its log (by the order it was about), the settings, the overview.
+ */
+export function auditTargetHref(
+  type: string | null,
+  id: string | null,
+  details: Record<string, unknown> | null = null,
+): string | null {
+  if (!type) return null;
+  const e = encodeURIComponent(id ?? "");
+  const about = (key: string) => {
+    const value = details?.[key];
+    return typeof value === "string" && value ? `?q=${encodeURIComponent(value)}` : "";
+  };
   switch (type) {
     case "topup":
-      return `/topups/${e}`;
+      return id ? `/topups/${e}` : null;
     case "withdrawal":
-      return `/withdrawals/${e}`;
+      return id ? `/withdrawals/${e}` : null;
     case "package":
-      return `/admin/packages/${e}`;
+      return id ? `/admin/packages/${e}` : null;
+    case "user":
+      return id ? `/admin/users#user-${e}` : null;
+    case "callback":
+      return `/callbacks${about("entityId")}`;
+    case "upstream_call":
+      return `/upstream-calls${about("targetId")}`;
+    case "settings":
+      return "/admin/settings";
+    case "upstreams":
+      return "/admin/settings#connectivity";
+    case "warning":
+      return "/";
     default:
       return null;
   }

@@ -67,6 +67,23 @@ export async function requirePermission(permission: Permission): Promise<Current
   return user;
 }
 
+/**
+ * A refusal by one of our rules about who may do what (403: approving one's own request,
+ * a cross-site change…), audited like a missing permission is (`access.denied`, with the
+ * rule's code). A missing permission itself was audited by `requirePermission`.
+ */
+export async function auditDenial(
+  person: { id: number; email: string } | null,
+  error: unknown,
+  ip: string | null,
+): Promise<void> {
+  if (!(error instanceof AppError) || error.status !== 403 || error.code === "FORBIDDEN") return;
+  await recordAudit(getDb(), person, "access.denied", {
+    details: { code: error.code, ...error.params },
+    ip,
+  });
+}
+
 /** For pages: no session → the sign-in page; a role that may not → the 403 page. */
 export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
   try {

@@ -104,6 +104,47 @@ export async function updatePackage(
   );
 }
 
+/** What importing a file would do, package by package, before anything is written. */
+export type ImportPreview = {
+  add: { packageId: string; name: string; priceSatang: number }[];
+  change: { packageId: string; name: string; fields: string[] }[];
+  deactivate: { packageId: string; name: string }[];
+  unchanged: number;
+};
+
+/**
+ * Checks a catalog file as `importCatalog` does (refused whole with the same problems) and
+ * says what it would add, change and deactivate, writing nothing: the page shows this and
+ * imports on the person's confirm.
+ */
+export async function previewCatalogImport(
+  db: Db,
+  file: string | unknown[],
+): Promise<ImportPreview> {
+  const { entries, problems } = checkCatalog(file);
+  if (problems.length > 0) throw new InvalidInput(problems);
+  const current = new Map((await listPackages(db)).map((p) => [p.packageId, toCatalogEntry(p)]));
+  const preview: ImportPreview = { add: [], change: [], deactivate: [], unchanged: 0 };
+  for (const entry of entries) {
+    const before = current.get(entry.packageId);
+    const name = `${entry.game} · ${entry.name.th}`;
+    if (!before)
+      preview.add.push({ packageId: entry.packageId, name, priceSatang: entry.priceSatang });
+    else if (same(before, entry)) preview.unchanged++;
+    else if (before.active && !entry.active)
+      preview.deactivate.push({ packageId: entry.packageId, name });
+    else
+      preview.change.push({
+        packageId: entry.packageId,
+        name,
+        fields: (Object.keys(entry) as (keyof CatalogEntry)[]).filter(
+          (key) => JSON.stringify(before[key]) !== JSON.stringify(entry[key]),
+        ),
+      });
+  }
+  return preview;
+}
+
 /**
  * Imports a catalog file: checked whole first (a file with any problem is refused whole,
  * each problem naming the entry's position, id and field), then upserted in one transaction.

@@ -22,6 +22,8 @@ export type ReissueState = {
   blocker: NotReissuableReason | null;
   needsApproval: boolean;
   reissuedAs: string | null;
+  /** What a re-issue would send again, for the person to confirm. */
+  order: { packageId: string; player: string | null; priceSatang: number };
 };
 
 /** What the reconciler did, and for an unknown outcome whether anyone upstream ever named it. */
@@ -74,6 +76,7 @@ export async function reviewPanelData(
       blocker: blocker === "missing" ? "not_failed" : blocker,
       needsApproval: reissueNeedsApproval(topup.priceSatang, settings),
       reissuedAs: await reissueOf(db, topup.refId),
+      order: { packageId: topup.packageId, player: topup.gameId, priceSatang: topup.priceSatang },
     },
     slaHours: settings.reviewSlaHours,
   };

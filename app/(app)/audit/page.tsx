@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ChipList } from "@/components/list-kit/filter-chips";
-import { LinkButton } from "@/components/ui/button";
+import { buttonVariants, LinkButton } from "@/components/ui/button";
 import { ui } from "@/components/ui/styles";
 import { listAudit } from "@/db/queries/audit";
 import { listUsers, userNames } from "@/db/queries/users";
@@ -65,7 +65,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           {t("audit.badDay", { field: bad.map((f) => t(`audit.${f}`)).join(", ") })}
         </p>
       )}
-      <p className="text-xs text-slate-500">{t("common.timeZoneNote")}</p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-xs text-slate-500">{t("common.timeZoneNote")}</p>
+        {/* Exactly the entries these filters select, every page of them. */}
+        <a
+          href={`/api/audit/export${auditHref(values).replace(/^\/audit/, "")}`}
+          className={buttonVariants({ variant: "secondary" })}
+          data-testid="audit-export"
+          download
+        >
+          {t("audit.export")}
+        </a>
+      </div>
       <AuditTable
         rows={rows}
         names={names}

@@ -2,7 +2,12 @@ import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
 import { readJson, route, otherMethods } from "@/lib/api/route";
-import { createPackage, importCatalog, listCatalog } from "@/lib/catalog/catalog-admin";
+import {
+  createPackage,
+  importCatalog,
+  listCatalog,
+  previewCatalogImport,
+} from "@/lib/catalog/catalog-admin";
 import { bangkokDay } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -32,10 +37,13 @@ export const GET = route("catalog:manage", async (request) => {
 
 /**
  * A package object creates one (201 `{"package"}`, 409 `PACKAGE_EXISTS`); an array is a
- * catalog file, imported whole or refused whole (200 `{"inserted","updated","unchanged"}`).
+ * catalog file, imported whole or refused whole (200 `{"inserted","updated","unchanged"}`);
+ * with `?preview=1`, only checked: 200 `{"add","change","deactivate","unchanged"}`.
  */
 export const POST = route("catalog:manage", async (request, { person }) => {
   const body = await readJson(request, MAX_CATALOG_BYTES);
+  if (Array.isArray(body) && new URL(request.url).searchParams.get("preview") === "1")
+    return NextResponse.json(await previewCatalogImport(getDb(), body));
   if (Array.isArray(body)) return NextResponse.json(await importCatalog(getDb(), person, body));
   return NextResponse.json(
     { package: await createPackage(getDb(), person, body) },

@@ -43,7 +43,7 @@ export default async function UsersPage() {
             {users.map((u) => {
               const until = lockedUntil(failures.get(u.email));
               return (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                <tr key={u.id} id={`user-${u.id}`} data-testid={`user-row-${u.email}`}>
                   <td className={ui.td}>
                     {u.email}
                     {u.id === me.id && (
