@@ -56,10 +56,10 @@ describe("the top-up status machine", () => {
 });
 
 describe("planTopupObservation", () => {
-  it("applies a final status: completion time, no more checks, reason kept for failures", () => {
+  it("applies a final status: completion time, no more checks, reason kept for failures (by its code when P2W's words are known)", () => {
     const plan = planTopupObservation(
       { ...base, status: "processing" },
-      obs("failed", { reason: "banned" }),
+      obs("failed", { reason: "Player account is banned" }),
       now,
     );
     expect(plan.result).toBe("applied");
@@ -67,8 +67,12 @@ describe("planTopupObservation", () => {
       status: "failed",
       completedAt: now,
       nextCheckAt: null,
-      reason: "banned",
+      reason: "PLAYER_BANNED",
     });
+    expect(
+      planTopupObservation({ ...base, status: "processing" }, obs("failed", { reason: "Odd" }), now)
+        .update,
+    ).toMatchObject({ reason: "Odd" });
     expect(plan.history?.[0]).toMatchObject({
       fromStatus: "processing",
       toStatus: "failed",
