@@ -229,7 +229,7 @@ test("a catalog file is shown before it is imported: what it adds, changes and t
 
   await signInAs(page, "admin");
   await page.goto("/admin/packages");
-  const chooser = page.getByLabel("นำเข้าไฟล์แพ็กเกจ", { exact: true });
+  const chooser = page.locator('input[type=file][aria-label="นำเข้าไฟล์แพ็กเกจ"]');
   await chooser.setInputFiles({
     name: "catalog.json",
     mimeType: "application/json",

@@ -34,7 +34,7 @@ async function glyphsOf(page: Page, element: Locator) {
     return {
       text,
       thai: (text.match(THAI) ?? []).length,
-      others: [...text].filter((c) => !/[\u0E00-\u0E7F\s]/u.test(c)).length,
+      others: [...text].filter((c) => !/[\u0E00-\u0E7F]/u.test(c)).length,
       ownGlyphs: own.reduce((n, f) => n + f.glyphCount, 0),
       otherGlyphs: other.reduce((n, f) => n + f.glyphCount, 0),
       fonts: fonts.map((f) => `${f.familyName}${f.isCustomFont ? " (app)" : ""}: ${f.glyphCount}`),

@@ -280,8 +280,9 @@ test("an API error speaks the language of the page that asked, whatever the cook
     expect(res.status()).toBe(400);
     return ((await res.json()) as { error: { message: string } }).error.message;
   };
-  expect(await messageOf("th")).toMatch(/ไม่ถูกต้อง/);
-  expect(await messageOf("en")).toMatch(/not valid/);
-  expect(await messageOf("th", { "x-ui-locale": "en" })).toMatch(/not valid/);
-  expect(await messageOf("en", { "x-ui-locale": "th" })).toMatch(/ไม่ถูกต้อง/);
+  // The field by its label, with the format it expects.
+  expect(await messageOf("th")).toMatch(/กรอกจำนวนเงินเป็นตัวเลข.*จำนวนเงินตั้งแต่/);
+  expect(await messageOf("en")).toMatch(/Enter an amount in figures.*Amount from/);
+  expect(await messageOf("th", { "x-ui-locale": "en" })).toMatch(/Enter an amount/);
+  expect(await messageOf("en", { "x-ui-locale": "th" })).toMatch(/กรอกจำนวนเงิน/);
 });

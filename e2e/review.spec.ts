@@ -131,3 +131,56 @@ test("the API refuses a foreign claim, a short note and a misfit outcome, and on
   };
   expect(done.items.find((i) => i.id === item.id)?.resolvedBy?.name).toBe("Prasert Manager");
 });
+
+test("Decide selected says how many were done when one is someone else's, and a claim never pushes Decide off the screen", async ({
+  page,
+  playwright,
+}) => {
+  const support = await apiAs(playwright, BASE, "support");
+  const tag = `fail-bulk-${Date.now()}`;
+  const refs: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const created = (await (
+      await support.post("/api/topups", {
+        data: { packageId: "FF_TH_D100", topupInfo: { playerid: `${tag}-${n}` } },
+      })
+    ).json()) as { topup: { refId: string } };
+    refs.push(created.topup.refId);
+  }
+  const admin = await apiAs(playwright, BASE, "admin");
+  const items = async () =>
+    (
+      (await (await admin.get("/api/review?reason=failed&kind=topup&limit=200")).json()) as {
+        items: Item[];
+      }
+    ).items.filter((i) => refs.includes(i.entityId));
+  await expect.poll(async () => (await items()).length, { timeout: 20_000 }).toBe(3);
+  const [taken] = await items();
+  if (!taken) throw new Error("no item");
+  expect((await admin.post(`/api/review/${taken.id}/claim`)).status()).toBe(200);
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs(page, "manager");
+  await page.goto("/review?reason=failed");
+  const claimedRow = page.locator(`tr[data-entity-id="${taken.entityId}"]`);
+  await expect(claimedRow.locator("[data-claimed-by]")).toHaveAttribute(
+    "data-claimed-by",
+    "Admin Ops",
+  );
+  // The claim wraps in its cell: Decide stays on the screen.
+  const decide = claimedRow.getByRole("button", { name: "ตัดสินใจ" });
+  const box = await decide.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(1440);
+
+  for (const ref of refs)
+    await page.locator(`tr[data-entity-id="${ref}"]`).getByRole("checkbox").check();
+  const bar = page.getByTestId("bulk-bar");
+  await bar.getByLabel("ผลการตัดสิน").selectOption({ label: "คืนเงินแล้ว" });
+  await bar.getByLabel("บันทึก").fill("คืนเงินให้ลูกค้าทั้งสามรายการแล้ว");
+  await bar.getByRole("button", { name: "ตัดสินรายการที่เลือก" }).click();
+  await expect(bar.getByTestId("bulk-progress")).toHaveText(
+    "สำเร็จ 2 จาก 3 · ไม่สำเร็จ 1 (ดูเหตุผลด้านล่าง)",
+  );
+  await expect(bar.locator("[data-ok=false]")).toHaveCount(1);
+  await expect(bar.locator("[data-ok=false]")).toContainText(taken.entityId);
+});

@@ -304,3 +304,27 @@ test("bulk re-query skips final orders, says how many, and lists every failure w
     });
   }
 });
+
+test("a long paste is refused with the limit, not cut; a drop-down left empty asks to choose; the picker names the game", async ({
+  page,
+}) => {
+  await signInAs(page, "support");
+  await page.goto("/topups/new");
+  // Each package is named with its game: "100 เพชร" alone could be any game's.
+  await expect(page.locator('select[name="packageId"] option[value="FF_TH_D100"]')).toContainText(
+    "Free Fire",
+  );
+  await page.locator('select[name="packageId"]').selectOption("ROLTH_A01_P001");
+  const pasted = "ก".repeat(300);
+  await page.locator('input[name="gameid"]').fill(pasted);
+  // Kept whole: nothing is cut without a word.
+  await expect(page.locator('input[name="gameid"]')).toHaveValue(pasted);
+  await page.getByRole("button", { name: "ตรวจทาน" }).click();
+  const long = page.locator("#field-gameid-problem");
+  await expect(long).toHaveAttribute("data-code", "FIELD_TOO_LONG");
+  await expect(long).toContainText("100 ตัวอักษร");
+  const choose = page.locator("#field-server-problem");
+  await expect(choose).toHaveAttribute("data-code", "FIELD_NOT_CHOSEN");
+  await expect(choose).toContainText("กรุณาเลือก");
+  await expect(page.getByTestId("topup-summary")).toHaveCount(0);
+});

@@ -48,7 +48,7 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
     className: `${ui.td} ${ui.cardCell} ${extra}`,
   });
   return (
-    <section className={`${ui.card} overflow-x-auto p-0`}>
+    <section className={`${ui.card} relative overflow-x-auto p-0`}>
       <h2 className="px-4 pt-4 text-base font-semibold">{t("orders.timeline")}</h2>
       <table className={`${ui.table} ${ui.cardTable}`} data-testid="timeline">
         <TableHead className={ui.cardHead} headings={headings} />

@@ -25,7 +25,7 @@ export function CallStats({ stats }: { stats: OperationStats[] | undefined }) {
     </>
   );
   return (
-    <section className={`${ui.card} overflow-x-auto p-0`} aria-labelledby="stats-title">
+    <section className={`${ui.card} relative overflow-x-auto p-0`} aria-labelledby="stats-title">
       <h2 id="stats-title" className="px-4 pt-4 text-sm font-semibold text-slate-700">
         {t("statsTitle")}
       </h2>

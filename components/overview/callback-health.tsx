@@ -18,7 +18,7 @@ export function CallbackHealth({ data }: { data: Health }) {
   const upstreams = ["p2w", "payout"] as const;
   return (
     <Panel title={o("title")}>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className={ui.table}>
           <TableHead
             headings={[

@@ -40,7 +40,7 @@ export function ChartTable({
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-indigo-700 hover:underline">{t("showTable")}</summary>
-      <div className="mt-2 max-h-80 overflow-auto">
+      <div className="relative mt-2 max-h-80 overflow-auto">
         <table className={ui.table}>
           <caption className="sr-only">{caption}</caption>
           <thead>

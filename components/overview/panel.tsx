@@ -11,7 +11,7 @@ export function Panel({
   action?: ReactNode;
 }) {
   return (
-    <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section className="min-w-0 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="mb-3 flex items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
         {action}

@@ -80,7 +80,7 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
   });
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className={`${ui.table} ${ui.cardTable}`} data-testid="lookup-results">
           <TableHead
             className={ui.cardHead}

@@ -62,7 +62,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Sea
         </Button>
       </form>
 
-      <section className={`${ui.card} overflow-x-auto p-0`}>
+      <section className={`${ui.card} relative overflow-x-auto p-0`}>
         <table className={ui.table}>
           <TableHead
             className="bg-slate-50"

@@ -25,7 +25,7 @@ export default async function UsersPage() {
         <h2 className="mb-4 text-base font-semibold">{t("users.createTitle")}</h2>
         <UserCreateForm minPassword={MIN_PASSWORD_LENGTH} />
       </section>
-      <section className={`${ui.card} overflow-x-auto p-0`}>
+      <section className={`${ui.card} relative overflow-x-auto p-0`}>
         <table className={ui.table}>
           <TableHead
             className="bg-slate-50"
