@@ -81,6 +81,7 @@ test("Thai in a monospace line is drawn by the app's own Thai face, never as box
   };
   const merchant = items[0]?.merchantOrderId;
   if (!merchant) throw new Error("the e2e database holds a withdrawal");
+  await page.context().clearCookies();
   await signInAs(page, "finance");
   await page.goto("/withdrawals");
   await page.locator('textarea[name="ids"]').fill(merchant);

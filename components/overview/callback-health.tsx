@@ -16,48 +16,59 @@ type Health = NonNullable<OverviewJson["callbacks"]>;
 export function CallbackHealth({ data }: { data: Health }) {
   const o = useTranslations("overview.callbacks");
   const upstreams = ["p2w", "payout"] as const;
+  const figures = ["perMinute", "lastHour", "refusedShare", "medianDelay"] as const;
+  // On a phone each upstream is a card of labelled lines (nothing to scroll sideways).
+  const cell = (label: string, extra = "") => ({
+    "data-label": label,
+    className: `${ui.td} ${ui.cardCell} ${extra}`,
+  });
+  const figure = `text-right tabular-nums max-md:text-left`;
   return (
     <Panel title={o("title")}>
       <div className="relative overflow-x-auto">
-        <table className={ui.table}>
+        <table className={`${ui.table} ${ui.cardTable}`}>
           <TableHead
+            className={ui.cardHead}
             headings={[
               o("upstream"),
               o("lastAccepted"),
-              ...(["perMinute", "lastHour", "refusedShare", "medianDelay"] as const).map((k) => ({
-                label: o(k),
-                numeric: true,
-              })),
+              ...figures.map((k) => ({ label: o(k), numeric: true })),
             ]}
           />
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={`divide-y divide-slate-100 ${ui.cardTable}`}>
             {upstreams.map((u) => {
               const h = data[u];
               return (
-                <tr key={u} data-testid={`callback-health-${u}`}>
-                  <th scope="row" className={`${ui.td} text-left font-medium`}>
+                <tr key={u} data-testid={`callback-health-${u}`} className={ui.cardRow}>
+                  <th scope="row" className={`${ui.td} text-left font-medium max-md:block`}>
                     {o(`name.${u}`)}
                   </th>
-                  <td className={`${ui.td} tabular-nums`} data-testid={`callback-last-${u}`}>
-                    {h.lastAcceptedAt ? formatDateTime(h.lastAcceptedAt) : o("never")}
-                    {h.lastReceivedAt && h.lastReceivedAt !== h.lastAcceptedAt && (
-                      <span className="block text-xs text-slate-500">
-                        {o("lastAny", { at: formatDateTime(h.lastReceivedAt) })}
-                      </span>
-                    )}
+                  <td
+                    {...cell(o("lastAccepted"), "tabular-nums")}
+                    data-testid={`callback-last-${u}`}
+                  >
+                    <span>
+                      {h.lastAcceptedAt ? formatDateTime(h.lastAcceptedAt) : o("never")}
+                      {h.lastReceivedAt && h.lastReceivedAt !== h.lastAcceptedAt && (
+                        <span className="block text-xs text-slate-500">
+                          {o("lastAny", { at: formatDateTime(h.lastReceivedAt) })}
+                        </span>
+                      )}
+                    </span>
                   </td>
-                  <td className={`${ui.td} text-right tabular-nums`}>{h.perMinute.toFixed(2)}</td>
-                  <td className={`${ui.td} text-right tabular-nums`}>
+                  <td {...cell(o("perMinute"), figure)}>{h.perMinute.toFixed(2)}</td>
+                  <td {...cell(o("lastHour"), figure)}>
                     {o("counts", { accepted: h.lastHour.accepted, refused: h.lastHour.refused })}
                   </td>
                   <td
-                    className={`${ui.td} text-right tabular-nums ${
-                      (h.refusedShare ?? 0) > 0.05 ? "font-semibold text-red-700" : ""
-                    }`}
+                    {...cell(
+                      o("refusedShare"),
+                      `${figure} ${(h.refusedShare ?? 0) > 0.05 ? "font-semibold text-red-700" : ""}`,
+                    )}
                   >
                     {percent(h.refusedShare)}
                   </td>
-                  <td className={`${ui.td} text-right tabular-nums`}>
+                  <td {...cell(o("medianDelay"), figure)}>
                     {h.medianDelaySeconds === null
                       ? "—"
                       : o("seconds", { n: h.medianDelaySeconds })}
