@@ -67,7 +67,10 @@ export async function AuditTable({
                   {href ? <TextLink href={href}>{target}</TextLink> : (target ?? t("common.none"))}
                 </td>
                 <td {...cell("details", "text-xs whitespace-normal")}>
-                  <span className="block max-w-sm space-y-0.5" data-testid="audit-summary">
+                  <span
+                    className="block max-w-sm min-w-0 space-y-0.5 [overflow-wrap:anywhere]"
+                    data-testid="audit-summary"
+                  >
                     {summary.map((line) => (
                       <span key={line.label} className="block">
                         <span className="text-slate-500">{line.label}:</span> {line.value}

@@ -24,7 +24,9 @@ export function FilterField({
 }) {
   const problem = useContext(Problems)[name ?? ""];
   return (
-    <label className={`space-y-1 ${wide ? "min-w-0 flex-1 basis-80 sm:min-w-80" : "shrink-0"}`}>
+    <label
+      className={`max-w-full space-y-1 ${wide ? "min-w-0 flex-1 basis-80 sm:min-w-80" : "shrink-0"}`}
+    >
       <span className="block text-xs font-medium text-slate-600">{label}</span>
       {children}
       {problem && (
@@ -49,7 +51,8 @@ export function FilterSelect({
   options: { value: string | number; label: string }[];
 }) {
   return (
-    <select name={name} defaultValue={value} className={`${ui.inputAuto} pr-8`}>
+    // As wide as its longest option, but never wider than a phone's screen.
+    <select name={name} defaultValue={value} className={`${ui.inputAuto} max-w-full pr-8`}>
       <Options options={options} empty={any} />
     </select>
   );
