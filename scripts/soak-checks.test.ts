@@ -118,6 +118,14 @@ describe("soak checks", () => {
     const gateway = (status: string) => [{ platform_order_id: "W1", status }];
     expect(compareWithdrawals(db, gateway("success")).disagreeing).toEqual([]);
     expect(compareWithdrawals(db, gateway("failed")).disagreeing).toHaveLength(1);
+    // The gateway's other word recorded as a conflict for a manager: never applied, not lost.
+    db.prepare(
+      "update withdrawals set needs_review = 'conflict' where platform_order_id = 'W1'",
+    ).run();
+    expect(compareWithdrawals(db, gateway("failed"))).toMatchObject({
+      disagreeing: [],
+      settling: 1,
+    });
     expect(integrity(db)).toBe("ok");
   });
 

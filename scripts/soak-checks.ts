@@ -83,11 +83,14 @@ type Held = { status: string; next_check_at: number | null; needs_review: string
 
 /**
  * An order final upstream, against ours: `agrees`; `settling` (not final here yet, but the
- * reconciler has a check scheduled or a manager has it in the review queue: nothing is
- * lost); else `disagrees` (a different outcome, or an order nobody will look at again).
+ * reconciler has a check scheduled or a manager has it in the review queue; or final here
+ * and the upstream's other word is a conflict in the queue — the contract never applies it,
+ * a manager decides: nothing is lost); else `disagrees` (a different outcome, or an order
+ * nobody will look at again).
  */
 function judge(upstreamFinal: string, held: Held, final: readonly string[]) {
   if (held.status === upstreamFinal) return "agrees";
+  if (held.needs_review === "conflict") return "settling";
   if (!final.includes(held.status) && (held.next_check_at !== null || held.needs_review !== null))
     return "settling";
   return "disagrees";
