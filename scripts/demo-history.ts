@@ -11,7 +11,7 @@ import { planTopupStuck } from "@/lib/topups/observe";
 import { accountName, accountNo, bank, platformOrderId } from "@/sandbox/payout-fixtures";
 import type { SandboxWithdrawal } from "@/sandbox/payout";
 
-import { insertDemoTopup, live, type Step } from "./demo-life";
+import { live, liveDemoTopup, type Step } from "./demo-life";
 import type { DemoUpstreams } from "./demo-upstreams";
 
 /**
@@ -284,22 +284,11 @@ export async function seedDemoHistory(
       const pkg = pick(packages);
       const refId = `TU-${ulid(t0)}`;
       const life = topupLife(refId, t0, people.creator, people.manager, end);
-      await live(db, { type: "topup", id: refId }, [
-        [
-          t0,
-          () =>
-            insertDemoTopup(db, {
-              refId,
-              pkg,
-              player: String(10_000_000 + Math.floor(Math.random() * 9e7)),
-              creator: people.creator,
-              createdAt: new Date(t0),
-              actor: `user:${people.creator}`,
-              keyPrefix: "demo-history",
-            }),
-        ],
-        ...life.steps,
-      ]);
+      await liveDemoTopup(
+        db,
+        { refId, pkg, creator: people.creator, t0, keyPrefix: "demo-history" },
+        life.steps,
+      );
       topupCount++;
       if (life.spent) {
         const q = quarter(life.finishedAt);

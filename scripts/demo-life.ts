@@ -108,3 +108,31 @@ export async function insertDemoTopup(
     },
   );
 }
+
+/**
+ * A demo top-up's whole life: created at `t0` by `creator` for a made-up player (the
+ * create's own row and history), then `steps`, each dated as `live` dates it.
+ */
+export function liveDemoTopup(
+  db: Db,
+  order: { refId: string; pkg: PackageRow; creator: number; t0: number; keyPrefix: string },
+  steps: Step[],
+): Promise<void> {
+  const { refId, pkg, creator, t0, keyPrefix } = order;
+  return live(db, { type: "topup", id: refId }, [
+    [
+      t0,
+      () =>
+        insertDemoTopup(db, {
+          refId,
+          pkg,
+          player: String(10_000_000 + Math.floor(Math.random() * 9e7)),
+          creator,
+          createdAt: new Date(t0),
+          actor: `user:${creator}`,
+          keyPrefix,
+        }),
+    ],
+    ...steps,
+  ]);
+}

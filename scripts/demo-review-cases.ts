@@ -13,7 +13,7 @@ import type { SandboxWithdrawal } from "@/sandbox/payout";
 import { accountName, accountNo, bank, platformOrderId } from "@/sandbox/payout-fixtures";
 
 import { demoCreate, demoP2wReport, demoPayoutReport } from "./demo-history";
-import { insertDemoTopup, live, type Step } from "./demo-life";
+import { live, liveDemoTopup, type Step } from "./demo-life";
 import type { DemoUpstreams } from "./demo-upstreams";
 
 /**
@@ -42,22 +42,7 @@ export async function seedReviewCases(db: Db, up: DemoUpstreams, creator: number
   ) => {
     const t0 = now - ageHours * HOUR;
     const refId = `TU-${ulid(t0)}`;
-    await live(db, { type: "topup", id: refId }, [
-      [
-        t0,
-        () =>
-          insertDemoTopup(db, {
-            refId,
-            pkg,
-            player: String(10_000_000 + Math.floor(Math.random() * 9e7)),
-            creator,
-            createdAt: new Date(t0),
-            actor,
-            keyPrefix: "demo",
-          }),
-      ],
-      ...later(refId, t0),
-    ]);
+    await liveDemoTopup(db, { refId, pkg, creator, t0, keyPrefix: "demo" }, later(refId, t0));
   };
 
   // Refused at once: P2W's balance had run out.

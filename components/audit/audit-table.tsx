@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { RawDetails } from "@/components/raw-details";
 import { TextLink } from "@/components/ui/button";
-import { ui } from "@/components/ui/styles";
+import { cardCell, ui } from "@/components/ui/styles";
 import type { AuditRow } from "@/db/schema";
 import { auditTargetHref } from "@/lib/audit/audit-events";
 import { auditSummary } from "@/lib/audit/audit-summary";
@@ -25,10 +25,8 @@ export async function AuditTable({
   const t = await getTranslations();
   const words = wordsOf(t);
   const columns = ["at", "actor", "action", "target", "details", "ip"] as const;
-  const cell = (column: (typeof columns)[number], extra = "") => ({
-    "data-label": t(`audit.${column}`),
-    className: `${ui.td} ${ui.cardCell} align-top ${extra}`,
-  });
+  const cell = (column: (typeof columns)[number], extra = "") =>
+    cardCell(t(`audit.${column}`), `align-top ${extra}`);
   return (
     <section className={ui.tableBox}>
       <table className={`${ui.table} ${ui.cardTable}`} data-testid="audit-log">

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 
 import { RawDetails } from "@/components/raw-details";
 import { StatusBadge } from "@/components/status-badge";
-import { ui } from "@/components/ui/styles";
+import { cardCell, ui } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { wordsOf } from "@/lib/i18n/words";
 import { TableHead } from "@/components/ui/table-head";
@@ -43,10 +43,7 @@ export function Timeline({ history, upstream }: { history: Entry[]; upstream: "p
   const actorOf = (h: Entry) => words.actor(h.actor, h.actorName);
   const headings = [t("orders.at"), t("orders.what"), t("orders.actor"), t("orders.details")];
   // On a phone each entry is a card of labelled lines.
-  const cell = (column: number, extra: string) => ({
-    "data-label": headings[column],
-    className: `${ui.td} ${ui.cardCell} ${extra}`,
-  });
+  const cell = (column: number, extra: string) => cardCell(headings[column] ?? "", extra);
   return (
     <section className={`${ui.card} relative overflow-x-auto p-0`}>
       <h2 className="px-4 pt-4 text-base font-semibold">{t("orders.timeline")}</h2>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { ui } from "@/components/ui/styles";
+import { cardCell, ui } from "@/components/ui/styles";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
 import type { OverviewJson } from "@/lib/overview/overview";
@@ -17,12 +17,8 @@ export function CallbackHealth({ data }: { data: Health }) {
   const o = useTranslations("overview.callbacks");
   const upstreams = ["p2w", "payout"] as const;
   const figures = ["perMinute", "lastHour", "refusedShare", "medianDelay"] as const;
-  // On a phone each upstream is a card of labelled lines (nothing to scroll sideways).
-  const cell = (label: string, extra = "") => ({
-    "data-label": label,
-    className: `${ui.td} ${ui.cardCell} ${extra}`,
-  });
-  const figure = `text-right tabular-nums max-md:text-left`;
+  // Figures right-aligned; on a phone each upstream is a card of labelled lines instead.
+  const figure = "text-right tabular-nums max-md:text-left";
   return (
     <Panel title={o("title")}>
       <div className="relative overflow-x-auto">
@@ -44,7 +40,7 @@ export function CallbackHealth({ data }: { data: Health }) {
                     {o(`name.${u}`)}
                   </th>
                   <td
-                    {...cell(o("lastAccepted"), "tabular-nums")}
+                    {...cardCell(o("lastAccepted"), "tabular-nums")}
                     data-testid={`callback-last-${u}`}
                   >
                     <span>
@@ -56,19 +52,19 @@ export function CallbackHealth({ data }: { data: Health }) {
                       )}
                     </span>
                   </td>
-                  <td {...cell(o("perMinute"), figure)}>{h.perMinute.toFixed(2)}</td>
-                  <td {...cell(o("lastHour"), figure)}>
+                  <td {...cardCell(o("perMinute"), figure)}>{h.perMinute.toFixed(2)}</td>
+                  <td {...cardCell(o("lastHour"), figure)}>
                     {o("counts", { accepted: h.lastHour.accepted, refused: h.lastHour.refused })}
                   </td>
                   <td
-                    {...cell(
+                    {...cardCell(
                       o("refusedShare"),
                       `${figure} ${(h.refusedShare ?? 0) > 0.05 ? "font-semibold text-red-700" : ""}`,
                     )}
                   >
                     {percent(h.refusedShare)}
                   </td>
-                  <td {...cell(o("medianDelay"), figure)}>
+                  <td {...cardCell(o("medianDelay"), figure)}>
                     {h.medianDelaySeconds === null
                       ? "—"
                       : o("seconds", { n: h.medianDelaySeconds })}

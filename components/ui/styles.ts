@@ -36,3 +36,12 @@ export const ui = {
   error: "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200",
   success: "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200",
 } as const;
+
+/**
+ * A table cell that is a labelled line of a card on a phone (`ui.cardCell` shows its
+ * `data-label` before the value): spread onto the `<td>`.
+ */
+export const cardCell = (label: string, extra = "") => ({
+  "data-label": label,
+  className: `${ui.td} ${ui.cardCell} ${extra}`,
+});

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 import { BankName } from "@/components/bank-name";
 import { StatusBadge } from "@/components/status-badge";
-import { ui } from "@/components/ui/styles";
+import { cardCell, ui } from "@/components/ui/styles";
 import { CSV_BOM, csvRow } from "@/lib/csv";
 import { bangkokDay, formatDateTime, formatSatang, satangToDecimal } from "@/lib/format";
 import { wordsOf } from "@/lib/i18n/words";
@@ -74,10 +74,7 @@ export function LookupResults({ results }: { results: LookupAnswer[] }) {
     t("lookup.message"),
   ];
   // On a phone each answer is a card of labelled lines, as the lists' rows are.
-  const cell = (label: number, extra = "") => ({
-    "data-label": headings[label],
-    className: `${ui.td} ${ui.cardCell} ${extra}`,
-  });
+  const cell = (label: number, extra = "") => cardCell(headings[label] ?? "", extra);
   return (
     <div className="space-y-2">
       <div className="relative overflow-x-auto">

@@ -40,17 +40,13 @@ export function translateCodeIn(
   params: Record<string, string | number> = {},
 ): string {
   // Codes are data (upstreams add their own), so the catalog is looked up by a plain string.
-  const messages = MESSAGES[locale];
-  const t = createTranslator({ locale, messages: messages.errors }) as unknown as Lookup;
-  const own = createTranslator({ locale, messages }) as unknown as Lookup;
+  const t = createTranslator({ locale, messages: MESSAGES[locale] }) as unknown as Lookup;
   const field = typeof params.field === "string" ? params.field : undefined;
   const values =
-    field && own.has(`fieldNames.${field}`)
-      ? { ...params, field: own(`fieldNames.${field}`) }
-      : params;
-  if (field && own.has(`fieldProblems.${field}.${code}`))
-    return own(`fieldProblems.${field}.${code}`, values);
-  return t.has(code) ? t(code, values) : t("UNKNOWN_CODE", { code });
+    field && t.has(`fieldNames.${field}`) ? { ...params, field: t(`fieldNames.${field}`) } : params;
+  if (field && t.has(`fieldProblems.${field}.${code}`))
+    return t(`fieldProblems.${field}.${code}`, values);
+  return t.has(`errors.${code}`) ? t(`errors.${code}`, values) : t("errors.UNKNOWN_CODE", { code });
 }
 
 /** An error's message in a language. */
