@@ -67,7 +67,7 @@ export async function listCallbackLog(
   if (filter.q) {
     const match = await searchCondition(
       db,
-      { table: callbacks, id: callbacks.id, prefix: [callbacks.entityId, callbacks.orderId] },
+      { table: callbacks, prefix: [callbacks.entityId, callbacks.orderId] },
       filter.q,
     );
     return read([

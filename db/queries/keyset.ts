@@ -104,13 +104,12 @@ const DENSE_MATCHES = 2_000;
  * Where a list searches: ids and the columns people type from memory by prefix (each through
  * its own index; one or two characters can only be a prefix), and any fragment of 3+
  * characters of them in any case through an FTS5 trigram table
- * (db/migrations/0015_id_fragments.sql) that holds the row's id in `ftsId`.
+ * (db/migrations/0015_id_fragments.sql) whose rowid is the row's.
  */
 export type SearchSpec = {
   table: SQLiteTable;
-  id: AnyColumn;
   prefix: AnyColumn[];
-  fragment?: { fts: string; ftsId: string; columns: AnyColumn[] };
+  fragment?: { fts: string; columns: AnyColumn[] };
 };
 
 /** Trigrams: a shorter fragment can only be looked up as a prefix. */
@@ -149,20 +148,22 @@ export async function searchCondition(db: Db, spec: SearchSpec, q: string): Prom
         ),
       ]
     : [];
+  // Each select names rows by rowid: read from the column indexes and the trigram table
+  // alone, never from a row (the trigram table's rowid is its order's: the triggers of
+  // db/migrations/0015_id_fragments.sql write it so).
   const selects = terms.flatMap((term) =>
     spec.prefix.map(
-      (column) => sql`select ${spec.id} from ${spec.table} where ${startsWith(column, term)}`,
+      (column) => sql`select rowid from ${spec.table} where ${startsWith(column, term)}`,
     ),
   );
   if (fragment) {
     const fts = sql.raw(`"${fragment.fts}"`);
-    const ftsId = sql.raw(`"${fragment.ftsId}"`);
     for (const term of fragments) {
       // A whole id would make the index read every row's "TU-" or "2026": it is looked up by
       // its last characters (rare ones) and the rows found are checked for all of it.
       const chars = [...term];
       if (chars.length <= PROBE_CHARS) {
-        selects.push(sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(term)}`);
+        selects.push(sql`select rowid from ${fts} where ${fts} match ${phrase(term)}`);
         continue;
       }
       const probe = chars.slice(-PROBE_CHARS).join("");
@@ -171,16 +172,21 @@ export async function searchCondition(db: Db, spec: SearchSpec, q: string): Prom
         (column) => sql`instr(lower(${sql.raw(`"${toSnakeCase(column.name)}"`)}), ${term}) > 0`,
       );
       selects.push(
-        sql`select ${ftsId} from ${fts} where ${fts} match ${phrase(probe)} and (${sql.join(whole, sql` or `)})`,
+        sql`select rowid from ${fts} where ${fts} match ${phrase(probe)} and (${sql.join(whole, sql` or `)})`,
       );
     }
   }
-  // UNION ALL lets the limit stop the scans early; counting a row twice only errs toward "dense".
-  const [counted] = await db.all<{ n: number }>(
-    sql`select count(*) as n from (${sql.join(selects, sql` union all `)} limit ${DENSE_MATCHES + 1})`,
+  // The matches are read once, up to one past "dense" (UNION ALL lets the limit stop the
+  // scans early; a row found twice only errs toward "dense"); when they are few the page is
+  // read by those rows, so the indexes are not asked the same question twice.
+  const found = await db.values<[number]>(
+    sql`${sql.join(selects, sql` union all `)} limit ${DENSE_MATCHES + 1}`,
   );
-  if ((counted?.n ?? 0) <= DENSE_MATCHES)
-    return sql`${spec.id} in (${sql.join(selects, sql` union `)})`;
+  if (found.length <= DENSE_MATCHES) {
+    const rowids = [...new Set(found.map(([rowid]) => rowid))].filter(Number.isSafeInteger);
+    // Integers the database gave: written in the statement, however many there are.
+    return sql`${spec.table}.rowid in (${sql.raw(rowids.join(", ") || "null")})`;
+  }
   // Written so no index serves it: otherwise SQLite collects all matches through the column
   // indexes and sorts them, 80 ms for a first name shared by 25,000.
   const walked = [

@@ -207,11 +207,9 @@ async function filterConditions(db: Db, filter: TopupFilter): Promise<SQL[]> {
         db,
         {
           table: topups,
-          id: topups.refId,
           prefix: [topups.refId, topups.orderId, topups.gameId],
           fragment: {
             fts: "topups_search",
-            ftsId: "ref_id",
             columns: [topups.refId, topups.orderId, topups.gameId],
           },
         },

@@ -67,7 +67,7 @@ export async function listUpstreamCallLog(
   if (filter.q) {
     const match = await searchCondition(
       db,
-      { table: upstreamCalls, id: upstreamCalls.id, prefix: [upstreamCalls.targetId] },
+      { table: upstreamCalls, prefix: [upstreamCalls.targetId] },
       filter.q,
     );
     return read([match, operationIn, outcomeIn]);

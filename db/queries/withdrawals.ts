@@ -60,7 +60,6 @@ export async function findWithdrawalByMerchantOrderId(
 /** The search box: ids and account numbers by prefix, account digits and names by fragment. */
 export const WITHDRAWAL_SEARCH: SearchSpec = {
   table: withdrawals,
-  id: withdrawals.platformOrderId,
   prefix: [
     withdrawals.platformOrderId,
     withdrawals.merchantOrderId,
@@ -69,7 +68,6 @@ export const WITHDRAWAL_SEARCH: SearchSpec = {
   ],
   fragment: {
     fts: "withdrawals_search",
-    ftsId: "platform_order_id",
     columns: [
       withdrawals.platformOrderId,
       withdrawals.merchantOrderId,
