@@ -14,7 +14,8 @@ const REFRESH_MS = 30_000;
 const CHANGE_GAP_MS = 5_000;
 
 /**
- * The warnings of managers and admins (low P2W balance, short runway, silent callbacks), on
+ * The warnings of managers and admins (low P2W balance, short runway, silent or refused
+ * callbacks, failing upstream calls, overdue review items, a stalled automatic check), on
  * every page. Rendered by the server, then kept current: every 30 s, and after changes (at most every 5 s).
  */
 export function WarningBanner({ initial }: { initial: WarningJson[] }) {
@@ -74,6 +75,13 @@ function message(w: WarningJson, t: T): string {
       warningHours: String(d.warningHours ?? ""),
     });
   const upstream = t(`upstream.${d.upstream === "payout" ? "payout" : "p2w"}`);
+  const figures = { value: String(d.value ?? "—"), threshold: String(d.threshold ?? "—") };
+  if (w.key === "callbacks_refused") return t("refused", figures);
+  if (w.key === "upstream_errors_p2w" || w.key === "upstream_errors_payout")
+    return t("upstreamErrors", { ...figures, upstream, operation: String(d.operation ?? "") });
+  if (w.key === "review_overdue")
+    return t("reviewOverdue", { ...figures, count: String(d.count ?? "") });
+  if (w.key === "reconciler_stalled") return t("reconcilerStalled", figures);
   return typeof d.lastAcceptedAt === "string"
     ? t("silence", {
         upstream,

@@ -69,3 +69,29 @@ export type PackageField = {
   required: boolean;
   options?: { value: string; label: LocalizedText }[];
 };
+
+/** What the server alerts on (lib/alerts/kinds.ts), and how bad each one is. */
+export const ALERT_KINDS = [
+  "balance_low",
+  "balance_runway",
+  "callback_silence",
+  "callbacks_refused",
+  "upstream_errors",
+  "review_overdue",
+  "reconciler_stalled",
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const ALERT_SEVERITIES = ["warning", "critical"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/** Where alerts go: a Slack incoming webhook, a LINE push, e-mail over SMTP. */
+export const ALERT_CHANNEL_KINDS = ["slack", "line", "email"] as const;
+export type AlertChannelKind = (typeof ALERT_CHANNEL_KINDS)[number];
+
+/** Why a message was sent: an alert's transition, the daily digest, or a person's test. */
+export const DELIVERY_EVENTS = ["raised", "repeat", "resolved", "digest", "test"] as const;
+export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
+
+export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -4,3 +4,4 @@ export * from "./schema-orders";
 export * from "./schema-upstream";
 export * from "./schema-review";
 export * from "./schema-overview";
+export * from "./schema-alerts";

@@ -17,6 +17,7 @@ const production = {
   PAYOUT_MERCHANT_ID: "AA12345678",
   PAYOUT_TOKEN: "token",
   PAYOUT_SECRET: strong,
+  SETTINGS_SECRET: strong,
 };
 
 describe("parseEnv", () => {
@@ -24,6 +25,9 @@ describe("parseEnv", () => {
     const env = parseEnv(production);
     expect(env.RECONCILER).toBe("on");
     expect(env.UPSTREAM_TIMEOUT_MS).toBe(10_000);
+    expect(env.LINE_API_URL).toBe("https://api.line.me");
+    expect(env.ALERT_EVALUATE_SECONDS).toBe(30);
+    expect(env.SMTP_URL).toBeUndefined();
   });
 
   it("names every missing variable in production, and no value", () => {

@@ -19,10 +19,11 @@ export const SECRET_NAMES = [
   "WEBHOOK_SECRET",
   "P2W_SECRET",
   "PAYOUT_SECRET",
+  "SETTINGS_SECRET",
 ] as const;
 
 /** Values that must never be logged, returned or shipped to a browser. */
-export const SENSITIVE_NAMES = [...SECRET_NAMES, "PAYOUT_TOKEN"] as const;
+export const SENSITIVE_NAMES = [...SECRET_NAMES, "PAYOUT_TOKEN", "SMTP_URL"] as const;
 
 const onOff = z.enum(["on", "off"]);
 
@@ -52,6 +53,19 @@ const schema = z.object({
   CALLBACK_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Where the upstreams call back (the hookURL's base); the dashboard's APP_URL when unset. */
   CALLBACK_URL: z.url().optional(),
+  /** The key that encrypts the alert channels' secrets at rest (lib/alerts/secret-box.ts). */
+  SETTINGS_SECRET: z.string().min(1),
+  /** LINE Messaging API's base; a local fake in the demo and tests. */
+  LINE_API_URL: z.url().default("https://api.line.me"),
+  /** `smtp://user:pass@host:port` (or smtps://) for e-mail alerts; unset: e-mail channels fail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  /** The sender of alert e-mails. */
+  ALERT_FROM: z.string().min(3).default("Top-up dashboard <alerts@localhost>"),
+  /** How often the server evaluates its alerts and the digest's time, in seconds. */
+  ALERT_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   /** Which proxies in front of the dashboard may say who the client is (lib/request-ip.ts). */
   TRUSTED_PROXIES: z
     .string()
@@ -78,6 +92,7 @@ export const DEV_DEFAULTS: Readonly<Record<string, string>> = {
   PAYOUT_MERCHANT_ID: "SB00000001",
   PAYOUT_TOKEN: "dev-only-payout-token",
   PAYOUT_SECRET: "dev-only-payout-secret-shared-with-the-sandbox",
+  SETTINGS_SECRET: "dev-only-settings-secret-not-for-production-use",
 };
 
 export class EnvError extends Error {

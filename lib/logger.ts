@@ -11,7 +11,9 @@ type Level = "info" | "warn" | "error";
 function secretValues(): string[] {
   try {
     const env = getEnv();
-    return SENSITIVE_NAMES.map((name) => env[name]).filter((v) => v.length >= 6);
+    return SENSITIVE_NAMES.map((name) => env[name]).filter(
+      (v): v is string => v !== undefined && v.length >= 6,
+    );
   } catch {
     return []; // configuration itself is broken; the start-up check reports that
   }

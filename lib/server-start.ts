@@ -16,6 +16,9 @@ export async function startServer(): Promise<void> {
       const { orderDeps } = await import("@/lib/wiring");
       startReconciler(orderDeps);
     }
+    // Alerts: every process evaluates and sends; the outbox's keys and claims keep it once.
+    const { startAlerts } = await import("@/lib/alerts/loop");
+    startAlerts(getDb, env.ALERT_EVALUATE_SECONDS);
     logger.info("server ready", { env: env.NODE_ENV, reconciler: env.RECONCILER });
   } catch (error) {
     if (error instanceof EnvError) {

@@ -6,12 +6,23 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
 import { ui } from "@/components/ui/styles";
-import { SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from "@/lib/settings/definitions";
+import {
+  clockText,
+  SETTING_KEYS,
+  SETTINGS,
+  type SettingDefinition,
+  type SettingKey,
+  type Settings,
+} from "@/lib/settings/definitions";
 
 import { ApiRefusal, problemsByField, sendJson } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 
-const GROUPS = ["balance", "orders", "review", "logs"] as const;
+const GROUPS = ["balance", "orders", "review", "logs", "alerts"] as const;
+
+/** A value as the form shows it: a clock setting as "HH:MM", the rest as figures. */
+const shown = (key: SettingKey, value: number) =>
+  SETTINGS[key].unit === "clock" ? clockText(value) : String(value);
 
 /** Every setting with its unit, range and explanation; only changed values are sent. */
 export function SettingsForm({ initial }: { initial: Settings }) {
@@ -20,10 +31,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const router = useRouter();
   const [values, setValues] = useState<Record<SettingKey, string>>(
     () =>
-      Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, String(v)])) as Record<
-        SettingKey,
-        string
-      >,
+      Object.fromEntries(
+        Object.entries(initial).map(([k, v]) => [k, shown(k as SettingKey, v)]),
+      ) as Record<SettingKey, string>,
   );
   const save = useMutation({
     mutationFn: (changed: Record<string, string>) =>
@@ -37,7 +47,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     event.preventDefault();
     const changed = Object.fromEntries(
       Object.entries(values).filter(
-        ([key, value]) => value.trim() !== String(initial[key as SettingKey]),
+        ([key, value]) => value.trim() !== shown(key as SettingKey, initial[key as SettingKey]),
       ),
     );
     setUnchanged(Object.keys(changed).length === 0);
@@ -52,7 +62,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             {t(`group.${group}`)}
           </legend>
           {SETTING_KEYS.filter((key) => SETTINGS[key].group === group).map((key) => {
-            const def = SETTINGS[key];
+            const def: SettingDefinition = SETTINGS[key];
+            const clock = def.unit === "clock";
+            const figure = (n: number) => (clock ? clockText(n) : n.toLocaleString("en-US"));
             const error = problems[key];
             return (
               <div
@@ -67,7 +79,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
                     <input
                       id={`setting-${key}`}
                       name={key}
-                      inputMode="numeric"
+                      type={clock ? "time" : "text"}
+                      inputMode={clock ? undefined : "numeric"}
                       className={`${ui.input} max-w-40`}
                       value={values[key]}
                       aria-invalid={error ? true : undefined}
@@ -84,9 +97,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
                   <p id={`setting-${key}-help`} className="text-xs text-slate-500">
                     {t(`${key}.help`)}{" "}
                     {t("range", {
-                      min: def.min.toLocaleString("en-US"),
-                      max: def.max.toLocaleString("en-US"),
-                      default: def.default.toLocaleString("en-US"),
+                      min: figure(def.min),
+                      max: figure(def.max),
+                      default: figure(def.default),
                     })}
                   </p>
                 </div>

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lte } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import { balanceSnapshots } from "../schema";
@@ -26,7 +26,7 @@ export type KnownBalance = { balanceSatang: number; at: Date; source: string; co
 export async function lastBalance(
   db: Db,
   upstream: string,
-  options: { includeUnconfirmed?: boolean } = {},
+  options: { includeUnconfirmed?: boolean; atOrBefore?: Date } = {},
 ): Promise<KnownBalance | null> {
   const [row] = await db
     .select({
@@ -40,6 +40,7 @@ export async function lastBalance(
       and(
         eq(balanceSnapshots.upstream, upstream),
         options.includeUnconfirmed ? undefined : eq(balanceSnapshots.confirmed, true),
+        options.atOrBefore ? lte(balanceSnapshots.at, options.atOrBefore) : undefined,
       ),
     )
     .orderBy(desc(balanceSnapshots.id))

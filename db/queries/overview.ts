@@ -309,3 +309,20 @@ export async function overviewVersion(db: Db): Promise<string> {
   );
   return [row.h, row.c, row.b, row.s, row.r].join(":");
 }
+
+/** Every refused callback in [from, to), both upstreams, stored or only counted. */
+export async function refusedCallbacksBetween(db: Db, from: Date, to: Date): Promise<number> {
+  const [row] = await db
+    .select({
+      n: sql<number>`coalesce(sum(${refusedCallbackTally.stored} + ${refusedCallbackTally.dropped}), 0)`,
+    })
+    .from(refusedCallbackTally)
+    .where(
+      and(
+        eq(refusedCallbackTally.ip, "*"),
+        gte(refusedCallbackTally.minute, from),
+        lt(refusedCallbackTally.minute, to),
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { Db, Tx } from "../client";
@@ -220,4 +220,51 @@ export async function countOpenReviewItems(db: Db): Promise<number> {
 export async function reviewItemRow(db: Db, id: number): Promise<ReviewListRow | undefined> {
   const [row] = await selectListRows(db).where(eq(reviewItems.id, id));
   return row;
+}
+
+/** The open items opened before `before` (past the SLA): how many, and the oldest's opening. */
+export async function overdueReviewItems(
+  db: Db,
+  before: Date,
+): Promise<{ count: number; oldest: Date | null }> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`, oldest: sql<number | null>`min(${reviewItems.openedAt})` })
+    .from(reviewItems)
+    .where(and(isNull(reviewItems.resolvedAt), lt(reviewItems.openedAt, before)));
+  return { count: row?.n ?? 0, oldest: row?.oldest == null ? null : new Date(row.oldest) };
+}
+
+/** Items opened, and decided by a person, in [from, to); and those past the SLA at `to`. */
+export async function reviewDay(
+  db: Db,
+  from: Date,
+  to: Date,
+  slaHours: number,
+): Promise<{ opened: number; decided: number; overdue: number }> {
+  const count = async (where: SQL | undefined) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(reviewItems)
+      .where(where);
+    return row?.n ?? 0;
+  };
+  const slaStart = new Date(to.getTime() - slaHours * 3_600_000);
+  return {
+    opened: await count(
+      and(sql`${reviewItems.openedAt} >= ${from.getTime()}`, lt(reviewItems.openedAt, to)),
+    ),
+    decided: await count(
+      and(
+        isNotNull(reviewItems.resolvedBy),
+        sql`${reviewItems.resolvedAt} >= ${from.getTime()}`,
+        lt(reviewItems.resolvedAt, to),
+      ),
+    ),
+    overdue: await count(
+      and(
+        lt(reviewItems.openedAt, slaStart),
+        sql`(${reviewItems.resolvedAt} is null or ${reviewItems.resolvedAt} >= ${to.getTime()})`,
+      ),
+    ),
+  };
 }

@@ -119,3 +119,20 @@ export async function callDurationCounts(
     .where(and(inArray(upstreamCalls.operation, [...operations]), gte(upstreamCalls.at, since)))
     .groupBy(upstreamCalls.operation, upstreamCalls.outcome, upstreamCalls.durationMs);
 }
+
+/** Calls since `since` per upstream, operation and outcome (the upstream-errors alert). */
+export async function callOutcomeCounts(
+  db: Db,
+  since: Date,
+): Promise<{ upstream: string; operation: string; outcome: string; n: number }[]> {
+  return db
+    .select({
+      upstream: upstreamCalls.upstream,
+      operation: upstreamCalls.operation,
+      outcome: upstreamCalls.outcome,
+      n: sql<number>`count(*)`,
+    })
+    .from(upstreamCalls)
+    .where(gte(upstreamCalls.at, since))
+    .groupBy(upstreamCalls.upstream, upstreamCalls.operation, upstreamCalls.outcome);
+}

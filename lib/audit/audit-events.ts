@@ -40,6 +40,11 @@ export const AUDIT_ACTIONS = [
   "connectivity.check",
   "warning.raised",
   "warning.cleared",
+  "alert_channel.create",
+  "alert_channel.update",
+  "alert_channel.delete",
+  "alert_channel.test",
+  "alert.digest",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -77,6 +82,8 @@ export function auditTargetHref(
       return `/upstream-calls${about("targetId")}`;
     case "settings":
       return "/admin/settings";
+    case "alert_channel":
+      return "/admin/alerts";
     case "upstreams":
       return "/admin/settings#connectivity";
     case "warning":

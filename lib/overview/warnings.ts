@@ -1,10 +1,20 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
+import { lastBeat } from "@/db/queries/alerts";
 import { lastBalance } from "@/db/queries/balance";
-import { balancePoints, lastCallbacks, ordersWaitingSince } from "@/db/queries/overview";
+import {
+  balancePoints,
+  callbackCountsSince,
+  lastCallbacks,
+  ordersWaitingSince,
+} from "@/db/queries/overview";
+import { overdueReviewItems } from "@/db/queries/review-items";
+import { callOutcomeCounts } from "@/db/queries/upstream-call-log";
 import { changeWarningStates, readWarningStates } from "@/db/queries/warnings";
+import { alertTransition } from "@/lib/alerts/outbox";
 import { recordAuditIn } from "@/lib/audit/record-audit";
+import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { wholeBahtToSatang } from "@/lib/money";
 import type { Settings } from "@/lib/settings/definitions";
@@ -19,16 +29,26 @@ import {
 } from "./runway";
 
 /**
- * The banner's warnings: the P2W balance under its threshold, a runway shorter than the
- * warning hours, and each upstream's callbacks silent while orders wait. Evaluated whenever
- * someone looks (the overview, the banner) and on each reconciler pass; a crossing in either
- * direction is stored once and written to the audit log as a system event.
+ * The warnings: the P2W balance under its threshold, a runway shorter than the warning
+ * hours, each upstream's callbacks silent while orders wait, refused callbacks, an
+ * upstream's failing calls, review items past their SLA and a stalled reconciler. A crossing
+ * in either direction is stored once, written to the audit log as a system event, and opens
+ * or closes an alert with its messages (lib/alerts/outbox.ts) in the same transaction.
+ *
+ * The first four are cheap and evaluated whenever someone looks (the overview, the banner)
+ * and on each reconciler pass; all of them every ALERT_EVALUATE_SECONDS by the alert loop
+ * (lib/alerts/loop.ts). The banner shows every raised one.
  */
 export const WARNING_KEYS = [
   "low_balance",
   "short_runway",
   "callback_silence_p2w",
   "callback_silence_payout",
+  "callbacks_refused",
+  "upstream_errors_p2w",
+  "upstream_errors_payout",
+  "review_overdue",
+  "reconciler_stalled",
 ] as const;
 export type WarningKey = (typeof WARNING_KEYS)[number];
 
@@ -50,11 +70,24 @@ export async function balanceFigures(db: Db, now: Date): Promise<BalanceFigures>
   return { last, points, rate, runwayHours: last ? runwayHours(last.satang, rate) : null };
 }
 
+/** One warning's figure now, in its setting's unit, and its threshold. */
 type Evaluation = {
   key: WarningKey;
   raised: (was: boolean) => boolean;
+  value: number | null;
+  threshold: number;
   detail: Record<string, unknown>;
 };
+
+/** Windows of the rate alerts; below `MIN_EVENTS` events a share says nothing. */
+export const REFUSED_WINDOW_MS = 15 * 60_000;
+export const ERRORS_WINDOW_MS = 5 * 60_000;
+export const MIN_EVENTS = 5;
+/** A reconciler with no finished pass for this long is stalled. */
+export const RECONCILER_STALL_MINUTES = 10;
+/** The name of the reconciler's heartbeat (db/schema-alerts.ts). */
+export const RECONCILER_BEAT = "reconciler";
+const startedAt = new Date();
 
 async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evaluation[]> {
   const gapPercent = settings.warningClearGapPercent;
@@ -71,6 +104,8 @@ async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evalu
           gapPercent,
           direction: "below",
         }),
+      value: balance.last ? balance.last.satang / 100 : null,
+      threshold: settings.lowBalanceBaht,
       detail: {
         balanceSatang: balance.last?.satang ?? null,
         at: balance.last?.at.toISOString() ?? null,
@@ -86,6 +121,8 @@ async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evalu
           gapPercent,
           direction: "below",
         }),
+      value: runway === null || runway === Infinity ? null : Math.round(runway * 10) / 10,
+      threshold: settings.runwayWarningHours,
       detail: {
         runwayHours: runway === null || runway === Infinity ? null : Math.round(runway * 10) / 10,
         perHourSatang: balance.rate.kind === "falling" ? balance.rate.perHourSatang : 0,
@@ -111,6 +148,8 @@ async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evalu
           gapPercent,
           direction: "above",
         }),
+      value: waiting && silentMinutes !== Infinity ? Math.round(silentMinutes) : null,
+      threshold: minutes,
       detail: {
         upstream,
         lastAcceptedAt: accepted?.toISOString() ?? null,
@@ -121,14 +160,118 @@ async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evalu
   return out;
 }
 
+/** The warnings only the alert loop evaluates: each reads a window of a log. */
+async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<Evaluation[]> {
+  const gapPercent = settings.warningClearGapPercent;
+  const above = (level: number) => ({ level, gapPercent, direction: "above" as const });
+  const out: Evaluation[] = [];
+
+  const since = new Date(now.getTime() - REFUSED_WINDOW_MS);
+  let [accepted, refused] = [0, 0];
+  for (const upstream of ["p2w", "payout"] as const) {
+    const counts = await callbackCountsSince(db, upstream, since);
+    accepted += counts.accepted;
+    refused += counts.refused;
+  }
+  const refusedPercent =
+    refused >= MIN_EVENTS ? Math.round((refused / (accepted + refused)) * 1000) / 10 : 0;
+  out.push({
+    key: "callbacks_refused",
+    raised: (was) => nextRaised(was, refusedPercent, above(settings.refusedCallbackPercent)),
+    value: refusedPercent,
+    threshold: settings.refusedCallbackPercent,
+    detail: {
+      refused,
+      accepted,
+      windowMinutes: REFUSED_WINDOW_MS / 60_000,
+      value: refusedPercent,
+      threshold: settings.refusedCallbackPercent,
+    },
+  });
+
+  const calls = await callOutcomeCounts(db, new Date(now.getTime() - ERRORS_WINDOW_MS));
+  for (const upstream of ["p2w", "payout"] as const) {
+    // The worst operation of this upstream with enough calls to judge.
+    let worst = { operation: "", percent: 0, errors: 0, calls: 0 };
+    const operations = new Set(
+      calls.filter((c) => c.upstream === upstream).map((c) => c.operation),
+    );
+    for (const operation of operations) {
+      const rows = calls.filter((c) => c.upstream === upstream && c.operation === operation);
+      const total = rows.reduce((sum, r) => sum + r.n, 0);
+      const errors = rows.filter((r) => r.outcome === "error").reduce((sum, r) => sum + r.n, 0);
+      const percent = total >= MIN_EVENTS ? Math.round((errors / total) * 1000) / 10 : 0;
+      if (percent > worst.percent) worst = { operation, percent, errors, calls: total };
+    }
+    out.push({
+      key: `upstream_errors_${upstream}`,
+      raised: (was) => nextRaised(was, worst.percent, above(settings.upstreamErrorPercent)),
+      value: worst.percent,
+      threshold: settings.upstreamErrorPercent,
+      detail: {
+        upstream,
+        ...worst,
+        windowMinutes: ERRORS_WINDOW_MS / 60_000,
+        value: worst.percent,
+        threshold: settings.upstreamErrorPercent,
+      },
+    });
+  }
+
+  const overdue = await overdueReviewItems(
+    db,
+    new Date(now.getTime() - settings.reviewSlaHours * 3_600_000),
+  );
+  const oldestHours = overdue.oldest
+    ? Math.round(((now.getTime() - overdue.oldest.getTime()) / 3_600_000) * 10) / 10
+    : 0;
+  out.push({
+    key: "review_overdue",
+    raised: (was) => nextRaised(was, oldestHours, above(settings.reviewSlaHours)),
+    value: oldestHours,
+    threshold: settings.reviewSlaHours,
+    detail: {
+      count: overdue.count,
+      oldestHours,
+      slaHours: settings.reviewSlaHours,
+      value: oldestHours,
+      threshold: settings.reviewSlaHours,
+    },
+  });
+
+  // A reconciler switched off here is not stalled; one that never finished counts from start.
+  const on = getEnv().RECONCILER === "on";
+  const last = await lastBeat(db, RECONCILER_BEAT);
+  const quietMinutes = on
+    ? Math.round((now.getTime() - (last ?? startedAt).getTime()) / 60_000)
+    : 0;
+  out.push({
+    key: "reconciler_stalled",
+    raised: (was) => nextRaised(was, quietMinutes, above(RECONCILER_STALL_MINUTES)),
+    value: quietMinutes,
+    threshold: RECONCILER_STALL_MINUTES,
+    detail: {
+      lastPassAt: last?.toISOString() ?? null,
+      minutes: RECONCILER_STALL_MINUTES,
+      value: quietMinutes,
+      threshold: RECONCILER_STALL_MINUTES,
+    },
+  });
+  return out;
+}
+
 /** Evaluates every warning, records crossings, and returns the ones raised now. */
 export async function currentWarnings(
   db: Db,
   settings: Settings,
   now = new Date(),
+  scope: "banner" | "all" = "banner",
 ): Promise<WarningJson[]> {
   const states = new Map((await readWarningStates(db)).map((s) => [s.key, s]));
-  const evaluated = await evaluations(db, settings, now);
+  const evaluated = [
+    ...(await evaluations(db, settings, now)),
+    ...(scope === "all" ? await slowEvaluations(db, settings, now) : []),
+  ];
   const changes = evaluated
     .map((e) => {
       const was = states.get(e.key)?.raised ?? false;
@@ -137,18 +280,29 @@ export async function currentWarnings(
         wasRaised: states.get(e.key)?.raised ?? null,
         was,
         raised: e.raised(was),
+        value: e.value,
+        threshold: e.threshold,
         detail: e.detail,
       };
     })
     .filter((c) => c.raised !== c.was);
   if (changes.length > 0) {
-    const moved = changeWarningStates(db, changes, now, (tx, change) =>
+    const moved = changeWarningStates(db, changes, now, (tx, change) => {
       recordAuditIn(tx, null, change.raised ? "warning.raised" : "warning.cleared", {
         targetType: "warning",
         targetId: change.key,
         details: change.detail,
-      }),
-    );
+      });
+      const evaluation = changes.find((c) => c.key === change.key);
+      alertTransition(tx, {
+        key: change.key as WarningKey,
+        raised: change.raised,
+        value: evaluation?.value ?? null,
+        threshold: evaluation?.threshold ?? null,
+        detail: change.detail,
+        at: now,
+      });
+    });
     for (const key of moved)
       logger.info("warning changed", { key, raised: changes.find((c) => c.key === key)?.raised });
   }

@@ -3,8 +3,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 
+import { beat } from "@/db/queries/alerts";
 import { acquireLease, releaseLease } from "@/db/queries/leases";
 import { logger } from "@/lib/logger";
+
+import { RECONCILER_BEAT } from "@/lib/overview/warnings";
 
 import { type ReconcileDeps, reconcileOnce } from "./reconcile";
 
@@ -28,6 +31,7 @@ export function startReconciler(deps: () => ReconcileDeps): () => Promise<void> 
       const d = deps();
       if (await acquireLease(d.topups.db, LEASE_NAME, holder, LEASE_TTL_MS)) {
         const summary = await reconcileOnce(d);
+        await beat(d.topups.db, RECONCILER_BEAT, new Date());
         if (summary.swept > 0 || summary.topups.checked > 0)
           logger.info("reconciler pass", summary);
       }

@@ -23,12 +23,18 @@ export const SETTINGS = {
   },
   callbackSilenceMinutes: { group: "orders", unit: "minutes", min: 5, max: 1_440, default: 30 },
   bodyRetentionDays: { group: "logs", unit: "days", min: 7, max: 3_650, default: 90 },
+  refusedCallbackPercent: { group: "alerts", unit: "percent", min: 1, max: 100, default: 10 },
+  upstreamErrorPercent: { group: "alerts", unit: "percent", min: 1, max: 100, default: 20 },
+  alertRepeatHours: { group: "alerts", unit: "hours", min: 1, max: 168, default: 4 },
+  /** Minutes after midnight, Bangkok: 510 is 08:30. */
+  digestTime: { group: "alerts", unit: "clock", min: 0, max: 1_439, default: 510 },
 } as const satisfies Record<string, SettingDefinition>;
 
 export type SettingDefinition = {
   /** Where the settings page shows it. */
-  group: "balance" | "orders" | "review" | "logs";
-  unit: "baht" | "hours" | "minutes" | "percent" | "days";
+  group: "balance" | "orders" | "review" | "logs" | "alerts";
+  /** `clock`: a Bangkok time of day, stored as minutes after midnight, written "HH:MM". */
+  unit: "baht" | "hours" | "minutes" | "percent" | "days" | "clock";
   min: number;
   max: number;
   default: number;
@@ -60,7 +66,14 @@ export function checkSettings(input: unknown): {
       problems.push({ field: key, code: "SETTING_UNKNOWN" });
       continue;
     }
-    const def = SETTINGS[key as SettingKey];
+    const def: SettingDefinition = SETTINGS[key as SettingKey];
+    const clock = typeof raw === "string" ? /^\s*(\d{1,2}):(\d{2})\s*$/.exec(raw) : null;
+    if (def.unit === "clock" && clock) {
+      const [hours, minutes] = [Number(clock[1]), Number(clock[2])];
+      if (hours > 23 || minutes > 59) problems.push({ field: key, code: "SETTING_CLOCK" });
+      else values[key as SettingKey] = hours * 60 + minutes;
+      continue;
+    }
     const value = typeof raw === "string" && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
     if (typeof value !== "number" || !Number.isSafeInteger(value)) {
       problems.push({ field: key, code: "SETTING_WHOLE_NUMBER" });
@@ -73,4 +86,9 @@ export function checkSettings(input: unknown): {
     values[key as SettingKey] = value;
   }
   return { values, problems };
+}
+
+/** A clock setting as people write it: 510 → "08:30". */
+export function clockText(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
