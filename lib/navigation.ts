@@ -14,6 +14,7 @@ export const NAV_ITEMS = [
   { href: "/admin/users", key: "users", permission: "user:manage" },
   { href: "/admin/packages", key: "catalog", permission: "catalog:manage" },
   { href: "/admin/settings", key: "settings", permission: "settings:manage" },
+  { href: "/admin/alerts", key: "alerts", permission: "settings:manage" },
 ] as const satisfies readonly { href: string; key: string; permission: Permission }[];
 
 export type NavItem = (typeof NAV_ITEMS)[number];

@@ -82,7 +82,7 @@ export function retryUnlessRefused(failures: number, error: Error): boolean {
  * message for a request that never got an answer.
  */
 export async function sendJson<T>(
-  method: "POST" | "PUT",
+  method: "POST" | "PUT" | "DELETE",
   url: string,
   body: unknown,
   offline: string,
