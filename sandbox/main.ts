@@ -1,5 +1,6 @@
 import { DEV_DEFAULTS } from "@/lib/env";
 
+import { startAlertReceivers } from "./alert-receivers";
 import { parseFaultsArg } from "./faults";
 import { readKnownOrders } from "./known-orders";
 import { startP2wSandbox } from "./p2w";
@@ -11,7 +12,9 @@ import { startPayoutSandbox } from "./payout";
  * SANDBOX_FAULTS (a JSON array of fault rules, see sandbox/faults.ts) and
  * SANDBOX_NEW_WITHDRAWAL_EVERY_MS, SANDBOX_FAILURE_RATE (0..1, default 0.1) and
  * SANDBOX_COMPLETE_AFTER_MS (how long an order takes), SANDBOX_KNOWN_ORDERS (a file of
- * orders both hold from the start: sandbox/known-orders.ts). Fault rules can be changed at run time through
+ * orders both hold from the start: sandbox/known-orders.ts), SANDBOX_ALERTS_PORT and
+ * SANDBOX_SMTP_PORT (the stand-ins alerts are sent to: sandbox/alert-receivers.ts) and
+ * SANDBOX_LINE_TOKEN (the LINE token they accept). Fault rules can be changed at run time through
  * `POST /__control/faults` on either simulator.
  */
 try {
@@ -52,13 +55,22 @@ const payout = await startPayoutSandbox({
   known: known.payout,
 });
 
+const alerts = process.env.SANDBOX_ALERTS_PORT
+  ? await startAlertReceivers({
+      port: Number(process.env.SANDBOX_ALERTS_PORT),
+      smtpPort: Number(process.env.SANDBOX_SMTP_PORT ?? 2525),
+      lineToken: process.env.SANDBOX_LINE_TOKEN,
+    })
+  : undefined;
+
 console.log(`P2W sandbox:    ${p2w.baseUrl}   (control: ${p2w.origin}/__control/state)`);
+if (alerts) console.log(`Alerts received: ${alerts.url}   (Slack, LINE and e-mail stand-ins)`);
 console.log(
   `Payout sandbox: ${payout.baseUrl}   (control: ${payout.baseUrl}/__control/withdrawals)`,
 );
 
 const stop = () => {
-  void Promise.all([p2w.close(), payout.close()]).then(() => process.exit(0));
+  void Promise.all([p2w.close(), payout.close(), alerts?.close()]).then(() => process.exit(0));
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

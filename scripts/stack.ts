@@ -41,6 +41,9 @@ export type StackOptions = {
   payoutPort: number;
 };
 
+// The token the demo's LINE channel carries and the stand-in accepts.
+const DEMO_LINE_TOKEN = "demo-line-channel-token-0123456789abcdef";
+
 const secret = () => randomBytes(32).toString("hex");
 
 /** A complete production configuration with secrets made up for this run. */
@@ -73,6 +76,15 @@ export function stackEnv({
     CALLBACK_URL: `http://localhost:${port + 1}`,
     SANDBOX_P2W_PORT: String(p2wPort),
     SANDBOX_PAYOUT_PORT: String(payoutPort),
+    // Alerts go to the sandbox's stand-ins for Slack, LINE and a mail server
+    // (sandbox/alert-receivers.ts), beside the simulators.
+    SETTINGS_SECRET: secret(),
+    SANDBOX_ALERTS_PORT: String(payoutPort + 10),
+    SANDBOX_SMTP_PORT: String(payoutPort + 5),
+    LINE_API_URL: `http://127.0.0.1:${payoutPort + 10}`,
+    SMTP_URL: `smtp://sandbox:sandbox@127.0.0.1:${payoutPort + 5}`,
+    ALERT_FROM: "Top-up dashboard (demo) <alerts@demo.invalid>",
+    SANDBOX_LINE_TOKEN: DEMO_LINE_TOKEN,
     // The orders the simulators hold from the start: the demo's seeded past (prepareDatabase).
     SANDBOX_KNOWN_ORDERS: path.join(dataDir, "upstream-orders.json"),
   };
@@ -138,6 +150,8 @@ export async function prepareDatabase(
   } finally {
     await upstreams.close(env.SANDBOX_KNOWN_ORDERS);
   }
+  const { seedDemoChannels } = await import("./demo-channels");
+  seedDemoChannels(db, env);
   db.$client.close();
 }
 
