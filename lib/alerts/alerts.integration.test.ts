@@ -292,6 +292,9 @@ describe("alerts", () => {
     const resolved = receivers.received.filter((r) => r.title.includes("Resolved"));
     expect(resolved.map((r) => r.channel).sort()).toEqual(["email", "line"]);
     expect(resolved[0]?.text).toContain("Lasted 1 h 0 min");
+    expect(resolved[0]?.text).toContain(
+      "The P2W balance is now ฿90,000.00 (threshold ฿20,000.00).",
+    );
     expect(receivers.received.find((r) => r.title === "[คลี่คลายแล้ว] ยอดเงิน P2W ต่ำ")).toBeDefined();
   });
 

@@ -114,6 +114,24 @@ function figure(t: Lookup, facts: AlertFacts): string {
   }
 }
 
+/** Where the figure stands now that the alert resolved. */
+function nowFigure(t: Lookup, facts: AlertFacts): string {
+  const { kind, value, threshold } = facts;
+  const upstream = t(`upstream.${facts.subject === "payout" ? "payout" : "p2w"}`);
+  const figures = { value: num(value), threshold: num(threshold), upstream };
+  switch (kind) {
+    case "balance_low":
+      return t("now.balance_low", {
+        value: value === null ? "—" : formatSatang(Math.round(value * 100)),
+        threshold: threshold === null ? "—" : formatSatang(Math.round(threshold * 100)),
+      });
+    case "balance_runway":
+      return t(value === null ? "now.balance_runway_none" : "now.balance_runway", figures);
+    default:
+      return t(`now.${kind}`, figures);
+  }
+}
+
 function alertMessage(t: Lookup, facts: AlertFacts): Omit<Rendered, "link"> {
   const kind = t(`kind.${facts.kind}`);
   if (facts.event === "resolved") {
@@ -127,7 +145,7 @@ function alertMessage(t: Lookup, facts: AlertFacts): Omit<Rendered, "link"> {
           from: formatDateTime(facts.raisedAt, { seconds: false }),
           to: formatDateTime(to, { seconds: false }),
         }),
-        t("resolvedFigure", { figure: figure(t, facts) }),
+        nowFigure(t, facts),
       ],
     };
   }
