@@ -19,6 +19,7 @@ import {
   refusedCallbackTally,
   reviewItems,
   settings as settingsTable,
+  topupHours,
   upstreamCalls,
 } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
@@ -436,6 +437,27 @@ describe("alerts", () => {
     const settings = { ...DEFAULT_SETTINGS, digestTime: 8 * 60 + 30 };
     const before = new Date("2026-11-20T01:29:00Z"); // 08:29 Bangkok
     const atMinute = new Date("2026-11-20T01:30:05Z"); // 08:30:05
+    // Yesterday (2026-11-19, Bangkok): 8 succeeded, 2 failed for one reason said two ways.
+    const hour = new Date("2026-11-19T03:00:00Z");
+    await db.insert(topupHours).values([
+      { hour, packageId: "P1", status: "succeeded", reason: "", count: 8, amountSatang: 8_000 },
+      {
+        hour,
+        packageId: "P1",
+        status: "failed",
+        reason: "PLAYER_NOT_FOUND",
+        count: 1,
+        amountSatang: 1_000,
+      },
+      {
+        hour,
+        packageId: "P1",
+        status: "failed",
+        reason: "Invalid game ID: player not found",
+        count: 1,
+        amountSatang: 1_000,
+      },
+    ]);
     expect(await digestIfDue(db, settings, before)).toBe(false);
     // Two processes (or a restart) at its minute: one digest.
     const made = await Promise.all([
@@ -448,7 +470,13 @@ describe("alerts", () => {
     await drainOutbox(db, { now: () => atMinute });
     const mail = receivers.received.find((r) => r.channel === "email");
     expect(mail?.title).toBe("Daily digest for 2026-11-19");
-    expect(mail?.text).toContain("Top-ups: 0 (0 the day before)");
+    expect(mail?.text).toContain(
+      "Top-ups: 10 (0 the day before). Succeeded 8, failed 2, still open 0. Success rate 80.0% (— the day before).",
+    );
+    expect(mail?.text).toContain("Top failure reasons: Player ID not found (2).");
+    const slack = receivers.received.find((r) => r.channel === "slack");
+    expect(slack?.title).toBe("สรุปประจำวันที่ 2026-11-19");
+    expect(slack?.text).toContain("สาเหตุที่ล้มเหลวบ่อยที่สุด: ไม่พบไอดีผู้เล่น (2)");
     // The next day: one more.
     expect(await digestIfDue(db, settings, new Date("2026-11-21T01:30:00Z"))).toBe(true);
     expect(await events(db)).toHaveLength(6);

@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 import type { AlertChannelRow } from "@/db/schema";
 import { getEnv } from "@/lib/env";
@@ -112,9 +112,11 @@ async function postJson(
   }
 }
 
-let transport: { url: string; mailer: nodemailer.Transporter } | undefined;
+let transport: { url: string; mailer: Transporter } | undefined;
 
-function mailer(url: string): nodemailer.Transporter {
+/** nodemailer is loaded on the first e-mail: a server without e-mail channels never holds it. */
+async function mailer(url: string): Promise<Transporter> {
+  const nodemailer = await import("nodemailer");
   if (transport?.url !== url)
     transport = {
       url,
@@ -131,7 +133,9 @@ async function sendEmail(to: string[], m: Rendered, identity: string): Promise<S
   const env = getEnv();
   if (!env.SMTP_URL) return { ok: false, transient: false, error: "SMTP_URL is not set" };
   try {
-    await mailer(env.SMTP_URL).sendMail({
+    await (
+      await mailer(env.SMTP_URL)
+    ).sendMail({
       from: env.ALERT_FROM,
       to,
       ...emailContent(m),

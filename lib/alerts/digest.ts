@@ -14,6 +14,7 @@ import {
 import { reviewDay } from "@/db/queries/review-items";
 import { bangkokDay, bangkokDayStart } from "@/lib/format";
 import { balanceFigures } from "@/lib/overview/warnings";
+import { failureReasonCode } from "@/lib/topups/failure-reasons";
 import type { Settings } from "@/lib/settings/definitions";
 
 import type { DayCounts, DigestFacts } from "./messages";
@@ -34,7 +35,11 @@ async function dayCounts(db: Db, from: Date, to: Date, settings: Settings): Prom
     topups[row.status] = (topups[row.status] ?? 0) + row.count;
   const reasons = new Map<string, number>();
   for (const row of await topupFailures(db, from, to))
-    if (row.reason) reasons.set(row.reason, (reasons.get(row.reason) ?? 0) + row.count);
+    if (row.reason) {
+      // P2W's sentences and our codes for the same reason are one reason.
+      const code = failureReasonCode(row.reason);
+      reasons.set(code, (reasons.get(code) ?? 0) + row.count);
+    }
   const withdrawals: Record<string, number> = {};
   let withdrawnSatang = 0;
   for (const row of await withdrawalHourRows(db, from, to)) {

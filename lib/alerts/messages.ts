@@ -5,6 +5,7 @@ import { formatDateTime, formatSatang } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import th from "@/lib/i18n/messages/th.json";
+import { wordsOf } from "@/lib/i18n/words";
 
 import { ALERT_PAGE } from "./kinds";
 
@@ -166,10 +167,7 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 
 function digestMessage(t: Lookup, facts: DigestFacts, locale: Locale): Omit<Rendered, "link"> {
   const [y, b] = [facts.yesterday, facts.before];
-  const reasonWord = (code: string) => {
-    const words = MESSAGES[locale].reasons as Record<string, string>;
-    return words[code] ?? code;
-  };
+  const reasonWord = wordsOf(createTranslator({ locale, messages: MESSAGES[locale] })).reason;
   const finalOf = (c: DayCounts) => (c.topups.succeeded ?? 0) + (c.topups.failed ?? 0);
   const money = (satang: number | null) =>
     satang === null ? t("digest.none") : formatSatang(satang);
