@@ -63,17 +63,20 @@ export function openAlert(
     .get();
 }
 
-/** Closes the open alert of a kind and subject; undefined when none was open. */
+/**
+ * Closes the open alert of a kind and subject, keeping the figure and threshold it cleared
+ * at (what its "resolved" message says); undefined when none was open.
+ */
 export function resolveAlert(
   tx: Tx,
   kind: AlertKind,
   subject: string,
   at: Date,
-  last: { value: number | null; detail: Record<string, unknown> },
+  last: { value: number | null; threshold: number | null; detail: Record<string, unknown> },
 ): AlertRow | undefined {
   return tx
     .update(alerts)
-    .set({ resolvedAt: at, value: last.value, detail: last.detail })
+    .set({ resolvedAt: at, value: last.value, threshold: last.threshold, detail: last.detail })
     .where(and(eq(alerts.kind, kind), eq(alerts.subject, subject), isNull(alerts.resolvedAt)))
     .returning()
     .get();

@@ -299,6 +299,21 @@ describe("alerts", () => {
     expect(receivers.received.find((r) => r.title === "[คลี่คลายแล้ว] ยอดเงิน P2W ต่ำ")).toBeDefined();
   });
 
+  it("a threshold moved past the figure raises, and moved back resolves with the threshold it cleared at", async () => {
+    const db = tempDb();
+    await setSetting(db, "digestTime", 1_439);
+    await threeChannels(db);
+    await snapshot(db, 5_000_000, at(0));
+    await setSetting(db, "lowBalanceBaht", 60_000);
+    await evaluateAlerts(db, at(0));
+    await setSetting(db, "lowBalanceBaht", 20_000);
+    await evaluateAlerts(db, at(MINUTE));
+    await drainOutbox(db, { now: () => at(MINUTE + 1000) });
+    const mail = receivers.received.filter((r) => r.channel === "email").map((r) => r.text);
+    expect(mail[0]).toContain("The P2W balance is ฿50,000.00, under the threshold of ฿60,000.00.");
+    expect(mail[1]).toContain("The P2W balance is now ฿50,000.00 (threshold ฿20,000.00).");
+  });
+
   it("hysteresis: a balance wobbling at its threshold sends nothing more", async () => {
     const db = tempDb();
     await setSetting(db, "digestTime", 1_439);

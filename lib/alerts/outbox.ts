@@ -93,7 +93,11 @@ export function alertTransition(
         },
         change.at,
       )
-    : resolveAlert(tx, kind, subject, change.at, { value: change.value, detail: change.detail });
+    : resolveAlert(tx, kind, subject, change.at, {
+        value: change.value,
+        threshold: change.threshold,
+        detail: change.detail,
+      });
   if (!alert) return;
   const event = change.raised ? "raised" : "resolved";
   enqueueDeliveries(tx, alertDeliveries(activeChannels(tx), alert, event, change.at), change.at);
