@@ -239,12 +239,14 @@ async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<E
     },
   });
 
-  // A reconciler switched off here is not stalled; one that never finished counts from start.
+  // One that never finished counts from this process's start. A process with the reconciler
+  // off cannot tell (another process may run it): it leaves the alert as it is, so two
+  // instances configured differently never raise and clear it in turn.
   const on = getEnv().RECONCILER === "on";
   const last = await lastBeat(db, RECONCILER_BEAT);
   const quietMinutes = on
     ? Math.round((now.getTime() - (last ?? startedAt).getTime()) / 60_000)
-    : 0;
+    : null;
   out.push({
     key: "reconciler_stalled",
     raised: (was) => nextRaised(was, quietMinutes, above(RECONCILER_STALL_MINUTES)),
