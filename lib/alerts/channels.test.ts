@@ -8,7 +8,7 @@ import { checkSettings } from "@/lib/settings/definitions";
 import { seedUser } from "@/lib/testing/fixtures";
 
 import { createChannel, updateChannel } from "./channel-admin";
-import { lineMessages, retryKey, slackPayload } from "./channels";
+import { lineMessages, receiverSaid, retryKey, slackPayload } from "./channels";
 import { renderMessage } from "./messages";
 import { quietUntil } from "./quiet-hours";
 import { masked, open, SecretBoxError, seal } from "./secret-box";
@@ -102,6 +102,11 @@ describe("channel formats", () => {
     const texts = lineMessages(long);
     expect(texts.length).toBe(5);
     expect(texts.every((m) => m.text.length <= 5_000)).toBe(true);
+  });
+  it("keep only a receiver's own word for a refusal, never another service's page", () => {
+    expect(receiverSaid("invalid_token")).toBe("invalid_token");
+    expect(receiverSaid('{"message":"Authentication failed"}')).toBe("Authentication failed");
+    expect(receiverSaid("<html><title>Internal admin</title>secret stuff</html>")).toBe("");
   });
   it("LINE's retry key is a UUID, the same for the same message", () => {
     expect(retryKey("alert:1:raised:2@1")).toMatch(

@@ -90,6 +90,23 @@ function failureOf(error: unknown): SendResult {
   return { ok: false, transient: true, error: `cannot connect${code ? ` (${code})` : ""}` };
 }
 
+/**
+ * What a receiver said about a refusal, when it is the short word or message Slack
+ * (`invalid_token`) and LINE (`{"message":"…"}`) answer with; nothing else of a body is
+ * kept, so a URL pointed at some other service cannot be used to read its pages.
+ */
+export function receiverSaid(body: string): string {
+  const word = body.trim();
+  if (/^[a-z_]{1,60}$/.test(word)) return word;
+  try {
+    const message = (JSON.parse(body) as { message?: unknown }).message;
+    if (typeof message === "string") return message.slice(0, 120);
+  } catch {
+    // not JSON
+  }
+  return "";
+}
+
 async function postJson(
   url: string,
   body: unknown,
@@ -103,10 +120,11 @@ async function postJson(
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
-    const text = (await response.text()).slice(0, 200);
+    const text = await response.text();
     if (response.ok || accept(response.status, text)) return { ok: true };
     const transient = response.status === 429 || response.status >= 500;
-    return { ok: false, transient, error: `HTTP ${response.status}${text ? `: ${text}` : ""}` };
+    const why = receiverSaid(text);
+    return { ok: false, transient, error: `HTTP ${response.status}${why ? `: ${why}` : ""}` };
   } catch (error) {
     return failureOf(error);
   }
