@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 import { useThrottledLiveRefresh } from "@/components/live-changes";
+import { ALERT_OF_WARNING, ALERT_PAGE } from "@/lib/alerts/kinds";
 import { getJson } from "@/lib/api/client";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { WarningJson } from "@/lib/overview/warnings";
@@ -48,8 +49,11 @@ export function WarningBanner({ initial }: { initial: WarningJson[] }) {
             <span className="text-xs text-amber-700">
               {t("since", { at: formatDateTime(w.since) })}
             </span>
-            <Link href="/" className="text-xs font-medium underline">
-              {t("open")}
+            <Link
+              href={ALERT_PAGE[ALERT_OF_WARNING[w.key].kind]}
+              className="text-xs font-medium underline"
+            >
+              {t(`openPage.${ALERT_OF_WARNING[w.key].kind}`)}
             </Link>
           </li>
         ))}
