@@ -219,8 +219,9 @@ export async function listDeliveries(
     .limit(filter.limit);
 }
 
-export async function getDelivery(db: Db, id: number): Promise<AlertDeliveryRow | undefined> {
-  const [row] = await db.select().from(alertDeliveries).where(eq(alertDeliveries.id, id));
+/** A message by its key (the outbox's unique name for it). */
+export async function deliveryByKey(db: Db, key: string): Promise<AlertDeliveryRow | undefined> {
+  const [row] = await db.select().from(alertDeliveries).where(eq(alertDeliveries.key, key));
   return row;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/db/client";
-import { getChannel, getDelivery, listAlerts, listDeliveries } from "@/db/queries/alerts";
+import { deliveryByKey, getChannel, listAlerts, listDeliveries } from "@/db/queries/alerts";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/db/enums";
 import type { AlertDeliveryRow, AlertRow } from "@/db/schema";
 import { type Person, recordAudit } from "@/lib/audit/record-audit";
@@ -97,7 +97,7 @@ export async function sendTest(db: Db, actor: Person, channelId: number): Promis
   if (!channel) throw notFoundError();
   const key = enqueueTest(db, channel, actor.email, new Date());
   await drainOutbox(db, { key, limit: 1 });
-  const delivery = (await listDeliveries(db, { channelId, limit: 20 })).find((d) => d.key === key);
+  const delivery = await deliveryByKey(db, key);
   if (!delivery) throw notFoundError();
   await recordAudit(db, actor, "alert_channel.test", {
     targetType: "alert_channel",
@@ -105,7 +105,7 @@ export async function sendTest(db: Db, actor: Person, channelId: number): Promis
     details: { status: delivery.status, error: delivery.lastError },
     ip: actor.ip,
   });
-  return deliveryJson((await getDelivery(db, delivery.id)) ?? delivery);
+  return deliveryJson(delivery);
 }
 
 /** The digest now, marked as sent by hand, to every channel that takes it. */

@@ -75,7 +75,7 @@ type Checked = Omit<typeof alertChannels.$inferInsert, "id" | "createdAt" | "upd
 function checkChannel(
   input: unknown,
   existing?: AlertChannelRow,
-): { values?: Checked; problems: FieldProblem[] } {
+): { values?: Checked; secretChanged?: boolean; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const problem = (field: string, code: string, params?: Record<string, string | number>) =>
     problems.push({ field, code, ...(params ? { params } : {}) });
@@ -152,14 +152,17 @@ function checkChannel(
   for (const flag of ["digest", "active"] as const)
     if (body[flag] !== undefined && typeof body[flag] !== "boolean") problem(flag, "YES_OR_NO");
   if (problems.length > 0) return { problems };
+  // The stored secret kept as it is sealed: a save that changed nothing stays unchanged.
+  const secretChanged = (secret || null) !== (keptSecret ?? null);
   return {
     problems,
+    secretChanged,
     values: {
       kind: kind as AlertChannelKind,
       name,
       locale: locale as "th" | "en",
       target: publicTarget,
-      secret: secret ? seal(secret) : null,
+      secret: !secretChanged ? (existing?.secret ?? null) : secret ? seal(secret) : null,
       alerts: alerts === "all" ? "all" : [...new Set(alerts as AlertKind[])],
       digest: body.digest === true,
       minSeverity: minSeverity as AlertSeverity,
@@ -207,21 +210,13 @@ export async function updateChannel(
 ): Promise<ChannelJson> {
   const existing = await getChannel(db, id);
   if (!existing) throw notFoundError();
-  const { values, problems } = checkChannel(input, existing);
+  const { values, secretChanged, problems } = checkChannel(input, existing);
   if (!values) throw new InvalidInput(problems);
-  const secretChanged =
-    (existing.secret ? open(existing.secret) : null) !==
-    (values.secret ? open(values.secret) : null);
   return db.transaction(
     (tx) => {
       const row = tx
         .update(alertChannels)
-        .set({
-          ...values,
-          // The same secret is not sealed again: a save that changed nothing stays unchanged.
-          secret: secretChanged ? values.secret : existing.secret,
-          updatedAt: new Date(),
-        })
+        .set({ ...values, updatedAt: new Date() })
         .where(eq(alertChannels.id, id))
         .returning()
         .get();

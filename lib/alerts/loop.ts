@@ -24,32 +24,28 @@ export async function evaluateAlerts(db: Db, now = new Date()): Promise<void> {
   await digestIfDue(db, settings, now);
 }
 
+/** `work` run at most once at a time; a failure is logged and the next call runs again. */
+function oneAtATime(name: string, work: () => Promise<unknown>): () => Promise<void> {
+  let running = false;
+  return async () => {
+    if (running) return;
+    running = true;
+    try {
+      await work();
+    } catch (error) {
+      logger.error(`${name} failed`, { error });
+    } finally {
+      running = false;
+    }
+  };
+}
+
 /** Runs the evaluation every `evaluateSeconds` and the sender every few seconds. */
 export function startAlerts(db: () => Db, evaluateSeconds: number): () => void {
-  let [evaluating, sending] = [false, false];
-  const evaluate = async () => {
-    if (evaluating) return;
-    evaluating = true;
-    try {
-      await evaluateAlerts(db());
-    } catch (error) {
-      logger.error("alert evaluation failed", { error });
-    } finally {
-      evaluating = false;
-    }
-    void send();
-  };
-  const send = async () => {
-    if (sending) return;
-    sending = true;
-    try {
-      await drainOutbox(db());
-    } catch (error) {
-      logger.error("alert sender failed", { error });
-    } finally {
-      sending = false;
-    }
-  };
+  const send = oneAtATime("alert sender", () => drainOutbox(db()));
+  const evaluateOnce = oneAtATime("alert evaluation", () => evaluateAlerts(db()));
+  // What an evaluation wrote is sent at once, not at the sender's next tick.
+  const evaluate = () => evaluateOnce().then(send);
   const timers = [
     setInterval(() => void evaluate(), evaluateSeconds * 1000),
     setInterval(() => void send(), SEND_TICK_MS),

@@ -1,10 +1,7 @@
-import { createTranslator } from "use-intl/core";
-
 import type { AlertKind, AlertSeverity } from "@/db/enums";
 import { formatDateTime, formatSatang } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
-import en from "@/lib/i18n/messages/en.json";
-import th from "@/lib/i18n/messages/th.json";
+import { type Lookup, lookupIn } from "@/lib/i18n/translate";
 import { wordsOf } from "@/lib/i18n/words";
 
 import { ALERT_PAGE } from "./kinds";
@@ -57,14 +54,6 @@ export type Rendered = {
   lines: string[];
   link: { label: string; url: string };
 };
-
-const MESSAGES = { en, th };
-
-type Lookup = (key: string, values?: Record<string, string | number>) => string;
-
-function translator(locale: Locale): Lookup {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "alerts" }) as Lookup;
-}
 
 function duration(t: Lookup, ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
@@ -167,7 +156,7 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 
 function digestMessage(t: Lookup, facts: DigestFacts, locale: Locale): Omit<Rendered, "link"> {
   const [y, b] = [facts.yesterday, facts.before];
-  const reasonWord = wordsOf(createTranslator({ locale, messages: MESSAGES[locale] })).reason;
+  const reasonWord = wordsOf(lookupIn(locale)).reason;
   const finalOf = (c: DayCounts) => (c.topups.succeeded ?? 0) + (c.topups.failed ?? 0);
   const money = (satang: number | null) =>
     satang === null ? t("digest.none") : formatSatang(satang);
@@ -225,7 +214,7 @@ function digestMessage(t: Lookup, facts: DigestFacts, locale: Locale): Omit<Rend
 
 /** The words of a message in a language, with the link to its page under `appUrl`. */
 export function renderMessage(facts: MessageFacts, locale: Locale, appUrl: string): Rendered {
-  const t = translator(locale);
+  const t = lookupIn(locale, "alerts");
   const base = appUrl.replace(/\/+$/, "");
   const link = (path: string) => ({ label: t("open"), url: `${base}${path}` });
   if (facts.type === "alert")

@@ -23,10 +23,22 @@ export function localeOf(request: Request): Locale {
   return pickLocale(cookie, request.headers.get("accept-language"));
 }
 
-type Lookup = {
+export type Lookup = {
   (key: string, values?: Record<string, string | number>): string;
   has: (key: string) => boolean;
 };
+
+/**
+ * The catalog's words in a language outside a page (an error's message, an alert sent to
+ * Slack), looked up by plain strings; `namespace` narrows it (`"alerts"`).
+ */
+export function lookupIn(locale: Locale, namespace?: keyof typeof en): Lookup {
+  return createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    ...(namespace ? { namespace } : {}),
+  }) as unknown as Lookup;
+}
 
 /**
  * A code's message in a language; a code without a message of its own says its code. A
@@ -40,7 +52,7 @@ export function translateCodeIn(
   params: Record<string, string | number> = {},
 ): string {
   // Codes are data (upstreams add their own), so the catalog is looked up by a plain string.
-  const t = createTranslator({ locale, messages: MESSAGES[locale] }) as unknown as Lookup;
+  const t = lookupIn(locale);
   const field = typeof params.field === "string" ? params.field : undefined;
   const values =
     field && t.has(`fieldNames.${field}`) ? { ...params, field: t(`fieldNames.${field}`) } : params;

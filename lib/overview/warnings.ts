@@ -160,11 +160,32 @@ async function evaluations(db: Db, settings: Settings, now: Date): Promise<Evalu
   return out;
 }
 
+/** A share in percent with one decimal; 0 below `MIN_EVENTS`, where a share says nothing. */
+const share = (part: number, whole: number) =>
+  whole >= MIN_EVENTS && part > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
+
 /** The warnings only the alert loop evaluates: each reads a window of a log. */
 async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<Evaluation[]> {
-  const gapPercent = settings.warningClearGapPercent;
-  const above = (level: number) => ({ level, gapPercent, direction: "above" as const });
   const out: Evaluation[] = [];
+  /** A warning raised above its threshold; the banner reads the figures from its detail. */
+  const above = (
+    key: WarningKey,
+    value: number | null,
+    threshold: number,
+    detail: Record<string, unknown>,
+  ) =>
+    out.push({
+      key,
+      raised: (was) =>
+        nextRaised(was, value, {
+          level: threshold,
+          gapPercent: settings.warningClearGapPercent,
+          direction: "above",
+        }),
+      value,
+      threshold,
+      detail: { ...detail, value, threshold },
+    });
 
   const since = new Date(now.getTime() - REFUSED_WINDOW_MS);
   let [accepted, refused] = [0, 0];
@@ -173,21 +194,13 @@ async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<E
     accepted += counts.accepted;
     refused += counts.refused;
   }
-  const refusedPercent =
-    refused >= MIN_EVENTS ? Math.round((refused / (accepted + refused)) * 1000) / 10 : 0;
-  out.push({
-    key: "callbacks_refused",
-    raised: (was) => nextRaised(was, refusedPercent, above(settings.refusedCallbackPercent)),
-    value: refusedPercent,
-    threshold: settings.refusedCallbackPercent,
-    detail: {
-      refused,
-      accepted,
-      windowMinutes: REFUSED_WINDOW_MS / 60_000,
-      value: refusedPercent,
-      threshold: settings.refusedCallbackPercent,
-    },
-  });
+  // At least MIN_EVENTS refused ones: a single forged callback is not a trend.
+  above(
+    "callbacks_refused",
+    refused >= MIN_EVENTS ? share(refused, accepted + refused) : 0,
+    settings.refusedCallbackPercent,
+    { refused, accepted, windowMinutes: REFUSED_WINDOW_MS / 60_000 },
+  );
 
   const calls = await callOutcomeCounts(db, new Date(now.getTime() - ERRORS_WINDOW_MS));
   for (const upstream of ["p2w", "payout"] as const) {
@@ -200,21 +213,13 @@ async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<E
       const rows = calls.filter((c) => c.upstream === upstream && c.operation === operation);
       const total = rows.reduce((sum, r) => sum + r.n, 0);
       const errors = rows.filter((r) => r.outcome === "error").reduce((sum, r) => sum + r.n, 0);
-      const percent = total >= MIN_EVENTS ? Math.round((errors / total) * 1000) / 10 : 0;
+      const percent = share(errors, total);
       if (percent > worst.percent) worst = { operation, percent, errors, calls: total };
     }
-    out.push({
-      key: `upstream_errors_${upstream}`,
-      raised: (was) => nextRaised(was, worst.percent, above(settings.upstreamErrorPercent)),
-      value: worst.percent,
-      threshold: settings.upstreamErrorPercent,
-      detail: {
-        upstream,
-        ...worst,
-        windowMinutes: ERRORS_WINDOW_MS / 60_000,
-        value: worst.percent,
-        threshold: settings.upstreamErrorPercent,
-      },
+    above(`upstream_errors_${upstream}`, worst.percent, settings.upstreamErrorPercent, {
+      upstream,
+      ...worst,
+      windowMinutes: ERRORS_WINDOW_MS / 60_000,
     });
   }
 
@@ -225,18 +230,10 @@ async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<E
   const oldestHours = overdue.oldest
     ? Math.round(((now.getTime() - overdue.oldest.getTime()) / 3_600_000) * 10) / 10
     : 0;
-  out.push({
-    key: "review_overdue",
-    raised: (was) => nextRaised(was, oldestHours, above(settings.reviewSlaHours)),
-    value: oldestHours,
-    threshold: settings.reviewSlaHours,
-    detail: {
-      count: overdue.count,
-      oldestHours,
-      slaHours: settings.reviewSlaHours,
-      value: oldestHours,
-      threshold: settings.reviewSlaHours,
-    },
+  above("review_overdue", oldestHours, settings.reviewSlaHours, {
+    count: overdue.count,
+    oldestHours,
+    slaHours: settings.reviewSlaHours,
   });
 
   // One that never finished counts from this process's start. A process with the reconciler
@@ -247,17 +244,9 @@ async function slowEvaluations(db: Db, settings: Settings, now: Date): Promise<E
   const quietMinutes = on
     ? Math.round((now.getTime() - (last ?? startedAt).getTime()) / 60_000)
     : null;
-  out.push({
-    key: "reconciler_stalled",
-    raised: (was) => nextRaised(was, quietMinutes, above(RECONCILER_STALL_MINUTES)),
-    value: quietMinutes,
-    threshold: RECONCILER_STALL_MINUTES,
-    detail: {
-      lastPassAt: last?.toISOString() ?? null,
-      minutes: RECONCILER_STALL_MINUTES,
-      value: quietMinutes,
-      threshold: RECONCILER_STALL_MINUTES,
-    },
+  above("reconciler_stalled", quietMinutes, RECONCILER_STALL_MINUTES, {
+    lastPassAt: last?.toISOString() ?? null,
+    minutes: RECONCILER_STALL_MINUTES,
   });
   return out;
 }
