@@ -171,8 +171,11 @@ test("j and k move between rows and Enter opens one; ids are short with a copy b
   await expect(page).toHaveURL(new RegExp(`q=${second.slice(-8).toLowerCase()}`));
   await expect(rows).toHaveCount(1);
   await expect(page.locator('input[name="q"]')).toBeFocused();
-  // j, k and Enter work from a row's checkbox too.
+  // j, k and Enter work from a row's checkbox too (once the page has hydrated: a focus
+  // before that reaches no handler).
+  const hydrated = readAgain(page, "/api/topups");
   await page.goto(`/topups?q=${tag}`);
+  await hydrated;
   await expect(rows).toHaveCount(2);
   await rows.nth(0).getByRole("checkbox").focus();
   await page.keyboard.press("j");
