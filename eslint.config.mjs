@@ -79,6 +79,26 @@ export default defineConfig([
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
+    // A promise nobody awaits runs its writes whenever it runs: after its transaction
+    // committed, or not at all before the process exits. Every one is awaited or handled.
+    files: [
+      "app/**/*.{ts,tsx}",
+      "components/**/*.{ts,tsx}",
+      "lib/**/*.ts",
+      "db/**/*.ts",
+      "scripts/**/*.ts",
+      "sandbox/**/*.ts",
+      "e2e/**/*.ts",
+    ],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
+    },
+  },
+  {
     // The env module itself, Next's start-up hook, the proxy and tooling (tests and their
     // helpers included) read the environment.
     files: [

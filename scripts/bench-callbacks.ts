@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 
 import { args } from "./cli";
 import { killTest } from "./kill-test";
@@ -229,13 +228,12 @@ verdicts.push(
 
 // ── 3. processing with confirming reads ────────────────────────────────────────────────────
 console.log(`\nProcessing: ${processCount} gateway callbacks, each confirmed by a signed read`);
-const db = new Database(env.DATABASE_PATH ?? "", { readonly: true });
+const { openDb } = await import("@/db/client");
+const { rawQuery, rawValue } = await import("@/db/raw");
+const db = openDb(env.DATABASE_PATH ?? "");
 const waitingCount = () =>
-  db
-    .prepare("select count(*) from callbacks where result in ('received', 'retry')")
-    .pluck()
-    .get() as number;
-while (waitingCount() > 0) await new Promise((r) => setTimeout(r, 200));
+  rawValue<number>(db, "select count(*) from callbacks where result in ('received', 'retry')");
+while ((await waitingCount()) > 0) await new Promise((r) => setTimeout(r, 200));
 
 const wires = await paidWithdrawals(`http://127.0.0.1:${payoutPort}`, processCount);
 let wireIndex = 0;
@@ -245,26 +243,29 @@ const nextPayoutCallback = () =>
     env.PAYOUT_MERCHANT_ID ?? "",
     wires[wireIndex++ % wires.length] ?? {},
   );
-const firstId =
-  (db.prepare("select coalesce(max(id), 0) from callbacks").pluck().get() as number) + 1;
+const firstId = (await rawValue<number>(db, "select coalesce(max(id), 0) from callbacks")) + 1;
 const started = Date.now();
 const sent = await round("process intake", { amount: processCount }, nextPayoutCallback);
 row("gateway callbacks (intake)", sent);
 const intakeDone = Date.now();
-const waitingAtIntakeEnd = waitingCount();
-while (waitingCount() > 0 && Date.now() - intakeDone < 300_000)
+const waitingAtIntakeEnd = await waitingCount();
+while ((await waitingCount()) > 0 && Date.now() - intakeDone < 300_000)
   await new Promise((r) => setTimeout(r, 100));
-const finished = db
-  .prepare("select max(processed_at) from callbacks where id >= ?")
-  .pluck()
-  .get(firstId) as number;
-const results = db
-  .prepare("select result, count(*) n from callbacks where id >= ? group by result")
-  .all(firstId) as { result: string; n: number }[];
-const reads = db
-  .prepare("select count(*) from upstream_calls where operation = 'withdraw_query' and at >= ?")
-  .pluck()
-  .get(started) as number;
+const finished = await rawValue<number>(
+  db,
+  "select max(processed_at) from callbacks where id >= ?",
+  [firstId],
+);
+const results = await rawQuery<{ result: string; n: number }>(
+  db,
+  "select result, count(*) n from callbacks where id >= ? group by result",
+  [firstId],
+);
+const reads = await rawValue<number>(
+  db,
+  "select count(*) from upstream_calls where operation = 'withdraw_query' and at >= ?",
+  [started],
+);
 const processRate = processCount / ((finished - started) / 1000);
 console.log(
   `${processCount} processed in ${((finished - started) / 1000).toFixed(1)} s: ${processRate.toFixed(0)}/s; ` +

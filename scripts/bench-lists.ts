@@ -14,6 +14,7 @@ const file = path.resolve(values.db ?? "data/large.db");
 const runs = Number(values.runs ?? 40);
 
 const { openDb } = await import("@/db/client");
+const { rawQuery } = await import("@/db/raw");
 const { topupCursorOf, listTopups } = await import("@/db/queries/topups");
 const { listWithdrawals, withdrawalCursorOf } = await import("@/db/queries/withdrawals");
 const { reviewPage } = await import("@/lib/review/read-review");
@@ -22,12 +23,11 @@ type Filter = Parameters<typeof listTopups>[1];
 type Options = Parameters<typeof listTopups>[2];
 
 const db = openDb(file);
-const count = (db.$client.prepare("select count(*) n from topups").get() as { n: number }).n;
-const sample = db.$client
-  .prepare(
-    "select ref_id, order_id, game_id, package_id, created_by from topups where rowid % 997 = 0 limit 500",
-  )
-  .all() as {
+const count = ((await rawQuery(db, "select count(*) n from topups"))[0] as { n: number }).n;
+const sample = (await rawQuery(
+  db,
+  "select ref_id, order_id, game_id, package_id, created_by from topups where rowid % 997 = 0 limit 500",
+)) as {
   ref_id: string;
   order_id: string | null;
   game_id: string;
@@ -138,12 +138,11 @@ await report(scenarios, (filter, extra) =>
 
 type WFilter = Parameters<typeof listWithdrawals>[1];
 type WOptions = Parameters<typeof listWithdrawals>[2];
-const wCount = (db.$client.prepare("select count(*) n from withdrawals").get() as { n: number }).n;
-const wSample = db.$client
-  .prepare(
-    "select platform_order_id, merchant_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 500",
-  )
-  .all() as {
+const wCount = ((await rawQuery(db, "select count(*) n from withdrawals"))[0] as { n: number }).n;
+const wSample = (await rawQuery(
+  db,
+  "select platform_order_id, merchant_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 500",
+)) as {
   platform_order_id: string;
   merchant_order_id: string;
   account_no: string;
@@ -203,13 +202,13 @@ await report(wScenarios, (filter, extra) =>
 );
 // The review queue, as GET /api/review answers it: the page, the tab counts, the approvals.
 const reviewOpen = (
-  db.$client.prepare("select count(*) n from review_items where resolved_at is null").get() as {
+  (await rawQuery(db, "select count(*) n from review_items where resolved_at is null"))[0] as {
     n: number;
   }
 ).n;
 const manager =
   (
-    db.$client.prepare("select id from users where role in ('manager', 'admin') limit 1").get() as
+    (await rawQuery(db, "select id from users where role in ('manager', 'admin') limit 1"))[0] as
       { id: number } | undefined
   )?.id ?? 1;
 const queueNext = async (query: string) =>

@@ -15,17 +15,17 @@ const file = path.resolve(values.db ?? "data/large.db");
 const runs = Number(values.runs ?? 40);
 
 const { openDb } = await import("@/db/client");
+const { rawQuery, rawValue } = await import("@/db/raw");
 const { callbackCounts, callbackLogPage, callLogPage, callStats, sharedCallStats } =
   await import("@/lib/logs/read-logs");
 
 const db = openDb(file);
-const count = (table: string) =>
-  (db.$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
-const sample = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
-const callbackIds = sample<{ entity_id: string; order_id: string | null }>(
+const count = (table: string) => rawValue<number>(db, `select count(*) n from ${table}`);
+const sample = <T>(sql: string) => rawQuery<T>(db, sql);
+const callbackIds = await sample<{ entity_id: string; order_id: string | null }>(
   "select entity_id, order_id from callbacks where id % 997 = 0 and entity_id is not null limit 500",
 );
-const targets = sample<{ target_id: string }>(
+const targets = await sample<{ target_id: string }>(
   "select target_id from upstream_calls where id % 997 = 0 and target_id is not null limit 500",
 );
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
@@ -48,7 +48,7 @@ type Scenario = [string, () => Promise<Record<string, string>>];
 const WIDTH = 40;
 
 console.log(
-  `${count("callbacks").toLocaleString("en")} callbacks, ${count("upstream_calls").toLocaleString("en")} upstream calls, ${runs} runs each\n`,
+  `${(await count("callbacks")).toLocaleString("en")} callbacks, ${(await count("upstream_calls")).toLocaleString("en")} upstream calls, ${runs} runs each\n`,
 );
 
 const callbackScenarios: Scenario[] = [

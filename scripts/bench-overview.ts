@@ -17,6 +17,7 @@ const file = path.resolve(values.db ?? "data/large.db");
 const runs = Number(values.runs ?? 40);
 
 const { openDb } = await import("@/db/client");
+const { rawQuery, rawValue } = await import("@/db/raw");
 const { overview } = await import("@/lib/overview/overview");
 const { readOverview } = await import("@/lib/overview/read-overview");
 const { overviewRange, presetDays } = await import("@/lib/overview/range");
@@ -25,13 +26,13 @@ const { getSettings } = await import("@/lib/settings/settings");
 const opened = performance.now();
 const db = openDb(file);
 console.log(`opened and migrated ${file} in ${((performance.now() - opened) / 1000).toFixed(1)} s`);
-const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+const count = (sql: string) => rawValue<number>(db, sql);
 console.log(
-  `${count("select count(*) n from topups").toLocaleString("en-US")} top-ups, ` +
-    `${count("select count(*) n from withdrawals").toLocaleString("en-US")} withdrawals, ` +
-    `${count("select count(*) n from callbacks").toLocaleString("en-US")} callbacks, ` +
-    `${count("select count(*) n from balance_snapshots").toLocaleString("en-US")} balance figures, ` +
-    `${count("select count(*) n from topup_hours").toLocaleString("en-US")} roll-up rows\n`,
+  `${(await count("select count(*) n from topups")).toLocaleString("en-US")} top-ups, ` +
+    `${(await count("select count(*) n from withdrawals")).toLocaleString("en-US")} withdrawals, ` +
+    `${(await count("select count(*) n from callbacks")).toLocaleString("en-US")} callbacks, ` +
+    `${(await count("select count(*) n from balance_snapshots")).toLocaleString("en-US")} balance figures, ` +
+    `${(await count("select count(*) n from topup_hours")).toLocaleString("en-US")} roll-up rows\n`,
 );
 
 const settings = await getSettings(db);
@@ -62,21 +63,19 @@ type GroupRow = {
   count: number;
   amount_satang: number;
 };
-const plain = db.$client
-  .prepare(
-    `select (created_at / 3600000) * 3600000 hour, package_id, status, coalesce(reason, '') reason,
+const plain = (await rawQuery(
+  db,
+  `select (created_at / 3600000) * 3600000 hour, package_id, status, coalesce(reason, '') reason,
             count(*) count, sum(price_satang) amount_satang from topups group by 1, 2, 3, 4`,
-  )
-  .all() as GroupRow[];
+)) as GroupRow[];
 const recountMs = performance.now() - started;
 const keyOf = (r: GroupRow) => `${r.hour}|${r.package_id}|${r.status}|${r.reason}`;
 const rolled = new Map(
   (
-    db.$client
-      .prepare(
-        "select hour, package_id, status, reason, count, amount_satang from topup_hours where count > 0",
-      )
-      .all() as GroupRow[]
+    (await rawQuery(
+      db,
+      "select hour, package_id, status, reason, count, amount_satang from topup_hours where count > 0",
+    )) as GroupRow[]
   ).map((r) => [keyOf(r), r]),
 );
 const mismatches = plain.filter((p) => {
@@ -87,4 +86,4 @@ console.log(
   `\nplain recount of every top-up: ${recountMs.toFixed(0)} ms; ` +
     `roll-up rows ${rolled.size}, plain groups ${plain.length}, mismatches ${mismatches + Math.abs(rolled.size - plain.length)}`,
 );
-db.$client.close();
+db.$store.close();

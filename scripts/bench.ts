@@ -67,6 +67,7 @@ if (!values["skip-build"]) {
 }
 
 const { openDb } = await import("@/db/client");
+const { rawQuery } = await import("@/db/raw");
 const { upsertUser } = await import("@/db/queries/users");
 const { hashPassword } = await import("@/lib/auth/password");
 const { listTopups } = await import("@/db/queries/topups");
@@ -80,15 +81,15 @@ await upsertUser(db, {
   role: "manager",
   passwordHash: await hashPassword(BENCH_USER.password),
 });
-const sample = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
+const sample = <T>(sql: string) => rawQuery<T>(db, sql);
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
-const topupRows = sample<{
+const topupRows = await sample<{
   ref_id: string;
   order_id: string | null;
   game_id: string;
   package_id: string;
 }>("select ref_id, order_id, game_id, package_id from topups where rowid % 997 = 0 limit 300");
-const withdrawalRows = sample<{
+const withdrawalRows = await sample<{
   platform_order_id: string;
   merchant_order_id: string;
   account_no: string;
@@ -306,7 +307,7 @@ const rssAfterLists = rss();
 if (only || mixedOnly) {
   if (mixedOnly) console.log(`\nEvery goal above: ${allMet ? "met" : "NOT all met"}`);
   // A look at some filters only: no memory, paint or callback figures.
-  db.$client.close();
+  db.$store.close();
   stopAll(0);
   process.exit(0);
 }
@@ -328,7 +329,7 @@ const paintMet = /goal p50[^:]*: met/.test(paint.stdout);
 await new Promise((r) => setTimeout(r, 60_000));
 const rssIdleAfter = rss();
 server.kill("SIGTERM");
-db.$client.close();
+db.$store.close();
 
 console.log(
   `\nServer memory (RSS): idle ${rssIdle.toFixed(0)} MB, peak ${rssPeak.toFixed(0)} MB, after the lists ${rssAfterLists.toFixed(0)} MB, after a minute idle ${rssIdleAfter.toFixed(0)} MB`,

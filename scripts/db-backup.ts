@@ -6,8 +6,6 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import Database from "better-sqlite3";
-
 import { loadDotEnv } from "./cli";
 
 loadDotEnv();
@@ -24,23 +22,13 @@ if (fs.existsSync(target)) {
 }
 fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
 
-const source = new Database(getEnv().DATABASE_PATH, { readonly: true, fileMustExist: true });
-const started = Date.now();
-await source.backup(target);
-source.close();
-
-const copy = new Database(target, { readonly: true, fileMustExist: true });
-const integrity = copy.pragma("integrity_check", { simple: true });
-const count = (table: string) =>
-  (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const counts = ["users", "topups", "withdrawals", "callbacks", "audit_log"].map(
-  (table) => `${table} ${count(table)}`,
-);
-copy.close();
-if (integrity !== "ok") {
-  console.error(`The copy ${target} failed its integrity check: ${String(integrity)}`);
+const { openDb } = await import("@/db/client");
+const db = openDb(getEnv().DATABASE_PATH);
+const report = await db.$store.backup(target);
+db.$store.close();
+const counts = Object.entries(report.counts).map(([table, n]) => `${table} ${n}`);
+if (report.integrity !== "ok") {
+  console.error(`The copy ${target} failed its integrity check: ${report.integrity}`);
   process.exit(1);
 }
-console.log(
-  `Backed up to ${target} in ${Date.now() - started} ms; integrity ok; ${counts.join(", ")}.`,
-);
+console.log(`Backed up to ${target} in ${report.ms} ms; integrity ok; ${counts.join(", ")}.`);

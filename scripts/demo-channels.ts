@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { alertChannels } from "@/db/schema";
 import { seal } from "@/lib/alerts/secret-box";
 
@@ -7,7 +7,7 @@ import { seal } from "@/lib/alerts/secret-box";
  * SANDBOX_SMTP_PORT): Slack in Thai, LINE and e-mail in English, every alert and the digest.
  * Sealed with the stack's SETTINGS_SECRET, as the dashboard will open them.
  */
-export function seedDemoChannels(db: Db, env: Record<string, string>): void {
+export async function seedDemoChannels(db: Db, env: Record<string, string>): Promise<void> {
   const key = env.SETTINGS_SECRET ?? "";
   const receivers = `http://127.0.0.1:${env.SANDBOX_ALERTS_PORT}`;
   const common = {
@@ -16,8 +16,8 @@ export function seedDemoChannels(db: Db, env: Record<string, string>): void {
     minSeverity: "warning" as const,
     active: true,
   };
-  db.insert(alertChannels)
-    .values([
+  await withTx(db, (tx) =>
+    tx.insert(alertChannels).values([
       {
         ...common,
         kind: "slack",
@@ -43,6 +43,6 @@ export function seedDemoChannels(db: Db, env: Record<string, string>): void {
         locale: "en",
         target: { to: ["finance@demo.invalid"] },
       },
-    ])
-    .run();
+    ]),
+  );
 }

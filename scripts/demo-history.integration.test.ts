@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { rawQuery } from "@/db/raw";
 import os from "node:os";
 import path from "node:path";
 
@@ -48,44 +49,48 @@ describe("the demo's history", () => {
     } finally {
       await upstreams.close(knownFile);
     }
-    const sql = <T>(text: string) => db.$client.prepare(text).all() as T[];
-    const one = <T>(text: string) => db.$client.prepare(text).get() as T;
+    const sql = <T>(text: string) => rawQuery<T>(db, text);
+    const one = async <T>(text: string) => (await rawQuery<T>(db, text))[0] as T;
 
     expect(made.topups).toBeGreaterThan(200);
     expect(made.withdrawals).toBeGreaterThan(20);
     // Every order of the history ends final, so the reconciler has nothing to ask; the review
     // cases ("demo-" keys, "DEMO-" withdrawals) are the only ones left open.
     expect(
-      sql<{ status: string }>("select distinct status from topups")
+      (await sql<{ status: string }>("select distinct status from topups"))
         .map((r) => r.status)
         .sort(),
     ).toEqual(expect.arrayContaining(["failed", "succeeded"]));
     expect(
-      one<{ n: number }>(
-        "select count(*) as n from topups where status not in ('succeeded','failed') and idempotency_key not like 'demo-%'",
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from topups where status not in ('succeeded','failed') and idempotency_key not like 'demo-%'",
+        )
       ).n,
     ).toBe(0);
     expect(
-      one<{ n: number }>(
-        "select count(*) as n from withdrawals where status not in ('success','failed') and merchant_order_id like 'DEMO-%' and platform_order_id not like 'DEM%'",
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from withdrawals where status not in ('success','failed') and merchant_order_id like 'DEMO-%' and platform_order_id not like 'DEM%'",
+        )
       ).n,
     ).toBe(0);
 
     // Each order's history starts at its creation, runs forward, ends no later than now, and
     // its last entry is when the order last changed.
-    const late = one<{ n: number }>(
+    const late = await one<{ n: number }>(
       `select count(*) as n from status_history where at > ${now.getTime()} or at < ${now.getTime() - 4 * 24 * HOUR}`,
     );
     expect(late.n).toBe(0);
-    const backwards = one<{ n: number }>(`
+    const backwards = await one<{ n: number }>(`
       select count(*) as n from status_history a join status_history b
         on a.entity_type = b.entity_type and a.entity_id = b.entity_id and b.id > a.id and b.at < a.at`);
     expect(backwards.n).toBe(0);
-    const firsts = one<{ n: number }>(`
+    const firsts = await one<{ n: number }>(`
       select count(*) as n from topups t
         where (select min(at) from status_history h where h.entity_id = t.ref_id) <> t.created_at`);
     expect(firsts.n).toBe(0);
-    const updated = one<{ n: number }>(`
+    const updated = await one<{ n: number }>(`
       select count(*) as n from topups t
         where (select max(at) from status_history h where h.entity_id = t.ref_id and h.kind <> 'decision') > t.updated_at`);
     expect(updated.n).toBe(0);
@@ -93,13 +98,15 @@ describe("the demo's history", () => {
     // What the rules did along the way: created by a person, settled by callbacks, failures
     // with P2W's reasons, each failure a review item a manager decided unless it is recent.
     expect(
-      one<{ n: number }>(
-        "select count(*) as n from status_history where source = 'create' and actor = 'user:" +
-          support.id +
-          "'",
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from status_history where source = 'create' and actor = 'user:" +
+            support.id +
+            "'",
+        )
       ).n,
     ).toBeGreaterThan(made.topups);
-    const failedItems = sql<{ open: number; outcome: string | null; age: number }>(`
+    const failedItems = await sql<{ open: number; outcome: string | null; age: number }>(`
       select resolved_at is null as open, outcome, ${now.getTime()} - opened_at as age
         from review_items where reason = 'failed' and entity_id not like 'DEMW%'
           and entity_id not in (select ref_id from topups where idempotency_key like 'demo-%')`);
@@ -109,27 +116,43 @@ describe("the demo's history", () => {
       if (!item.open) expect(["refunded", "not_paid"]).toContain(item.outcome);
     }
     expect(
-      one<{ n: number }>("select count(*) as n from review_items where resolved_at < opened_at").n,
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from review_items where resolved_at < opened_at",
+        )
+      ).n,
     ).toBe(0);
     // The manager's decisions are audited at the time they were made.
     expect(
-      one<{ n: number }>(
-        `select count(*) as n from audit_log where actor_id = ${manager.id} and at > ${now.getTime()}`,
+      (
+        await one<{ n: number }>(
+          `select count(*) as n from audit_log where actor_id = ${manager.id} and at > ${now.getTime()}`,
+        )
       ).n,
     ).toBe(0);
     // The overview's roll-ups agree with the orders (the triggers followed every re-dating).
-    expect(one<{ n: number }>("select sum(count) as n from topup_hours").n).toBe(made.topups + 5);
+    expect((await one<{ n: number }>("select sum(count) as n from topup_hours")).n).toBe(
+      made.topups + 5,
+    );
 
     // The evidence agrees with the timelines. Every callback a history entry names was stored
     // as a live one is (verified, processed), for that order, when the entry says.
-    const byCallback = sql<{ entity: string; at: number; callback: number | null }>(`
+    const byCallback = await sql<{ entity: string; at: number; callback: number | null }>(`
       select entity_id as entity, at, json_extract(details, '$.callbackId') as callback
         from status_history where source = 'callback'`);
     expect(byCallback.length).toBeGreaterThan(made.topups);
     const callbackRows = new Map(
-      sql<{ id: number; entity: string; at: number; verification: string; processed: number }>(
-        `select id, entity_id as entity, received_at as at, verification,
+      (
+        await sql<{
+          id: number;
+          entity: string;
+          at: number;
+          verification: string;
+          processed: number;
+        }>(
+          `select id, entity_id as entity, received_at as at, verification,
                 processed_at is not null as processed from callbacks`,
+        )
       ).map((c) => [c.id, c]),
     );
     for (const entry of byCallback) {
@@ -139,18 +162,25 @@ describe("the demo's history", () => {
       expect(callback?.processed).toBe(1);
     }
     // Every create that reached P2W is a recorded call, made when the order was created.
-    const sent = one<{ n: number }>(`
+    const sent = (
+      await one<{ n: number }>(`
       select count(*) as n from topups t where exists (
         select 1 from status_history h where h.entity_id = t.ref_id and h.source = 'create'
-          and h.from_status = 'submitting')`).n;
-    const calls = one<{ n: number }>(`
+          and h.from_status = 'submitting')`)
+    ).n;
+    const calls = (
+      await one<{ n: number }>(`
       select count(*) as n from upstream_calls c join topups t on t.ref_id = c.target_id
-        where c.operation = 'create_order' and c.at between t.created_at and t.created_at + 1000`).n;
+        where c.operation = 'create_order' and c.at between t.created_at and t.created_at + 1000`)
+    ).n;
     expect(calls).toBe(sent);
     // Each callback that was confirmed has its signed read beside it.
     expect(
-      one<{ n: number }>("select count(*) as n from upstream_calls where operation = 'get_order'")
-        .n,
+      (
+        await one<{ n: number }>(
+          "select count(*) as n from upstream_calls where operation = 'get_order'",
+        )
+      ).n,
     ).toBeGreaterThan(made.topups * 0.9);
     // Callback health sees the accepted ones.
     const last = await lastCallbacks(db, "p2w");
@@ -163,7 +193,7 @@ describe("the demo's history", () => {
     const changedMind = `not exists (select 1 from status_history h
       where h.entity_id = t.ref_id and h.kind = 'conflict')`;
     const p2w = new Map(known.p2w.map((o) => [o.orderID, o]));
-    for (const t of sql<{ ref: string; order: string; status: string }>(
+    for (const t of await sql<{ ref: string; order: string; status: string }>(
       `select ref_id as ref, order_id as "order", status from topups t
         where order_id is not null and ${changedMind}`,
     )) {
@@ -172,11 +202,11 @@ describe("the demo's history", () => {
         expect(p2w.get(t.order)?.status, t.ref).toBe(t.status);
     }
     const payout = new Map(known.payout.map((w) => [w.platformOrderId, w]));
-    for (const w of sql<{ id: string; status: string }>(
+    for (const w of await sql<{ id: string; status: string }>(
       `select platform_order_id as id, status from withdrawals t
         where ${changedMind.replace("t.ref_id", "t.platform_order_id")}`,
     ))
       if (w.status !== "stuck") expect(payout.get(w.id)?.status, w.id).toBe(w.status);
-    db.$client.close();
+    db.$store.close();
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { ulid } from "ulid";
 
-import type { Db } from "@/db/client";
+import { rawQuery } from "@/db/raw";
+import { type Db, withTx } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
 import { changeTopupAtomically, getTopup } from "@/db/queries/topups";
 import { balanceSnapshots } from "@/db/schema";
@@ -183,11 +184,11 @@ function decide(
     [
       at,
       async () => {
-        const open = globalDb.$client
-          .prepare(
-            "select id, reason from review_items where kind = ? and entity_id = ? and resolved_at is null",
-          )
-          .all(kind, id) as { id: number; reason: string }[];
+        const open = (await rawQuery(
+          globalDb,
+          "select id, reason from review_items where kind = ? and entity_id = ? and resolved_at is null",
+          [kind, id],
+        )) as { id: number; reason: string }[];
         for (const item of open) {
           const outcome =
             kind === "withdrawal"
@@ -314,17 +315,16 @@ export async function seedDemoHistory(
     balance += spent.get(q) ?? 0;
     if (balance > 30_000_000) balance -= 25_000_000;
   }
-  db.transaction((tx) => {
-    for (const p of points.reverse())
-      tx.insert(balanceSnapshots)
-        .values({
-          upstream: "p2w",
-          balanceSatang: p.satang,
-          source: "demo-history",
-          confirmed: true,
-          at: new Date(p.at),
-        })
-        .run();
-  });
+  await withTx(db, (tx) =>
+    tx.insert(balanceSnapshots).values(
+      points.reverse().map((p) => ({
+        upstream: "p2w" as const,
+        balanceSatang: p.satang,
+        source: "demo-history",
+        confirmed: true,
+        at: new Date(p.at),
+      })),
+    ),
+  );
   return { topups: topupCount, withdrawals: withdrawalCount };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { rawQuery, rawValue } from "@/db/raw";
 import { insertTopupOnce } from "@/db/queries/topups";
 import type { PackageRow } from "@/db/schema";
 import { gameIdOf } from "@/lib/catalog/topup-fields";
@@ -7,8 +8,7 @@ import { gameIdOf } from "@/lib/catalog/topup-fields";
 export type Step = [at: number, run: (at: Date) => Promise<void>];
 
 const maxId = (db: Db, table: string) =>
-  (db.$client.prepare(`select coalesce(max(id), 0) as id from ${table}`).get() as { id: number })
-    .id;
+  rawValue<number>(db, `select coalesce(max(id), 0) as id from ${table}`);
 
 /**
  * Lives an order's steps in order, each through the code it names, then dates what each step
@@ -23,43 +23,55 @@ export async function live(
   entity: { type: "topup" | "withdrawal"; id: string },
   steps: Step[],
 ): Promise<void> {
-  const sql = (text: string) => db.$client.prepare(text);
   const ordered = steps.map((step, index) => ({ step, index }));
   ordered.sort((a, b) => a.step[0] - b.step[0] || a.index - b.index);
   for (const {
     step: [at, run],
   } of ordered) {
     const before = {
-      history: maxId(db, "status_history"),
-      items: maxId(db, "review_items"),
-      audit: maxId(db, "audit_log"),
-      calls: maxId(db, "upstream_calls"),
-      callbacks: maxId(db, "callbacks"),
+      history: await maxId(db, "status_history"),
+      items: await maxId(db, "review_items"),
+      audit: await maxId(db, "audit_log"),
+      calls: await maxId(db, "upstream_calls"),
+      callbacks: await maxId(db, "callbacks"),
       clock: Date.now(),
     };
     await run(new Date(at));
-    sql("update status_history set at = ? where id > ?").run(at, before.history);
+    await rawQuery(db, "update status_history set at = ? where id > ?", [at, before.history]);
     // The calls it made and the callbacks it received, a moment apart as they were.
-    sql("update upstream_calls set at = ? + (id - ?) * 40 where id > ?").run(
+    await rawQuery(db, "update upstream_calls set at = ? + (id - ?) * 40 where id > ?", [
       at,
       before.calls,
       before.calls,
-    );
-    sql(
+    ]);
+    await rawQuery(
+      db,
       "update callbacks set received_at = ?, processed_at = case when processed_at is null then null else ? + 60 end where id > ?",
-    ).run(at, at, before.callbacks);
-    sql("update applied_events set at = ? where at >= ?").run(at, before.clock);
-    sql("update review_items set opened_at = ? where id > ?").run(at, before.items);
-    sql("update review_items set resolved_at = ? where resolved_at >= ?").run(at, before.clock);
-    sql("update review_items set claimed_at = ? where claimed_at >= ?").run(at, before.clock);
-    sql("update audit_log set at = ? where id > ?").run(at, before.audit);
+      [at, at, before.callbacks],
+    );
+    await rawQuery(db, "update applied_events set at = ? where at >= ?", [at, before.clock]);
+    await rawQuery(db, "update review_items set opened_at = ? where id > ?", [at, before.items]);
+    await rawQuery(db, "update review_items set resolved_at = ? where resolved_at >= ?", [
+      at,
+      before.clock,
+    ]);
+    await rawQuery(db, "update review_items set claimed_at = ? where claimed_at >= ?", [
+      at,
+      before.clock,
+    ]);
+    await rawQuery(db, "update audit_log set at = ? where id > ?", [at, before.audit]);
     if (entity.type === "topup")
-      sql("update topups set updated_at = ? where ref_id = ?").run(at, entity.id);
+      await rawQuery(db, "update topups set updated_at = ? where ref_id = ?", [at, entity.id]);
     else {
-      sql("update withdrawals set updated_at = ? where platform_order_id = ?").run(at, entity.id);
-      sql(
+      await rawQuery(db, "update withdrawals set updated_at = ? where platform_order_id = ?", [
+        at,
+        entity.id,
+      ]);
+      await rawQuery(
+        db,
         "update withdrawals set created_at = ? where platform_order_id = ? and created_at >= ?",
-      ).run(at, entity.id, before.clock);
+        [at, entity.id, before.clock],
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { like } from "drizzle-orm";
 import { ulid } from "ulid";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { listPackages } from "@/db/queries/packages";
 import { changeTopupAtomically } from "@/db/queries/topups";
 import { changeWithdrawalAtomically } from "@/db/queries/withdrawals";
@@ -121,9 +121,13 @@ export async function seedReviewCases(db: Db, up: DemoUpstreams, creator: number
   await withdrawal([{ status: "open" }, { status: "open", amountSatang: 990_000 }]);
 
   // The reconciler leaves them as they are, so the queue keeps one case of each reason.
-  await db.update(topups).set({ nextCheckAt: null }).where(like(topups.idempotencyKey, "demo-%"));
-  await db
-    .update(withdrawals)
-    .set({ nextCheckAt: null })
-    .where(like(withdrawals.merchantOrderId, "DEMO-%"));
+  await withTx(db, (tx) =>
+    tx.update(topups).set({ nextCheckAt: null }).where(like(topups.idempotencyKey, "demo-%")),
+  );
+  await withTx(db, (tx) =>
+    tx
+      .update(withdrawals)
+      .set({ nextCheckAt: null })
+      .where(like(withdrawals.merchantOrderId, "DEMO-%")),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { rawQuery } from "@/db/raw";
 import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { type Receiver, receiver, type WebhookSource } from "@/lib/callbacks/webhook";
 import { P2wClient } from "@/lib/p2w/client";
@@ -96,7 +97,7 @@ export async function startDemoUpstreams(db: Db, env: Record<string, string>) {
       );
       if (outcome.status !== 200)
         throw new Error(`the demo's callback was refused: ${JSON.stringify(outcome)}`);
-      const { id } = db.$client.prepare("select max(id) as id from callbacks").get() as {
+      const { id } = (await rawQuery(db, "select max(id) as id from callbacks"))[0] as {
         id: number;
       };
       return source.process(deps, id);

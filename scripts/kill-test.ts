@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 
-import Database from "better-sqlite3";
+import { openDb } from "@/db/client";
+import { rawQuery, rawValue } from "@/db/raw";
 
 import type { SignedCallback } from "./load";
 import { missingCallbacks, unfinishedCallbacks } from "./soak-checks";
@@ -29,7 +30,7 @@ export async function killTest(options: {
   let server = options.server;
   const acknowledged: string[] = [];
   const restartMs: number[] = [];
-  const db = new Database(options.databasePath, { readonly: true });
+  const db = openDb(options.databasePath);
   let backlog = 0;
   let lastRestart = 0;
 
@@ -69,7 +70,7 @@ export async function killTest(options: {
         ? resolve(null)
         : server.once("exit", resolve),
     );
-    if (cycle === cycles) backlog = unfinishedCallbacks(db);
+    if (cycle === cycles) backlog = await unfinishedCallbacks(db);
     lastRestart = Date.now();
     server = options.start();
     await waitForHealth(`${base}/api/health`);
@@ -80,16 +81,17 @@ export async function killTest(options: {
   }
 
   // The last server drains what the killed ones left.
-  while (unfinishedCallbacks(db) > 0 && Date.now() - lastRestart < 900_000)
+  while ((await unfinishedCallbacks(db)) > 0 && Date.now() - lastRestart < 900_000)
     await new Promise((r) => setTimeout(r, 100));
   const drainMs = Date.now() - lastRestart;
-  const left = unfinishedCallbacks(db);
-  const lost = missingCallbacks(db, acknowledged);
-  const stored = db.prepare("select count(*) from callbacks").pluck().get() as number;
-  const results = db
-    .prepare("select result, count(*) n from callbacks group by result order by result")
-    .all() as { result: string; n: number }[];
-  db.close();
+  const left = await unfinishedCallbacks(db);
+  const lost = await missingCallbacks(db, acknowledged);
+  const stored = await rawValue<number>(db, "select count(*) from callbacks");
+  const results = await rawQuery<{ result: string; n: number }>(
+    db,
+    "select result, count(*) n from callbacks group by result order by result",
+  );
+  db.$store.close();
   server.kill("SIGTERM");
   restartMs.sort((a, b) => a - b);
 

@@ -23,6 +23,7 @@ const totalWithdrawals = Number(values.withdrawals ?? 300_000);
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 const { openDb } = await import("@/db/client");
 const { upsertUser } = await import("@/db/queries/users");
+const { rawBulk, rawExec, rawQuery, rawValue } = await import("@/db/raw");
 const { importCatalog } = await import("@/lib/catalog/catalog-admin");
 const { CATALOG_FILE } = await import("@/sandbox/catalog");
 
@@ -42,13 +43,10 @@ for (let i = 1; i <= 12; i++) {
     ).id,
   );
 }
-const packages = db.$client
-  .prepare("select package_id, price_satang, fields from packages")
-  .all() as {
-  package_id: string;
-  price_satang: number;
-  fields: string;
-}[];
+const packages = await rawQuery<{ package_id: string; price_satang: number; fields: string }>(
+  db,
+  "select package_id, price_satang, fields from packages",
+);
 
 const STATUSES: [string, number][] = [
   ["succeeded", 0.85],
@@ -65,10 +63,10 @@ function pickStatus(): string {
 }
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-const insert = db.$client.prepare(`insert into topups
+const insert = `insert into topups
   (ref_id, order_id, package_id, topup_info, game_id, status, reason, price_satang, created_by, idempotency_key,
    request_hash, needs_review, reconcile_attempts, next_check_at, created_at, updated_at, completed_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`);
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`;
 
 const now = Date.now();
 const span = 180 * 24 * 3600_000;
@@ -76,68 +74,68 @@ const started = performance.now();
 const BATCH = 50_000;
 let orderSeq = 1_000_000_000;
 for (let done = 0; done < total; done += BATCH) {
-  db.$client.transaction(() => {
-    for (let i = 0; i < Math.min(BATCH, total - done); i++) {
-      const created = now - Math.floor(Math.random() * span);
-      const status = pickStatus();
-      const pkg = pick(packages);
-      const fields = JSON.parse(pkg.fields) as { key: string; options?: { value: string }[] }[];
-      const gameId = `${Math.floor(Math.random() * 1e9)}`;
-      const info = Object.fromEntries(
-        fields.map((f, j) => [f.key, j === 0 ? gameId : (f.options?.[0]?.value ?? "x")]),
-      );
-      const final = status === "succeeded" || status === "failed";
-      const hasOrder = status !== "submitting" && status !== "unknown";
-      insert.run(
-        `TU-${ulid(created)}`,
-        hasOrder ? `P2W${orderSeq++}` : null,
-        pkg.package_id,
-        JSON.stringify(info),
-        gameId,
-        status,
-        status === "failed" ? "Invalid game ID: player not found" : null,
-        pkg.price_satang,
-        pick(creators),
-        `seed-${done + i}`,
-        "seed",
-        status === "unknown" ? "unknown_outcome" : null,
-        final ? null : created + 60_000,
-        created,
-        created + 5_000,
-        final ? created + 5_000 : null,
-      );
-    }
-  })();
+  const rows: unknown[][] = [];
+  for (let i = 0; i < Math.min(BATCH, total - done); i++) {
+    const created = now - Math.floor(Math.random() * span);
+    const status = pickStatus();
+    const pkg = pick(packages);
+    const fields = JSON.parse(pkg.fields) as { key: string; options?: { value: string }[] }[];
+    const gameId = `${Math.floor(Math.random() * 1e9)}`;
+    const info = Object.fromEntries(
+      fields.map((f, j) => [f.key, j === 0 ? gameId : (f.options?.[0]?.value ?? "x")]),
+    );
+    const final = status === "succeeded" || status === "failed";
+    const hasOrder = status !== "submitting" && status !== "unknown";
+    rows.push([
+      `TU-${ulid(created)}`,
+      hasOrder ? `P2W${orderSeq++}` : null,
+      pkg.package_id,
+      JSON.stringify(info),
+      gameId,
+      status,
+      status === "failed" ? "Invalid game ID: player not found" : null,
+      pkg.price_satang,
+      pick(creators),
+      `seed-${done + i}`,
+      "seed",
+      status === "unknown" ? "unknown_outcome" : null,
+      final ? null : created + 60_000,
+      created,
+      created + 5_000,
+      final ? created + 5_000 : null,
+    ]);
+  }
+  await rawBulk(db, insert, rows);
   process.stdout.write(`\r${Math.min(done + BATCH, total).toLocaleString("en-US")} top-ups`);
 }
 console.log();
 const { accountName, accountNo, bank, platformOrderId } = await import("@/sandbox/payout-fixtures");
-const insertWithdrawal = db.$client.prepare(`insert into withdrawals
+const insertWithdrawal = `insert into withdrawals
   (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at, done_at,
-   next_check_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+   next_check_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 for (let done = 0; done < totalWithdrawals; done += BATCH) {
-  db.$client.transaction(() => {
-    for (let i = 0; i < Math.min(BATCH, totalWithdrawals - done); i++) {
-      const ordered = now - Math.floor(Math.random() * span);
-      const r = Math.random();
-      const status = r < 0.9 ? "success" : r < 0.97 ? "failed" : "open";
-      const amount = Math.floor(Math.random() * 50_000) * 100 + Math.floor(Math.random() * 100);
-      insertWithdrawal.run(
-        platformOrderId("SBX", new Date(ordered)),
-        `PAYOUT-${done + i}`,
-        bank(),
-        accountNo(),
-        accountName(),
-        amount,
-        status,
-        ordered,
-        status === "open" ? null : ordered + 42_000,
-        status === "open" ? ordered + 60_000 : null,
-        ordered,
-        ordered + 42_000,
-      );
-    }
-  })();
+  const rows: unknown[][] = [];
+  for (let i = 0; i < Math.min(BATCH, totalWithdrawals - done); i++) {
+    const ordered = now - Math.floor(Math.random() * span);
+    const r = Math.random();
+    const status = r < 0.9 ? "success" : r < 0.97 ? "failed" : "open";
+    const amount = Math.floor(Math.random() * 50_000) * 100 + Math.floor(Math.random() * 100);
+    rows.push([
+      platformOrderId("SBX", new Date(ordered)),
+      `PAYOUT-${done + i}`,
+      bank(),
+      accountNo(),
+      accountName(),
+      amount,
+      status,
+      ordered,
+      status === "open" ? null : ordered + 42_000,
+      status === "open" ? ordered + 60_000 : null,
+      ordered,
+      ordered + 42_000,
+    ]);
+  }
+  await rawBulk(db, insertWithdrawal, rows);
   process.stdout.write(
     `\r${Math.min(done + BATCH, totalWithdrawals).toLocaleString("en-US")} withdrawals`,
   );
@@ -147,7 +145,9 @@ for (let done = 0; done < totalWithdrawals; done += BATCH) {
 // refused ones, and a confirmed P2W balance with each top-up callback (the overview's
 // callback health, runway and trend read these).
 const recent = now - 14 * 24 * 3600_000;
-db.$client.exec(`
+await rawExec(
+  db,
+  `
   insert into callbacks (upstream, received_at, raw_body, verification, entity_id, order_id, ip, result, attempts, processed_at)
   select 'p2w', created_at + 2000 + abs(random() % 58000), '{"seeded":true}', 'ok', ref_id, order_id,
          '203.0.113.10', 'applied', 1, created_at + 61000
@@ -162,12 +162,15 @@ db.$client.exec(`
   insert into balance_snapshots (upstream, balance_satang, source, confirmed, at)
   select 'p2w', 50000000 - (row_number() over (order by received_at)) * 1500 % 45000000, 'callback:' || id, 1, received_at
   from callbacks where upstream = 'p2w' and verification = 'ok' order by received_at;
-`);
+`,
+);
 
 // Review items as a year of work leaves them: about 1 % of orders open (unknown outcomes, a
 // sixteenth of the failed top-ups, a seventh of the failed payouts), every other failed order
 // already decided.
-db.$client.exec(`
+await rawExec(
+  db,
+  `
   insert into review_items (kind, entity_id, reason, detail, opened_at, resolved_at, resolved_by, outcome, note)
   select 'topup', ref_id, 'failed', json_object('error', reason), updated_at,
          case when rowid % 16 = 0 then null else updated_at + 3600000 end,
@@ -184,17 +187,21 @@ db.$client.exec(`
          case when rowid % 7 = 0 then null else 'not_paid' end,
          case when rowid % 7 = 0 then null else 'seeded decision' end
   from withdrawals where status = 'failed';
-`);
+`,
+);
 // A manager holds a few of them, as on a working day.
-db.$client.exec(`
+await rawExec(
+  db,
+  `
   update review_items set claimed_by = (select id from users where role = 'manager' limit 1),
                           claimed_at = ${Date.now()}
   where resolved_at is null and id % 97 = 0 and exists (select 1 from users where role = 'manager')
-`);
-const openItems = db.$client
-  .prepare("select count(*) n from review_items where resolved_at is null")
-  .get() as { n: number };
-console.log(`\n${openItems.n.toLocaleString("en-US")} open review items`);
-db.$client.exec("analyze");
-db.$client.pragma("wal_checkpoint(TRUNCATE)");
+`,
+);
+const openItems = await rawValue<number>(
+  db,
+  "select count(*) n from review_items where resolved_at is null",
+);
+console.log(`\n${openItems.toLocaleString("en-US")} open review items`);
+await rawExec(db, "analyze; pragma wal_checkpoint(TRUNCATE);");
 console.log(`\nSeeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

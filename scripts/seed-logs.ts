@@ -19,21 +19,21 @@ const file = path.resolve(values.db ?? "data/large.db");
 const wantCallbacks = Number(values.callbacks ?? 3_000_000);
 const wantCalls = Number(values.calls ?? 2_000_000);
 const { openDb } = await import("@/db/client");
+const { rawBulk, rawExec, rawValue } = await import("@/db/raw");
 const db = openDb(file);
-const count = (table: string) =>
-  (db.$client.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => rawValue<number>(db, `select count(*) n from ${table}`);
 
 const CHUNK = 100_000;
 const SPAN_MS = 90 * 86_400_000;
 const now = Date.now();
 
 /** Inserts `n` rows in chunks, each one statement over a generated series. */
-function fill(table: string, want: number, insert: (first: number, n: number) => void) {
+async function fill(table: string, want: number, insert: string) {
   const started = performance.now();
-  let have = count(table);
+  let have = await count(table);
   while (have < want) {
     const n = Math.min(CHUNK, want - have);
-    db.$client.transaction(() => insert(have, n))();
+    await rawBulk(db, insert, [[have, have, n, now]]);
     have += n;
     process.stdout.write(`\r${table}: ${have.toLocaleString("en")} / ${want.toLocaleString("en")}`);
   }
@@ -42,7 +42,7 @@ function fill(table: string, want: number, insert: (first: number, n: number) =>
 
 // A random fraction 0..1 per row, and pickers over it, in SQL.
 const series = `with recursive s(i) as (select ? union all select i + 1 from s where i < ? + ? - 1)`;
-const callbackInsert = db.$client.prepare(`${series},
+const callbackInsert = `${series},
   r as (select i, abs(random()) % 10000 as p, abs(random()) % 10000 as q,
                ? - abs(random()) % ${SPAN_MS} as at from s)
   insert into callbacks (upstream, received_at, raw_body, verification, entity_id, order_id, ip,
@@ -68,11 +68,11 @@ const callbackInsert = db.$client.prepare(`${series},
     null,
     case when q between 9550 and 9639 then 1 + q % 5 else 0 end,
     case when q >= 9700 or q between 9550 and 9599 then null else at + 40 + q % 900 end
-  from r`);
-fill("callbacks", wantCallbacks, (first, n) => callbackInsert.run(first, first, n, now));
+  from r`;
+await fill("callbacks", wantCallbacks, callbackInsert);
 
 const OPERATIONS = ["create_order", "get_order", "withdraw_query"];
-const callInsert = db.$client.prepare(`${series},
+const callInsert = `${series},
   r as (select i, abs(random()) % 10000 as p, abs(random()) % 10000 as q,
                ? - abs(random()) % ${SPAN_MS} as at from s)
   insert into upstream_calls (at, upstream, operation, target_id, actor, attempt, http_status,
@@ -90,9 +90,9 @@ const callInsert = db.$client.prepare(`${series},
     case when q >= 9850 then 'UPSTREAM_HTTP' else null end,
     '{"orderID":"P2WL' || i || '"}',
     '{"code":200,"status":"successed"}'
-  from r`);
-fill("upstream_calls", wantCalls, (first, n) => callInsert.run(first, first, n, now));
-db.$client.pragma("optimize");
+  from r`;
+await fill("upstream_calls", wantCalls, callInsert);
+await rawExec(db, "pragma optimize");
 console.log(
-  `${count("callbacks").toLocaleString("en")} callbacks, ${count("upstream_calls").toLocaleString("en")} upstream calls in ${file}`,
+  `${(await count("callbacks")).toLocaleString("en")} callbacks, ${(await count("upstream_calls")).toLocaleString("en")} upstream calls in ${file}`,
 );

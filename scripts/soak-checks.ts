@@ -1,31 +1,35 @@
-import type Database from "better-sqlite3";
+import type { Db } from "@/db/client";
+import { rawQuery, rawValue } from "@/db/raw";
 
 import { type StatusMachine } from "@/lib/orders/status-machine";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
 
 /**
- * The soak's verdicts, read from the dashboard's SQLite file once the run is over
+ * The soak's verdicts, read from the dashboard's database once the run is over
  * (scripts/soak.ts). Each returns what it found, so the table can show figures and a test
  * can show that each one does fail when it should (scripts/soak-checks.test.ts).
  */
 
 /** Callbacks whose processing has not finished: received, waiting for a retry, replaying. */
-export function unfinishedCallbacks(db: Database.Database): number {
-  return db
-    .prepare("select count(*) from callbacks where result in ('received', 'retry', 'replaying')")
-    .pluck()
-    .get() as number;
+export function unfinishedCallbacks(db: Db): Promise<number> {
+  return rawValue<number>(
+    db,
+    "select count(*) from callbacks where result in ('received', 'retry', 'replaying')",
+  );
 }
 
 /**
  * Acknowledged bodies with no stored row of their own. Counted as a multiset: two identical
  * bodies acknowledged twice need two rows.
  */
-export function missingCallbacks(db: Database.Database, acknowledged: string[]): number {
+export async function missingCallbacks(db: Db, acknowledged: string[]): Promise<number> {
   const stored = new Map<string, number>();
-  for (const body of db.prepare("select raw_body from callbacks").pluck().iterate())
-    stored.set(body as string, (stored.get(body as string) ?? 0) + 1);
+  for (const { body } of await rawQuery<{ body: string }>(
+    db,
+    "select raw_body as body from callbacks",
+  ))
+    stored.set(body, (stored.get(body) ?? 0) + 1);
   let missing = 0;
   for (const body of acknowledged) {
     const left = stored.get(body) ?? 0;
@@ -53,15 +57,14 @@ const MACHINES: Record<HistoryStep["entity_type"], StatusMachine<string>> = {
  * away from a final status, or a change whose "from" is not the status the previous change
  * left (a lost write). A person's decision on a review is theirs to make and is not counted.
  */
-export function backwardMoves(db: Database.Database): { entity: string; step: string }[] {
+export async function backwardMoves(db: Db): Promise<{ entity: string; step: string }[]> {
   const found: { entity: string; step: string }[] = [];
   const last = new Map<string, string>();
-  const steps = db
-    .prepare(
-      `select entity_type, entity_id, from_status, to_status, source from status_history
-       where kind = 'applied' order by entity_type, entity_id, id`,
-    )
-    .iterate() as IterableIterator<HistoryStep>;
+  const steps = await rawQuery<HistoryStep>(
+    db,
+    `select entity_type, entity_id, from_status, to_status, source from status_history
+     where kind = 'applied' order by entity_type, entity_id, id`,
+  );
   for (const step of steps) {
     const machine = MACHINES[step.entity_type];
     const key = `${step.entity_type} ${step.entity_id}`;
@@ -102,17 +105,16 @@ function judge(upstreamFinal: string, held: Held, final: readonly string[]) {
  * - `duplicates`: intents (creator + idempotency key) that reached the upstream more than once;
  * - `disagreeing` and `settling`: orders final upstream, judged as `judge` says.
  */
-export function compareTopups(
-  db: Database.Database,
+export async function compareTopups(
+  db: Db,
   upstream: { refID: string; status: string }[],
-): { orphans: string[]; duplicates: string[]; disagreeing: string[]; settling: number } {
+): Promise<{ orphans: string[]; duplicates: string[]; disagreeing: string[]; settling: number }> {
   const ours = new Map(
     (
-      db
-        .prepare(
-          "select ref_id, created_by, idempotency_key, status, next_check_at, needs_review from topups",
-        )
-        .all() as (Held & { ref_id: string; created_by: number; idempotency_key: string })[]
+      await rawQuery<Held & { ref_id: string; created_by: number; idempotency_key: string }>(
+        db,
+        "select ref_id, created_by, idempotency_key, status, next_check_at, needs_review from topups",
+      )
     ).map((t) => [t.ref_id, t]),
   );
   const perIntent = new Map<string, number>();
@@ -139,17 +141,22 @@ export function compareTopups(
 }
 
 /** Withdrawals final at the gateway, against ours (those we hold; the rest arrive by look-up). */
-export function compareWithdrawals(
-  db: Database.Database,
+export async function compareWithdrawals(
+  db: Db,
   upstream: { platform_order_id: string; status: string }[],
-): { disagreeing: string[]; settling: number } {
-  const read = db.prepare(
-    "select status, next_check_at, needs_review from withdrawals where platform_order_id = ?",
+): Promise<{ disagreeing: string[]; settling: number }> {
+  const ours = new Map(
+    (
+      await rawQuery<Held & { platform_order_id: string }>(
+        db,
+        "select platform_order_id, status, next_check_at, needs_review from withdrawals",
+      )
+    ).map((w) => [w.platform_order_id, w]),
   );
   const disagreeing: string[] = [];
   let settling = 0;
   for (const w of upstream) {
-    const held = read.get(w.platform_order_id) as Held | undefined;
+    const held = ours.get(w.platform_order_id);
     if (w.status === "open" || !held) continue;
     const verdict = judge(w.status, held, WITHDRAWAL_MACHINE.final);
     if (verdict === "settling") settling++;
@@ -159,12 +166,9 @@ export function compareWithdrawals(
   return { disagreeing, settling };
 }
 
-/** `PRAGMA integrity_check`: "ok", or the first problems SQLite reports. */
-export function integrity(db: Database.Database): string {
-  return (db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .slice(0, 5)
-    .join("; ");
+/** The database's own check of its files: "ok", or the first problems it reports. */
+export function integrity(db: Db): Promise<string> {
+  return db.$store.integrity();
 }
 
 /**

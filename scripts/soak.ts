@@ -2,8 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import Database from "better-sqlite3";
-
 import { args } from "./cli";
 import { rssMb, signIn } from "./load";
 import { SoakLoad } from "./soak-load";
@@ -143,18 +141,25 @@ await Promise.all([
 clearInterval(refresher);
 
 // ── the end: the last server drains, the sandbox delivers what it holds, then the verdicts ──
-const db = new Database(env.DATABASE_PATH ?? "", { readonly: true });
+const { openDb } = await import("@/db/client");
+const { rawQuery } = await import("@/db/raw");
+const db = openDb(env.DATABASE_PATH ?? "");
 const drainStarted = Date.now();
-let topups = checks.compareTopups(db, []);
-let payouts = checks.compareWithdrawals(db, []);
+let topups = await checks.compareTopups(db, []);
+let payouts = await checks.compareWithdrawals(db, []);
 while (Date.now() - drainStarted < 120_000) {
   await pause(2000);
   await load.refreshUpstreams();
-  topups = checks.compareTopups(db, load.p2wOrders);
-  payouts = checks.compareWithdrawals(db, load.gatewayWithdrawals);
+  topups = await checks.compareTopups(db, load.p2wOrders);
+  payouts = await checks.compareWithdrawals(db, load.gatewayWithdrawals);
   const settled = topups.disagreeing.length + payouts.disagreeing.length === 0;
   // At least 20 s: the sandbox's late, reordered and retried callbacks arrive.
-  if (Date.now() - drainStarted >= 20_000 && checks.unfinishedCallbacks(db) === 0 && settled) break;
+  if (
+    Date.now() - drainStarted >= 20_000 &&
+    (await checks.unfinishedCallbacks(db)) === 0 &&
+    settled
+  )
+    break;
 }
 const drainMs = Date.now() - drainStarted;
 clearInterval(sampler);
@@ -163,21 +168,20 @@ server.kill("SIGTERM");
 await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
 sandbox.kill("SIGTERM");
 
-const unfinished = checks.unfinishedCallbacks(db);
-const missing = checks.missingCallbacks(db, load.acknowledged);
-const backwards = checks.backwardMoves(db);
-const integrity = checks.integrity(db);
+const unfinished = await checks.unfinishedCallbacks(db);
+const missing = await checks.missingCallbacks(db, load.acknowledged);
+const backwards = await checks.backwardMoves(db);
+const integrity = await checks.integrity(db);
 const rss = checks.rssTrend(rssAfterWarmUp);
-const counts = db
-  .prepare(
-    "select (select count(*) from topups) t, (select count(*) from withdrawals) w, (select count(*) from callbacks) c",
-  )
-  .get() as { t: number; w: number; c: number };
+const [counts = { t: 0, w: 0, c: 0 }] = await rawQuery<{ t: number; w: number; c: number }>(
+  db,
+  "select (select count(*) from topups) t, (select count(*) from withdrawals) w, (select count(*) from callbacks) c",
+);
 const serverErrors = [...load.tallies.values()].reduce(
   (n, t) => n + t.count((s) => s === "500"),
   0,
 );
-db.close();
+db.$store.close();
 
 console.log(
   `\n${"requests".padEnd(20)} ${"n".padStart(6)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}  answers`,

@@ -151,8 +151,8 @@ export async function prepareDatabase(
     await upstreams.close(env.SANDBOX_KNOWN_ORDERS);
   }
   const { seedDemoChannels } = await import("./demo-channels");
-  seedDemoChannels(db, env);
-  db.$client.close();
+  await seedDemoChannels(db, env);
+  db.$store.close();
 }
 
 const require = createRequire(import.meta.url);

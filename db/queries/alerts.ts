@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
 import type { AlertKind, AlertSeverity, DeliveryEvent, DeliveryStatus } from "../enums";
 import {
   type AlertChannelRow,
@@ -28,22 +28,22 @@ export type NewDelivery = {
   dueAt: Date;
 };
 
-export function activeChannels(tx: Tx | Db): AlertChannelRow[] {
-  return tx.select().from(alertChannels).where(eq(alertChannels.active, true)).all();
+export async function activeChannels(tx: Db): Promise<AlertChannelRow[]> {
+  return tx.select().from(alertChannels).where(eq(alertChannels.active, true));
 }
 
 /** Writes messages to the outbox; a key already there is left as it is (exactly once). */
-export function enqueueDeliveries(tx: Tx | Db, rows: NewDelivery[], at: Date): number {
+export async function enqueueDeliveries(tx: Tx, rows: NewDelivery[], at: Date): Promise<number> {
   if (rows.length === 0) return 0;
-  const result = tx
+  const written = await tx
     .insert(alertDeliveries)
     .values(rows.map((row) => ({ ...row, createdAt: at, status: "pending" as const })))
     .onConflictDoNothing({ target: alertDeliveries.key })
-    .run();
-  return result.changes;
+    .returning({ id: alertDeliveries.id });
+  return written.length;
 }
 
-export function openAlert(
+export async function openAlert(
   tx: Tx,
   alert: {
     kind: AlertKind;
@@ -54,32 +54,32 @@ export function openAlert(
     detail: Record<string, unknown>;
   },
   at: Date,
-): AlertRow | undefined {
-  return tx
+): Promise<AlertRow | undefined> {
+  const [row] = await tx
     .insert(alerts)
     .values({ ...alert, raisedAt: at, notifiedAt: at })
     .onConflictDoNothing()
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 /**
  * Closes the open alert of a kind and subject, keeping the figure and threshold it cleared
  * at (what its "resolved" message says); undefined when none was open.
  */
-export function resolveAlert(
+export async function resolveAlert(
   tx: Tx,
   kind: AlertKind,
   subject: string,
   at: Date,
   last: { value: number | null; threshold: number | null; detail: Record<string, unknown> },
-): AlertRow | undefined {
-  return tx
+): Promise<AlertRow | undefined> {
+  const [row] = await tx
     .update(alerts)
     .set({ resolvedAt: at, value: last.value, threshold: last.threshold, detail: last.detail })
     .where(and(eq(alerts.kind, kind), eq(alerts.subject, subject), isNull(alerts.resolvedAt)))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 /** Open alerts whose last message is older than `before`: due a repeat. */
@@ -94,15 +94,15 @@ export async function alertsDueRepeat(db: Db, before: Date): Promise<AlertRow[]>
  * Counts a repeat under a compare-and-set on the count read: of two processes, one moves it
  * and writes the messages. True when this call did.
  */
-export function markRepeated(tx: Tx, alert: AlertRow, at: Date): boolean {
-  const result = tx
+export async function markRepeated(tx: Tx, alert: AlertRow, at: Date): Promise<boolean> {
+  const moved = await tx
     .update(alerts)
     .set({ repeats: alert.repeats + 1, notifiedAt: at })
     .where(
       and(eq(alerts.id, alert.id), eq(alerts.repeats, alert.repeats), isNull(alerts.resolvedAt)),
     )
-    .run();
-  return result.changes > 0;
+    .returning({ id: alerts.id });
+  return moved.length > 0;
 }
 
 export async function listAlerts(
@@ -124,10 +124,13 @@ export async function listAlerts(
 }
 
 /** The day's digest, made once: true when this call made it. */
-export function claimDigestDay(tx: Tx, day: string, at: Date): boolean {
-  return (
-    tx.insert(alertDigests).values({ day, createdAt: at }).onConflictDoNothing().run().changes > 0
-  );
+export async function claimDigestDay(tx: Tx, day: string, at: Date): Promise<boolean> {
+  const made = await tx
+    .insert(alertDigests)
+    .values({ day, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ day: alertDigests.day });
+  return made.length > 0;
 }
 
 /** Lease: how long a sender holds a message it is sending before another may take it. */
@@ -158,11 +161,13 @@ export async function claimDueDelivery(
       .orderBy(alertDeliveries.dueAt, alertDeliveries.id)
       .limit(1);
     if (!due) return undefined;
-    const [taken] = await db
-      .update(alertDeliveries)
-      .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
-      .where(and(eq(alertDeliveries.id, due.id), eq(alertDeliveries.status, "pending"), free))
-      .returning();
+    const [taken] = await withTx(db, (tx) =>
+      tx
+        .update(alertDeliveries)
+        .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
+        .where(and(eq(alertDeliveries.id, due.id), eq(alertDeliveries.status, "pending"), free))
+        .returning(),
+    );
     if (taken) return taken;
   }
   return undefined;
@@ -185,10 +190,12 @@ export async function finishAttempt(
       : outcome.status === "retry"
         ? { lastError: outcome.error, dueAt: outcome.retryAt }
         : { status: "failed" as const, lastError: outcome.error };
-  await db
-    .update(alertDeliveries)
-    .set({ ...set, attempts, claimedUntil: null, firstTriedAt: delivery.firstTriedAt ?? now })
-    .where(eq(alertDeliveries.id, delivery.id));
+  await withTx(db, (tx) =>
+    tx
+      .update(alertDeliveries)
+      .set({ ...set, attempts, claimedUntil: null, firstTriedAt: delivery.firstTriedAt ?? now })
+      .where(eq(alertDeliveries.id, delivery.id)),
+  );
 }
 
 export async function getChannel(db: Db, id: number): Promise<AlertChannelRow | undefined> {
@@ -231,10 +238,12 @@ export async function alertsById(db: Db, ids: number[]): Promise<AlertRow[]> {
 }
 
 export async function beat(db: Db, name: string, at: Date): Promise<void> {
-  await db
-    .insert(heartbeats)
-    .values({ name, at })
-    .onConflictDoUpdate({ target: heartbeats.name, set: { at } });
+  await withTx(db, (tx) =>
+    tx
+      .insert(heartbeats)
+      .values({ name, at })
+      .onConflictDoUpdate({ target: heartbeats.name, set: { at } }),
+  );
 }
 
 export async function lastBeat(db: Db, name: string): Promise<Date | null> {

@@ -5,74 +5,74 @@ import type { Db, Tx } from "../client";
 import { type ApprovalRow, approvals, reviewItems, statusHistory, topups, users } from "../schema";
 
 /** A new request; `null` when this order already has a pending one (the partial UNIQUE index). */
-export function insertApprovalIn(
+export async function insertApprovalIn(
   tx: Tx,
   approval: { refId: string; requestedBy: number; requestNote: string; idempotencyKey: string },
-): ApprovalRow | null {
-  return tx.insert(approvals).values(approval).onConflictDoNothing().returning().get() ?? null;
+): Promise<ApprovalRow | null> {
+  const [row] = await tx.insert(approvals).values(approval).onConflictDoNothing().returning();
+  return row ?? null;
 }
 
-export function getApprovalIn(tx: Tx | Db, id: number): ApprovalRow | undefined {
-  return tx.select().from(approvals).where(eq(approvals.id, id)).get();
+export async function getApprovalIn(tx: Db, id: number): Promise<ApprovalRow | undefined> {
+  const [row] = await tx.select().from(approvals).where(eq(approvals.id, id));
+  return row;
 }
 
 /** The request a person already made under this key (a retried request). */
-export function approvalByKeyIn(
-  tx: Tx | Db,
+export async function approvalByKeyIn(
+  tx: Db,
   requestedBy: number,
   idempotencyKey: string,
-): ApprovalRow | undefined {
-  return tx
+): Promise<ApprovalRow | undefined> {
+  const [row] = await tx
     .select()
     .from(approvals)
     .where(
       and(eq(approvals.requestedBy, requestedBy), eq(approvals.idempotencyKey, idempotencyKey)),
-    )
-    .get();
+    );
+  return row;
 }
 
 /** Decides a pending request; `null` when it was no longer pending (someone decided first). */
-export function decideApprovalIn(
+export async function decideApprovalIn(
   tx: Tx,
   id: number,
   decision: Pick<ApprovalRow, "status" | "note"> &
     Partial<Pick<ApprovalRow, "decidedBy" | "reissueRefId">>,
-): ApprovalRow | null {
-  return (
-    tx
-      .update(approvals)
-      .set({ ...decision, decidedAt: new Date() })
-      .where(and(eq(approvals.id, id), eq(approvals.status, "pending")))
-      .returning()
-      .get() ?? null
-  );
+): Promise<ApprovalRow | null> {
+  const [row] = await tx
+    .update(approvals)
+    .set({ ...decision, decidedAt: new Date() })
+    .where(and(eq(approvals.id, id), eq(approvals.status, "pending")))
+    .returning();
+  return row ?? null;
 }
 
 /**
  * The upstream reported the old order succeeded after all: a re-issue waiting for approval
  * would deliver twice, so it is cancelled in the same transaction as the report.
  */
-export function cancelPendingApprovalsIn(tx: Tx, refId: string, why: string): void {
-  tx.update(approvals)
+export async function cancelPendingApprovalsIn(tx: Tx, refId: string, why: string): Promise<void> {
+  await tx
+    .update(approvals)
     .set({ status: "cancelled", note: why, decidedAt: new Date() })
-    .where(and(eq(approvals.refId, refId), eq(approvals.status, "pending")))
-    .run();
+    .where(and(eq(approvals.refId, refId), eq(approvals.status, "pending")));
 }
 
 /**
  * Why a failed top-up may not be re-issued now, read inside the transaction that would do it
  * (`except` is the re-issue being inserted by that transaction); null when it may.
  */
-export function reissueBlockerIn(
-  tx: Tx | Db,
+export async function reissueBlockerIn(
+  tx: Db,
   refId: string,
   except: { reissueRefId?: string; approvalId?: number } = {},
 ) {
-  const order = tx.select().from(topups).where(eq(topups.refId, refId)).get();
+  const [order] = await tx.select().from(topups).where(eq(topups.refId, refId));
   if (!order) return "missing" as const;
   if (order.status !== "failed") return "not_failed" as const;
   if (order.needsReview === "conflict") return "conflict" as const;
-  const reissue = tx
+  const [reissue] = await tx
     .select({ refId: topups.refId })
     .from(topups)
     .where(
@@ -81,9 +81,9 @@ export function reissueBlockerIn(
         except.reissueRefId ? ne(topups.refId, except.reissueRefId) : undefined,
       ),
     )
-    .get();
+    .limit(1);
   if (reissue) return "reissued" as const;
-  const pending = tx
+  const [pending] = await tx
     .select({ id: approvals.id })
     .from(approvals)
     .where(
@@ -93,9 +93,9 @@ export function reissueBlockerIn(
         except.approvalId ? ne(approvals.id, except.approvalId) : undefined,
       ),
     )
-    .get();
+    .limit(1);
   if (pending) return "pending_approval" as const;
-  const refunded = tx
+  const [refunded] = await tx
     .select({ id: reviewItems.id })
     .from(reviewItems)
     .where(
@@ -105,38 +105,36 @@ export function reissueBlockerIn(
         eq(reviewItems.outcome, "refunded"),
       ),
     )
-    .get();
+    .limit(1);
   return refunded ? ("refunded" as const) : null;
 }
 
 /** The order that re-issues this one, if any ("re-issued as"). */
 export async function reissueOf(db: Db, refId: string): Promise<string | null> {
-  const row = await db
+  const [row] = await db
     .select({ refId: topups.refId })
     .from(topups)
     .where(eq(topups.reissueOf, refId))
-    .get();
+    .limit(1);
   return row?.refId ?? null;
 }
 
 /** A history note on the old order: re-issued as the new one, by whom, why. */
-export function recordReissueIn(
+export async function recordReissueIn(
   tx: Tx,
   old: { refId: string; status: string },
   by: { actor: string; details: Record<string, unknown> },
-): void {
-  tx.insert(statusHistory)
-    .values({
-      entityType: "topup",
-      entityId: old.refId,
-      fromStatus: old.status,
-      toStatus: old.status,
-      kind: "reissue",
-      source: "person",
-      actor: by.actor,
-      details: by.details,
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(statusHistory).values({
+    entityType: "topup",
+    entityId: old.refId,
+    fromStatus: old.status,
+    toStatus: old.status,
+    kind: "reissue",
+    source: "person",
+    actor: by.actor,
+    details: by.details,
+  });
 }
 
 const requester = alias(users, "requester");
@@ -157,9 +155,7 @@ export function selectApprovals(db: Db) {
     .innerJoin(topups, eq(topups.refId, approvals.refId));
 }
 
-export type ApprovalListRow = Awaited<
-  ReturnType<ReturnType<typeof selectApprovals>["all"]>
->[number];
+export type ApprovalListRow = Awaited<ReturnType<typeof selectApprovals>>[number];
 
 /** Requests waiting for a second person, oldest first: the top of the queue. */
 export async function listPendingApprovals(db: Db, limit = 100): Promise<ApprovalListRow[]> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
 import { type AuditRow, auditLog } from "../schema";
 
 export type AuditEntry = {
@@ -15,12 +15,12 @@ export type AuditEntry = {
 };
 
 export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values(entry);
+  await withTx(db, (tx) => tx.insert(auditLog).values(entry));
 }
 
 /** The same, inside the transaction of the change it describes: both commit or neither. */
-export function insertAuditIn(tx: Tx, entry: AuditEntry): void {
-  tx.insert(auditLog).values(entry).run();
+export async function insertAuditIn(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(entry);
 }
 
 export type AuditFilter = {

@@ -13,8 +13,8 @@ export type NewBalance = {
 };
 
 /** Records a balance inside the transaction that applies the report carrying it. */
-export function recordBalanceIn(tx: Tx, balance: NewBalance): void {
-  tx.insert(balanceSnapshots).values(balance).run();
+export async function recordBalanceIn(tx: Tx, balance: NewBalance): Promise<void> {
+  await tx.insert(balanceSnapshots).values(balance);
 }
 
 export type KnownBalance = { balanceSatang: number; at: Date; source: string; confirmed: boolean };

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 
-import type { Db } from "../client";
+import { type Db, withTx } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
 import { mergeNewestFirst, type LogCursor, logKeyset, searchCondition } from "./keyset";
 
@@ -146,29 +146,26 @@ export async function startReplay<R extends string>(
   userId: number,
   refusal: (row: CallbackRow) => R | null,
 ): Promise<{ before: CallbackRow; refusal: R | null } | undefined> {
-  return db.transaction(
-    (tx) => {
-      const before = tx.select().from(callbacks).where(eq(callbacks.id, id)).get();
-      if (!before) return undefined;
-      const refused = refusal(before);
-      if (refused !== null) return { before, refusal: refused };
-      tx.update(callbacks)
-        .set({
-          result: "replaying",
-          detail: null,
-          processedAt: null,
-          attempts: 0,
-          replayedAt: new Date(),
-          replayedBy: userId,
-          replayResult: null,
-          replays: sql`${callbacks.replays} + 1`,
-        })
-        .where(eq(callbacks.id, id))
-        .run();
-      return { before, refusal: null };
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    const [before] = await tx.select().from(callbacks).where(eq(callbacks.id, id));
+    if (!before) return undefined;
+    const refused = refusal(before);
+    if (refused !== null) return { before, refusal: refused };
+    await tx
+      .update(callbacks)
+      .set({
+        result: "replaying",
+        detail: null,
+        processedAt: null,
+        attempts: 0,
+        replayedAt: new Date(),
+        replayedBy: userId,
+        replayResult: null,
+        replays: sql`${callbacks.replays} + 1`,
+      })
+      .where(eq(callbacks.id, id));
+    return { before, refusal: null };
+  });
 }
 
 /**
@@ -184,10 +181,12 @@ export async function finishReplay(
   const earlier = keepEarlier
     ? { result: before.result, detail: before.detail, processedAt: before.processedAt }
     : {};
-  const [row] = await db
-    .update(callbacks)
-    .set({ ...earlier, replayResult: outcome })
-    .where(eq(callbacks.id, before.id))
-    .returning();
+  const [row] = await withTx(db, (tx) =>
+    tx
+      .update(callbacks)
+      .set({ ...earlier, replayResult: outcome })
+      .where(eq(callbacks.id, before.id))
+      .returning(),
+  );
   return row;
 }

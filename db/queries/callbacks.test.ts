@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { rawQuery } from "@/db/raw";
 import { tempDb } from "@/db/testing/temp-db";
 
 import {
@@ -31,7 +32,7 @@ describe("refused callbacks under a flood", () => {
 
     const kept = ids.filter((id) => id !== null).length;
     expect(kept).toBe(total);
-    const rows = db.$client.prepare("select count(*) as n from callbacks").get() as { n: number };
+    const rows = (await rawQuery(db, "select count(*) as n from callbacks"))[0] as { n: number };
     expect(rows.n).toBe(total);
     const dropped = await listDroppedRefusals(db, new Date("2026-11-23T03:59:00Z"));
     expect(dropped.reduce((sum, t) => sum + t.dropped, 0)).toBe(ids.length - total);
@@ -61,7 +62,7 @@ describe("callback intake", () => {
       Array.from({ length: 50 }, (_, n) => insertCallback(db, received(n))),
     );
     expect(new Set(ids).size).toBe(50);
-    const rows = db.$client.prepare("select id, entity_id from callbacks order by id").all() as {
+    const rows = (await rawQuery(db, "select id, entity_id from callbacks order by id")) as {
       id: number;
       entity_id: string;
     }[];
@@ -77,7 +78,9 @@ describe("callback intake", () => {
       insertCallback(db, received(2)),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    const stored = db.$client.prepare("select entity_id from callbacks order by id").pluck().all();
+    const stored = (
+      await rawQuery<Record<string, unknown>>(db, "select entity_id from callbacks order by id")
+    ).map((r) => Object.values(r)[0]);
     expect(stored).toEqual(["TU-0", "TU-2"]);
   });
 });

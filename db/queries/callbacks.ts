@@ -1,25 +1,12 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 
-import { type Db, prepared, rowBy } from "../client";
+import { type Db, rowBy, type Tx, withTx } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
+import type { ReceivedCallback, RefusedCallback } from "../store";
 
 export type NewCallback = Omit<typeof callbacks.$inferInsert, "id">;
 
-/** What receiving stores (and what tests back-date): every other column keeps its default. */
-export type ReceivedCallback = Pick<
-  NewCallback,
-  | "upstream"
-  | "rawBody"
-  | "verification"
-  | "entityId"
-  | "orderId"
-  | "ip"
-  | "headers"
-  | "result"
-  | "detail"
-  | "receivedAt"
-  | "processedAt"
->;
+export type { ReceivedCallback };
 
 type Waiting = {
   row: ReceivedCallback;
@@ -49,45 +36,17 @@ export function insertCallback(db: Db, callback: ReceivedCallback): Promise<numb
 function commitIntake(db: Db): void {
   const batch = intake.get(db) ?? [];
   intake.delete(db);
-  const insert = prepared(
-    db,
-    `insert into callbacks (upstream, raw_body, verification, entity_id, order_id, ip, headers,
-                            result, detail, received_at, processed_at)
-     values (@upstream, @rawBody, @verification, @entityId, @orderId, @ip, @headers, @result,
-             @detail, coalesce(@receivedAt, cast(unixepoch('subsec') * 1000 as integer)),
-             @processedAt)`,
-  );
-  const insertAll = db.$client.transaction((rows: Waiting[]) =>
-    rows.map(({ row }) => {
-      const info = insert.run({
-        upstream: row.upstream,
-        rawBody: row.rawBody,
-        verification: row.verification,
-        entityId: row.entityId ?? null,
-        orderId: row.orderId ?? null,
-        ip: row.ip ?? null,
-        headers: row.headers ? JSON.stringify(row.headers) : null,
-        result: row.result,
-        detail: row.detail ?? null,
-        receivedAt: row.receivedAt?.getTime() ?? null,
-        processedAt: row.processedAt?.getTime() ?? null,
-      });
-      return Number(info.lastInsertRowid);
-    }),
-  ).immediate;
-  try {
-    const ids = insertAll(batch);
-    batch.forEach((waiting, i) => waiting.resolve(ids[i] ?? 0));
-  } catch {
+  db.$store.insertCallbacks(batch.map(({ row }) => row)).then(
+    (ids) => batch.forEach((waiting, i) => waiting.resolve(ids[i] ?? 0)),
     // One row's fault must not cost the others their acknowledgement: each on its own.
-    for (const waiting of batch) {
-      try {
-        waiting.resolve(insertAll([waiting])[0] ?? 0);
-      } catch (error) {
-        waiting.reject(error);
-      }
-    }
-  }
+    () => {
+      for (const waiting of batch)
+        db.$store.insertCallbacks([waiting.row]).then(
+          ([id]) => waiting.resolve(id ?? 0),
+          (error: unknown) => waiting.reject(error),
+        );
+    },
+  );
 }
 
 /** The tally row that counts every address of a minute. */
@@ -103,54 +62,11 @@ export const REFUSED_BODIES_PER_MINUTE = { perAddress: 20, total: 200 } as const
  */
 export async function storeRefusedCallback(
   db: Db,
-  callback: NewCallback & { upstream: "p2w" | "payout"; ip: string },
+  callback: RefusedCallback,
   at: Date = new Date(),
 ): Promise<number | null> {
   const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-  return db.transaction(
-    (tx) => {
-      const tallyOf = (ip: string) =>
-        tx
-          .select()
-          .from(refusedCallbackTally)
-          .where(
-            and(
-              eq(refusedCallbackTally.upstream, callback.upstream),
-              eq(refusedCallbackTally.ip, ip),
-              eq(refusedCallbackTally.minute, minute),
-            ),
-          )
-          .get();
-      const keep =
-        (tallyOf(callback.ip)?.stored ?? 0) < REFUSED_BODIES_PER_MINUTE.perAddress &&
-        (tallyOf(ALL_ADDRESSES)?.stored ?? 0) < REFUSED_BODIES_PER_MINUTE.total;
-      for (const ip of [callback.ip, ALL_ADDRESSES]) {
-        tx.insert(refusedCallbackTally)
-          .values({
-            upstream: callback.upstream,
-            ip,
-            minute,
-            stored: keep ? 1 : 0,
-            dropped: keep ? 0 : 1,
-          })
-          .onConflictDoUpdate({
-            target: [
-              refusedCallbackTally.upstream,
-              refusedCallbackTally.ip,
-              refusedCallbackTally.minute,
-            ],
-            set: keep
-              ? { stored: sql`${refusedCallbackTally.stored} + 1` }
-              : { dropped: sql`${refusedCallbackTally.dropped} + 1` },
-          })
-          .run();
-      }
-      if (!keep) return null;
-      const row = tx.insert(callbacks).values(callback).returning({ id: callbacks.id }).get();
-      return row.id;
-    },
-    { behavior: "immediate" },
-  );
+  return db.$store.storeRefusedCallback(callback, minute, REFUSED_BODIES_PER_MINUTE);
 }
 
 export type RefusedTally = {
@@ -181,21 +97,16 @@ export async function listDroppedRefusals(
     .limit(limit);
 }
 
-export async function getCallback(db: Db, id: number): Promise<CallbackRow | undefined> {
+export function getCallback(db: Db, id: number): Promise<CallbackRow | undefined> {
   return rowBy(db, callbacks, callbacks.id, id);
 }
 
 /**
  * Every write of a callback's processing result goes through this module: here, inside the
- * transaction that applies the callback's change, open on `db` (so the two commit together;
- * better-sqlite3 runs one connection's statements in its open transaction) …
+ * transaction that applies the callback's change (so the two commit together) …
  */
-export function markCallbackProcessedIn(db: Db, id: number, result: string): void {
-  prepared(db, "update callbacks set result = ?, processed_at = ? where id = ?").run(
-    result,
-    Date.now(),
-    id,
-  );
+export async function markCallbackProcessedIn(tx: Tx, id: number, result: string): Promise<void> {
+  await tx.update(callbacks).set({ result, processedAt: new Date() }).where(eq(callbacks.id, id));
 }
 
 /** … and here, for a callback that ends without changing an order (or is to be retried). */
@@ -206,12 +117,11 @@ export async function setCallbackResult(
   detail: string | null,
   processed: boolean,
 ): Promise<void> {
-  // Prepared once per connection: the worker writes one result per callback.
-  prepared(db, "update callbacks set result = ?, detail = ?, processed_at = ? where id = ?").run(
-    result,
-    detail,
-    processed ? Date.now() : null,
-    id,
+  await withTx(db, (tx) =>
+    tx
+      .update(callbacks)
+      .set({ result, detail, processedAt: processed ? new Date() : null })
+      .where(eq(callbacks.id, id)),
   );
 }
 
@@ -220,9 +130,9 @@ export const workerLeaseName = (holder: string) => `callback-worker:${holder}`;
 
 /**
  * Takes up to `limit` acknowledged callbacks that wait to be processed, oldest first, for
- * `claimMs`, in `holder`'s name: one statement, so two workers (two processes on one file)
- * never take the same row. A claim is free again when it runs out, or at once when its
- * holder's liveness lease has lapsed (the process died: a restart need not wait the claim out).
+ * `claimMs`, in `holder`'s name: two workers (two processes on one database) never take the
+ * same row. A claim is free again when it runs out, or at once when its holder's liveness
+ * lease has lapsed (the process died: a restart need not wait the claim out).
  */
 export function claimReceivedCallbacks(
   db: Db,
@@ -231,27 +141,8 @@ export function claimReceivedCallbacks(
   claimMs: number,
   holder: string,
   now = Date.now(),
-): Pick<CallbackRow, "id" | "upstream">[] {
-  if (upstreams.length === 0 || limit <= 0) return [];
-  const places = upstreams.map(() => "?").join(", ");
-  // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
-  return prepared(
-    db,
-    `update callbacks set claimed_until = ?, claimed_by = ?
-        where id in (
-          select id from callbacks
-           where result = 'received' and upstream in (${places})
-             and (claimed_until is null or claimed_until < ?
-                  or not exists (select 1 from leases
-                                  where name = 'callback-worker:' || callbacks.claimed_by
-                                    and expires_at >= ?))
-           order by received_at, id
-           limit ?)
-        returning id, upstream`,
-  ).all(now + claimMs, holder, ...upstreams, now, now, limit) as Pick<
-    CallbackRow,
-    "id" | "upstream"
-  >[];
+): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
+  return db.$store.claimCallbacks(upstreams, limit, claimMs, holder, now);
 }
 
 /** Callbacks accepted but not yet processed (a confirmation that failed, a broken-off replay). */
@@ -288,10 +179,12 @@ export async function listCallbacksFor(db: Db, ids: string[]): Promise<CallbackR
 
 /** Counts one more failed attempt at a callback; returns how many there now are. */
 export async function bumpCallbackAttempts(db: Db, id: number): Promise<number> {
-  return prepared(
-    db,
-    "update callbacks set attempts = attempts + 1 where id = ? returning attempts",
-  )
-    .pluck()
-    .get(id) as number;
+  const [row] = await withTx(db, (tx) =>
+    tx
+      .update(callbacks)
+      .set({ attempts: sql`${callbacks.attempts} + 1` })
+      .where(eq(callbacks.id, id))
+      .returning({ attempts: callbacks.attempts }),
+  );
+  return row?.attempts ?? 0;
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 
-import { type Db, prepared, type Tx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
 import { appliedEvents, type ReviewItemReason, type ReviewReason, statusHistory } from "../schema";
 import { markCallbackProcessedIn } from "./callbacks";
 import { syncReviewItemsIn } from "./review-items";
@@ -9,14 +9,14 @@ import type { NewHistory } from "./history";
 export type HistoryEntry = Omit<NewHistory, "entityType" | "entityId">;
 
 export type ChangeSteps<T> = {
-  read: (tx: Tx) => T | undefined;
+  read: (tx: Tx) => Promise<T | undefined>;
   /** Why the order, as it is, needs a person's decision (none: an empty list). */
   reviewReasons: (row: T | undefined) => ReviewItemReason[];
   /** Decides and writes the change; returns the row as it now is and its history. */
   write: (
     tx: Tx,
     current: T | undefined,
-  ) => { result: string; row: T | undefined; history: HistoryEntry[] };
+  ) => Promise<{ result: string; row: T | undefined; history: HistoryEntry[] }>;
 };
 
 export type ChangeOptions = {
@@ -25,12 +25,12 @@ export type ChangeOptions = {
   /** The callback whose processing result is written with the change. */
   callbackId?: number;
   /** Written in the same transaction, only when `eventKey` is applied for the first time. */
-  withFreshEvent?: (tx: Tx) => void;
+  withFreshEvent?: (tx: Tx) => Promise<void>;
   /**
    * Runs first in the same transaction, before the change is decided (a person's decision
    * closing its review item): throwing rolls the whole change back.
    */
-  first?: (tx: Tx) => void;
+  first?: (tx: Tx) => Promise<void>;
 };
 
 /**
@@ -44,51 +44,50 @@ export async function changeAtomically<T>(
   steps: ChangeSteps<T>,
   options: ChangeOptions = {},
 ): Promise<{ result: string; row: T | undefined }> {
-  return db.transaction(
-    (tx) => {
-      const current = steps.read(tx);
-      options.first?.(tx);
-      const markCallback = (result: string) => {
-        if (options.callbackId !== undefined)
-          markCallbackProcessedIn(db, options.callbackId, result);
-      };
-      if (options.eventKey) {
-        const fresh = prepared(
-          db,
-          "insert into applied_events (key) values (?) on conflict do nothing",
-        ).run(options.eventKey).changes;
-        if (fresh === 0) {
-          markCallback("duplicate");
-          return { result: "duplicate", row: current };
-        }
-        options.withFreshEvent?.(tx);
+  return withTx(db, async (tx) => {
+    const current = await steps.read(tx);
+    await options.first?.(tx);
+    const markCallback = async (result: string) => {
+      if (options.callbackId !== undefined)
+        await markCallbackProcessedIn(tx, options.callbackId, result);
+    };
+    if (options.eventKey) {
+      const fresh = await tx
+        .insert(appliedEvents)
+        .values({ key: options.eventKey })
+        .onConflictDoNothing()
+        .returning({ key: appliedEvents.key });
+      if (fresh.length === 0) {
+        await markCallback("duplicate");
+        return { result: "duplicate", row: current };
       }
-      const { result, row, history } = steps.write(tx, current);
-      if (row === undefined) {
-        // No order: no history, no review item, and the event is not spent, so a report
-        // about an order we neither hold nor created is only its callback's result.
-        if (options.eventKey)
-          tx.delete(appliedEvents).where(eq(appliedEvents.key, options.eventKey)).run();
-        markCallback(result);
-        return { result, row };
-      }
-      for (const entry of history) {
-        tx.insert(statusHistory)
-          .values({ ...entry, entityType: entity.type, entityId: entity.id })
-          .run();
-      }
-      syncReviewItemsIn(
-        tx,
-        { kind: entity.type, id: entity.id },
-        steps.reviewReasons(current),
-        steps.reviewReasons(row),
-        openingDetail(history.at(-1)),
-      );
-      markCallback(result);
+      await options.withFreshEvent?.(tx);
+    }
+    const { result, row, history } = await steps.write(tx, current);
+    if (row === undefined) {
+      // No order: no history, no review item, and the event is not spent, so a report
+      // about an order we neither hold nor created is only its callback's result.
+      if (options.eventKey)
+        await tx.delete(appliedEvents).where(eq(appliedEvents.key, options.eventKey));
+      await markCallback(result);
       return { result, row };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    if (history.length > 0)
+      await tx
+        .insert(statusHistory)
+        .values(
+          history.map((entry) => ({ ...entry, entityType: entity.type, entityId: entity.id })),
+        );
+    await syncReviewItemsIn(
+      tx,
+      { kind: entity.type, id: entity.id },
+      steps.reviewReasons(current),
+      steps.reviewReasons(row),
+      openingDetail(history.at(-1)),
+    );
+    await markCallback(result);
+    return { result, row };
+  });
 }
 
 /** What the queue's one-line "why" needs: the change's details and its from and to. */
@@ -104,7 +103,11 @@ function openingDetail(entry: HistoryEntry | undefined): Record<string, unknown>
 
 /** Whether an event key was already applied (a cheap look; the transaction decides). */
 export async function isEventApplied(db: Db, key: string): Promise<boolean> {
-  return prepared(db, "select 1 from applied_events where key = ?").get(key) !== undefined;
+  const [row] = await db
+    .select({ key: appliedEvents.key })
+    .from(appliedEvents)
+    .where(eq(appliedEvents.key, key));
+  return row !== undefined;
 }
 
 /** An order needs a decision when it failed or carries a flag (stuck, conflict, …). */

@@ -1,4 +1,5 @@
 import { desc, eq, getTableColumns } from "drizzle-orm";
+import { rawExec } from "@/db/raw";
 import { describe, expect, it } from "vitest";
 
 import { tempDb } from "@/db/testing/temp-db";
@@ -6,9 +7,11 @@ import { tempDb } from "@/db/testing/temp-db";
 import { packages, topups, users, withdrawals } from "../schema";
 import { flatRows } from "./flat-rows";
 
-function seeded() {
+async function seeded() {
   const db = tempDb();
-  db.$client.exec(`
+  await rawExec(
+    db,
+    `
     insert into users (email, name, role, password_hash) values ('s@x', 'Somchai', 'support', 'x');
     insert into packages (package_id, game, name, price_satang, active, fields)
       values ('P1', 'G', '{"th":"ก","en":"b"}', 100, 1, '[]');
@@ -18,13 +21,14 @@ function seeded() {
     insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at, done_at)
       values ('AAAW20260101AAAAAAAAAAAA', 'PAYOUT-1', 'KBANK', '6117707022', 'สมชาย วงศ์สวัสดิ์', 100, 'success', 1, 9),
              ('AAAW20260101BBBBBBBBBBBB', 'PAYOUT-2', 'SCB', '1234509876', 'วิชัย ทองคำ', 100, 'open', 2, null);
-  `);
+  `,
+  );
   return db;
 }
 
 describe("flatRows (the lists' row reader)", () => {
   it("reads exactly what drizzle reads: dates, JSON, enums, nulls and joined columns", async () => {
-    const db = seeded();
+    const db = await seeded();
     const fields = {
       refId: topups.refId,
       orderId: topups.orderId,
@@ -46,7 +50,7 @@ describe("flatRows (the lists' row reader)", () => {
         .leftJoin(packages, eq(packages.packageId, topups.packageId))
         .where(eq(topups.packageId, "P1"))
         .orderBy(desc(topups.createdAt));
-    const fast = flatRows(db, fields, build());
+    const fast = await flatRows(db, fields, build());
     expect(fast).toEqual(await build());
     expect(fast[0]?.createdAt).toEqual(new Date(3000));
     expect(fast[1]?.topupInfo).toEqual({ playerId: "777" });
@@ -54,16 +58,16 @@ describe("flatRows (the lists' row reader)", () => {
 
     const whole = getTableColumns(withdrawals);
     const all = () => db.select(whole).from(withdrawals).orderBy(withdrawals.orderedAt);
-    expect(flatRows(db, whole, all())).toEqual(await all());
+    expect(await flatRows(db, whole, all())).toEqual(await all());
   });
 
-  it("binds each call's own values to the statement it keeps for the same SQL", () => {
-    const db = seeded();
+  it("binds each call's own values to the statement it keeps for the same SQL", async () => {
+    const db = await seeded();
     const fields = { refId: topups.refId };
     const of = (status: "failed" | "submitting") =>
       flatRows(db, fields, db.select(fields).from(topups).where(eq(topups.status, status)));
-    expect(of("failed")).toEqual([{ refId: "TU-01AAA" }]);
-    expect(of("submitting")).toEqual([{ refId: "TU-01BBB" }]);
-    expect(of("failed")).toEqual([{ refId: "TU-01AAA" }]);
+    expect(await of("failed")).toEqual([{ refId: "TU-01AAA" }]);
+    expect(await of("submitting")).toEqual([{ refId: "TU-01BBB" }]);
+    expect(await of("failed")).toEqual([{ refId: "TU-01AAA" }]);
   });
 });

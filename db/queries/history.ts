@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { type HistoryRow, statusHistory } from "../schema";
@@ -17,27 +17,15 @@ export async function listHistory(
     .orderBy(asc(statusHistory.id));
 }
 
-/** The change feed: history rows after a cursor, oldest first. */
-export async function changesSince(
+/** The change feed: history rows after a cursor, oldest first (db/store.ts says what it promises). */
+export function changesSince(
   db: Db,
   since: number,
   limit: number,
 ): Promise<{ id: number; entityType: "topup" | "withdrawal"; entityId: string }[]> {
-  return db
-    .select({
-      id: statusHistory.id,
-      entityType: statusHistory.entityType,
-      entityId: statusHistory.entityId,
-    })
-    .from(statusHistory)
-    .where(gt(statusHistory.id, since))
-    .orderBy(asc(statusHistory.id))
-    .limit(limit);
+  return db.$store.changesSince(db, since, limit);
 }
 
-export async function latestChangeId(db: Db): Promise<number> {
-  const row = db.$client.prepare("select coalesce(max(id), 0) as id from status_history").get() as {
-    id: number;
-  };
-  return row.id;
+export function latestChangeId(db: Db): Promise<number> {
+  return db.$store.latestChangeId(db);
 }

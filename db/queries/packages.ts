@@ -35,13 +35,15 @@ export async function listPackages(db: Db, filter: PackageFilter = {}): Promise<
     .orderBy(asc(packages.game), asc(packages.priceSatang), asc(packages.packageId));
 }
 
-export function getPackageIn(tx: Tx, packageId: string): PackageRow | undefined {
-  return tx.select().from(packages).where(eq(packages.packageId, packageId)).get();
+export async function getPackageIn(tx: Tx, packageId: string): Promise<PackageRow | undefined> {
+  const [row] = await tx.select().from(packages).where(eq(packages.packageId, packageId));
+  return row;
 }
 
 /** Inserts or replaces one package inside the caller's transaction. */
-export function writePackageIn(tx: Tx, entry: NewPackage): void {
-  tx.insert(packages)
+export async function writePackageIn(tx: Tx, entry: NewPackage): Promise<void> {
+  await tx
+    .insert(packages)
     .values(entry)
     .onConflictDoUpdate({
       target: packages.packageId,
@@ -53,6 +55,5 @@ export function writePackageIn(tx: Tx, entry: NewPackage): void {
         fields: entry.fields,
         updatedAt: new Date(),
       },
-    })
-    .run();
+    });
 }

@@ -1,4 +1,7 @@
-import type { Db } from "../client";
+import { and, asc, inArray, isNull, lt, ne, or, isNotNull } from "drizzle-orm";
+
+import { type Db, withTx } from "../client";
+import { callbacks, upstreamCalls } from "../schema";
 
 /** One batch of a prune: small, so writers wait milliseconds, not seconds. */
 const BATCH = 2_000;
@@ -14,15 +17,28 @@ export async function pruneCallbackBodies(
   maxRows: number,
   now = new Date(),
 ): Promise<number> {
-  const statement = db.$client.prepare(
-    `update callbacks set raw_body = '', pruned_at = ?
-     where id in (
-       select id from callbacks
-       where pruned_at is null and received_at < ?
-         and (processed_at is not null or verification <> 'ok')
-       order by received_at limit ?)`,
-  );
-  return inBatches(maxRows, (n) => statement.run(now.getTime(), cutoff.getTime(), n).changes);
+  return inBatches(maxRows, async (n) => {
+    const oldest = db
+      .select({ id: callbacks.id })
+      .from(callbacks)
+      .where(
+        and(
+          isNull(callbacks.prunedAt),
+          lt(callbacks.receivedAt, cutoff),
+          or(isNotNull(callbacks.processedAt), ne(callbacks.verification, "ok")),
+        ),
+      )
+      .orderBy(asc(callbacks.receivedAt))
+      .limit(n);
+    const pruned = await withTx(db, (tx) =>
+      tx
+        .update(callbacks)
+        .set({ rawBody: "", prunedAt: now })
+        .where(inArray(callbacks.id, oldest))
+        .returning({ id: callbacks.id }),
+    );
+    return pruned.length;
+  });
 }
 
 /** Empties the request and response of upstream calls made before `cutoff`. */
@@ -32,19 +48,29 @@ export async function pruneCallBodies(
   maxRows: number,
   now = new Date(),
 ): Promise<number> {
-  const statement = db.$client.prepare(
-    `update upstream_calls set request = null, response = null, pruned_at = ?
-     where id in (
-       select id from upstream_calls where pruned_at is null and at < ? order by at limit ?)`,
-  );
-  return inBatches(maxRows, (n) => statement.run(now.getTime(), cutoff.getTime(), n).changes);
+  return inBatches(maxRows, async (n) => {
+    const oldest = db
+      .select({ id: upstreamCalls.id })
+      .from(upstreamCalls)
+      .where(and(isNull(upstreamCalls.prunedAt), lt(upstreamCalls.at, cutoff)))
+      .orderBy(asc(upstreamCalls.at))
+      .limit(n);
+    const pruned = await withTx(db, (tx) =>
+      tx
+        .update(upstreamCalls)
+        .set({ request: null, response: null, prunedAt: now })
+        .where(inArray(upstreamCalls.id, oldest))
+        .returning({ id: upstreamCalls.id }),
+    );
+    return pruned.length;
+  });
 }
 
 /** Runs batches until one comes back short or `maxRows` is reached, yielding in between. */
-async function inBatches(maxRows: number, batch: (n: number) => number): Promise<number> {
+async function inBatches(maxRows: number, batch: (n: number) => Promise<number>): Promise<number> {
   let total = 0;
   while (total < maxRows) {
-    const n = batch(Math.min(BATCH, maxRows - total));
+    const n = await batch(Math.min(BATCH, maxRows - total));
     total += n;
     if (n < BATCH) break;
     await new Promise((resolve) => setImmediate(resolve));

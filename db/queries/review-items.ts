@@ -11,23 +11,24 @@ import { reviewItems, type ReviewItemRow, topups, users, withdrawals } from "../
  * partial unique index); a reason it no longer has closes the open item as settled by the
  * system (e.g. P2W's callback resolved an unknown outcome before anyone decided).
  */
-export function syncReviewItemsIn(
+export async function syncReviewItemsIn(
   tx: Tx,
   entity: { kind: EntityKind; id: string },
   before: readonly ReviewItemReason[],
   after: readonly ReviewItemReason[],
   detail: Record<string, unknown> | null,
-): void {
+): Promise<void> {
   const opened = after.filter((r) => !before.includes(r));
   const settled = before.filter((r) => !after.includes(r));
   for (const reason of opened) {
-    tx.insert(reviewItems)
+    await tx
+      .insert(reviewItems)
       .values({ kind: entity.kind, entityId: entity.id, reason, detail })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   }
   if (settled.length > 0) {
-    tx.update(reviewItems)
+    await tx
+      .update(reviewItems)
       .set({ resolvedAt: new Date(), outcome: "settled_by_upstream" })
       .where(
         and(
@@ -36,34 +37,34 @@ export function syncReviewItemsIn(
           inArray(reviewItems.reason, settled),
           isNull(reviewItems.resolvedAt),
         ),
-      )
-      .run();
+      );
   }
 }
 
-export function getReviewItemIn(tx: Tx | Db, id: number): ReviewItemRow | undefined {
-  return tx.select().from(reviewItems).where(eq(reviewItems.id, id)).get();
+export async function getReviewItemIn(tx: Tx | Db, id: number): Promise<ReviewItemRow | undefined> {
+  const [row] = await tx.select().from(reviewItems).where(eq(reviewItems.id, id));
+  return row;
 }
 
 /** Writes a claim, a release or a decision; `where` keeps it to the item as it was read. */
-export function updateReviewItemIn(
+export async function updateReviewItemIn(
   tx: Tx,
   id: number,
   change: Partial<Omit<ReviewItemRow, "id" | "kind" | "entityId" | "reason">>,
-): ReviewItemRow {
-  const row = tx.update(reviewItems).set(change).where(eq(reviewItems.id, id)).returning().get();
+): Promise<ReviewItemRow> {
+  const [row] = await tx.update(reviewItems).set(change).where(eq(reviewItems.id, id)).returning();
   if (!row) throw new Error(`review item ${id} vanished inside its transaction`);
   return row;
 }
 
 /** The open item of an order for one reason, if any. */
-export function openItemOfIn(
+export async function openItemOfIn(
   tx: Tx | Db,
   kind: EntityKind,
   entityId: string,
   reason: ReviewItemReason,
-): ReviewItemRow | undefined {
-  return tx
+): Promise<ReviewItemRow | undefined> {
+  const [row] = await tx
     .select()
     .from(reviewItems)
     .where(
@@ -73,8 +74,8 @@ export function openItemOfIn(
         eq(reviewItems.reason, reason),
         isNull(reviewItems.resolvedAt),
       ),
-    )
-    .get();
+    );
+  return row;
 }
 
 /** Every item an order ever had, newest first (the detail page's review panel). */

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import { rawExec } from "@/db/raw";
 import { tempDb } from "@/db/testing/temp-db";
 
 import { searchTerms } from "./keyset";
 import { listTopups } from "./topups";
 import { listWithdrawals } from "./withdrawals";
 
-function seeded() {
+async function seeded() {
   const db = tempDb();
-  db.$client.exec(`
+  await rawExec(
+    db,
+    `
     insert into users (email, name, role, password_hash) values ('s@x', 'S', 'support', 'x');
     insert into packages (package_id, game, name, price_satang, active, fields)
       values ('P1', 'G', '{"th":"a","en":"b"}', 100, 1, '[]');
@@ -19,7 +22,8 @@ function seeded() {
     insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
       values ('AAAW20260101AAAAAAAAAAAA', 'PAYOUT-2026-000005', 'KBANK', '6117707022', 'สมชาย วงศ์สวัสดิ์', 100, 'success', 1),
              ('AAAW20260101BBBBBBBBBBBB', 'PAYOUT-2026-000006', 'SCB', '1234509876', 'วิชัย ทองคำ', 100, 'open', 2);
-  `);
+  `,
+  );
   return db;
 }
 
@@ -27,7 +31,7 @@ const page = { limit: 50 } as const;
 
 describe("the search box", () => {
   it("finds a player id by any case and any fragment of 3+ characters", async () => {
-    const db = seeded();
+    const db = await seeded();
     const refsOf = async (q: string) =>
       (await listTopups(db, { q }, { sort: "created_desc", ...page })).map((t) => t.refId);
     for (const q of ["ff-777001", "FF-777001", "777001", "-777", "ff-7", "PLAYER-nine", "nine"])
@@ -41,13 +45,13 @@ describe("the search box", () => {
   });
 
   it("finds an id by the tail a list shows, or any fragment, in any case", async () => {
-    const db = seeded();
+    const db = await seeded();
     const refsOf = async (q: string) =>
       (await listTopups(db, { q }, { sort: "created_desc", ...page })).map((t) => t.refId);
     expect(await refsOf("1bbb")).toEqual(["TU-01BBB"]);
     expect(await refsOf("w20")).toEqual(["TU-01BBB"]);
     // A P2W order id that arrived after the row was written is found by its fragment too.
-    db.$client.exec("update topups set order_id = 'P2W-LATE-9Q7' where ref_id = 'TU-01CCC'");
+    await rawExec(db, "update topups set order_id = 'P2W-LATE-9Q7' where ref_id = 'TU-01CCC'");
     expect(await refsOf("late-9q")).toEqual(["TU-01CCC"]);
     const idsOf = async (q: string) =>
       (await listWithdrawals(db, { q }, { sort: "ordered_desc", ...page })).map(
@@ -65,7 +69,7 @@ describe("the search box", () => {
   });
 
   it("finds a withdrawal by a dashed account number, its last digits, or a surname alone", async () => {
-    const db = seeded();
+    const db = await seeded();
     const idsOf = async (q: string) =>
       (await listWithdrawals(db, { q }, { sort: "ordered_desc", ...page })).map(
         (w) => w.platformOrderId,

@@ -7,19 +7,23 @@ export async function readStoredSettings(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
-export function readStoredSettingsIn(tx: Tx): Map<string, number> {
-  const rows = tx.select({ key: settings.key, value: settings.value }).from(settings).all();
+export async function readStoredSettingsIn(tx: Tx): Promise<Map<string, number>> {
+  const rows = await tx.select({ key: settings.key, value: settings.value }).from(settings);
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
-export function writeSettingsIn(tx: Tx, values: Record<string, number>, updatedBy: number): void {
+export async function writeSettingsIn(
+  tx: Tx,
+  values: Record<string, number>,
+  updatedBy: number,
+): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key, value, updatedBy })
       .onConflictDoUpdate({
         target: settings.key,
         set: { value, updatedBy, updatedAt: new Date() },
-      })
-      .run();
+      });
   }
 }

@@ -1,13 +1,13 @@
 import { and, count, eq, gte, lt, min } from "drizzle-orm";
 
-import type { Db } from "../client";
+import { type Db, withTx } from "../client";
 import { signInFailures } from "../schema";
 
 export async function recordSignInFailure(
   db: Db,
   failure: { email: string; ip: string; at: Date },
 ): Promise<void> {
-  await db.insert(signInFailures).values(failure);
+  await withTx(db, (tx) => tx.insert(signInFailures).values(failure));
 }
 
 export async function countSignInFailures(
@@ -42,9 +42,9 @@ export async function recentFailuresByEmail(
 }
 
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.email, email));
+  await withTx(db, (tx) => tx.delete(signInFailures).where(eq(signInFailures.email, email)));
 }
 
 export async function pruneSignInFailures(db: Db, before: Date): Promise<void> {
-  await db.delete(signInFailures).where(lt(signInFailures.at, before));
+  await withTx(db, (tx) => tx.delete(signInFailures).where(lt(signInFailures.at, before)));
 }

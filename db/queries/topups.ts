@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import { type Db, rowBy, type Tx } from "../client";
+import { type Db, rowBy, type Tx, withTx } from "../client";
 import { type LocalizedText, TOPUP_OPEN_STATUSES } from "../enums";
 import {
   type ReviewReason,
@@ -34,38 +34,30 @@ export async function insertTopupOnce(
   topup: NewTopup,
   history: Omit<NewHistory, "entityType" | "entityId">,
   /** Written in the same transaction when the order is new (a re-issue closes its item). */
-  withInsert?: (tx: Tx, inserted: TopupRow) => void,
+  withInsert?: (tx: Tx, inserted: TopupRow) => Promise<void>,
 ): Promise<{ topup: TopupRow; created: boolean }> {
-  return db.transaction(
-    (tx) => {
-      const [inserted] = tx
-        .insert(topups)
-        .values(topup)
-        .onConflictDoNothing({ target: [topups.createdBy, topups.idempotencyKey] })
-        .returning()
-        .all();
-      if (inserted) {
-        tx.insert(statusHistory)
-          .values({ ...history, entityType: "topup", entityId: inserted.refId })
-          .run();
-        withInsert?.(tx, inserted);
-        return { topup: inserted, created: true };
-      }
-      const existing = tx
-        .select()
-        .from(topups)
-        .where(
-          and(
-            eq(topups.createdBy, topup.createdBy),
-            eq(topups.idempotencyKey, topup.idempotencyKey),
-          ),
-        )
-        .get();
-      if (!existing) throw new Error("idempotency conflict without an existing row");
-      return { topup: existing, created: false };
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    const [inserted] = await tx
+      .insert(topups)
+      .values(topup)
+      .onConflictDoNothing({ target: [topups.createdBy, topups.idempotencyKey] })
+      .returning();
+    if (inserted) {
+      await tx
+        .insert(statusHistory)
+        .values({ ...history, entityType: "topup", entityId: inserted.refId });
+      await withInsert?.(tx, inserted);
+      return { topup: inserted, created: true };
+    }
+    const [existing] = await tx
+      .select()
+      .from(topups)
+      .where(
+        and(eq(topups.createdBy, topup.createdBy), eq(topups.idempotencyKey, topup.idempotencyKey)),
+      );
+    if (!existing) throw new Error("idempotency conflict without an existing row");
+    return { topup: existing, created: false };
+  });
 }
 
 export async function getTopup(db: Db, refId: string): Promise<TopupRow | undefined> {
@@ -98,24 +90,23 @@ export async function changeTopupAtomically(
     db,
     { type: "topup", id: refId },
     {
-      read: () => rowBy(db, topups, topups.refId, refId),
+      read: (tx) => rowBy(tx, topups, topups.refId, refId),
       reviewReasons: reviewReasonsOf,
-      write: (tx, current) => {
+      write: async (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };
         const decided = plan(current);
         if (decided.history?.some((h) => h.toStatus === "succeeded")) {
           // Delivered after all: a re-issue still waiting for approval would deliver twice.
-          cancelPendingApprovalsIn(tx, refId, "late_success");
+          await cancelPendingApprovalsIn(tx, refId, "late_success");
         }
-        const changed =
+        const [changed] =
           decided.update && Object.keys(decided.update).length > 0
-            ? tx
+            ? await tx
                 .update(topups)
                 .set({ ...decided.update, updatedAt: new Date() })
                 .where(eq(topups.refId, refId))
                 .returning()
-                .get()
-            : undefined;
+            : [];
         return { result: decided.result, row: changed ?? current, history: decided.history ?? [] };
       },
     },
@@ -326,8 +317,10 @@ export async function scheduleTopupCheck(
   attempts: number,
   next: Date | null,
 ): Promise<void> {
-  await db
-    .update(topups)
-    .set({ reconcileAttempts: attempts, nextCheckAt: next })
-    .where(and(eq(topups.refId, refId), inArray(topups.status, TOPUP_OPEN_STATUSES)));
+  await withTx(db, (tx) =>
+    tx
+      .update(topups)
+      .set({ reconcileAttempts: attempts, nextCheckAt: next })
+      .where(and(eq(topups.refId, refId), inArray(topups.status, TOPUP_OPEN_STATUSES))),
+  );
 }

@@ -1,13 +1,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
 
-import type { Db } from "../client";
+import { type Db, withTx } from "../client";
 import { type UpstreamCallRow, upstreamCalls } from "../schema";
 
 /** One upstream exchange as recorded (already redacted). */
 export type NewUpstreamCall = Omit<typeof upstreamCalls.$inferInsert, "id" | "at">;
 
 export async function insertUpstreamCall(db: Db, call: NewUpstreamCall): Promise<void> {
-  await db.insert(upstreamCalls).values(call);
+  await withTx(db, (tx) => tx.insert(upstreamCalls).values(call));
 }
 
 /** The calls about any of the given ids (an order's refID and orderID), oldest first. */

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import type { Role } from "../enums";
 
-import { type Db, rowBy, type Tx } from "../client";
+import { type Db, rowBy, type Tx, withTx } from "../client";
 import { type UserRow, users } from "../schema";
 
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
@@ -21,31 +21,35 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 }
 
 export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
-  const [row] = await db
-    .insert(users)
-    .values({ ...user, email: user.email.trim().toLowerCase() })
-    .returning();
+  const [row] = await withTx(db, (tx) =>
+    tx
+      .insert(users)
+      .values({ ...user, email: user.email.trim().toLowerCase() })
+      .returning(),
+  );
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
 /** Creates the user, or resets role, name and password of an existing one and enables it. */
 export async function upsertUser(db: Db, user: NewUser): Promise<UserRow> {
-  const [row] = await db
-    .insert(users)
-    .values({ ...user, email: user.email.trim().toLowerCase() })
-    .onConflictDoUpdate({
-      target: users.email,
-      set: {
-        name: user.name,
-        role: user.role,
-        passwordHash: user.passwordHash,
-        disabledAt: null,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: new Date(),
-      },
-    })
-    .returning();
+  const [row] = await withTx(db, (tx) =>
+    tx
+      .insert(users)
+      .values({ ...user, email: user.email.trim().toLowerCase() })
+      .onConflictDoUpdate({
+        target: users.email,
+        set: {
+          name: user.name,
+          role: user.role,
+          passwordHash: user.passwordHash,
+          disabledAt: null,
+          sessionVersion: sql`${users.sessionVersion} + 1`,
+          updatedAt: new Date(),
+        },
+      })
+      .returning(),
+  );
   if (!row) throw new Error("upsert returned no row");
   return row;
 }
@@ -58,17 +62,19 @@ export async function updateUser(
   id: number,
   change: UserChange,
 ): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, id))
-    .returning();
+  const [row] = await withTx(db, (tx) =>
+    tx
+      .update(users)
+      .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning(),
+  );
   return row;
 }
 
 /** A successful sign-in: its time only (it ends no session). */
 export async function recordSignIn(db: Db, id: number, at: Date): Promise<void> {
-  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
+  await withTx(db, (tx) => tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, id)));
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
@@ -80,8 +86,8 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 /** A person's display name, read inside a transaction (who holds a claim). */
-export function userNameIn(tx: Tx | Db, id: number): string {
-  const row = tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get();
+export async function userNameIn(tx: Tx | Db, id: number): Promise<string> {
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
   return row?.name ?? `#${id}`;
 }
 

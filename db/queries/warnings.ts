@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 
-import type { Db, Tx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
 import { warningStates } from "../schema";
 
 /** The banner's warnings as stored: raised or not, since when (lib/overview/warnings.ts). */
@@ -27,30 +27,26 @@ export function changeWarningStates(
   onChange: (
     tx: Tx,
     change: { key: string; raised: boolean; detail: Record<string, unknown> },
-  ) => void,
-): string[] {
-  return db.transaction(
-    (tx) => {
-      const moved: string[] = [];
-      for (const change of changes) {
-        const current = tx
-          .select()
-          .from(warningStates)
-          .where(eq(warningStates.key, change.key))
-          .get();
-        if ((current?.raised ?? null) !== change.wasRaised) continue;
-        tx.insert(warningStates)
-          .values({ key: change.key, raised: change.raised, since: at, detail: change.detail })
-          .onConflictDoUpdate({
-            target: warningStates.key,
-            set: { raised: change.raised, since: at, detail: change.detail },
-          })
-          .run();
-        onChange(tx, change);
-        moved.push(change.key);
-      }
-      return moved;
-    },
-    { behavior: "immediate" },
-  );
+  ) => Promise<void>,
+): Promise<string[]> {
+  return withTx(db, async (tx) => {
+    const moved: string[] = [];
+    for (const change of changes) {
+      const [current] = await tx
+        .select()
+        .from(warningStates)
+        .where(eq(warningStates.key, change.key));
+      if ((current?.raised ?? null) !== change.wasRaised) continue;
+      await tx
+        .insert(warningStates)
+        .values({ key: change.key, raised: change.raised, since: at, detail: change.detail })
+        .onConflictDoUpdate({
+          target: warningStates.key,
+          set: { raised: change.raised, since: at, detail: change.detail },
+        });
+      await onChange(tx, change);
+      moved.push(change.key);
+    }
+    return moved;
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { rawBulk, rawQuery } from "@/db/raw";
 import { tempDb } from "@/db/testing/temp-db";
 
 import { desc } from "drizzle-orm";
@@ -9,44 +10,46 @@ import { searchCondition } from "./keyset";
 import { listWithdrawals, WITHDRAWAL_SEARCH } from "./withdrawals";
 
 /** 2,100 withdrawals to one first name (a dense search) and three to another. */
-function seeded() {
+async function seeded() {
   const db = tempDb();
-  const insert = db.$client.prepare(
-    `insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
-       values (?, ?, 'KBANK', ?, ?, 100, 'success', ?)`,
-  );
-  db.$client.transaction(() => {
+  const rows: unknown[][] = [];
+  {
     for (let i = 0; i < 2_100; i++) {
-      insert.run(
+      rows.push([
         `AAAW20260101${String(i).padStart(12, "0")}`,
         `M-${i}`,
         `0000${i}`,
         `สมชาย คนที่${i}`,
         1_700_000_000_000 + i * 1000,
-      );
+      ]);
     }
     for (let i = 0; i < 3; i++) {
-      insert.run(
+      rows.push([
         `BBBW20260101${String(i).padStart(12, "0")}`,
         `N-${i}`,
         `9999${i}`,
         `วิชัย ทองคำ`,
         1_600_000_000_000 + i,
-      );
+      ]);
     }
-  })();
+  }
+  await rawBulk(
+    db,
+    `insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
+       values (?, ?, 'KBANK', ?, ?, 100, 'success', ?)`,
+    rows,
+  );
   return db;
 }
 
 describe("withdrawal search", () => {
   it("answers exactly, whether a name is shared by thousands or by a few", async () => {
-    const db = seeded();
+    const db = await seeded();
     const common = await listWithdrawals(db, { q: "สมชาย" }, { sort: "ordered_desc", limit: 50 });
-    const expected = db.$client
-      .prepare(
-        "select platform_order_id from withdrawals where account_name like 'สมชาย%' order by ordered_at desc limit 50",
-      )
-      .all() as { platform_order_id: string }[];
+    const expected = (await rawQuery(
+      db,
+      "select platform_order_id from withdrawals where account_name like 'สมชาย%' order by ordered_at desc limit 50",
+    )) as { platform_order_id: string }[];
     expect(common.map((w) => w.platformOrderId)).toEqual(expected.map((r) => r.platform_order_id));
     expect(
       await listWithdrawals(db, { q: "วิชัย" }, { sort: "ordered_desc", limit: 50 }),
@@ -60,7 +63,7 @@ describe("withdrawal search", () => {
   });
 
   it("a name shared by thousands walks the time index and stops at a page, never sorts every match", async () => {
-    const db = seeded();
+    const db = await seeded();
     const planOf = async (q: string) => {
       const query = db
         .select()
@@ -70,7 +73,7 @@ describe("withdrawal search", () => {
         .limit(50)
         .toSQL();
       return (
-        db.$client.prepare(`explain query plan ${query.sql}`).all(...query.params) as {
+        (await rawQuery(db, `explain query plan ${query.sql}`, [...query.params])) as {
           detail: string;
         }[]
       )

@@ -12,7 +12,7 @@ import {
   sql,
 } from "drizzle-orm";
 
-import { type Db, rowBy } from "../client";
+import { type Db, rowBy, withTx } from "../client";
 import {
   type ReviewReason,
   type WithdrawalRow,
@@ -88,20 +88,19 @@ export async function changeWithdrawalAtomically(
     db,
     { type: "withdrawal", id: platformOrderId },
     {
-      read: () => rowBy(db, withdrawals, withdrawals.platformOrderId, platformOrderId),
+      read: (tx) => rowBy(tx, withdrawals, withdrawals.platformOrderId, platformOrderId),
       reviewReasons: reviewReasonsOf,
-      write: (tx, current) => {
+      write: async (tx, current) => {
         const decided = plan(current);
         let next = current;
         if (!current && decided.insert)
-          next = tx.insert(withdrawals).values(decided.insert).returning().get();
+          [next] = await tx.insert(withdrawals).values(decided.insert).returning();
         else if (current && decided.update && Object.keys(decided.update).length > 0) {
-          next = tx
+          [next] = await tx
             .update(withdrawals)
             .set({ ...decided.update, updatedAt: new Date() })
             .where(eq(withdrawals.platformOrderId, platformOrderId))
-            .returning()
-            .get();
+            .returning();
         }
         return { result: decided.result, row: next, history: decided.history ?? [] };
       },
@@ -212,8 +211,10 @@ export async function scheduleWithdrawalCheck(
   attempts: number,
   next: Date | null,
 ): Promise<void> {
-  await db
-    .update(withdrawals)
-    .set({ reconcileAttempts: attempts, nextCheckAt: next })
-    .where(and(eq(withdrawals.platformOrderId, id), eq(withdrawals.status, "open")));
+  await withTx(db, (tx) =>
+    tx
+      .update(withdrawals)
+      .set({ reconcileAttempts: attempts, nextCheckAt: next })
+      .where(and(eq(withdrawals.platformOrderId, id), eq(withdrawals.status, "open"))),
+  );
 }

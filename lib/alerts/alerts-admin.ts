@@ -95,7 +95,7 @@ export async function deliveriesJson(db: Db, params: URLSearchParams) {
 export async function sendTest(db: Db, actor: Person, channelId: number): Promise<DeliveryJson> {
   const channel = await getChannel(db, channelId);
   if (!channel) throw notFoundError();
-  const key = enqueueTest(db, channel, actor.email, new Date());
+  const key = await enqueueTest(db, channel, actor.email, new Date());
   await drainOutbox(db, { key, limit: 1 });
   const delivery = await deliveryByKey(db, key);
   if (!delivery) throw notFoundError();

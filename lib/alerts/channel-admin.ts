@@ -2,7 +2,7 @@ import "server-only";
 
 import { eq } from "drizzle-orm";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { getChannel, listChannels } from "@/db/queries/alerts";
 import {
   ALERT_CHANNEL_KINDS,
@@ -186,20 +186,18 @@ export async function listChannelsJson(db: Db): Promise<ChannelJson[]> {
 export async function createChannel(db: Db, actor: Person, input: unknown): Promise<ChannelJson> {
   const { values, problems } = checkChannel(input);
   if (!values) throw new InvalidInput(problems);
-  return db.transaction(
-    (tx) => {
-      const row = tx.insert(alertChannels).values(values).returning().get();
-      const json = channelJson(row);
-      recordAuditIn(tx, actor, "alert_channel.create", {
-        targetType: "alert_channel",
-        targetId: String(row.id),
-        details: { after: audited(json) },
-        ip: actor.ip,
-      });
-      return json;
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    const [row] = await tx.insert(alertChannels).values(values).returning();
+    if (!row) throw new Error("insert returned no row");
+    const json = channelJson(row);
+    await recordAuditIn(tx, actor, "alert_channel.create", {
+      targetType: "alert_channel",
+      targetId: String(row.id),
+      details: { after: audited(json) },
+      ip: actor.ip,
+    });
+    return json;
+  });
 }
 
 export async function updateChannel(
@@ -212,44 +210,39 @@ export async function updateChannel(
   if (!existing) throw notFoundError();
   const { values, secretChanged, problems } = checkChannel(input, existing);
   if (!values) throw new InvalidInput(problems);
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .update(alertChannels)
-        .set({ ...values, updatedAt: new Date() })
-        .where(eq(alertChannels.id, id))
-        .returning()
-        .get();
-      const json = channelJson(row);
-      recordAuditIn(tx, actor, "alert_channel.update", {
-        targetType: "alert_channel",
-        targetId: String(id),
-        details: {
-          before: audited(channelJson(existing)),
-          after: audited(json),
-          secretChanged,
-        },
-        ip: actor.ip,
-      });
-      return json;
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    const [row] = await tx
+      .update(alertChannels)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(alertChannels.id, id))
+      .returning();
+    // Deleted a moment ago by another person.
+    if (!row) throw notFoundError();
+    const json = channelJson(row);
+    await recordAuditIn(tx, actor, "alert_channel.update", {
+      targetType: "alert_channel",
+      targetId: String(id),
+      details: {
+        before: audited(channelJson(existing)),
+        after: audited(json),
+        secretChanged,
+      },
+      ip: actor.ip,
+    });
+    return json;
+  });
 }
 
 export async function deleteChannel(db: Db, actor: Person, id: number): Promise<void> {
   const existing = await getChannel(db, id);
   if (!existing) throw notFoundError();
-  db.transaction(
-    (tx) => {
-      tx.delete(alertChannels).where(eq(alertChannels.id, id)).run();
-      recordAuditIn(tx, actor, "alert_channel.delete", {
-        targetType: "alert_channel",
-        targetId: String(id),
-        details: { before: audited(channelJson(existing)) },
-        ip: actor.ip,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await withTx(db, async (tx) => {
+    await tx.delete(alertChannels).where(eq(alertChannels.id, id));
+    await recordAuditIn(tx, actor, "alert_channel.delete", {
+      targetType: "alert_channel",
+      targetId: String(id),
+      details: { before: audited(channelJson(existing)) },
+      ip: actor.ip,
+    });
+  });
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { openDb } from "@/db/client";
+import { openDb, withTx } from "@/db/client";
 import { getChannel } from "@/db/queries/alerts";
 import { alertDeliveries, topupHours } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
@@ -78,7 +78,7 @@ describe("delivering alerts", () => {
     const { slack } = await threeChannels(db, receivers.current);
     receivers.current.fail("slack", 500, 2);
     const channel = await getChannel(db, slack.id);
-    enqueueTest(db, channel!, "admin@example.com", at(0));
+    await enqueueTest(db, channel!, "admin@example.com", at(0));
     await drainOutbox(db, { now: () => at(0) });
     await drainOutbox(db, { now: () => at(10_000) }); // not due yet: waits 30 s
     await drainOutbox(db, { now: () => at(31_000) });
@@ -90,7 +90,7 @@ describe("delivering alerts", () => {
 
     // A revoked webhook (Slack answers 404) will not pass: failed at the first attempt.
     receivers.current.fail("slack", 404, 1);
-    enqueueTest(db, channel!, "admin@example.com", at(HOUR));
+    await enqueueTest(db, channel!, "admin@example.com", at(HOUR));
     await drainOutbox(db, { now: () => at(HOUR) });
     const [, failed] = await db.select().from(alertDeliveries).orderBy(alertDeliveries.id);
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
@@ -103,7 +103,7 @@ describe("delivering alerts", () => {
     const { slack } = await threeChannels(db, receivers.current);
     receivers.current.fail("slack", 503, 100);
     const channel = await getChannel(db, slack.id);
-    enqueueTest(db, channel!, "admin@example.com", at(0));
+    await enqueueTest(db, channel!, "admin@example.com", at(0));
     for (let m = 0; m <= 70; m++) await drainOutbox(db, { now: () => at(m * MINUTE) });
     const [row] = await db.select().from(alertDeliveries);
     expect(row?.status).toBe("failed");
@@ -165,25 +165,27 @@ describe("delivering alerts", () => {
     const atMinute = new Date("2026-11-20T01:30:05Z"); // 08:30:05
     // Yesterday (2026-11-19, Bangkok): 8 succeeded, 2 failed for one reason said two ways.
     const hour = new Date("2026-11-19T03:00:00Z");
-    await db.insert(topupHours).values([
-      { hour, packageId: "P1", status: "succeeded", reason: "", count: 8, amountSatang: 8_000 },
-      {
-        hour,
-        packageId: "P1",
-        status: "failed",
-        reason: "PLAYER_NOT_FOUND",
-        count: 1,
-        amountSatang: 1_000,
-      },
-      {
-        hour,
-        packageId: "P1",
-        status: "failed",
-        reason: "Invalid game ID: player not found",
-        count: 1,
-        amountSatang: 1_000,
-      },
-    ]);
+    await withTx(db, (tx) =>
+      tx.insert(topupHours).values([
+        { hour, packageId: "P1", status: "succeeded", reason: "", count: 8, amountSatang: 8_000 },
+        {
+          hour,
+          packageId: "P1",
+          status: "failed",
+          reason: "PLAYER_NOT_FOUND",
+          count: 1,
+          amountSatang: 1_000,
+        },
+        {
+          hour,
+          packageId: "P1",
+          status: "failed",
+          reason: "Invalid game ID: player not found",
+          count: 1,
+          amountSatang: 1_000,
+        },
+      ]),
+    );
     expect(await digestIfDue(db, settings, before)).toBe(false);
     // Two processes (or a restart) at its minute: one digest.
     const made = await Promise.all([

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { activeChannels, claimDigestDay, digestMade, enqueueDeliveries } from "@/db/queries/alerts";
 import { lastBalance } from "@/db/queries/balance";
 import {
@@ -94,29 +94,28 @@ export async function digestIfDue(db: Db, settings: Settings, now: Date): Promis
   const today = bangkokDay(now);
   if (await digestMade(db, today)) return false;
   const facts = await digestFacts(db, today, settings, now, false);
-  return db.transaction(
-    (tx) => {
-      if (!claimDigestDay(tx, today, now)) return false;
-      const channels = activeChannels(tx).filter((c) => c.digest);
-      enqueueDeliveries(
-        tx,
-        otherDeliveries(channels, (c) => `digest:${today}:${c.id}`, "digest", facts, now),
-        now,
-      );
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    if (!(await claimDigestDay(tx, today, now))) return false;
+    const channels = (await activeChannels(tx)).filter((c) => c.digest);
+    await enqueueDeliveries(
+      tx,
+      otherDeliveries(channels, (c) => `digest:${today}:${c.id}`, "digest", facts, now),
+      now,
+    );
+    return true;
+  });
 }
 
 /** A digest sent by hand now (`POST /api/alerts/digest`), to every channel that takes it. */
 export async function sendDigestNow(db: Db, settings: Settings, now: Date): Promise<number> {
   const facts = await digestFacts(db, bangkokDay(now), settings, now, true);
   const run = randomUUID();
-  const channels = activeChannels(db).filter((c) => c.digest);
-  return enqueueDeliveries(
-    db,
-    otherDeliveries(channels, (c) => `digest-manual:${run}:${c.id}`, "digest", facts, now),
-    now,
+  const channels = (await activeChannels(db)).filter((c) => c.digest);
+  return withTx(db, (tx) =>
+    enqueueDeliveries(
+      tx,
+      otherDeliveries(channels, (c) => `digest-manual:${run}:${c.id}`, "digest", facts, now),
+      now,
+    ),
   );
 }

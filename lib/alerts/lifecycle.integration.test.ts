@@ -1,7 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { insertCallback } from "@/db/queries/callbacks";
 import { insertTopupOnce } from "@/db/queries/topups";
 import {
@@ -93,15 +93,17 @@ const CASES: Case[] = [
   {
     kind: "callbacks_refused",
     raise: async (db, at) => {
-      await db
-        .insert(refusedCallbackTally)
-        .values({
-          upstream: "p2w",
-          ip: "*",
-          minute: new Date(Math.floor(at.getTime() / MINUTE) * MINUTE),
-          stored: 8,
-        })
-        .onConflictDoNothing();
+      await withTx(db, (tx) =>
+        tx
+          .insert(refusedCallbackTally)
+          .values({
+            upstream: "p2w",
+            ip: "*",
+            minute: new Date(Math.floor(at.getTime() / MINUTE) * MINUTE),
+            stored: 8,
+          })
+          .onConflictDoNothing(),
+      );
     },
     clear: async () => {}, // the 15 minutes pass
   },
@@ -109,45 +111,55 @@ const CASES: Case[] = [
     kind: "upstream_errors",
     raise: async (db, at) => {
       for (let i = 0; i < 10; i++)
-        await db.insert(upstreamCalls).values({
-          at: new Date(at.getTime() - MINUTE),
-          upstream: "p2w",
-          operation: "create_order",
-          actor: "test",
-          attempt: 1,
-          durationMs: 50,
-          outcome: i < 6 ? "error" : "ok",
-        });
+        await withTx(db, (tx) =>
+          tx.insert(upstreamCalls).values({
+            at: new Date(at.getTime() - MINUTE),
+            upstream: "p2w",
+            operation: "create_order",
+            actor: "test",
+            attempt: 1,
+            durationMs: 50,
+            outcome: i < 6 ? "error" : "ok",
+          }),
+        );
     },
     clear: async () => {}, // the 5 minutes pass
   },
   {
     kind: "review_overdue",
     raise: async (db, at) => {
-      await db.insert(reviewItems).values({
-        kind: "topup",
-        entityId: `TU-LATE-${at.getTime()}`,
-        reason: "failed",
-        openedAt: new Date(at.getTime() - 9 * HOUR),
-      });
+      await withTx(db, (tx) =>
+        tx.insert(reviewItems).values({
+          kind: "topup",
+          entityId: `TU-LATE-${at.getTime()}`,
+          reason: "failed",
+          openedAt: new Date(at.getTime() - 9 * HOUR),
+        }),
+      );
     },
     clear: async (db, at) => {
-      await db.update(reviewItems).set({ resolvedAt: at }).where(isNull(reviewItems.resolvedAt));
+      await withTx(db, (tx) =>
+        tx.update(reviewItems).set({ resolvedAt: at }).where(isNull(reviewItems.resolvedAt)),
+      );
     },
   },
   {
     kind: "reconciler_stalled",
     raise: async (db, at) => {
-      await db
-        .insert(heartbeats)
-        .values({ name: "reconciler", at: new Date(at.getTime() - 11 * MINUTE) })
-        .onConflictDoUpdate({
-          target: heartbeats.name,
-          set: { at: new Date(at.getTime() - 11 * MINUTE) },
-        });
+      await withTx(db, (tx) =>
+        tx
+          .insert(heartbeats)
+          .values({ name: "reconciler", at: new Date(at.getTime() - 11 * MINUTE) })
+          .onConflictDoUpdate({
+            target: heartbeats.name,
+            set: { at: new Date(at.getTime() - 11 * MINUTE) },
+          }),
+      );
     },
     clear: async (db, at) => {
-      await db.update(heartbeats).set({ at }).where(eq(heartbeats.name, "reconciler"));
+      await withTx(db, (tx) =>
+        tx.update(heartbeats).set({ at }).where(eq(heartbeats.name, "reconciler")),
+      );
     },
   },
 ];
@@ -236,12 +248,14 @@ describe("an alert's life", () => {
       active: true,
     });
     const night = new Date("2026-11-20T20:00:00Z"); // 03:00 in Bangkok
-    await db.insert(reviewItems).values({
-      kind: "topup",
-      entityId: "TU-NIGHT",
-      reason: "failed",
-      openedAt: new Date(night.getTime() - 9 * HOUR),
-    });
+    await withTx(db, (tx) =>
+      tx.insert(reviewItems).values({
+        kind: "topup",
+        entityId: "TU-NIGHT",
+        reason: "failed",
+        openedAt: new Date(night.getTime() - 9 * HOUR),
+      }),
+    );
     await snapshot(db, 100_000, night);
     await evaluateAlerts(db, night);
     await drainOutbox(db, { now: () => night });

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import type { Db, Tx } from "@/db/client";
+import { type Db, type Tx, withTx } from "@/db/client";
 import {
   activeChannels,
   alertsDueRepeat,
@@ -68,7 +68,7 @@ function alertDeliveries(
 }
 
 /** A warning crossed: open or close its alert and write the messages, in the caller's transaction. */
-export function alertTransition(
+export async function alertTransition(
   tx: Tx,
   change: {
     key: WarningKey;
@@ -78,10 +78,10 @@ export function alertTransition(
     detail: Record<string, unknown>;
     at: Date;
   },
-): void {
+): Promise<void> {
   const { kind, subject, severity } = ALERT_OF_WARNING[change.key];
   const alert = change.raised
-    ? openAlert(
+    ? await openAlert(
         tx,
         {
           kind,
@@ -93,14 +93,18 @@ export function alertTransition(
         },
         change.at,
       )
-    : resolveAlert(tx, kind, subject, change.at, {
+    : await resolveAlert(tx, kind, subject, change.at, {
         value: change.value,
         threshold: change.threshold,
         detail: change.detail,
       });
   if (!alert) return;
   const event = change.raised ? "raised" : "resolved";
-  enqueueDeliveries(tx, alertDeliveries(activeChannels(tx), alert, event, change.at), change.at);
+  await enqueueDeliveries(
+    tx,
+    alertDeliveries(await activeChannels(tx), alert, event, change.at),
+    change.at,
+  );
 }
 
 /** Alerts still raised after `repeatHours` since their last message: one more message each. */
@@ -108,17 +112,11 @@ export async function enqueueRepeats(db: Db, repeatHours: number, now: Date): Pr
   const due = await alertsDueRepeat(db, new Date(now.getTime() - repeatHours * 3_600_000));
   let written = 0;
   for (const alert of due) {
-    written += db.transaction(
-      (tx) => {
-        if (!markRepeated(tx, alert, now)) return 0;
-        return enqueueDeliveries(
-          tx,
-          alertDeliveries(activeChannels(tx), alert, "repeat", now),
-          now,
-        );
-      },
-      { behavior: "immediate" },
-    );
+    written += await withTx(db, async (tx) => {
+      if (!(await markRepeated(tx, alert, now))) return 0;
+      const channels = await activeChannels(tx);
+      return enqueueDeliveries(tx, alertDeliveries(channels, alert, "repeat", now), now);
+    });
   }
   return written;
 }
@@ -142,12 +140,20 @@ export function otherDeliveries(
 }
 
 /** A person's test message to one channel, sent now whatever the quiet hours. */
-export function enqueueTest(db: Db, channel: AlertChannelRow, by: string, at: Date): string {
+export async function enqueueTest(
+  db: Db,
+  channel: AlertChannelRow,
+  by: string,
+  at: Date,
+): Promise<string> {
   const key = `test:${randomUUID()}:${channel.id}`;
-  enqueueDeliveries(
-    db,
-    otherDeliveries([channel], () => key, "test", { type: "test", by, at: at.toISOString() }, at),
-    at,
+  const message = { type: "test", by, at: at.toISOString() } as const;
+  await withTx(db, (tx) =>
+    enqueueDeliveries(
+      tx,
+      otherDeliveries([channel], () => key, "test", message, at),
+      at,
+    ),
   );
   return key;
 }

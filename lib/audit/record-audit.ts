@@ -26,13 +26,13 @@ export async function recordAudit(
 }
 
 /** `recordAudit` inside the transaction that makes the change (settings, catalog edits). */
-export function recordAuditIn(
+export async function recordAuditIn(
   tx: Tx,
   actor: Actor,
   action: AuditAction,
   entry: Omit<AuditEntry, "action" | "actorId" | "actorEmail"> = {},
-): void {
-  insertAuditIn(tx, auditRow(actor, action, entry));
+): Promise<void> {
+  await insertAuditIn(tx, auditRow(actor, action, entry));
 }
 
 function auditRow(

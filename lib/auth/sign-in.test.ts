@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { rawQuery } from "@/db/raw";
 import type { Db } from "@/db/client";
 import { upsertUser } from "@/db/queries/users";
 import { auditLog } from "@/db/schema";
@@ -41,7 +42,7 @@ describe("authenticate", () => {
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
-    db.$client.prepare("update users set disabled_at = 1").run();
+    await rawQuery(db, "update users set disabled_at = 1");
     expect(await attempt("staff@example.com", password)).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",

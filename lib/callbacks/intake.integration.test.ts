@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import {} from "@/db/raw";
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { tempDb } from "@/db/testing/temp-db";
 import { hookToken } from "@/lib/p2w/hook-token";
@@ -48,7 +49,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => db.$client.close());
+afterAll(() => db.$store.close());
 
 const post = (path: string, body: string) =>
   fetch(`${base}${path}`, {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 
+import { rawQuery, rawValue } from "@/db/raw";
 import type { Db } from "@/db/client";
 import {
   getCallback,
@@ -64,28 +65,30 @@ function recorder(db: Db, hold?: Promise<void>) {
 }
 
 const unprocessed = (db: Db) =>
-  db.$client.prepare("select count(*) from callbacks where result = 'received'").pluck().get();
+  rawValue<number>(db, "select count(*) from callbacks where result = 'received'");
 
 describe("callback worker", () => {
   it("picks up what waited across a restart, oldest first, each exactly once", async () => {
     const db = tempDb();
     const ids = await received(db, 40);
     // Claimed by a process that then died: the claim ran out a second ago.
-    db.$client
-      .prepare("update callbacks set claimed_until = ? where id <= ?")
-      .run(Date.now() - 1000, ids[4]);
+    await rawQuery(db, "update callbacks set claimed_until = ? where id <= ?", [
+      Date.now() - 1000,
+      ids[4],
+    ]);
     const { runs, process } = recorder(db);
     worker(db, { p2w: process }).start();
-    await waitFor(() => unprocessed(db) === 0);
+    await waitFor(async () => (await unprocessed(db)) === 0);
     expect(runs).toEqual(ids);
   });
 
   it("leaves a row another live worker holds until its claim runs out", async () => {
     const db = tempDb();
     const [held] = await received(db, 1);
-    db.$client
-      .prepare("update callbacks set claimed_until = ?, claimed_by = 'peer' where id = ?")
-      .run(Date.now() + 1_000, held);
+    await rawQuery(db, "update callbacks set claimed_until = ?, claimed_by = 'peer' where id = ?", [
+      Date.now() + 1_000,
+      held,
+    ]);
     // The peer is alive: its liveness lease runs for a while yet.
     await acquireLease(db, workerLeaseName("peer"), "peer", 60_000);
     const { runs, process } = recorder(db);
@@ -104,23 +107,27 @@ describe("callback worker", () => {
     const db = tempDb();
     const ids = await received(db, 3);
     // A process killed mid-work: claims for another minute, its lease lapsed a moment ago.
-    db.$client
-      .prepare("update callbacks set claimed_until = ?, claimed_by = 'dead' where id <= ?")
-      .run(Date.now() + 60_000, ids[1]);
+    await rawQuery(
+      db,
+      "update callbacks set claimed_until = ?, claimed_by = 'dead' where id <= ?",
+      [Date.now() + 60_000, ids[1]],
+    );
     await acquireLease(db, workerLeaseName("dead"), "dead", -1);
     const { runs, process } = recorder(db);
     const w = worker(db, { p2w: process }).start();
-    await waitFor(() => unprocessed(db) === 0, 2_000);
+    await waitFor(async () => (await unprocessed(db)) === 0, 2_000);
     expect(runs).toEqual(ids);
     // Its own lease is live while it runs, the dead one's is gone, and stop releases its own.
-    const leases = () =>
-      db.$client
-        .prepare("select holder from leases where name like 'callback-worker:%'")
-        .pluck()
-        .all();
-    expect(leases()).toEqual([w.holder]);
+    const leases = async () =>
+      (
+        await rawQuery<Record<string, unknown>>(
+          db,
+          "select holder from leases where name like 'callback-worker:%'",
+        )
+      ).map((r) => Object.values(r)[0]);
+    expect(await leases()).toEqual([w.holder]);
     await w.stop();
-    expect(leases()).toEqual([]);
+    expect(await leases()).toEqual([]);
   });
 
   it("holds at most `concurrency` callbacks in hand however many wait", async () => {
@@ -137,10 +144,10 @@ describe("callback worker", () => {
     w.wake();
     expect(await look).toBe(0);
     expect(runs).toHaveLength(8);
-    const claimed = db.$client
-      .prepare("select count(*) from callbacks where claimed_until is not null")
-      .pluck()
-      .get();
+    const claimed = await rawValue(
+      db,
+      "select count(*) from callbacks where claimed_until is not null",
+    );
     expect(claimed).toBe(8);
     release();
     await waitFor(() => runs.length === 200);
@@ -151,7 +158,7 @@ describe("callback worker", () => {
   it("two workers on one file never process the same callback", async () => {
     const db = tempDb();
     const ids = await received(db, 150);
-    const other = openDb(db.$client.name);
+    const other = openDb(db.$store.location);
     const a = recorder(db);
     const b = recorder(other);
     const wa = worker(db, { p2w: a.process }, { concurrency: 4 }).start();
@@ -176,7 +183,7 @@ describe("callback worker", () => {
     worker(db, { p2w: process }).start();
     await waitFor(() => runs.length === 1);
     expect(runs).toEqual([p2w]);
-    expect(unprocessed(db)).toBe(3);
+    expect(await unprocessed(db)).toBe(3);
   });
 
   it("a callback whose processing keeps throwing is left for a person after a few runs", async () => {
@@ -207,16 +214,15 @@ describe("callback worker", () => {
     });
   });
 
-  it("claims by walking the pending index, not the table", () => {
+  it("claims by walking the pending index, not the table", async () => {
     const db = tempDb();
-    const plan = db.$client
-      .prepare(
-        `explain query plan select id from callbacks
+    const plan = (await rawQuery(
+      db,
+      `explain query plan select id from callbacks
           where result = 'received' and upstream in ('p2w', 'payout')
             and (claimed_until is null or claimed_until < 0)
           order by received_at, id limit 16`,
-      )
-      .all() as { detail: string }[];
+    )) as { detail: string }[];
     const details = plan.map((p) => p.detail).join(" | ");
     expect(details).toContain("USING INDEX callbacks_pending_idx");
     expect(details).not.toContain("TEMP B-TREE");

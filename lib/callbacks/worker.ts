@@ -51,6 +51,7 @@ export class CallbackWorker {
   private readonly options: Required<WorkerOptions>;
   private running = 0;
   private scheduled = false;
+  private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private idle: (() => void)[] = [];
@@ -87,27 +88,28 @@ export class CallbackWorker {
   private heartbeat(first = false): void {
     const failed = (error: unknown) =>
       logger.error("callback worker could not renew its lease", { error });
-    try {
-      const db = this.db();
-      if (first) pruneLapsedLeases(db, workerLeaseName(""));
-      // A failed renewal is logged, never thrown: at worst a peer takes these claims early,
-      // and the event key makes processing a callback twice harmless.
-      acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs).catch(
-        failed,
-      );
-    } catch (error) {
-      failed(error);
-    }
+    const db = this.db();
+    // A failed renewal is logged, never thrown: at worst a peer takes these claims early,
+    // and the event key makes processing a callback twice harmless.
+    (first ? pruneLapsedLeases(db, workerLeaseName("")) : Promise.resolve())
+      .then(() =>
+        acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs),
+      )
+      .catch(failed);
   }
 
-  /** Something was stored or a slot came free: look soon. Wake-ups in one turn coalesce. */
+  /**
+   * Something was stored or a slot came free: look soon. Wake-ups in one turn coalesce; one
+   * that comes while a look is under way makes another look after it.
+   */
   wake(): void {
-    if (this.stopped || this.scheduled) return;
+    if (this.stopped) return;
+    if (this.scheduled) {
+      this.again = true;
+      return;
+    }
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.fill();
-    });
+    setImmediate(() => void this.fill());
   }
 
   /** Stops looking and resolves once the callbacks in hand are finished. */
@@ -140,13 +142,14 @@ export class CallbackWorker {
    * for half the slots to come free: a claim is a write, and claiming one row per finished
    * callback cost as much as processing it.
    */
-  private fill(): void {
+  private async fill(): Promise<void> {
+    this.again = false;
     const free = this.options.concurrency - this.running;
     const worthClaiming = this.running === 0 || free >= this.options.concurrency / 2;
+    let claimed: { id: number; upstream: UpstreamName }[] = [];
     if (free > 0 && worthClaiming && !this.stopped) {
-      let claimed: { id: number; upstream: UpstreamName }[] = [];
       try {
-        claimed = claimReceivedCallbacks(
+        claimed = await claimReceivedCallbacks(
           this.db(),
           Object.keys(this.processors),
           free,
@@ -164,10 +167,11 @@ export class CallbackWorker {
           this.maybeIdle();
         });
       }
-      for (const resolve of this.looked.splice(0)) resolve(claimed.length);
-    } else {
-      for (const resolve of this.looked.splice(0)) resolve(0);
     }
+    // Until here a look is under way: `settled` waits for it.
+    this.scheduled = false;
+    for (const resolve of this.looked.splice(0)) resolve(claimed.length);
+    if (this.again) this.wake();
     this.maybeIdle();
   }
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Db, Tx } from "@/db/client";
+import { type Db, type Tx, withTx } from "@/db/client";
 import {
   getPackageIn,
   listPackages,
@@ -36,17 +36,17 @@ export function toCatalogEntry(row: PackageRow): CatalogEntry {
 const same = (a: CatalogEntry, b: CatalogEntry) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Writes one entry if it changes anything, with its audit entry; says what happened. */
-function writeEntryIn(
+async function writeEntryIn(
   tx: Tx,
   actor: Person | null,
   action: AuditAction,
   entry: CatalogEntry,
-): "inserted" | "updated" | "unchanged" {
-  const existing = getPackageIn(tx, entry.packageId);
+): Promise<"inserted" | "updated" | "unchanged"> {
+  const existing = await getPackageIn(tx, entry.packageId);
   const before = existing ? toCatalogEntry(existing) : null;
   if (before && same(before, entry)) return "unchanged";
-  writePackageIn(tx, entry);
-  recordAuditIn(tx, actor, action, {
+  await writePackageIn(tx, entry);
+  await recordAuditIn(tx, actor, action, {
     targetType: "package",
     targetId: entry.packageId,
     details: { before, after: entry },
@@ -68,15 +68,12 @@ export async function listCatalog(db: Db, filter: PackageFilter = {}): Promise<C
 /** Creates a package; 409 `PACKAGE_EXISTS` when the id is taken (edit that one instead). */
 export async function createPackage(db: Db, person: Person, raw: unknown): Promise<CatalogEntry> {
   const entry = checked(raw);
-  return db.transaction(
-    (tx) => {
-      if (getPackageIn(tx, entry.packageId))
-        throw new AppError("PACKAGE_EXISTS", 409, { packageId: entry.packageId });
-      writeEntryIn(tx, person, "package.create", entry);
-      return entry;
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    if (await getPackageIn(tx, entry.packageId))
+      throw new AppError("PACKAGE_EXISTS", 409, { packageId: entry.packageId });
+    await writeEntryIn(tx, person, "package.create", entry);
+    return entry;
+  });
 }
 
 /**
@@ -94,14 +91,11 @@ export async function updatePackage(
   if (named !== undefined && named !== packageId)
     throw new InvalidInput([{ field: "packageId", code: "PACKAGE_ID_FIXED" }]);
   const entry = checked({ ...body, packageId });
-  return db.transaction(
-    (tx) => {
-      if (!getPackageIn(tx, packageId)) throw notFoundError();
-      writeEntryIn(tx, person, "package.update", entry);
-      return entry;
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    if (!(await getPackageIn(tx, packageId))) throw notFoundError();
+    await writeEntryIn(tx, person, "package.update", entry);
+    return entry;
+  });
 }
 
 /** What importing a file would do, package by package, before anything is written. */
@@ -157,12 +151,9 @@ export async function importCatalog(
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const { entries, problems } = checkCatalog(file);
   if (problems.length > 0) throw new InvalidInput(problems);
-  return db.transaction(
-    (tx) => {
-      const counts = { inserted: 0, updated: 0, unchanged: 0 };
-      for (const entry of entries) counts[writeEntryIn(tx, actor, "package.import", entry)]++;
-      return counts;
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    const counts = { inserted: 0, updated: 0, unchanged: 0 };
+    for (const entry of entries) counts[await writeEntryIn(tx, actor, "package.import", entry)]++;
+    return counts;
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { rawQuery, rawExec } from "@/db/raw";
 import { insertCallback } from "@/db/queries/callbacks";
 import { insertUpstreamCall } from "@/db/queries/upstream-calls";
 import { tempDb } from "@/db/testing/temp-db";
@@ -38,7 +39,8 @@ async function randomLog() {
       response: null,
     });
   }
-  db.$client.exec(
+  await rawExec(
+    db,
     "update upstream_calls set at = (select received_at from callbacks where callbacks.id = upstream_calls.id)",
   );
   return db;
@@ -86,11 +88,10 @@ async function expectEveryFilter<R extends { id: number }>(
 describe("the logs' pages", () => {
   it("callbacks: every filter pages through exactly the plain answer, newest first", async () => {
     const db = await randomLog();
-    const rows = db.$client
-      .prepare(
-        "select id, upstream, verification, result, entity_id, order_id, received_at from callbacks",
-      )
-      .all() as {
+    const rows = (await rawQuery(
+      db,
+      "select id, upstream, verification, result, entity_id, order_id, received_at from callbacks",
+    )) as {
       id: number;
       upstream: string;
       verification: string;
@@ -132,9 +133,10 @@ describe("the logs' pages", () => {
 
   it("upstream calls: every filter pages through exactly the plain answer", async () => {
     const db = await randomLog();
-    const rows = db.$client
-      .prepare("select id, upstream, operation, outcome, target_id, at from upstream_calls")
-      .all() as {
+    const rows = (await rawQuery(
+      db,
+      "select id, upstream, operation, outcome, target_id, at from upstream_calls",
+    )) as {
       id: number;
       upstream: string;
       operation: string;
@@ -166,9 +168,10 @@ describe("the logs' pages", () => {
 
   it("latency and error rate per operation are exact over the last hour and day", async () => {
     const db = await randomLog();
-    const rows = db.$client
-      .prepare("select operation, outcome, duration_ms as d, at from upstream_calls")
-      .all() as { operation: string; outcome: string; d: number; at: number }[];
+    const rows = (await rawQuery(
+      db,
+      "select operation, outcome, duration_ms as d, at from upstream_calls",
+    )) as { operation: string; outcome: string; d: number; at: number }[];
     const now = Math.max(...rows.map((r) => r.at)) + 60_000;
     const exact = (operation: string, since: number) => {
       const mine = rows.filter((r) => r.operation === operation && r.at >= since);

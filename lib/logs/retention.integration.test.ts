@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { withTx } from "@/db/client";
 import { describe, expect, it } from "vitest";
 
 import { getCallback, insertCallback } from "@/db/queries/callbacks";
@@ -63,10 +64,12 @@ async function fixture() {
   };
   await insertUpstreamCall(db, call);
   await insertUpstreamCall(db, call);
-  db.update(upstreamCalls)
-    .set({ at: daysAgo(120) })
-    .where(eq(upstreamCalls.id, 1))
-    .run();
+  await withTx(db, (tx) =>
+    tx
+      .update(upstreamCalls)
+      .set({ at: daysAgo(120) })
+      .where(eq(upstreamCalls.id, 1)),
+  );
   return { db, ids };
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { insertCallback } from "@/db/queries/callbacks";
 import { insertTopupOnce } from "@/db/queries/topups";
 import { auditLog, balanceSnapshots } from "@/db/schema";
@@ -20,9 +20,11 @@ const settings = { ...DEFAULT_SETTINGS, lowBalanceBaht: 20_000, warningClearGapP
 const MINUTE = 60_000;
 
 async function balance(db: Db, satang: number, at: Date) {
-  await db
-    .insert(balanceSnapshots)
-    .values({ upstream: "p2w", balanceSatang: satang, source: "test", confirmed: true, at });
+  await withTx(db, (tx) =>
+    tx
+      .insert(balanceSnapshots)
+      .values({ upstream: "p2w", balanceSatang: satang, source: "test", confirmed: true, at }),
+  );
 }
 
 const audits = (db: Db, action: string) =>
@@ -37,13 +39,15 @@ describe("the banner's warnings", () => {
     expect((await currentWarnings(db, settings, at(1))).map((w) => w.key)).toEqual([]);
 
     // An unconfirmed figure (a forged callback) moves nothing.
-    await db.insert(balanceSnapshots).values({
-      upstream: "p2w",
-      balanceSatang: 100,
-      source: "forged",
-      confirmed: false,
-      at: at(2),
-    });
+    await withTx(db, (tx) =>
+      tx.insert(balanceSnapshots).values({
+        upstream: "p2w",
+        balanceSatang: 100,
+        source: "forged",
+        confirmed: false,
+        at: at(2),
+      }),
+    );
     expect(await currentWarnings(db, settings, at(2))).toEqual([]);
 
     await balance(db, 1_900_000, at(3));

@@ -278,14 +278,14 @@ export async function currentWarnings(
     })
     .filter((c) => c.raised !== c.was);
   if (changes.length > 0) {
-    const moved = changeWarningStates(db, changes, now, (tx, change) => {
-      recordAuditIn(tx, null, change.raised ? "warning.raised" : "warning.cleared", {
+    const moved = await changeWarningStates(db, changes, now, async (tx, change) => {
+      await recordAuditIn(tx, null, change.raised ? "warning.raised" : "warning.cleared", {
         targetType: "warning",
         targetId: change.key,
         details: change.detail,
       });
       const evaluation = changes.find((c) => c.key === change.key);
-      alertTransition(tx, {
+      await alertTransition(tx, {
         key: change.key as WarningKey,
         raised: change.raised,
         value: evaluation?.value ?? null,

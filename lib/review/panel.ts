@@ -67,7 +67,7 @@ export async function reviewPanelData(
       (c) => c.operation === "get_order" && c.outcome === "ok",
     );
   }
-  const blocker = reissueBlockerIn(db, topup.refId);
+  const blocker = await reissueBlockerIn(db, topup.refId);
   return {
     evidence,
     items,

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import type { Tx } from "@/db/client";
+import { type Tx, withTx } from "@/db/client";
 import {
   approvalByKeyIn,
   decideApprovalIn,
@@ -45,7 +45,7 @@ export function reissueNeedsApproval(
  */
 
 /** The approval a re-issue carries out: decided in the transaction that inserts the order. */
-type ApprovalStep = { id: number; decide: (tx: Tx, reissueRefId: string) => void };
+type ApprovalStep = { id: number; decide: (tx: Tx, reissueRefId: string) => Promise<void> };
 
 export type ReissueResult =
   | { kind: "sent"; topup: TopupRow; created: boolean; error?: AppError }
@@ -66,22 +66,25 @@ function refuse(blocker: string | null, refId: string): void {
  * history says by whom and as what.
  */
 function linkReissue(old: TopupRow, person: Person, note: string, approval?: ApprovalStep) {
-  return (tx: Tx, inserted: TopupRow) => {
+  return async (tx: Tx, inserted: TopupRow) => {
     refuse(
-      reissueBlockerIn(tx, old.refId, { reissueRefId: inserted.refId, approvalId: approval?.id }),
+      await reissueBlockerIn(tx, old.refId, {
+        reissueRefId: inserted.refId,
+        approvalId: approval?.id,
+      }),
       old.refId,
     );
-    approval?.decide(tx, inserted.refId);
-    const item = openItemOfIn(tx, "topup", old.refId, "failed");
+    await approval?.decide(tx, inserted.refId);
+    const item = await openItemOfIn(tx, "topup", old.refId, "failed");
     if (item) {
-      updateReviewItemIn(tx, item.id, {
+      await updateReviewItemIn(tx, item.id, {
         resolvedAt: new Date(),
         resolvedBy: person.id,
         outcome: "reissued",
         note,
       });
     }
-    recordReissueIn(tx, old, {
+    await recordReissueIn(tx, old, {
       actor: `user:${person.id}`,
       details: { reissueRefId: inserted.refId, note, approvalId: approval?.id ?? null },
     });
@@ -132,7 +135,7 @@ export async function requestReissue(
   if (!old) throw new AppError("TOPUP_NOT_FOUND", 404, { refId });
 
   // A retried request answers what the first one did.
-  const earlierApproval = approvalByKeyIn(db, person.id, key);
+  const earlierApproval = await approvalByKeyIn(db, person.id, key);
   if (earlierApproval && earlierApproval.refId === refId)
     return { kind: "approval", approval: earlierApproval, created: false };
   const reissuedAs = await reissueOf(db, refId);
@@ -140,18 +143,18 @@ export async function requestReissue(
   if (earlierSend && earlierSend.createdBy === person.id && earlierSend.idempotencyKey === key)
     return { kind: "sent", topup: earlierSend, created: false };
 
-  refuse(reissueBlockerIn(db, refId), refId);
+  refuse(await reissueBlockerIn(db, refId), refId);
   if (reissueNeedsApproval(old.priceSatang, await getSettings(db))) {
-    const approval = db.transaction((tx) => {
-      refuse(reissueBlockerIn(tx, refId), refId);
-      const row = insertApprovalIn(tx, {
+    const approval = await withTx(db, async (tx) => {
+      refuse(await reissueBlockerIn(tx, refId), refId);
+      const row = await insertApprovalIn(tx, {
         refId,
         requestedBy: person.id,
         requestNote: note,
         idempotencyKey: key,
       });
       if (!row) throw notReissuable(refId, "pending_approval");
-      recordAuditIn(tx, person, "reissue.request", {
+      await recordAuditIn(tx, person, "reissue.request", {
         targetType: "topup",
         targetId: refId,
         details: { approvalId: row.id, priceSatang: old.priceSatang, note },
@@ -170,7 +173,7 @@ async function pendingApprovalFor(
   person: Person,
   id: number,
 ): Promise<{ approval: ApprovalRow; old: TopupRow }> {
-  const approval = getApprovalIn(deps.db, id);
+  const approval = await getApprovalIn(deps.db, id);
   if (!approval) throw new AppError("APPROVAL_NOT_FOUND", 404, { id });
   if (approval.requestedBy === person.id) throw new AppError("SAME_PERSON", 403);
   if (approval.status !== "pending")
@@ -189,15 +192,15 @@ export async function approveReissue(
 ): Promise<{ approval: ApprovalRow; topup: TopupRow; error?: AppError }> {
   const note = checkNote(input.note);
   const { approval, old } = await pendingApprovalFor(deps, person, id);
-  const decide = (tx: Tx, reissueRefId: string) => {
-    const decided = decideApprovalIn(tx, id, {
+  const decide = async (tx: Tx, reissueRefId: string) => {
+    const decided = await decideApprovalIn(tx, id, {
       status: "approved",
       note,
       decidedBy: person.id,
       reissueRefId,
     });
     if (!decided) throw new AppError("ALREADY_DECIDED", 409, { status: "approved" });
-    recordAuditIn(tx, person, "reissue.approve", {
+    await recordAuditIn(tx, person, "reissue.approve", {
       targetType: "topup",
       targetId: approval.refId,
       details: { approvalId: id, reissueRefId, note },
@@ -209,7 +212,11 @@ export async function approveReissue(
     decide,
   });
   // `created` false: this person's own approval a moment ago (a double click) made it already.
-  return { approval: getApprovalIn(deps.db, id) ?? approval, topup: sent.topup, error: sent.error };
+  return {
+    approval: (await getApprovalIn(deps.db, id)) ?? approval,
+    topup: sent.topup,
+    error: sent.error,
+  };
 }
 
 /** A second person rejects: nothing is sent; the order stays failed and re-issuable. */
@@ -221,10 +228,10 @@ export async function rejectReissue(
 ): Promise<{ approval: ApprovalRow }> {
   const note = checkNote(input.note);
   const { approval } = await pendingApprovalFor(deps, person, id);
-  const decided = deps.db.transaction((tx) => {
-    const row = decideApprovalIn(tx, id, { status: "rejected", note, decidedBy: person.id });
+  const decided = await withTx(deps.db, async (tx) => {
+    const row = await decideApprovalIn(tx, id, { status: "rejected", note, decidedBy: person.id });
     if (!row) throw new AppError("ALREADY_DECIDED", 409, { status: "decided" });
-    recordAuditIn(tx, person, "reissue.reject", {
+    await recordAuditIn(tx, person, "reissue.reject", {
       targetType: "topup",
       targetId: approval.refId,
       details: { approvalId: id, note },

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { withTx } from "@/db/client";
 import { describe, expect, it } from "vitest";
 
 import { listHistory } from "@/db/queries/history";
@@ -125,10 +126,12 @@ describe("deciding review items", () => {
     await releaseReviewItem(h.db, ann, item.id);
     await claimReviewItem(h.db, ben, item.id);
     // Ben's claim grows older than the timeout (30 minutes by default): Ann may take it.
-    await h.db
-      .update(reviewItems)
-      .set({ claimedAt: new Date(Date.now() - 31 * 60_000) })
-      .where(eq(reviewItems.id, item.id));
+    await withTx(h.db, (tx) =>
+      tx
+        .update(reviewItems)
+        .set({ claimedAt: new Date(Date.now() - 31 * 60_000) })
+        .where(eq(reviewItems.id, item.id)),
+    );
     await claimReviewItem(h.db, ann, item.id);
 
     const outcomes = await Promise.allSettled([

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { rawQuery } from "@/db/raw";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -113,10 +114,10 @@ describe("the review state machine", () => {
           for (const [id, outcome] of decided) {
             expect(all.find((i) => i.id === id)?.outcome).toBe(outcome);
           }
-          const order = db.$client
-            .prepare("select status from topups where ref_id = ?")
-            .get(refId) as { status: string };
-          if (order.status !== "failed") expect(reissueBlockerIn(db, refId)).not.toBeNull();
+          const order = (
+            await rawQuery(db, "select status from topups where ref_id = ?", [refId])
+          )[0] as { status: string };
+          if (order.status !== "failed") expect(await reissueBlockerIn(db, refId)).not.toBeNull();
         }
       }),
       { numRuns: 60 },

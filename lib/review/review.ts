@@ -46,13 +46,13 @@ async function changeItemAndOrder(
   db: Db,
   item: ReviewItemRow,
   plans: OrderPlans,
-  first: (tx: Tx) => void,
+  first: (tx: Tx) => Promise<void>,
 ): Promise<ReviewItemRow> {
   let after: ReviewItemRow | undefined;
   const options = {
-    first: (tx: Tx) => {
-      first(tx);
-      after = getReviewItemIn(tx, item.id);
+    first: async (tx: Tx) => {
+      await first(tx);
+      after = await getReviewItemIn(tx, item.id);
     },
   };
   if (item.kind === "topup") {
@@ -70,7 +70,7 @@ async function changeItemAndOrder(
 }
 
 async function findItem(db: Db, id: number): Promise<ReviewItemRow> {
-  const item = getReviewItemIn(db, id);
+  const item = await getReviewItemIn(db, id);
   if (!item) throw new AppError("REVIEW_ITEM_NOT_FOUND", 404, { id });
   return item;
 }
@@ -82,15 +82,15 @@ function refuseIfResolved(item: ReviewItemRow): void {
 }
 
 /** Another person's claim younger than the claim timeout: refused, naming them. */
-function refuseIfHeldByAnother(
+async function refuseIfHeldByAnother(
   tx: Tx,
   item: ReviewItemRow,
   person: Person,
   at: { now: Date; timeoutMinutes: number },
-): void {
+): Promise<void> {
   if (!item.claimedBy || item.claimedBy === person.id || !item.claimedAt) return;
   if (at.now.getTime() - item.claimedAt.getTime() >= at.timeoutMinutes * 60_000) return;
-  const name = userNameIn(tx, item.claimedBy);
+  const name = await userNameIn(tx, item.claimedBy);
   throw new AppError(
     "CLAIMED",
     409,
@@ -106,14 +106,14 @@ const reporter = (person: Person, details: Record<string, unknown>): Reporter =>
 });
 
 /** The audit row of an action on an item, written in its transaction. */
-function auditItemIn(
+async function auditItemIn(
   tx: Tx,
   person: Person,
   action: AuditAction,
   item: ReviewItemRow,
   details: Record<string, unknown>,
-): void {
-  recordAuditIn(tx, person, action, {
+): Promise<void> {
+  await recordAuditIn(tx, person, action, {
     targetType: item.kind,
     targetId: item.entityId,
     details: { itemId: item.id, reason: item.reason, ...details },
@@ -130,18 +130,18 @@ async function guarded(
   db: Db,
   seen: ReviewItemRow,
   person: Person,
-  act: (tx: Tx, item: ReviewItemRow, now: Date) => void,
+  act: (tx: Tx, item: ReviewItemRow, now: Date) => Promise<void>,
   plans: OrderPlans,
 ): Promise<ReviewItemRow> {
   const now = new Date();
   const { claimTimeoutMinutes } = await getSettings(db);
   refuseIfResolved(seen);
-  return changeItemAndOrder(db, seen, plans, (tx) => {
-    const item = getReviewItemIn(tx, seen.id);
+  return changeItemAndOrder(db, seen, plans, async (tx) => {
+    const item = await getReviewItemIn(tx, seen.id);
     if (!item) throw new AppError("REVIEW_ITEM_NOT_FOUND", 404, { id: seen.id });
     refuseIfResolved(item);
-    refuseIfHeldByAnother(tx, item, person, { now, timeoutMinutes: claimTimeoutMinutes });
-    act(tx, item, now);
+    await refuseIfHeldByAnother(tx, item, person, { now, timeoutMinutes: claimTimeoutMinutes });
+    await act(tx, item, now);
   });
 }
 
@@ -152,9 +152,9 @@ export async function claimReviewItem(db: Db, person: Person, id: number): Promi
     db,
     seen,
     person,
-    (tx, item, now) => {
-      updateReviewItemIn(tx, id, { claimedBy: person.id, claimedAt: now });
-      auditItemIn(tx, person, "review.claim", item, { takenFrom: item.claimedBy });
+    async (tx, item, now) => {
+      await updateReviewItemIn(tx, id, { claimedBy: person.id, claimedAt: now });
+      await auditItemIn(tx, person, "review.claim", item, { takenFrom: item.claimedBy });
     },
     notePlans(person, seen, "claim"),
   );
@@ -172,9 +172,9 @@ export async function releaseReviewItem(
     db,
     seen,
     person,
-    (tx, item) => {
-      updateReviewItemIn(tx, id, { claimedBy: null, claimedAt: null });
-      auditItemIn(tx, person, "review.release", item, { heldBy: item.claimedBy });
+    async (tx, item) => {
+      await updateReviewItemIn(tx, id, { claimedBy: null, claimedAt: null });
+      await auditItemIn(tx, person, "review.release", item, { heldBy: item.claimedBy });
     },
     notePlans(person, seen, "release"),
   );
@@ -236,9 +236,9 @@ export async function resolveReviewItem(
     db,
     seen,
     person,
-    (tx, item, now) => {
-      updateReviewItemIn(tx, id, { resolvedAt: now, resolvedBy: person.id, outcome, note });
-      auditItemIn(tx, person, "review.resolve", item, { outcome, note });
+    async (tx, item, now) => {
+      await updateReviewItemIn(tx, id, { resolvedAt: now, resolvedBy: person.id, outcome, note });
+      await auditItemIn(tx, person, "review.resolve", item, { outcome, note });
     },
     {
       topup: (row) =>

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { readStoredSettings, readStoredSettingsIn, writeSettingsIn } from "@/db/queries/settings";
 import { type Person, recordAuditIn } from "@/lib/audit/record-audit";
 import { InvalidInput } from "@/lib/errors";
@@ -38,26 +38,23 @@ export async function getSettings(db: Db): Promise<Settings> {
 export async function updateSettings(db: Db, actor: Person, input: unknown): Promise<Settings> {
   const { values, problems } = checkSettings(input);
   if (problems.length > 0) throw new InvalidInput(problems);
-  return db.transaction(
-    (tx) => {
-      const current = withDefaults(readStoredSettingsIn(tx));
-      const changed = (Object.keys(values) as SettingKey[]).filter(
-        (key) => values[key] !== current[key],
-      );
-      if (changed.length === 0) return current;
-      const after = Object.fromEntries(changed.map((key) => [key, values[key] as number]));
-      writeSettingsIn(tx, after, actor.id);
-      recordAuditIn(tx, actor, "settings.update", {
-        targetType: "settings",
-        targetId: changed.join(","),
-        details: {
-          before: Object.fromEntries(changed.map((key) => [key, current[key]])),
-          after,
-        },
-        ip: actor.ip,
-      });
-      return { ...current, ...after };
-    },
-    { behavior: "immediate" },
-  );
+  return withTx(db, async (tx) => {
+    const current = withDefaults(await readStoredSettingsIn(tx));
+    const changed = (Object.keys(values) as SettingKey[]).filter(
+      (key) => values[key] !== current[key],
+    );
+    if (changed.length === 0) return current;
+    const after = Object.fromEntries(changed.map((key) => [key, values[key] as number]));
+    await writeSettingsIn(tx, after, actor.id);
+    await recordAuditIn(tx, actor, "settings.update", {
+      targetType: "settings",
+      targetId: changed.join(","),
+      details: {
+        before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+        after,
+      },
+      ip: actor.ip,
+    });
+    return { ...current, ...after };
+  });
 }

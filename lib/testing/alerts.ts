@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { alertDeliveries, balanceSnapshots, settings as settingsTable } from "@/db/schema";
 import { createChannel } from "@/lib/alerts/channel-admin";
 import { type AlertReceivers, startAlertReceivers } from "@/sandbox/alert-receivers";
@@ -76,14 +76,18 @@ export const events = async (db: Db) =>
   );
 
 export async function setSetting(db: Db, key: string, value: number) {
-  await db
-    .insert(settingsTable)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settingsTable.key, set: { value } });
+  await withTx(db, (tx) =>
+    tx
+      .insert(settingsTable)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: settingsTable.key, set: { value } }),
+  );
 }
 
 export async function snapshot(db: Db, satang: number, at: Date): Promise<void> {
-  await db
-    .insert(balanceSnapshots)
-    .values({ upstream: "p2w", balanceSatang: satang, source: "test", confirmed: true, at });
+  await withTx(db, (tx) =>
+    tx
+      .insert(balanceSnapshots)
+      .values({ upstream: "p2w", balanceSatang: satang, source: "test", confirmed: true, at }),
+  );
 }

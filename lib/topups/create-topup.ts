@@ -29,7 +29,7 @@ export type CreateTopupInput = {
 };
 
 /** A re-issue of a failed order: linked to it, and `within` writes in the insert's transaction. */
-export type ReissueLink = { of: string; within: (tx: Tx, inserted: TopupRow) => void };
+export type ReissueLink = { of: string; within: (tx: Tx, inserted: TopupRow) => Promise<void> };
 
 export type CreateTopupResult =
   /** `created` false: an earlier request with this key already made (or is making) it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
 import { getWithdrawal } from "@/db/queries/withdrawals";
@@ -126,18 +126,20 @@ describe("look-up", () => {
 
   it("answers our record, marked so and with its age, for an order the gateway does not know", async () => {
     const ordered = new Date(Date.now() - 3 * 3_600_000);
-    await db.insert(withdrawals).values({
-      platformOrderId: "ABCW20260508HELD00000001",
-      merchantOrderId: "PAYOUT-HELD-1",
-      bank: "KBANK",
-      accountNo: "1234567890",
-      accountName: "ลูกค้า ปลายทาง",
-      amountSatang: 50_000,
-      status: "open",
-      orderedAt: ordered,
-      createdAt: ordered,
-      updatedAt: ordered,
-    });
+    await withTx(db, (tx) =>
+      tx.insert(withdrawals).values({
+        platformOrderId: "ABCW20260508HELD00000001",
+        merchantOrderId: "PAYOUT-HELD-1",
+        bank: "KBANK",
+        accountNo: "1234567890",
+        accountName: "ลูกค้า ปลายทาง",
+        amountSatang: 50_000,
+        status: "open",
+        orderedAt: ordered,
+        createdAt: ordered,
+        updatedAt: ordered,
+      }),
+    );
     const results = await lookupWithdrawals(
       deps,
       ["ABCW20260508HELD00000001", "PAYOUT-HELD-1"],

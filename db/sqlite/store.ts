@@ -1,0 +1,416 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+
+import { and, asc, eq, gt, max, type SQL, sql } from "drizzle-orm";
+
+import type { Db, Tx } from "../client";
+import type { SearchSpec } from "../queries/keyset";
+import * as schema from "../schema";
+import { type CallbackRow, callbacks, refusedCallbackTally, statusHistory } from "../schema";
+import type {
+  BackupReport,
+  ReceivedCallback,
+  RefusedBounds,
+  RefusedCallback,
+  Store,
+} from "../store";
+import { searchSqlite } from "./search";
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+/** How long a writer waits for another connection's (thread's, process's) write lock. */
+const BUSY_MS = 5_000;
+
+/**
+ * One writer at a time per file in this thread, in arrival order. Every write of this
+ * thread's connections to a file goes through it, so none of them ever waits on another's
+ * lock inside SQLite (which would block the event loop the holder needs to finish).
+ */
+class WriteLock {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __opsWriteLocks?: Map<string, WriteLock> };
+const lockOf = (file: string) => {
+  const locks = (holder.__opsWriteLocks ??= new Map());
+  const key = file === ":memory:" ? `${file}:${locks.size}` : path.resolve(file);
+  let lock = locks.get(key);
+  if (!lock) locks.set(key, (lock = new WriteLock()));
+  return lock;
+};
+
+/** The write locks this async context holds: a second `withTx(db)` inside one would wait forever. */
+const held = new AsyncLocalStorage<ReadonlySet<WriteLock>>();
+
+export class NestedTransactionError extends Error {
+  constructor() {
+    super("withTx(db) inside a transaction on the same database: pass the transaction's tx");
+  }
+}
+
+class BusyError extends Error {
+  readonly code = "SQLITE_BUSY";
+  constructor() {
+    super(`database is locked: no write lock within ${BUSY_MS} ms`);
+  }
+}
+
+function connect(file: string, synchronous: "FULL" | "NORMAL", readonly: boolean) {
+  const sqlite = new Database(file, readonly ? { readonly: true, fileMustExist: true } : {});
+  if (!readonly) sqlite.pragma("journal_mode = WAL");
+  // The writer never waits inside SQLite (see `begin`); a reader seldom has to (WAL).
+  sqlite.pragma(`busy_timeout = ${readonly ? BUSY_MS : 0}`);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma(`synchronous = ${synchronous}`);
+  return sqlite;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement kept for the connection's life: for the few queries on the hottest
+ * paths (callback intake, the worker's claim), where building the SQL and preparing it on
+ * every call costs more than running it.
+ */
+function prepared(sqlite: Database.Database, text: string): Database.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
+  return statement;
+}
+
+const RAW_MAX = 200;
+const raws = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A raw-array statement per SQL text, the most recently used 200 kept (a filter's shape is its text). */
+function rawStatement(sqlite: Database.Database, text: string): Database.Statement {
+  let cache = raws.get(sqlite);
+  if (!cache) raws.set(sqlite, (cache = new Map()));
+  let statement = cache.get(text);
+  if (statement) {
+    cache.delete(text);
+  } else {
+    statement = sqlite.prepare(text).raw(true);
+    if (cache.size >= RAW_MAX) cache.delete(cache.keys().next().value ?? "");
+  }
+  cache.set(text, statement);
+  return statement;
+}
+
+/**
+ * SQLite behind the seam. Two connections per handle: reads outside a transaction on their
+ * own (read-only) one, which sees only what is committed; every write on the writer, one
+ * transaction at a time behind the file's `WriteLock`, opened with `BEGIN IMMEDIATE` (taken
+ * at once or retried with a timer: another process's lock never blocks the event loop).
+ */
+class SqliteStore implements Store {
+  readonly dialect = "sqlite" as const;
+  readonly lock: WriteLock;
+  tx!: Tx;
+
+  constructor(
+    readonly location: string,
+    readonly reader: Database.Database,
+    readonly writer: Database.Database,
+  ) {
+    this.lock = lockOf(location);
+  }
+
+  /** Takes the write lock of the file for this connection: `BEGIN IMMEDIATE`, retried. */
+  private async begin(): Promise<void> {
+    const begin = prepared(this.writer, "begin immediate");
+    const deadline = Date.now() + BUSY_MS;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
+      try {
+        begin.run();
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        if (Date.now() >= deadline) throw new BusyError();
+        await sleep(wait);
+      }
+    }
+  }
+
+  private rollback(): void {
+    if (this.writer.inTransaction) prepared(this.writer, "rollback").run();
+  }
+
+  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
+    const mine = held.getStore();
+    if (mine?.has(this.lock)) return Promise.reject(new NestedTransactionError());
+    return this.lock.run(async () => {
+      await this.begin();
+      let result: T;
+      try {
+        result = await held.run(new Set([...(mine ?? []), this.lock]), () => body(this.tx));
+        prepared(this.writer, "commit").run();
+      } catch (error) {
+        this.rollback();
+        throw error;
+      }
+      return result;
+    });
+  }
+
+  /** Synchronous work on the writer as one transaction, behind the lock (the store's own writes). */
+  private write<T>(work: (writer: Database.Database) => T): Promise<T> {
+    return this.transaction(async () => work(this.writer));
+  }
+
+  acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean> {
+    return this.write(
+      (w) =>
+        prepared(
+          w,
+          `insert into leases (name, holder, expires_at) values (?, ?, ?)
+           on conflict(name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+           where leases.holder = excluded.holder or leases.expires_at < ?`,
+        ).run(name, holder, now + ttlMs, now).changes > 0,
+    );
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.write((w) =>
+      prepared(w, "delete from leases where name = ? and holder = ?").run(name, holder),
+    );
+  }
+
+  async pruneLapsedLeases(prefix: string, now: number): Promise<void> {
+    await this.write((w) =>
+      prepared(w, "delete from leases where substr(name, 1, ?) = ? and expires_at < ?").run(
+        prefix.length,
+        prefix,
+        now,
+      ),
+    );
+  }
+
+  insertCallbacks(rows: ReceivedCallback[]): Promise<number[]> {
+    return this.write((w) => {
+      const insert = prepared(
+        w,
+        `insert into callbacks (upstream, raw_body, verification, entity_id, order_id, ip, headers,
+                                result, detail, received_at, processed_at)
+         values (@upstream, @rawBody, @verification, @entityId, @orderId, @ip, @headers, @result,
+                 @detail, coalesce(@receivedAt, cast(unixepoch('subsec') * 1000 as integer)),
+                 @processedAt)`,
+      );
+      return rows.map((row) => {
+        const info = insert.run({
+          upstream: row.upstream,
+          rawBody: row.rawBody,
+          verification: row.verification,
+          entityId: row.entityId ?? null,
+          orderId: row.orderId ?? null,
+          ip: row.ip ?? null,
+          headers: row.headers ? JSON.stringify(row.headers) : null,
+          result: row.result,
+          detail: row.detail ?? null,
+          receivedAt: row.receivedAt?.getTime() ?? null,
+          processedAt: row.processedAt?.getTime() ?? null,
+        });
+        return Number(info.lastInsertRowid);
+      });
+    });
+  }
+
+  claimCallbacks(
+    upstreams: readonly string[],
+    limit: number,
+    claimMs: number,
+    holder: string,
+    now: number,
+  ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
+    if (upstreams.length === 0 || limit <= 0) return Promise.resolve([]);
+    const places = upstreams.map(() => "?").join(", ");
+    // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
+    return this.write(
+      (w) =>
+        prepared(
+          w,
+          `update callbacks set claimed_until = ?, claimed_by = ?
+              where id in (
+                select id from callbacks
+                 where result = 'received' and upstream in (${places})
+                   and (claimed_until is null or claimed_until < ?
+                        or not exists (select 1 from leases
+                                        where name = 'callback-worker:' || callbacks.claimed_by
+                                          and expires_at >= ?))
+                 order by received_at, id
+                 limit ?)
+              returning id, upstream`,
+        ).all(now + claimMs, holder, ...upstreams, now, now, limit) as Pick<
+          CallbackRow,
+          "id" | "upstream"
+        >[],
+    );
+  }
+
+  storeRefusedCallback(
+    callback: RefusedCallback,
+    minute: Date,
+    bounds: RefusedBounds,
+  ): Promise<number | null> {
+    // One writer at a time: the tally's read and its update cannot interleave with another's.
+    return this.transaction(async (tx) => {
+      const t = refusedCallbackTally;
+      const storedFrom = async (ip: string) => {
+        const [row] = await tx
+          .select({ stored: t.stored })
+          .from(t)
+          .where(and(eq(t.upstream, callback.upstream), eq(t.ip, ip), eq(t.minute, minute)));
+        return row?.stored ?? 0;
+      };
+      const keep =
+        (await storedFrom(callback.ip)) < bounds.perAddress &&
+        (await storedFrom(ALL_ADDRESSES)) < bounds.total;
+      for (const ip of [callback.ip, ALL_ADDRESSES]) {
+        await tx
+          .insert(t)
+          .values({
+            upstream: callback.upstream,
+            ip,
+            minute,
+            stored: keep ? 1 : 0,
+            dropped: keep ? 0 : 1,
+          })
+          .onConflictDoUpdate({
+            target: [t.upstream, t.ip, t.minute],
+            set: keep ? { stored: sql`${t.stored} + 1` } : { dropped: sql`${t.dropped} + 1` },
+          });
+      }
+      if (!keep) return null;
+      const [row] = await tx.insert(callbacks).values(callback).returning({ id: callbacks.id });
+      return row?.id ?? null;
+    });
+  }
+
+  async changesSince(db: Db, since: number, limit: number) {
+    // One writer at a time: an id is visible once every smaller one is (commit order is id order).
+    return db
+      .select({
+        id: statusHistory.id,
+        entityType: statusHistory.entityType,
+        entityId: statusHistory.entityId,
+      })
+      .from(statusHistory)
+      .where(gt(statusHistory.id, since))
+      .orderBy(asc(statusHistory.id))
+      .limit(limit);
+  }
+
+  async latestChangeId(db: Db): Promise<number> {
+    const [row] = await db.select({ id: max(statusHistory.id) }).from(statusHistory);
+    return row?.id ?? 0;
+  }
+
+  searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL> {
+    return searchSqlite(db, spec, q);
+  }
+
+  async arrays(db: Db, text: string, params: unknown[]): Promise<unknown[][]> {
+    return rawStatement("$tx" in db ? this.writer : this.reader, text).all(
+      ...params,
+    ) as unknown[][];
+  }
+
+  async query<T>(db: Db, text: string, params: unknown[] = []): Promise<T[]> {
+    const run = (statement: Database.Statement) =>
+      (statement.reader ? statement.all(...params) : [statement.run(...params)]) as T[];
+    if ("$tx" in db) return run(this.writer.prepare(text));
+    const statement = this.reader.prepare(text);
+    // A write outside a transaction is a transaction of its own, on the writer.
+    return statement.readonly ? run(statement) : this.write((w) => run(w.prepare(text)));
+  }
+
+  exec(text: string): Promise<void> {
+    return this.lock.run(async () => void this.writer.exec(text));
+  }
+
+  async bulk(text: string, rows: unknown[][]): Promise<void> {
+    await this.write((w) => {
+      const statement = w.prepare(text);
+      for (const row of rows) statement.run(...row);
+    });
+  }
+
+  async integrity(): Promise<string> {
+    return (this.reader.pragma("integrity_check") as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .slice(0, 5)
+      .join("; ");
+  }
+
+  async backup(file: string): Promise<BackupReport> {
+    const started = Date.now();
+    // SQLite's online backup: pages are copied in steps, writers are not blocked for long.
+    await this.reader.backup(file);
+    const ms = Date.now() - started;
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const integrity = String(copy.pragma("integrity_check", { simple: true }));
+      const counts: Record<string, number> = {};
+      for (const table of ["users", "topups", "withdrawals", "callbacks", "audit_log"])
+        counts[table] = copy.prepare(`select count(*) from ${table}`).pluck().get() as number;
+      return { ms, integrity, counts };
+    } finally {
+      copy.close();
+    }
+  }
+
+  close(): void {
+    if (this.reader !== this.writer) this.reader.close();
+    this.writer.close();
+  }
+}
+
+/** The tally row that counts every address of a minute. */
+export const ALL_ADDRESSES = "*";
+
+/**
+ * Opens (creating if needed) a SQLite file, brings its schema up to date and returns the
+ * handle for reads outside a transaction (its way into one: `withTx`).
+ *
+ * `FULL` (the default): a transaction that returned is on disk, so an acknowledged callback,
+ * a person's decision or an order about to be sent survives a killed process and a power cut
+ * alike. `NORMAL` is only for the callback worker's own handle (lib/db.ts): its commits are
+ * not synced one by one, but the write-ahead log is append-only, so the next `FULL` commit on
+ * the file syncs them too. What a power cut can take is the worker's latest results, never
+ * an acknowledgement: their callbacks are `received` again and processed again, and
+ * processing is idempotent (the event key and the change commit together).
+ */
+export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const writer = connect(file, synchronous, false);
+  const options = { schema, casing: "snake_case" } as const;
+  // Before any transaction of this process: another process (or this one's callback thread)
+  // may be migrating the same file, so this one waits inside SQLite, once.
+  writer.pragma(`busy_timeout = ${BUSY_MS}`);
+  migrate(drizzle({ client: writer, ...options }), { migrationsFolder: MIGRATIONS });
+  writer.pragma("busy_timeout = 0");
+  // `:memory:` is a database per connection: there the reader is the writer.
+  const reader = file === ":memory:" ? writer : connect(file, synchronous, true);
+  const store = new SqliteStore(file, reader, writer);
+  store.tx = Object.assign(drizzle({ client: writer, ...options }), {
+    $store: store,
+    $tx: true as const,
+  });
+  return Object.assign(drizzle({ client: reader, ...options }), { $store: store });
+}

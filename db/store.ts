@@ -1,0 +1,123 @@
+import type { SQL } from "drizzle-orm";
+
+import type { Db, Tx } from "./client";
+import type { SearchSpec } from "./queries/keyset";
+import type { CallbackRow, callbacks } from "./schema";
+
+/** What receiving stores (and what tests back-date): every other column keeps its default. */
+export type ReceivedCallback = Pick<
+  typeof callbacks.$inferInsert,
+  | "upstream"
+  | "rawBody"
+  | "verification"
+  | "entityId"
+  | "orderId"
+  | "ip"
+  | "headers"
+  | "result"
+  | "detail"
+  | "receivedAt"
+  | "processedAt"
+>;
+
+/** A refused callback as the webhook keeps it: its source address always known. */
+export type RefusedCallback = Omit<typeof callbacks.$inferInsert, "id"> & {
+  upstream: "p2w" | "payout";
+  ip: string;
+};
+
+/** How many refused callbacks are stored whole per minute, per source address and in all. */
+export type RefusedBounds = { perAddress: number; total: number };
+
+/** A copy's proof: how long it took, its integrity verdict and what it holds. */
+export type BackupReport = { ms: number; integrity: string; counts: Record<string, number> };
+
+/**
+ * The seam between the application and its database: what one database does in its own way
+ * (a lease's upsert, claiming stored callbacks, the change feed's read, text search, the
+ * callback intake's batch, the refused-callback tally, a backup) and how a transaction is
+ * opened. Everything else is drizzle code shared by every database (db/queries). One
+ * implementation per database: db/sqlite/store.ts. Nothing outside db/ reaches a driver.
+ */
+export interface Store {
+  readonly dialect: "sqlite";
+  /** Where the database is: a file's path (never a password). */
+  readonly location: string;
+  /**
+   * Runs `body` in one transaction and returns what it returns; a throw rolls everything
+   * back. Transactions never interleave on a writer, and waiting for one never blocks the
+   * event loop. Called only through `withTx` (db/client.ts).
+   */
+  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /** Takes or renews a lease for `holder` (one statement: two processes never both hold it). */
+  acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** Deletes the lapsed leases whose names start with `prefix`. */
+  pruneLapsedLeases(prefix: string, now: number): Promise<void>;
+
+  /**
+   * Stores received callbacks in one transaction (one sync to disk for all); resolves with
+   * their ids in order, or throws and stores none.
+   */
+  insertCallbacks(rows: ReceivedCallback[]): Promise<number[]>;
+  /**
+   * Takes up to `limit` callbacks waiting to be processed, oldest first, for `claimMs` in
+   * `holder`'s name: two workers never take the same row.
+   */
+  claimCallbacks(
+    upstreams: readonly string[],
+    limit: number,
+    claimMs: number,
+    holder: string,
+    now: number,
+  ): Promise<Pick<CallbackRow, "id" | "upstream">[]>;
+  /**
+   * Stores a refused callback whole while its address and the minute are under `bounds`,
+   * otherwise only counts it; the id, or null when it was only counted.
+   */
+  storeRefusedCallback(
+    callback: RefusedCallback,
+    minute: Date,
+    bounds: RefusedBounds,
+  ): Promise<number | null>;
+
+  /** The change feed: history ids after `since`, oldest first, never one that may still appear below. */
+  changesSince(
+    db: Db,
+    since: number,
+    limit: number,
+  ): Promise<{ id: number; entityType: "topup" | "withdrawal"; entityId: string }[]>;
+  /** The newest history id a browser may start the feed from. */
+  latestChangeId(db: Db): Promise<number>;
+
+  /**
+   * The condition that keeps the rows of `spec.table` matching `q` by prefix, and by any
+   * fragment of 3+ characters when the table has a fragment index (db/queries/keyset.ts).
+   */
+  searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL>;
+
+  /**
+   * Runs a built select on `db`'s connection and answers its rows as arrays of driver
+   * values, the statement prepared once per text (the lists' hot path: db/queries/flat-rows.ts).
+   */
+  arrays(db: Db, text: string, params: unknown[]): Promise<unknown[][]>;
+
+  /**
+   * Raw SQL for the project's own tools (seeding, benchmarks, tests): `query` runs one
+   * statement on `db`'s connection and answers its rows; `exec` runs statements on the
+   * writer, each committed on its own; `bulk` runs one statement once per row of
+   * parameters, all in one transaction. Never on a request's path.
+   */
+  query<T>(db: Db, text: string, params?: unknown[]): Promise<T[]>;
+  exec(text: string): Promise<void>;
+  bulk(text: string, rows: unknown[][]): Promise<void>;
+
+  /** The database's own check of its files: "ok", or the first problems it reports. */
+  integrity(): Promise<string>;
+
+  /** A consistent copy of the live database at `file`, proven by opening it. */
+  backup(file: string): Promise<BackupReport>;
+  /** Closes the connections (scripts, tests). */
+  close(): void;
+}
