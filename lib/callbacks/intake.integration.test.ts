@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import {} from "@/db/raw";
 import { listCallbacksFor } from "@/db/queries/callbacks";
 import { tempDb } from "@/db/testing/temp-db";
 import { hookToken } from "@/lib/p2w/hook-token";
