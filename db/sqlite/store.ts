@@ -45,13 +45,19 @@ class WriteLock {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __opsWriteLocks?: Map<string, WriteLock> };
-const lockOf = (file: string) => {
-  const locks = (holder.__opsWriteLocks ??= new Map());
-  const key = file === ":memory:" ? `${file}:${locks.size}` : path.resolve(file);
-  let lock = locks.get(key);
-  if (!lock) locks.set(key, (lock = new WriteLock()));
-  return lock;
+type Shared = { key: string; lock: WriteLock; reader?: Database.Database; readers: number };
+const holder = globalThis as typeof globalThis & { __opsSqliteFiles?: Map<string, Shared> };
+
+/**
+ * What every handle on a file in this thread shares: the write lock, and one read-only
+ * connection (reads are synchronous statements, so handles never interleave on it).
+ */
+const sharedOf = (file: string): Shared => {
+  const files = (holder.__opsSqliteFiles ??= new Map());
+  const key = file === ":memory:" ? `${file}:${files.size}` : path.resolve(file);
+  let shared = files.get(key);
+  if (!shared) files.set(key, (shared = { key, lock: new WriteLock(), readers: 0 }));
+  return shared;
 };
 
 /** The write locks this async context holds: a second `withTx(db)` inside one would wait forever. */
@@ -114,10 +120,11 @@ function rawStatement(sqlite: Database.Database, text: string): Database.Stateme
 }
 
 /**
- * SQLite behind the seam. Two connections per handle: reads outside a transaction on their
- * own (read-only) one, which sees only what is committed; every write on the writer, one
- * transaction at a time behind the file's `WriteLock`, opened with `BEGIN IMMEDIATE` (taken
- * at once or retried with a timer: another process's lock never blocks the event loop).
+ * SQLite behind the seam. Reads outside a transaction on a read-only connection (one per file
+ * in a thread, shared by its handles), which sees only what is committed; every write on the
+ * handle's writer, one transaction at a time behind the file's `WriteLock`, opened with
+ * `BEGIN IMMEDIATE` (taken at once or retried with a timer: another process's lock never
+ * blocks the event loop).
  */
 class SqliteStore implements Store {
   readonly dialect = "sqlite" as const;
@@ -128,8 +135,9 @@ class SqliteStore implements Store {
     readonly location: string,
     readonly reader: Database.Database,
     readonly writer: Database.Database,
+    private readonly shared: Shared,
   ) {
-    this.lock = lockOf(location);
+    this.lock = shared.lock;
   }
 
   /** Takes the write lock of the file for this connection: `BEGIN IMMEDIATE`, retried. */
@@ -376,7 +384,10 @@ class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.reader !== this.writer) this.reader.close();
+    if (this.reader !== this.writer && --this.shared.readers === 0) {
+      this.reader.close();
+      holder.__opsSqliteFiles?.delete(this.shared.key);
+    }
     this.writer.close();
   }
 }
@@ -406,8 +417,13 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
   migrate(drizzle({ client: writer, ...options }), { migrationsFolder: MIGRATIONS });
   writer.pragma("busy_timeout = 0");
   // `:memory:` is a database per connection: there the reader is the writer.
-  const reader = file === ":memory:" ? writer : connect(file, synchronous, true);
-  const store = new SqliteStore(file, reader, writer);
+  const shared = sharedOf(file);
+  let reader = writer;
+  if (file !== ":memory:") {
+    reader = shared.reader ??= connect(file, "FULL", true);
+    shared.readers++;
+  }
+  const store = new SqliteStore(file, reader, writer, shared);
   store.tx = Object.assign(drizzle({ client: writer, ...options }), {
     $store: store,
     $tx: true as const,
