@@ -6,7 +6,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 import type * as schema from "./schema";
 import { openSqlite } from "./sqlite/store";
-import type { Store } from "./store";
+import { inTx, type Store } from "./store";
 
 /** The drizzle query builder every shared query (db/queries) is written against. */
 type Drizzle = BetterSQLite3Database<typeof schema>;
@@ -19,9 +19,6 @@ export type Db = Drizzle & { readonly $store: Store };
 
 /** The handle inside `withTx`: every statement on it is part of the one transaction. */
 export type Tx = Db & { readonly $tx: true };
-
-/** Whether a handle is a transaction's (a function given one joins it). */
-export const inTx = (db: Db): db is Tx => "$tx" in db;
 
 /**
  * The one way to open a transaction: `body` runs in it and what it returns is returned once

@@ -20,6 +20,12 @@ export type ReceivedCallback = Pick<
   | "processedAt"
 >;
 
+/** Whether a handle is a transaction's (a function given one joins it). */
+export const inTx = (db: Db): db is Tx => "$tx" in db;
+
+/** The refused-callback tally's row that counts every address of a minute. */
+export const ALL_ADDRESSES = "*";
+
 /** A refused callback as the webhook keeps it: its source address always known. */
 export type RefusedCallback = Omit<typeof callbacks.$inferInsert, "id"> & {
   upstream: "p2w" | "payout";

@@ -10,6 +10,5 @@ export const instant = (name: string) =>
 /** The database's clock, for defaults. */
 export const now = sql`now()`;
 
-/** A CHECK list of allowed values. */
-export const inList = (values: readonly string[]) =>
-  sql.raw(values.map((v) => `'${v}'`).join(", "));
+/** A CHECK list of allowed values: written the same on both databases. */
+export { inList } from "../columns";

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-o
 
 import { type Db, rowBy, type Tx, withTx } from "../client";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
-import type { ReceivedCallback, RefusedCallback } from "../store";
+import { ALL_ADDRESSES, type ReceivedCallback, type RefusedCallback } from "../store";
 
 export type NewCallback = Omit<typeof callbacks.$inferInsert, "id">;
 
@@ -48,9 +48,6 @@ function commitIntake(db: Db): void {
     },
   );
 }
-
-/** The tally row that counts every address of a minute. */
-const ALL_ADDRESSES = "*";
 
 /** How many refused callbacks are stored whole per minute, per source address and in all. */
 export const REFUSED_BODIES_PER_MINUTE = { perAddress: 20, total: 200 } as const;

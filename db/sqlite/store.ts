@@ -13,52 +13,29 @@ import type { Db, Tx } from "../client";
 import type { SearchSpec } from "../queries/keyset";
 import * as schema from "../schema";
 import { type CallbackRow, callbacks, refusedCallbackTally, statusHistory } from "../schema";
-import type {
-  BackupReport,
+import {
+  ALL_ADDRESSES,
+  type BackupReport,
+  inTx,
   ReceivedCallback,
-  RefusedBounds,
-  RefusedCallback,
-  Store,
+  type RefusedBounds,
+  type RefusedCallback,
+  type Store,
 } from "../store";
+import {
+  BUSY_MS,
+  connect,
+  forgetShared,
+  prepared,
+  rawStatement,
+  type Shared,
+  sharedOf,
+  type WriteLock,
+} from "./connections";
+import { backupTo, integrityOf } from "./maintenance";
 import { searchSqlite } from "./search";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
-
-/** How long a writer waits for another connection's (thread's, process's) write lock. */
-const BUSY_MS = 5_000;
-
-/**
- * One writer at a time per file in this thread, in arrival order. Every write of this
- * thread's connections to a file goes through it, so none of them ever waits on another's
- * lock inside SQLite (which would block the event loop the holder needs to finish).
- */
-class WriteLock {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-}
-
-type Shared = { key: string; lock: WriteLock; reader?: Database.Database; readers: number };
-const holder = globalThis as typeof globalThis & { __opsSqliteFiles?: Map<string, Shared> };
-
-/**
- * What every handle on a file in this thread shares: the write lock, and one read-only
- * connection (reads are synchronous statements, so handles never interleave on it).
- */
-const sharedOf = (file: string): Shared => {
-  const files = (holder.__opsSqliteFiles ??= new Map());
-  const key = file === ":memory:" ? `${file}:${files.size}` : path.resolve(file);
-  let shared = files.get(key);
-  if (!shared) files.set(key, (shared = { key, lock: new WriteLock(), readers: 0 }));
-  return shared;
-};
 
 /** The write locks this async context holds: a second `withTx(db)` inside one would wait forever. */
 const held = new AsyncLocalStorage<ReadonlySet<WriteLock>>();
@@ -74,49 +51,6 @@ class BusyError extends Error {
   constructor() {
     super(`database is locked: no write lock within ${BUSY_MS} ms`);
   }
-}
-
-function connect(file: string, synchronous: "FULL" | "NORMAL", readonly: boolean) {
-  const sqlite = new Database(file, readonly ? { readonly: true, fileMustExist: true } : {});
-  if (!readonly) sqlite.pragma("journal_mode = WAL");
-  // The writer never waits inside SQLite (see `begin`); a reader seldom has to (WAL).
-  sqlite.pragma(`busy_timeout = ${readonly ? BUSY_MS : 0}`);
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma(`synchronous = ${synchronous}`);
-  return sqlite;
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/**
- * A prepared statement kept for the connection's life: for the few queries on the hottest
- * paths (callback intake, the worker's claim), where building the SQL and preparing it on
- * every call costs more than running it.
- */
-function prepared(sqlite: Database.Database, text: string): Database.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
-  return statement;
-}
-
-const RAW_MAX = 200;
-const raws = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A raw-array statement per SQL text, the most recently used 200 kept (a filter's shape is its text). */
-function rawStatement(sqlite: Database.Database, text: string): Database.Statement {
-  let cache = raws.get(sqlite);
-  if (!cache) raws.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (statement) {
-    cache.delete(text);
-  } else {
-    statement = sqlite.prepare(text).raw(true);
-    if (cache.size >= RAW_MAX) cache.delete(cache.keys().next().value ?? "");
-  }
-  cache.set(text, statement);
-  return statement;
 }
 
 /**
@@ -334,15 +268,13 @@ class SqliteStore implements Store {
   }
 
   async arrays(db: Db, text: string, params: unknown[]): Promise<unknown[][]> {
-    return rawStatement("$tx" in db ? this.writer : this.reader, text).all(
-      ...params,
-    ) as unknown[][];
+    return rawStatement(inTx(db) ? this.writer : this.reader, text).all(...params) as unknown[][];
   }
 
   async query<T>(db: Db, text: string, params: unknown[] = []): Promise<T[]> {
     const run = (statement: Database.Statement) =>
       (statement.reader ? statement.all(...params) : [statement.run(...params)]) as T[];
-    if ("$tx" in db) return run(this.writer.prepare(text));
+    if (inTx(db)) return run(this.writer.prepare(text));
     const statement = this.reader.prepare(text);
     // A write outside a transaction is a transaction of its own, on the writer.
     return statement.readonly ? run(statement) : this.write((w) => run(w.prepare(text)));
@@ -360,40 +292,21 @@ class SqliteStore implements Store {
   }
 
   async integrity(): Promise<string> {
-    return (this.reader.pragma("integrity_check") as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .slice(0, 5)
-      .join("; ");
+    return integrityOf(this.reader);
   }
 
-  async backup(file: string): Promise<BackupReport> {
-    const started = Date.now();
-    // SQLite's online backup: pages are copied in steps, writers are not blocked for long.
-    await this.reader.backup(file);
-    const ms = Date.now() - started;
-    const copy = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const integrity = String(copy.pragma("integrity_check", { simple: true }));
-      const counts: Record<string, number> = {};
-      for (const table of ["users", "topups", "withdrawals", "callbacks", "audit_log"])
-        counts[table] = copy.prepare(`select count(*) from ${table}`).pluck().get() as number;
-      return { ms, integrity, counts };
-    } finally {
-      copy.close();
-    }
+  backup(file: string): Promise<BackupReport> {
+    return backupTo(this.reader, file);
   }
 
   close(): void {
     if (this.reader !== this.writer && --this.shared.readers === 0) {
       this.reader.close();
-      holder.__opsSqliteFiles?.delete(this.shared.key);
+      forgetShared(this.shared);
     }
     this.writer.close();
   }
 }
-
-/** The tally row that counts every address of a minute. */
-export const ALL_ADDRESSES = "*";
 
 /**
  * Opens (creating if needed) a SQLite file, brings its schema up to date and returns the
