@@ -4,12 +4,17 @@ import { type Column, eq, getTableName, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
-import type * as schema from "./schema";
+import { dialect, POSTGRES_URL } from "./dialect";
+import { openPostgres } from "./pg/store";
 import { openSqlite } from "./sqlite/store";
 import { inTx, type Store } from "./store";
 
-/** The drizzle query builder every shared query (db/queries) is written against. */
-type Drizzle = BetterSQLite3Database<typeof schema>;
+/**
+ * The drizzle query builder every shared query (db/queries) is written against: SQLite's
+ * type, PostgreSQL's at run time there (the builder calls the queries use are the same). No
+ * relational `db.query`: it is spelled differently on each database.
+ */
+type Drizzle = BetterSQLite3Database;
 
 /**
  * A handle on the database. Outside a transaction it reads what is committed; every write
@@ -31,9 +36,27 @@ export function withTx<T>(db: Db, body: (tx: Tx) => Promise<T>): Promise<T> {
   return inTx(db) ? body(db) : db.$store.transaction(body);
 }
 
-/** Opens the database at `file` (SQLite), creating and migrating it as needed. */
-export function openDb(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Db {
-  return openSqlite(file, synchronous);
+export type OpenOptions = {
+  /** SQLite: how a commit reaches the disk (db/sqlite/store.ts, `openSqlite`). */
+  synchronous?: "FULL" | "NORMAL";
+  /** PostgreSQL: connections in this handle's pool. */
+  pool?: number;
+};
+
+/**
+ * Opens the database at `location`, creating (SQLite) and migrating it as needed: a
+ * `postgres://` URL is PostgreSQL (db/pg/store.ts), anything else a SQLite file. It must be
+ * the database this process chose (db/dialect.ts): the shared queries use that one's tables.
+ */
+export function openDb(location: string, options: OpenOptions = {}): Db {
+  const postgres = POSTGRES_URL.test(location);
+  if (postgres !== (dialect === "postgres"))
+    throw new Error(
+      `This process runs on ${dialect} (DATABASE_URL ${dialect === "postgres" ? "names PostgreSQL" : "is unset"}): it cannot open ${postgres ? "a PostgreSQL database" : "a SQLite file"}`,
+    );
+  return postgres
+    ? openPostgres(location, { max: options.pool ?? 10 })
+    : openSqlite(location, options.synchronous ?? "FULL");
 }
 
 const queries = new WeakMap<object, Map<string, unknown>>();

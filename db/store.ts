@@ -46,7 +46,7 @@ export type BackupReport = { ms: number; integrity: string; counts: Record<strin
  * implementation per database: db/sqlite/store.ts. Nothing outside db/ reaches a driver.
  */
 export interface Store {
-  readonly dialect: "sqlite";
+  readonly dialect: "sqlite" | "postgres";
   /** Where the database is: a file's path (never a password). */
   readonly location: string;
   /**
@@ -110,7 +110,8 @@ export interface Store {
   arrays(db: Db, text: string, params: unknown[]): Promise<unknown[][]>;
 
   /**
-   * Raw SQL for the project's own tools (seeding, benchmarks, tests): `query` runs one
+   * Raw SQL for the project's own tools (seeding, benchmarks, tests) and for statements
+   * written the same on every database (db/queries/overview.ts, `overviewVersion`): `query` runs one
    * statement on `db`'s connection and answers its rows; `exec` runs statements on the
    * writer, each committed on its own; `bulk` runs one statement once per row of
    * parameters, all in one transaction. Never on a request's path.

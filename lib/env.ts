@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 
+import { POSTGRES_URL } from "@/db/dialect";
+
 import { parseTrustedProxies } from "./request-ip";
 
 /**
@@ -23,13 +25,23 @@ export const SECRET_NAMES = [
 ] as const;
 
 /** Values that must never be logged, returned or shipped to a browser. */
-export const SENSITIVE_NAMES = [...SECRET_NAMES, "PAYOUT_TOKEN", "SMTP_URL"] as const;
+export const SENSITIVE_NAMES = [
+  ...SECRET_NAMES,
+  "PAYOUT_TOKEN",
+  "SMTP_URL",
+  "DATABASE_URL",
+] as const;
 
 const onOff = z.enum(["on", "off"]);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]),
+  /** The SQLite file; used when `DATABASE_URL` is unset. */
   DATABASE_PATH: z.string().min(1),
+  /** `postgres://user:pass@host:5432/db`: PostgreSQL instead of the SQLite file (db/dialect.ts). */
+  DATABASE_URL: z.string().regex(POSTGRES_URL).optional(),
+  /** Connections in each PostgreSQL pool (the server's and its callback thread's). */
+  DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(1),
   NEXTAUTH_URL: z.url(),
   APP_URL: z.url(),
@@ -111,6 +123,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (value !== undefined && value !== "") input[key] = value;
   }
   input.NODE_ENV = nodeEnv;
+  // On PostgreSQL no SQLite file is used: its path is not asked for.
+  if (input.DATABASE_URL) input.DATABASE_PATH ??= "(unused: DATABASE_URL is set)";
 
   const problems: string[] = [];
   const parsed = schema.safeParse(input);

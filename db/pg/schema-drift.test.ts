@@ -3,7 +3,7 @@ import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 
-import * as sqlite from "../schema";
+import * as sqlite from "../sqlite/schema";
 import * as pg from "./schema";
 
 /**

@@ -5,6 +5,9 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { REVIEW_REASONS, type ReviewReason } from "../enums";
 
+/** A cursor's instant (milliseconds) bound as `time`'s column stores it. */
+const at = (time: AnyColumn, ms: number) => sql.param(new Date(ms), time);
+
 /** A position in a list ordered by (time, id): the last row shown. */
 export type Cursor = { t: number; id: string };
 
@@ -12,8 +15,8 @@ export type Cursor = { t: number; id: string };
 export function keyset(time: AnyColumn, id: AnyColumn, ascending: boolean, cursor?: Cursor) {
   const after: SQL | undefined = cursor
     ? ascending
-      ? sql`(${time}, ${id}) > (${cursor.t}, ${cursor.id})`
-      : sql`(${time}, ${id}) < (${cursor.t}, ${cursor.id})`
+      ? sql`(${time}, ${id}) > (${at(time, cursor.t)}, ${cursor.id})`
+      : sql`(${time}, ${id}) < (${at(time, cursor.t)}, ${cursor.id})`
     : undefined;
   const orderBy = ascending ? [asc(time), asc(id)] : [desc(time), desc(id)];
   return { after, orderBy };
@@ -25,7 +28,7 @@ export type LogCursor = { t: number; id: number };
 /** Keyset pagination of a log, newest first, on (time, integer id). */
 export function logKeyset(time: AnyColumn, id: AnyColumn, cursor?: LogCursor) {
   return {
-    after: cursor ? sql`(${time}, ${id}) < (${cursor.t}, ${cursor.id})` : undefined,
+    after: cursor ? sql`(${time}, ${id}) < (${at(time, cursor.t)}, ${cursor.id})` : undefined,
     orderBy: [desc(time), desc(id)],
   };
 }

@@ -11,6 +11,7 @@ import {
   withdrawalHours,
   withdrawals,
 } from "../schema";
+import { msBetween } from "./portable";
 
 /*
  * The overview's reads. The hourly roll-ups (db/schema-overview.ts) answer everything about
@@ -114,7 +115,7 @@ export async function countTopupsByAge(
   now: Date,
 ): Promise<number[]> {
   const bucket = sql.join(
-    bounds.map((b, i) => sql`when ${topups.createdAt} >= ${b.getTime()} then ${i}`),
+    bounds.map((b, i) => sql`when ${gte(topups.createdAt, b)} then ${i}`),
     sql` `,
   );
   const rows = await db
@@ -242,12 +243,12 @@ export async function firstCallbackDelays(
   const rows =
     upstream === "p2w"
       ? await db
-          .select({ delay: sql<number>`${callbacks.receivedAt} - ${topups.createdAt}` })
+          .select({ delay: msBetween(callbacks.receivedAt, topups.createdAt) })
           .from(callbacks)
           .innerJoin(topups, eq(topups.refId, callbacks.entityId))
           .where(window)
       : await db
-          .select({ delay: sql<number>`${callbacks.receivedAt} - ${withdrawals.orderedAt}` })
+          .select({ delay: msBetween(callbacks.receivedAt, withdrawals.orderedAt) })
           .from(callbacks)
           .innerJoin(withdrawals, eq(withdrawals.platformOrderId, callbacks.entityId))
           .where(window);
@@ -281,33 +282,33 @@ export async function balancePoints(db: Db, from: Date, to: Date): Promise<Balan
 /** The last confirmed balance at or before each instant (the trend): one seek per point. */
 export async function balanceAt(db: Db, instants: Date[]): Promise<(BalancePoint | null)[]> {
   if (instants.length === 0) return [];
-  const rows = await db.all<{ at: number; satang: number | null; seen: number | null }>(
-    sql`with points(at) as (values ${sql.join(
-      instants.map((i) => sql`(${i.getTime()})`),
-      sql`, `,
-    )})
-    select points.at as at, last.balance_satang as satang, last.at as seen from points
-    left join ${balanceSnapshots} as last on last.id = (
-      select id from ${balanceSnapshots} where upstream = 'p2w' and confirmed = 1
-      and ${balanceSnapshots.at} <= points.at order by ${balanceSnapshots.at} desc limit 1)`,
+  const confirmed = and(eq(balanceSnapshots.upstream, "p2w"), eq(balanceSnapshots.confirmed, true));
+  return Promise.all(
+    instants.map(async (instant) => {
+      const [row] = await db
+        .select({ satang: balanceSnapshots.balanceSatang, at: balanceSnapshots.at })
+        .from(balanceSnapshots)
+        .where(and(confirmed, lte(balanceSnapshots.at, instant)))
+        .orderBy(
+          desc(balanceSnapshots.upstream),
+          desc(balanceSnapshots.confirmed),
+          desc(balanceSnapshots.at),
+        )
+        .limit(1);
+      return row ?? null;
+    }),
   );
-  const byInstant = new Map(rows.map((r) => [r.at, r]));
-  return instants.map((i) => {
-    const row = byInstant.get(i.getTime());
-    return row && row.satang !== null && row.seen !== null
-      ? { satang: row.satang, at: new Date(row.seen) }
-      : null;
-  });
 }
 
 /** A cheap fingerprint of everything the overview reads: it changes when any of it does. */
 export async function overviewVersion(db: Db): Promise<string> {
-  const row = await db.get<Record<string, number | null>>(
-    sql`select (select max(id) from status_history) h, (select max(id) from callbacks) c,
-               (select max(id) from balance_snapshots) b, (select max(updated_at) from settings) s,
-               (select max(id) from review_items) r`,
+  const [row] = await db.$store.query<Record<string, unknown>>(
+    db,
+    `select (select max(id) from status_history) h, (select max(id) from callbacks) c,
+            (select max(id) from balance_snapshots) b, (select max(updated_at) from settings) s,
+            (select max(id) from review_items) r`,
   );
-  return [row.h, row.c, row.b, row.s, row.r].join(":");
+  return [row?.h, row?.c, row?.b, row?.s, row?.r].map((v) => String(v ?? "")).join(":");
 }
 
 /** Every refused callback in [from, to), both upstreams, stored or only counted. */

@@ -1,12 +1,14 @@
-import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, or, type SQLWrapper } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import { type PackageRow, packages } from "../schema";
+import { jsonText, likeAnyCase } from "./portable";
 
 export type NewPackage = Omit<PackageRow, "updatedAt">;
 
 export async function getPackage(db: Db, packageId: string): Promise<PackageRow | undefined> {
-  return db.query.packages.findFirst({ where: eq(packages.packageId, packageId) });
+  const [row] = await db.select().from(packages).where(eq(packages.packageId, packageId)).limit(1);
+  return row;
 }
 
 export type PackageFilter = { q?: string; active?: boolean };
@@ -14,8 +16,7 @@ export type PackageFilter = { q?: string; active?: boolean };
 /** The catalog by game and price; `q` matches the id, the game or either name. */
 export async function listPackages(db: Db, filter: PackageFilter = {}): Promise<PackageRow[]> {
   const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const matches = (column: Parameters<typeof like>[0]) =>
-    sql`${column} like ${pattern} escape '\\'`;
+  const matches = (column: SQLWrapper) => likeAnyCase(column, pattern ?? "");
   return db
     .select()
     .from(packages)
@@ -26,8 +27,8 @@ export async function listPackages(db: Db, filter: PackageFilter = {}): Promise<
           ? or(
               matches(packages.packageId),
               matches(packages.game),
-              matches(sql`json_extract(${packages.name}, '$.th')`),
-              matches(sql`json_extract(${packages.name}, '$.en')`),
+              matches(jsonText(packages.name, "th")),
+              matches(jsonText(packages.name, "en")),
             )
           : undefined,
       ),

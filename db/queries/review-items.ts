@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  min,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { Db, Tx } from "../client";
@@ -179,12 +194,10 @@ async function listReviewItemsOnce(
   if (filter.reason) conditions.push(eq(reviewItems.reason, filter.reason));
   const time = filter.resolved ? reviewItems.resolvedAt : reviewItems.openedAt;
   if (page.cursor) {
-    const { t, id } = page.cursor;
-    conditions.push(
-      filter.resolved
-        ? sql`(${time} < ${t} or (${time} = ${t} and ${reviewItems.id} < ${id}))`
-        : sql`(${time} > ${t} or (${time} = ${t} and ${reviewItems.id} > ${id}))`,
-    );
+    const { id } = page.cursor;
+    const t = new Date(page.cursor.t);
+    const past = filter.resolved ? lt : gt;
+    conditions.push(or(past(time, t), and(eq(time, t), past(reviewItems.id, id))) as SQL);
   }
   const order = filter.resolved
     ? [desc(time), desc(reviewItems.id)]
@@ -229,10 +242,10 @@ export async function overdueReviewItems(
   before: Date,
 ): Promise<{ count: number; oldest: Date | null }> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)`, oldest: sql<number | null>`min(${reviewItems.openedAt})` })
+    .select({ n: sql<number>`count(*)`, oldest: min(reviewItems.openedAt) })
     .from(reviewItems)
     .where(and(isNull(reviewItems.resolvedAt), lt(reviewItems.openedAt, before)));
-  return { count: row?.n ?? 0, oldest: row?.oldest == null ? null : new Date(row.oldest) };
+  return { count: row?.n ?? 0, oldest: row?.oldest ?? null };
 }
 
 /** Items opened, and decided by a person, in [from, to); and those past the SLA at `to`. */
@@ -252,19 +265,19 @@ export async function reviewDay(
   const slaStart = new Date(to.getTime() - slaHours * 3_600_000);
   return {
     opened: await count(
-      and(sql`${reviewItems.openedAt} >= ${from.getTime()}`, lt(reviewItems.openedAt, to)),
+      and(gte(reviewItems.openedAt, from), lt(reviewItems.openedAt, to)),
     ),
     decided: await count(
       and(
         isNotNull(reviewItems.resolvedBy),
-        sql`${reviewItems.resolvedAt} >= ${from.getTime()}`,
+        gte(reviewItems.resolvedAt, from),
         lt(reviewItems.resolvedAt, to),
       ),
     ),
     overdue: await count(
       and(
         lt(reviewItems.openedAt, slaStart),
-        sql`(${reviewItems.resolvedAt} is null or ${reviewItems.resolvedAt} >= ${to.getTime()})`,
+        or(isNull(reviewItems.resolvedAt), gte(reviewItems.resolvedAt, to)),
       ),
     ),
   };

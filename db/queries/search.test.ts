@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { withTx } from "@/db/client";
 import { rawExec } from "@/db/raw";
+import { packages, topups, users, withdrawals } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
 
 import { searchTerms } from "./keyset";
@@ -9,21 +11,72 @@ import { listWithdrawals } from "./withdrawals";
 
 async function seeded() {
   const db = tempDb();
-  await rawExec(
-    db,
-    `
-    insert into users (email, name, role, password_hash) values ('s@x', 'S', 'support', 'x');
-    insert into packages (package_id, game, name, price_satang, active, fields)
-      values ('P1', 'G', '{"th":"a","en":"b"}', 100, 1, '[]');
-    insert into topups (ref_id, order_id, package_id, topup_info, game_id, status, price_satang, created_by, idempotency_key, request_hash)
-      values ('TU-01AAA', 'P2W100', 'P1', '{}', 'ff-777001', 'pending', 100, 1, 'k1', 'h'),
-             ('TU-01BBB', 'P2W200', 'P1', '{}', 'Player-Nine', 'pending', 100, 1, 'k2', 'h'),
-             ('TU-01CCC', null, 'P1', '{}', null, 'submitting', 100, 1, 'k3', 'h');
-    insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
-      values ('AAAW20260101AAAAAAAAAAAA', 'PAYOUT-2026-000005', 'KBANK', '6117707022', 'สมชาย วงศ์สวัสดิ์', 100, 'success', 1),
-             ('AAAW20260101BBBBBBBBBBBB', 'PAYOUT-2026-000006', 'SCB', '1234509876', 'วิชัย ทองคำ', 100, 'open', 2);
-  `,
-  );
+  await withTx(db, async (tx) => {
+    await tx.insert(users).values({ email: "s@x", name: "S", role: "support", passwordHash: "x" });
+    await tx.insert(packages).values({
+      packageId: "P1",
+      game: "G",
+      name: { th: "a", en: "b" },
+      priceSatang: 100,
+      active: true,
+      fields: [],
+    });
+    const topup = {
+      packageId: "P1",
+      topupInfo: {},
+      priceSatang: 100,
+      createdBy: 1,
+      requestHash: "h",
+    };
+    await tx.insert(topups).values([
+      {
+        ...topup,
+        refId: "TU-01AAA",
+        orderId: "P2W100",
+        gameId: "ff-777001",
+        status: "pending",
+        idempotencyKey: "k1",
+      },
+      {
+        ...topup,
+        refId: "TU-01BBB",
+        orderId: "P2W200",
+        gameId: "Player-Nine",
+        status: "pending",
+        idempotencyKey: "k2",
+      },
+      {
+        ...topup,
+        refId: "TU-01CCC",
+        orderId: null,
+        gameId: null,
+        status: "submitting",
+        idempotencyKey: "k3",
+      },
+    ]);
+    await tx.insert(withdrawals).values([
+      {
+        platformOrderId: "AAAW20260101AAAAAAAAAAAA",
+        merchantOrderId: "PAYOUT-2026-000005",
+        bank: "KBANK",
+        accountNo: "6117707022",
+        accountName: "สมชาย วงศ์สวัสดิ์",
+        amountSatang: 100,
+        status: "success",
+        orderedAt: new Date(1),
+      },
+      {
+        platformOrderId: "AAAW20260101BBBBBBBBBBBB",
+        merchantOrderId: "PAYOUT-2026-000006",
+        bank: "SCB",
+        accountNo: "1234509876",
+        accountName: "วิชัย ทองคำ",
+        amountSatang: 100,
+        status: "open",
+        orderedAt: new Date(2),
+      },
+    ]);
+  });
   return db;
 }
 

@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { type UpstreamCallRow, upstreamCalls } from "../schema";
 import { mergeNewestFirst, type LogCursor, logKeyset, searchCondition } from "./keyset";
+import { countWhere } from "./portable";
 
 /** The upstream-calls log's filter; `operations` and `outcomes` are "any of". */
 export type UpstreamCallFilter = {
@@ -85,7 +86,8 @@ export async function listUpstreamCallLog(
 }
 
 export async function getUpstreamCall(db: Db, id: number): Promise<UpstreamCallRow | undefined> {
-  return db.query.upstreamCalls.findFirst({ where: eq(upstreamCalls.id, id) });
+  const [row] = await db.select().from(upstreamCalls).where(eq(upstreamCalls.id, id)).limit(1);
+  return row;
 }
 
 /**
@@ -113,7 +115,7 @@ export async function callDurationCounts(
       outcome: upstreamCalls.outcome,
       durationMs: upstreamCalls.durationMs,
       count: sql<number>`count(*)`,
-      recent: sql<number>`sum(${upstreamCalls.at} >= ${recentSince.getTime()})`,
+      recent: countWhere(gte(upstreamCalls.at, recentSince)),
     })
     .from(upstreamCalls)
     .where(and(inArray(upstreamCalls.operation, [...operations]), gte(upstreamCalls.at, since)))

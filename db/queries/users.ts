@@ -8,7 +8,12 @@ import { type UserRow, users } from "../schema";
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  return db.query.users.findFirst({ where: eq(users.email, email.trim().toLowerCase()) });
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row;
 }
 
 /** On every signed-in request (the session check). */

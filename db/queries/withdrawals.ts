@@ -51,10 +51,13 @@ export async function findWithdrawalByMerchantOrderId(
   db: Db,
   merchantOrderId: string,
 ): Promise<WithdrawalRow | undefined> {
-  return db.query.withdrawals.findFirst({
-    where: eq(withdrawals.merchantOrderId, merchantOrderId),
-    orderBy: desc(withdrawals.orderedAt),
-  });
+  const [row] = await db
+    .select()
+    .from(withdrawals)
+    .where(eq(withdrawals.merchantOrderId, merchantOrderId))
+    .orderBy(desc(withdrawals.orderedAt))
+    .limit(1);
+  return row;
 }
 
 /** The search box: ids and account numbers by prefix, account digits and names by fragment. */

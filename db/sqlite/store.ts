@@ -7,14 +7,13 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
-import { and, asc, eq, gt, max, type SQL, sql } from "drizzle-orm";
+import { asc, gt, max, type SQL } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import type { SearchSpec } from "../queries/keyset";
-import * as schema from "../schema";
-import { type CallbackRow, callbacks, refusedCallbackTally, statusHistory } from "../schema";
+import { storeRefused } from "../queries/refused";
+import { type CallbackRow, statusHistory } from "./schema";
 import {
-  ALL_ADDRESSES,
   type BackupReport,
   inTx,
   ReceivedCallback,
@@ -211,37 +210,7 @@ class SqliteStore implements Store {
     bounds: RefusedBounds,
   ): Promise<number | null> {
     // One writer at a time: the tally's read and its update cannot interleave with another's.
-    return this.transaction(async (tx) => {
-      const t = refusedCallbackTally;
-      const storedFrom = async (ip: string) => {
-        const [row] = await tx
-          .select({ stored: t.stored })
-          .from(t)
-          .where(and(eq(t.upstream, callback.upstream), eq(t.ip, ip), eq(t.minute, minute)));
-        return row?.stored ?? 0;
-      };
-      const keep =
-        (await storedFrom(callback.ip)) < bounds.perAddress &&
-        (await storedFrom(ALL_ADDRESSES)) < bounds.total;
-      for (const ip of [callback.ip, ALL_ADDRESSES]) {
-        await tx
-          .insert(t)
-          .values({
-            upstream: callback.upstream,
-            ip,
-            minute,
-            stored: keep ? 1 : 0,
-            dropped: keep ? 0 : 1,
-          })
-          .onConflictDoUpdate({
-            target: [t.upstream, t.ip, t.minute],
-            set: keep ? { stored: sql`${t.stored} + 1` } : { dropped: sql`${t.dropped} + 1` },
-          });
-      }
-      if (!keep) return null;
-      const [row] = await tx.insert(callbacks).values(callback).returning({ id: callbacks.id });
-      return row?.id ?? null;
-    });
+    return this.transaction((tx) => storeRefused(tx, callback, minute, bounds));
   }
 
   async changesSince(db: Db, since: number, limit: number) {
@@ -323,7 +292,7 @@ class SqliteStore implements Store {
 export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writer = connect(file, synchronous, false);
-  const options = { schema, casing: "snake_case" } as const;
+  const options = { casing: "snake_case" } as const;
   // Before any transaction of this process: another process (or this one's callback thread)
   // may be migrating the same file, so this one waits inside SQLite, once.
   writer.pragma(`busy_timeout = ${BUSY_MS}`);

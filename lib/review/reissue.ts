@@ -2,6 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { isUniqueViolation } from "@/db/errors";
 import { type Tx, withTx } from "@/db/client";
 import {
   approvalByKeyIn,
@@ -108,17 +109,10 @@ async function sendReissue(
     );
   } catch (error) {
     // Another re-issue of this order committed first: the UNIQUE index on `reissue_of` said no.
-    if (!violates(error, "topups.reissue_of")) throw error;
+    if (!isUniqueViolation(error, "topups", "reissue_of")) throw error;
     if (approval) throw new AppError("ALREADY_DECIDED", 409, { status: "approved" });
     throw notReissuable(old.refId, "reissued");
   }
-}
-
-function violates(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e.message.includes(`UNIQUE constraint failed: ${constraint}`)) return true;
-  }
-  return false;
 }
 
 /** Re-issues a failed top-up now, or asks for approval when its price is at the threshold. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { listHistory } from "@/db/queries/history";
 import { getTopup } from "@/db/queries/topups";
-import { topups, upstreamCalls } from "@/db/schema";
+import { balanceSnapshots, topups, upstreamCalls } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { waitFor } from "@/lib/testing/receiver";
 import { topupHarness } from "@/lib/testing/topup-harness";
@@ -149,7 +149,7 @@ describe("create", () => {
 
   it("shows INSUFFICIENT_BALANCE with the last known balance, and the order is failed, not pending", async () => {
     await createTopup(h.deps, h.person, h.order());
-    await waitFor(async () => (await h.db.query.balanceSnapshots.findFirst()) ?? undefined);
+    await waitFor(async () => (await h.db.select().from(balanceSnapshots).limit(1))[0]);
     h.sandbox.balanceSatang = 100;
     const result = await createTopup(h.deps, h.person, h.order());
     expect(result.error?.code).toBe("INSUFFICIENT_BALANCE");

@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { type Db, withTx } from "@/db/client";
@@ -5,7 +6,14 @@ import { listCallbacksFor } from "@/db/queries/callbacks";
 import { listHistory } from "@/db/queries/history";
 import { getWithdrawal } from "@/db/queries/withdrawals";
 import { listUnprocessedCallbacks } from "@/db/queries/callbacks";
-import { appliedEvents, reviewItems, statusHistory, upstreamCalls, withdrawals } from "@/db/schema";
+import {
+  appliedEvents,
+  callbacks,
+  reviewItems,
+  statusHistory,
+  upstreamCalls,
+  withdrawals,
+} from "@/db/schema";
 import { payoutSignature } from "@/lib/payout/signing";
 import { reconcileWithdrawals } from "@/lib/reconciler/reconcile-withdrawals";
 import { localIntake, receiver, webhookHandler } from "@/lib/callbacks/webhook";
@@ -206,7 +214,7 @@ describe("payout callbacks", () => {
     expect(await post(callbackBody(id, { time: Math.floor(Date.now() / 1000) - 301 }))).toBe(401);
     expect(await post(callbackBody(id, { time: Math.floor(Date.now() / 1000) + 301 }))).toBe(401);
     expect(await db.select().from(withdrawals)).toEqual([]);
-    const log = await db.query.callbacks.findMany();
+    const log = await db.select().from(callbacks).orderBy(asc(callbacks.id));
     expect(log.map((c) => c.verification)).toEqual([
       "bad_signature",
       "bad_merchant",
@@ -229,9 +237,7 @@ describe("payout callbacks", () => {
         error: { code: "VALIDATION" },
       });
     }
-    const log = await db.query.callbacks.findMany({
-      where: (c, { eq }) => eq(c.verification, "bad_body"),
-    });
+    const log = await db.select().from(callbacks).where(eq(callbacks.verification, "bad_body"));
     expect(log).toHaveLength(3);
     expect(
       log.every((c) => c.result === "rejected" && c.detail === "invalid platform_order_id"),

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 
 import { getDb } from "@/lib/db";
@@ -9,7 +8,8 @@ export const dynamic = "force-dynamic";
 /** Liveness and database reachability; no session needed, nothing sensitive. */
 export const GET = route("public", async () => {
   try {
-    await getDb().run(sql`select 1`);
+    const db = getDb();
+    await db.$store.query(db, "select 1");
     return NextResponse.json({ ok: true, db: "ok", time: new Date().toISOString() });
   } catch {
     return NextResponse.json({ ok: false, db: "error" }, { status: 503 });

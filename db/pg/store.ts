@@ -1,0 +1,340 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { asc, gt, max, type SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+
+import type { Db, Tx } from "../client";
+import { storeRefused } from "../queries/refused";
+import type { SearchSpec } from "../queries/keyset";
+import { type CallbackRow, callbacks, statusHistory } from "../schema";
+import {
+  type BackupReport,
+  inTx,
+  type ReceivedCallback,
+  type RefusedBounds,
+  type RefusedCallback,
+  type Store,
+} from "../store";
+import { backupPostgres, integrityOfPostgres } from "./maintenance";
+import { migratePostgres } from "./migrate";
+import { searchPostgres } from "./search";
+
+// Counts and sums come back as numbers, as on SQLite: `bigint` and `numeric` would otherwise
+// be strings. Satang totals and ids stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+
+/** How often a transaction the database refused to serialize is run again. */
+const RETRIES = 10;
+/** SQLSTATEs that mean "run it again": serialization failure, deadlock detected. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+/** Whether `error`, or what caused it (drizzle wraps the driver's), says "run it again". */
+export function isRetryable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (RETRYABLE.has((e as { code?: string }).code ?? "")) return true;
+  return false;
+}
+
+/**
+ * The tools' raw SQL is written once with `?` placeholders (SQLite's); PostgreSQL numbers
+ * them. A `?` inside a quoted string or name is left alone.
+ */
+export function numbered(text: string): string {
+  let out = "";
+  let quote: string | null = null;
+  let n = 0;
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === "?") {
+      out += `$${++n}`;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** The stores whose transaction this async context is inside (a second one would be nested). */
+const held = new AsyncLocalStorage<ReadonlySet<PgStore>>();
+
+export class NestedTransactionError extends Error {
+  constructor() {
+    super("withTx(db) inside a transaction on the same database: pass the transaction's tx");
+  }
+}
+
+export type PgOptions = {
+  /** Connections in the pool: requests beyond it wait for one. */
+  max: number;
+  /**
+   * Work to finish before the first connection is handed out (a test's fresh database is
+   * created there); the migrations run after it.
+   */
+  prepare?: () => Promise<void>;
+};
+
+/**
+ * A pool that hands out no connection before the schema is up to date: the handle is
+ * returned at once (as SQLite's is) and the first query waits for the migrations.
+ */
+class MigratedPool extends pg.Pool {
+  ready: Promise<void> = Promise.resolve();
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
+  ): void;
+  override connect(
+    callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (!callback) return this.ready.then(() => super.connect());
+    this.ready.then(
+      () => super.connect(callback),
+      (error: Error) => callback(error),
+    );
+  }
+}
+
+/**
+ * PostgreSQL behind the seam. Reads outside a transaction take any pooled connection
+ * (autocommit); a transaction holds one connection, runs `SERIALIZABLE` (the rules written
+ * for SQLite's one writer at a time hold as they are) and is run again when PostgreSQL
+ * refuses to serialize it (40001) or picks it to break a deadlock (40P01). A body therefore
+ * may run more than once: bodies only touch the database (no upstream call is ever made
+ * inside one).
+ */
+class PgStore implements Store {
+  readonly dialect = "postgres" as const;
+
+  constructor(
+    readonly location: string,
+    readonly pool: MigratedPool,
+  ) {}
+
+  /** The drizzle handle of one transaction's connection. */
+  private handleOn(client: pg.PoolClient): Tx {
+    return Object.assign(drizzle({ client, casing: "snake_case" }) as unknown as Db, {
+      $store: this as Store,
+      $tx: true as const,
+      $client: client,
+    });
+  }
+
+  async transaction<T>(
+    body: (tx: Tx) => Promise<T>,
+    isolation: "serializable" | "read committed" = "serializable",
+  ): Promise<T> {
+    const mine = held.getStore();
+    if (mine?.has(this)) throw new NestedTransactionError();
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(`begin isolation level ${isolation}`);
+        const result = await held.run(new Set([...(mine ?? []), this]), () =>
+          body(this.handleOn(client)),
+        );
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch((e: Error) => (broken = e));
+        if (!isRetryable(error) || attempt >= RETRIES) throw error;
+      } finally {
+        client.release(broken);
+      }
+      // Run again after a short, random pause, so the same two do not collide again.
+      await sleep(Math.random() * Math.min(2 ** attempt, 50));
+    }
+  }
+
+  /** The connection a handle's statements run on: a transaction's, or the pool's. */
+  private clientOf(db: Db): pg.Pool | pg.PoolClient {
+    return inTx(db) ? (db as unknown as { $client: pg.PoolClient }).$client : this.pool;
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `insert into leases (name, holder, expires_at) values ($1, $2, $3)
+       on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+       where leases.holder = excluded.holder or leases.expires_at < $4`,
+      [name, holder, new Date(now + ttlMs), new Date(now)],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.pool.query("delete from leases where name = $1 and holder = $2", [name, holder]);
+  }
+
+  async pruneLapsedLeases(prefix: string, now: number): Promise<void> {
+    await this.pool.query(
+      "delete from leases where left(name, length($1)) = $1 and expires_at < $2",
+      [prefix, new Date(now)],
+    );
+  }
+
+  insertCallbacks(rows: ReceivedCallback[]): Promise<number[]> {
+    // A plain insert conflicts with nothing: read committed, one commit for the batch.
+    return this.transaction(async (tx) => {
+      const ids = await tx
+        .insert(callbacks)
+        .values(rows.map((row) => ({ ...row, receivedAt: row.receivedAt ?? new Date() })))
+        .returning({ id: callbacks.id });
+      return ids.map((row) => row.id);
+    }, "read committed");
+  }
+
+  async claimCallbacks(
+    upstreams: readonly string[],
+    limit: number,
+    claimMs: number,
+    holder: string,
+    now: number,
+  ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
+    if (upstreams.length === 0 || limit <= 0) return [];
+    // SKIP LOCKED: rows another worker is claiming right now are passed over, not waited for.
+    const { rows } = await this.pool.query<Pick<CallbackRow, "id" | "upstream">>(
+      `update callbacks set claimed_until = $1, claimed_by = $2
+        where id in (
+          select id from callbacks
+           where result = 'received' and upstream = any($3)
+             and (claimed_until is null or claimed_until < $4
+                  or not exists (select 1 from leases
+                                  where name = 'callback-worker:' || callbacks.claimed_by
+                                    and expires_at >= $4))
+           order by received_at, id
+           limit $5
+           for update skip locked)
+        returning id, upstream`,
+      [new Date(now + claimMs), holder, upstreams, new Date(now), limit],
+    );
+    return rows.sort((a, b) => a.id - b.id);
+  }
+
+  storeRefusedCallback(
+    callback: RefusedCallback,
+    minute: Date,
+    bounds: RefusedBounds,
+  ): Promise<number | null> {
+    return this.transaction((tx) => storeRefused(tx, callback, minute, bounds));
+  }
+
+  async changesSince(db: Db, since: number, limit: number) {
+    return db
+      .select({
+        id: statusHistory.id,
+        entityType: statusHistory.entityType,
+        entityId: statusHistory.entityId,
+      })
+      .from(statusHistory)
+      .where(gt(statusHistory.id, since))
+      .orderBy(asc(statusHistory.id))
+      .limit(limit);
+  }
+
+  async latestChangeId(db: Db): Promise<number> {
+    const [row] = await db.select({ id: max(statusHistory.id) }).from(statusHistory);
+    return row?.id ?? 0;
+  }
+
+  searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL> {
+    return searchPostgres(db, spec, q);
+  }
+
+  async arrays(db: Db, text: string, params: unknown[]): Promise<unknown[][]> {
+    const { rows } = await this.clientOf(db).query<unknown[]>({
+      text,
+      values: params,
+      rowMode: "array",
+      types: RAW_TYPES,
+    });
+    return rows;
+  }
+
+  async query<T>(db: Db, text: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.clientOf(db).query({
+      text: numbered(text),
+      values: params,
+      types: RAW_TYPES,
+    });
+    return (result.command === "SELECT" || result.fields.length > 0
+      ? result.rows
+      : [{ changes: result.rowCount ?? 0 }]) as T[];
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.pool.query(text);
+  }
+
+  async bulk(text: string, rows: unknown[][]): Promise<void> {
+    await this.transaction(async (tx) => {
+      const client = this.clientOf(tx);
+      const statement = numbered(text);
+      for (const row of rows) await client.query(statement, row);
+    }, "read committed");
+  }
+
+  integrity(): Promise<string> {
+    return integrityOfPostgres(this.pool);
+  }
+
+  backup(file: string): Promise<BackupReport> {
+    return backupPostgres(this.location, file);
+  }
+
+  close(): void {
+    void this.pool.end();
+  }
+}
+
+/**
+ * What raw statements read, as drizzle reads it: instants as their text (each column's own
+ * decoder turns them into `Date`s), everything else as node-postgres does.
+ */
+const RAW_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP
+      ? (value: string) => value
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** The URL without its password, for logs and errors. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unparsable)";
+  }
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db", "pg", "migrations");
+
+/**
+ * A handle on the PostgreSQL database `url` names: returned at once; the first statement
+ * waits until the schema is up to date (migrations applied under an advisory lock, so
+ * instances starting together apply each once).
+ */
+export function openPostgres(url: string, options: PgOptions): Db {
+  const pool = new MigratedPool({ connectionString: url, max: options.max });
+  // An idle connection the server closed (a restart, a failover) is dropped, not thrown.
+  pool.on("error", () => undefined);
+  pool.ready = (async () => {
+    await options.prepare?.();
+    await migratePostgres(url, MIGRATIONS);
+  })();
+  // Nobody may be waiting yet: a failure is reported by the first statement that waits.
+  pool.ready.catch(() => undefined);
+  const store = new PgStore(redactUrl(url), pool);
+  return Object.assign(drizzle({ client: pool, casing: "snake_case" }) as unknown as Db, {
+    $store: store as Store,
+  });
+}
