@@ -3,7 +3,8 @@ import type { Db } from "./client";
 /**
  * Raw SQL for the project's own tools (seeding, benchmarks, tests), through the seam
  * (db/store.ts): never on a request's path, where every query is drizzle code. Placeholders
- * are `?` on every database; what runs on both must be written in SQL both understand.
+ * are `?` on every database, and an instant is bound as a `Date` (SQLite stores milliseconds,
+PostgreSQL a timestamptz); what runs on both must be written in SQL both understand.
  */
 
 /** One statement's rows, read on `db`'s connection (a transaction's, inside `withTx`). */

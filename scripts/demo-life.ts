@@ -1,7 +1,19 @@
-import type { Db } from "@/db/client";
-import { rawQuery, rawValue } from "@/db/raw";
+import { and, eq, gt, gte, isNotNull } from "drizzle-orm";
+
+import { type Db, withTx } from "@/db/client";
+import { rawValue } from "@/db/raw";
 import { insertTopupOnce } from "@/db/queries/topups";
-import type { PackageRow } from "@/db/schema";
+import {
+  appliedEvents,
+  auditLog,
+  callbacks,
+  type PackageRow,
+  reviewItems,
+  statusHistory,
+  topups,
+  upstreamCalls,
+  withdrawals,
+} from "@/db/schema";
 import { gameIdOf } from "@/lib/catalog/topup-fields";
 
 /** One moment of an order's life: when it happened, and what happened (through the server's code). */
@@ -37,42 +49,54 @@ export async function live(
       clock: Date.now(),
     };
     await run(new Date(at));
-    await rawQuery(db, "update status_history set at = ? where id > ?", [at, before.history]);
-    // The calls it made and the callbacks it received, a moment apart as they were.
-    await rawQuery(db, "update upstream_calls set at = ? + (id - ?) * 40 where id > ?", [
-      at,
-      before.calls,
-      before.calls,
-    ]);
-    await rawQuery(
-      db,
-      "update callbacks set received_at = ?, processed_at = case when processed_at is null then null else ? + 60 end where id > ?",
-      [at, at, before.callbacks],
-    );
-    await rawQuery(db, "update applied_events set at = ? where at >= ?", [at, before.clock]);
-    await rawQuery(db, "update review_items set opened_at = ? where id > ?", [at, before.items]);
-    await rawQuery(db, "update review_items set resolved_at = ? where resolved_at >= ?", [
-      at,
-      before.clock,
-    ]);
-    await rawQuery(db, "update review_items set claimed_at = ? where claimed_at >= ?", [
-      at,
-      before.clock,
-    ]);
-    await rawQuery(db, "update audit_log set at = ? where id > ?", [at, before.audit]);
-    if (entity.type === "topup")
-      await rawQuery(db, "update topups set updated_at = ? where ref_id = ?", [at, entity.id]);
-    else {
-      await rawQuery(db, "update withdrawals set updated_at = ? where platform_order_id = ?", [
-        at,
-        entity.id,
-      ]);
-      await rawQuery(
-        db,
-        "update withdrawals set created_at = ? where platform_order_id = ? and created_at >= ?",
-        [at, entity.id, before.clock],
-      );
-    }
+    const when = new Date(at);
+    const since = new Date(before.clock);
+    await withTx(db, async (tx) => {
+      await tx.update(statusHistory).set({ at: when }).where(gt(statusHistory.id, before.history));
+      // The calls it made and the callbacks it received, a moment apart as they were.
+      const calls = await tx
+        .select({ id: upstreamCalls.id })
+        .from(upstreamCalls)
+        .where(gt(upstreamCalls.id, before.calls));
+      for (const { id } of calls)
+        await tx
+          .update(upstreamCalls)
+          .set({ at: new Date(at + (id - before.calls) * 40) })
+          .where(eq(upstreamCalls.id, id));
+      await tx
+        .update(callbacks)
+        .set({ receivedAt: when })
+        .where(gt(callbacks.id, before.callbacks));
+      await tx
+        .update(callbacks)
+        .set({ processedAt: new Date(at + 60) })
+        .where(and(gt(callbacks.id, before.callbacks), isNotNull(callbacks.processedAt)));
+      await tx.update(appliedEvents).set({ at: when }).where(gte(appliedEvents.at, since));
+      await tx.update(reviewItems).set({ openedAt: when }).where(gt(reviewItems.id, before.items));
+      await tx
+        .update(reviewItems)
+        .set({ resolvedAt: when })
+        .where(gte(reviewItems.resolvedAt, since));
+      await tx
+        .update(reviewItems)
+        .set({ claimedAt: when })
+        .where(gte(reviewItems.claimedAt, since));
+      await tx.update(auditLog).set({ at: when }).where(gt(auditLog.id, before.audit));
+      if (entity.type === "topup")
+        await tx.update(topups).set({ updatedAt: when }).where(eq(topups.refId, entity.id));
+      else {
+        await tx
+          .update(withdrawals)
+          .set({ updatedAt: when })
+          .where(eq(withdrawals.platformOrderId, entity.id));
+        await tx
+          .update(withdrawals)
+          .set({ createdAt: when })
+          .where(
+            and(eq(withdrawals.platformOrderId, entity.id), gte(withdrawals.createdAt, since)),
+          );
+      }
+    });
   }
 }
 

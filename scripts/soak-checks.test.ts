@@ -74,7 +74,7 @@ describe("soak checks", () => {
     await run(
       db,
       `insert into packages (package_id, game, name, price_satang, active, fields)
-       values ('P', 'G', '{"th":"p","en":"p"}', 100, 1, '[]') on conflict do nothing`,
+       values ('P', 'G', '{"th":"p","en":"p"}', 100, true, '[]') on conflict do nothing`,
     );
     const insert = (...values: string[]) =>
       run(
@@ -105,7 +105,7 @@ describe("soak checks", () => {
     expect(
       (await compareTopups(db, [{ refID: "TU-B", status: "successed" }])).disagreeing,
     ).toHaveLength(1);
-    await run(db, "update topups set next_check_at = 1 where ref_id = 'TU-B'");
+    await run(db, "update topups set next_check_at = ? where ref_id = 'TU-B'", [new Date(1)]);
     expect(await compareTopups(db, [{ refID: "TU-B", status: "successed" }])).toMatchObject({
       disagreeing: [],
       settling: 1,
@@ -117,7 +117,8 @@ describe("soak checks", () => {
     await run(
       db,
       `insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at)
-       values ('W1', 'M1', 'KBANK', '1', 'N', 100, 'success', 0)`,
+       values ('W1', 'M1', 'KBANK', '1', 'N', 100, 'success', ?)`,
+      [new Date(0)],
     );
     const gateway = (status: string) => [{ platform_order_id: "W1", status }];
     expect((await compareWithdrawals(db, gateway("success"))).disagreeing).toEqual([]);

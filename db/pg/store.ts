@@ -294,14 +294,19 @@ class PgStore implements Store {
   }
 }
 
+const parseInstant = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (
+  text: string,
+) => Date;
+
 /**
- * What raw statements read, as drizzle reads it: instants as their text (each column's own
- * decoder turns them into `Date`s), everything else as node-postgres does.
+ * What raw statements read: instants as milliseconds since the epoch, as SQLite stores them
+ * (a list column's own decoder makes a `Date` of either; a tool's raw read sees the same
+ * numbers on both databases), everything else as node-postgres does.
  */
 const RAW_TYPES = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP
-      ? (value: string) => value
+    oid === pg.types.builtins.TIMESTAMPTZ
+      ? (text: string) => parseInstant(text).getTime()
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 

@@ -1,7 +1,7 @@
 import { desc, eq, getTableColumns } from "drizzle-orm";
-import { rawExec } from "@/db/raw";
 import { describe, expect, it } from "vitest";
 
+import { withTx } from "@/db/client";
 import { tempDb } from "@/db/testing/temp-db";
 
 import { packages, topups, users, withdrawals } from "../schema";
@@ -9,20 +9,72 @@ import { flatRows } from "./flat-rows";
 
 async function seeded() {
   const db = tempDb();
-  await rawExec(
-    db,
-    `
-    insert into users (email, name, role, password_hash) values ('s@x', 'Somchai', 'support', 'x');
-    insert into packages (package_id, game, name, price_satang, active, fields)
-      values ('P1', 'G', '{"th":"ก","en":"b"}', 100, 1, '[]');
-    insert into topups (ref_id, order_id, package_id, topup_info, game_id, status, reason, price_satang, created_by, idempotency_key, request_hash, needs_review, created_at, updated_at, completed_at)
-      values ('TU-01AAA', 'P2W100', 'P1', '{"playerId":"777"}', '777', 'failed', 'GAME_ID_INVALID', 100, 1, 'k1', 'h', 'failed', 1000, 2000, 2500),
-             ('TU-01BBB', null, 'P1', '{}', null, 'submitting', null, 250, 1, 'k2', 'h', null, 3000, 3000, null);
-    insert into withdrawals (platform_order_id, merchant_order_id, bank, account_no, account_name, amount_satang, status, ordered_at, done_at)
-      values ('AAAW20260101AAAAAAAAAAAA', 'PAYOUT-1', 'KBANK', '6117707022', 'สมชาย วงศ์สวัสดิ์', 100, 'success', 1, 9),
-             ('AAAW20260101BBBBBBBBBBBB', 'PAYOUT-2', 'SCB', '1234509876', 'วิชัย ทองคำ', 100, 'open', 2, null);
-  `,
-  );
+  await withTx(db, async (tx) => {
+    await tx
+      .insert(users)
+      .values({ email: "s@x", name: "Somchai", role: "support", passwordHash: "x" });
+    await tx.insert(packages).values({
+      packageId: "P1",
+      game: "G",
+      name: { th: "ก", en: "b" },
+      priceSatang: 100,
+      active: true,
+      fields: [],
+    });
+    const topup = { packageId: "P1", createdBy: 1, requestHash: "h" };
+    const rows: (typeof topups.$inferInsert)[] = [
+      {
+        ...topup,
+        refId: "TU-01AAA",
+        orderId: "P2W100",
+        topupInfo: { playerId: "777" },
+        gameId: "777",
+        status: "failed",
+        reason: "GAME_ID_INVALID",
+        priceSatang: 100,
+        idempotencyKey: "k1",
+        needsReview: "anomaly",
+        createdAt: new Date(1000),
+        updatedAt: new Date(2000),
+        completedAt: new Date(2500),
+      },
+      {
+        ...topup,
+        refId: "TU-01BBB",
+        topupInfo: {},
+        status: "submitting",
+        priceSatang: 250,
+        idempotencyKey: "k2",
+        createdAt: new Date(3000),
+        updatedAt: new Date(3000),
+      },
+    ];
+    await tx.insert(topups).values(rows);
+    const withdrawal = { amountSatang: 100 };
+    await tx.insert(withdrawals).values([
+      {
+        ...withdrawal,
+        platformOrderId: "AAAW20260101AAAAAAAAAAAA",
+        merchantOrderId: "PAYOUT-1",
+        bank: "KBANK",
+        accountNo: "6117707022",
+        accountName: "สมชาย วงศ์สวัสดิ์",
+        status: "success",
+        orderedAt: new Date(1),
+        doneAt: new Date(9),
+      },
+      {
+        ...withdrawal,
+        platformOrderId: "AAAW20260101BBBBBBBBBBBB",
+        merchantOrderId: "PAYOUT-2",
+        bank: "SCB",
+        accountNo: "1234509876",
+        accountName: "วิชัย ทองคำ",
+        status: "open",
+        orderedAt: new Date(2),
+      },
+    ]);
+  });
   return db;
 }
 

@@ -5,6 +5,7 @@ import { tempDb } from "@/db/testing/temp-db";
 
 import { desc } from "drizzle-orm";
 
+import { dialect } from "../dialect";
 import { withdrawals } from "../schema";
 import { searchCondition } from "./keyset";
 import { listWithdrawals, WITHDRAWAL_SEARCH } from "./withdrawals";
@@ -20,7 +21,7 @@ async function seeded() {
         `M-${i}`,
         `0000${i}`,
         `สมชาย คนที่${i}`,
-        1_700_000_000_000 + i * 1000,
+        new Date(1_700_000_000_000 + i * 1000),
       ]);
     }
     for (let i = 0; i < 3; i++) {
@@ -29,7 +30,7 @@ async function seeded() {
         `N-${i}`,
         `9999${i}`,
         `วิชัย ทองคำ`,
-        1_600_000_000_000 + i,
+        new Date(1_600_000_000_000 + i),
       ]);
     }
   }
@@ -62,30 +63,34 @@ describe("withdrawal search", () => {
     ).toHaveLength(1);
   });
 
-  it("a name shared by thousands walks the time index and stops at a page, never sorts every match", async () => {
-    const db = await seeded();
-    const planOf = async (q: string) => {
-      const query = db
-        .select()
-        .from(withdrawals)
-        .where(await searchCondition(db, WITHDRAWAL_SEARCH, q))
-        .orderBy(desc(withdrawals.orderedAt), desc(withdrawals.platformOrderId))
-        .limit(50)
-        .toSQL();
-      return (
-        (await rawQuery(db, `explain query plan ${query.sql}`, [...query.params])) as {
-          detail: string;
-        }[]
-      )
-        .map((r) => r.detail)
-        .join(" | ");
-    };
-    const dense = await planOf("สมชาย");
-    expect(dense).toMatch(/SCAN withdrawals USING INDEX withdrawals_ordered_idx/);
-    expect(dense).not.toMatch(/TEMP B-TREE/);
-    // A rare name: its few rows are collected first, and the page is read by their rowids.
-    expect(await planOf("วิชัย")).toMatch(
-      /SEARCH withdrawals USING INTEGER PRIMARY KEY \(rowid=\?\)/,
-    );
-  });
+  // SQLite's plan; PostgreSQL's planner chooses by its statistics (npm run bench measures it).
+  it.skipIf(dialect === "postgres")(
+    "a name shared by thousands walks the time index and stops at a page, never sorts every match",
+    async () => {
+      const db = await seeded();
+      const planOf = async (q: string) => {
+        const query = db
+          .select()
+          .from(withdrawals)
+          .where(await searchCondition(db, WITHDRAWAL_SEARCH, q))
+          .orderBy(desc(withdrawals.orderedAt), desc(withdrawals.platformOrderId))
+          .limit(50)
+          .toSQL();
+        return (
+          (await rawQuery(db, `explain query plan ${query.sql}`, [...query.params])) as {
+            detail: string;
+          }[]
+        )
+          .map((r) => r.detail)
+          .join(" | ");
+      };
+      const dense = await planOf("สมชาย");
+      expect(dense).toMatch(/SCAN withdrawals USING INDEX withdrawals_ordered_idx/);
+      expect(dense).not.toMatch(/TEMP B-TREE/);
+      // A rare name: its few rows are collected first, and the page is read by their rowids.
+      expect(await planOf("วิชัย")).toMatch(
+        /SEARCH withdrawals USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      );
+    },
+  );
 });

@@ -36,6 +36,10 @@ import { searchSqlite } from "./search";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
+/** Raw parameters as SQLite binds them: an instant as its milliseconds (how instants are stored). */
+const bindable = (values: unknown[]) =>
+  values.map((value) => (value instanceof Date ? value.getTime() : value));
+
 /** The write locks this async context holds: a second `withTx(db)` inside one would wait forever. */
 const held = new AsyncLocalStorage<ReadonlySet<WriteLock>>();
 
@@ -240,7 +244,8 @@ class SqliteStore implements Store {
     return rawStatement(inTx(db) ? this.writer : this.reader, text).all(...params) as unknown[][];
   }
 
-  async query<T>(db: Db, text: string, params: unknown[] = []): Promise<T[]> {
+  async query<T>(db: Db, text: string, values: unknown[] = []): Promise<T[]> {
+    const params = bindable(values);
     const run = (statement: Database.Statement) =>
       (statement.reader ? statement.all(...params) : [statement.run(...params)]) as T[];
     if (inTx(db)) return run(this.writer.prepare(text));
@@ -256,7 +261,7 @@ class SqliteStore implements Store {
   async bulk(text: string, rows: unknown[][]): Promise<void> {
     await this.write((w) => {
       const statement = w.prepare(text);
-      for (const row of rows) statement.run(...row);
+      for (const row of rows) statement.run(...bindable(row));
     });
   }
 

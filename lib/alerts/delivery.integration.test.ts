@@ -1,16 +1,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { openDb, withTx } from "@/db/client";
 import { getChannel } from "@/db/queries/alerts";
 import { alertDeliveries, topupHours } from "@/db/schema";
-import { tempDb } from "@/db/testing/temp-db";
+import { envOf, tempDb, tempDbLocation } from "@/db/testing/temp-db";
 import { DEFAULT_SETTINGS } from "@/lib/settings/definitions";
 import {
   at,
@@ -112,7 +109,7 @@ describe("delivering alerts", () => {
   });
 
   it("a crash between the commit and the send loses nothing and sends each message once", async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ops-crash-")), "crash.db");
+    const file = await tempDbLocation();
     const db = openDb(file);
     await setSetting(db, "digestTime", 1_439);
     await threeChannels(db, receivers.current);
@@ -130,7 +127,7 @@ describe("delivering alerts", () => {
       ],
       {
         stdio: ["ignore", "pipe", "inherit"],
-        env: { ...process.env, DATABASE_PATH: file },
+        env: { ...process.env, ...envOf(file) },
         // Its own process group: tsx runs the script in a child of its own, and both die.
         detached: true,
       },

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { rawQuery } from "@/db/raw";
-import type { Db } from "@/db/client";
+import { type Db, withTx } from "@/db/client";
 import { upsertUser } from "@/db/queries/users";
-import { auditLog } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
 
 import { hashPassword } from "./password";
@@ -42,7 +41,7 @@ describe("authenticate", () => {
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
-    await rawQuery(db, "update users set disabled_at = 1");
+    await withTx(db, (tx) => tx.update(users).set({ disabledAt: new Date(1) }));
     expect(await attempt("staff@example.com", password)).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",

@@ -33,7 +33,19 @@ export function toCatalogEntry(row: PackageRow): CatalogEntry {
   };
 }
 
-const same = (a: CatalogEntry, b: CatalogEntry) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * A value as JSON with every object's keys in one order: PostgreSQL's `jsonb` gives a stored
+ * object's keys back in its own order, so an entry read back must compare equal to the same
+ * entry as written.
+ */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+const same = (a: CatalogEntry, b: CatalogEntry) => canonical(a) === canonical(b);
 
 /** Writes one entry if it changes anything, with its audit entry; says what happened. */
 async function writeEntryIn(
@@ -132,7 +144,7 @@ export async function previewCatalogImport(
         packageId: entry.packageId,
         name,
         fields: (Object.keys(entry) as (keyof CatalogEntry)[]).filter(
-          (key) => JSON.stringify(before[key]) !== JSON.stringify(entry[key]),
+          (key) => canonical(before[key]) !== canonical(entry[key]),
         ),
       });
   }

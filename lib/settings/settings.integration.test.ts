@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
 import { listAudit } from "@/db/queries/audit";
 import { openDb } from "@/db/client";
+import { tempDbLocation } from "@/db/testing/temp-db";
 import { InvalidInput } from "@/lib/errors";
 import { seedUser } from "@/lib/testing/fixtures";
 
@@ -38,7 +37,7 @@ function startReader(file: string): Promise<string> {
 
 describe("settings across processes", () => {
   it("a change made in one process is what another process reads on its next request", async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ops-settings-")), "shared.db");
+    const file = await tempDbLocation();
     const db = openDb(file);
     const admin = await seedUser(db, "admin");
     const person = { id: admin.id, email: admin.email, ip: "10.0.0.2" };

@@ -1,5 +1,5 @@
 /**
- * Another server process for the settings test: it opens the same SQLite file and answers
+ * Another server process for the settings test: it opens the same database and answers
  * every HTTP request with the settings as `getSettings` reads them. Prints its port.
  */
 import http from "node:http";
