@@ -253,7 +253,7 @@ class PgStore implements Store {
       text,
       values: params,
       rowMode: "array",
-      types: RAW_TYPES,
+      types: LIST_TYPES,
     });
     return rows;
   }
@@ -297,6 +297,14 @@ class PgStore implements Store {
 const parseInstant = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (
   text: string,
 ) => Date;
+
+/** What a list's rows are read as: drizzle's own way (instants as their text, for each column's decoder). */
+const LIST_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMPTZ
+      ? (text: string) => text
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 /**
  * What raw statements read: instants as milliseconds since the epoch, as SQLite stores them
