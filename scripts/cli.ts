@@ -20,3 +20,15 @@ export function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
+
+/**
+ * The PostgreSQL database a tool uses for `--db postgres`: `name` on the server
+ * `TEST_DATABASE_URL` names (emptied by the tool; never a production database).
+ */
+export function toolDatabaseUrl(name: string): string {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) fail("--db postgres needs TEST_DATABASE_URL to name a PostgreSQL server");
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -39,6 +39,8 @@ export type StackOptions = {
   /** The two simulators' ports; the dashboard reaches them only through these URLs. */
   p2wPort: number;
   payoutPort: number;
+  /** A PostgreSQL database (emptied by `prepareDatabase`) instead of the data folder's SQLite file. */
+  databaseUrl?: string;
 };
 
 // The token the demo's LINE channel carries and the stand-in accepts.
@@ -52,12 +54,14 @@ export function stackEnv({
   dataDir,
   p2wPort,
   payoutPort,
+  databaseUrl,
 }: StackOptions): Record<string, string> {
   const base = `http://localhost:${port}`;
   return {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_PATH: path.join(dataDir, "dashboard.db"),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     NEXTAUTH_SECRET: secret(),
     NEXTAUTH_URL: base,
     APP_URL: base,
@@ -93,7 +97,8 @@ export function stackEnv({
 export type StackUser = { role: string; email: string; name: string; password: string };
 
 /**
- * Deletes the stack's database, creates it afresh, imports the sandbox catalog, adds the demo
+ * Deletes the stack's database (the SQLite file, or the PostgreSQL database `DATABASE_URL`
+ * names), creates it afresh, imports the sandbox catalog, adds the demo
  * users and the review queue's demo cases.
  */
 export async function prepareDatabase(
@@ -102,9 +107,18 @@ export async function prepareDatabase(
   /** Fourteen days of finished orders and balance figures (the demo's overview). */
   options: { history?: boolean } = {},
 ): Promise<void> {
-  const file = env.DATABASE_PATH ?? "";
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  Object.assign(process.env, { DATABASE_PATH: file });
+  const file = env.DATABASE_URL ?? env.DATABASE_PATH ?? "";
+  // The data folder holds the simulators' known orders, on either database.
+  fs.mkdirSync(path.dirname(env.DATABASE_PATH ?? ""), { recursive: true });
+  if (env.DATABASE_URL) {
+    const { recreateDatabase } = await import("@/db/pg/maintenance");
+    await recreateDatabase(env.DATABASE_URL);
+    // Before the first import of db/: the process's dialect is chosen from it.
+    Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL });
+  } else {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    Object.assign(process.env, { DATABASE_PATH: file });
+  }
   const { openDb } = await import("@/db/client");
   const { upsertUser } = await import("@/db/queries/users");
   const { hashPassword } = await import("@/lib/auth/password");
