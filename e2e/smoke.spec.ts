@@ -53,9 +53,11 @@ test("@smoke every page renders, a search answers, and a top-up settles through 
   await expect
     .poll(
       async () =>
-        ((await (await api.get(`/api/topups/${topup.refId}`)).json()) as {
-          topup: { status: string };
-        }).topup.status,
+        (
+          (await (await api.get(`/api/topups/${topup.refId}`)).json()) as {
+            topup: { status: string };
+          }
+        ).topup.status,
       { timeout: 30_000 },
     )
     .toBe("succeeded");

@@ -10,6 +10,7 @@ import {
   compareWithdrawals,
   integrity,
   missingCallbacks,
+  rollupDrift,
   rssTrend,
   unfinishedCallbacks,
 } from "./soak-checks";
@@ -133,6 +134,12 @@ describe("soak checks", () => {
       settling: 1,
     });
     expect(await integrity(db)).toBe("ok");
+    // The roll-ups follow the orders; a bucket that does not is named.
+    expect(await rollupDrift(db)).toEqual([]);
+    await run(db, "update withdrawal_hours set count = count + 1");
+    expect(await rollupDrift(db)).toEqual([
+      expect.stringMatching(/^withdrawal 0 success count: rolled 2 ≠ counted 1$/),
+    ]);
   });
 
   it("tells flat memory from growth", () => {

@@ -195,3 +195,57 @@ export function rssTrend(samples: { at: number; mb: number }[]): {
   const last = median(third(2));
   return { first, last, growth: first > 0 ? last / first : 1 };
 }
+
+const HOUR = 3_600_000;
+
+/**
+ * Buckets of the overview's roll-ups (top-ups and withdrawals per hour and status) that differ
+ * from a recount of the orders themselves, as "table key: rolled ≠ counted".
+ */
+export async function rollupDrift(db: Db): Promise<string[]> {
+  const counted = new Map<string, number>();
+  const add = (key: string, n: number) => counted.set(key, (counted.get(key) ?? 0) + n);
+  const hourOf = (ms: number) => Math.floor(ms / HOUR) * HOUR;
+  for (const t of await rawQuery<{ at: number; p: string; s: string; r: string | null; a: number }>(
+    db,
+    "select created_at as at, package_id as p, status as s, reason as r, price_satang as a from topups",
+  )) {
+    add(`topup ${hourOf(t.at)} ${t.p} ${t.s} ${t.r ?? ""} count`, 1);
+    add(`topup ${hourOf(t.at)} ${t.p} ${t.s} ${t.r ?? ""} satang`, t.a);
+  }
+  for (const w of await rawQuery<{ at: number; s: string; a: number }>(
+    db,
+    "select ordered_at as at, status as s, amount_satang as a from withdrawals",
+  )) {
+    add(`withdrawal ${hourOf(w.at)} ${w.s} count`, 1);
+    add(`withdrawal ${hourOf(w.at)} ${w.s} satang`, w.a);
+  }
+  const rolled = new Map<string, number>();
+  for (const h of await rawQuery<{
+    h: number;
+    p: string;
+    s: string;
+    r: string;
+    n: number;
+    a: number;
+  }>(
+    db,
+    "select hour as h, package_id as p, status as s, reason as r, count as n, amount_satang as a from topup_hours",
+  )) {
+    rolled.set(`topup ${h.h} ${h.p} ${h.s} ${h.r} count`, h.n);
+    rolled.set(`topup ${h.h} ${h.p} ${h.s} ${h.r} satang`, h.a);
+  }
+  for (const h of await rawQuery<{ h: number; s: string; n: number; a: number }>(
+    db,
+    "select hour as h, status as s, count as n, amount_satang as a from withdrawal_hours",
+  )) {
+    rolled.set(`withdrawal ${h.h} ${h.s} count`, h.n);
+    rolled.set(`withdrawal ${h.h} ${h.s} satang`, h.a);
+  }
+  const drift: string[] = [];
+  for (const key of new Set([...counted.keys(), ...rolled.keys()])) {
+    const [a, b] = [rolled.get(key) ?? 0, counted.get(key) ?? 0];
+    if (a !== b) drift.push(`${key}: rolled ${a} ≠ counted ${b}`);
+  }
+  return drift;
+}

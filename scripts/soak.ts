@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { args } from "./cli";
+import { args, fail, toolDatabaseUrl } from "./cli";
 import { rssMb, signIn } from "./load";
 import { SoakLoad } from "./soak-load";
 import * as checks from "./soak-checks";
@@ -16,21 +16,27 @@ import {
 } from "./stack";
 
 /**
- * `npm run soak -- [--minutes 10] [--kill-every-s N] [--callbacks-per-s 10]` (after
- * `npm run build`): the production server and the sandbox (with a few faults switched on)
+ * `npm run soak -- [--minutes 10] [--kill-every-s N] [--callbacks-per-s 10] [--db postgres]`
+ * (after `npm run build`; `--db postgres`: in the database `ops_soak` on the server
+ * `TEST_DATABASE_URL` names, emptied first): the production server and the sandbox (with a few faults switched on)
  * under a working day's mix for a while — signed callbacks of both kinds (replays of real
  * orders and unmatched ones), top-up creates (double sends and retries after a crash with
  * the same key), re-queries, lists and look-ups from several people — while the server is
  * SIGKILLed and started again every few minutes. At the end: every acknowledged callback
  * stored and processed, no upstream order twice or unknown to us, no status moved backwards,
- * outcomes agreeing with the upstreams, integrity_check ok, memory flat across restarts.
+ * outcomes agreeing with the upstreams, the database's integrity check ok, the overview's
+ * roll-ups equal to a recount, memory flat across restarts.
  * Prints a table of figures and the verdicts; exits 1 when one is not met.
  */
 const { values } = args({
   minutes: { type: "string" },
   "kill-every-s": { type: "string" },
   "callbacks-per-s": { type: "string" },
+  db: { type: "string" },
 });
+if (values.db && values.db !== "sqlite" && values.db !== "postgres")
+  fail(`--db ${values.db}: sqlite or postgres`);
+const databaseUrl = values.db === "postgres" ? toolDatabaseUrl("ops_soak") : undefined;
 const minutes = Number(values.minutes ?? 10);
 const killEvery = Number(values["kill-every-s"] ?? Math.min(150, Math.max(15, minutes * 15)));
 const callbackRate = Number(values["callbacks-per-s"] ?? 10);
@@ -38,7 +44,13 @@ const warmUpMs = Math.min(20_000, (killEvery * 1000) / 3);
 const port = 3300;
 const base = `http://127.0.0.1:${port}`;
 const env: Record<string, string> = {
-  ...stackEnv({ port, dataDir: path.resolve(".tmp", "soak"), p2wPort: 4310, payoutPort: 4320 }),
+  ...stackEnv({
+    port,
+    dataDir: path.resolve(".tmp", "soak"),
+    p2wPort: 4310,
+    payoutPort: 4320,
+    databaseUrl,
+  }),
   SANDBOX_NEW_WITHDRAWAL_EVERY_MS: "1000",
   // Faults a real day brings: failed and cut-off creates, slow calls, callbacks twice, late
   // and out of order. None dropped: catching a lost one is the reconciler's, minutes later,
@@ -143,7 +155,7 @@ clearInterval(refresher);
 // ── the end: the last server drains, the sandbox delivers what it holds, then the verdicts ──
 const { openDb } = await import("@/db/client");
 const { rawQuery } = await import("@/db/raw");
-const db = openDb(env.DATABASE_PATH ?? "");
+const db = openDb(env.DATABASE_URL ?? env.DATABASE_PATH ?? "");
 const drainStarted = Date.now();
 let topups = await checks.compareTopups(db, []);
 let payouts = await checks.compareWithdrawals(db, []);
@@ -172,6 +184,7 @@ const unfinished = await checks.unfinishedCallbacks(db);
 const missing = await checks.missingCallbacks(db, load.acknowledged);
 const backwards = await checks.backwardMoves(db);
 const integrity = await checks.integrity(db);
+const drift = await checks.rollupDrift(db);
 const rss = checks.rssTrend(rssAfterWarmUp);
 const [counts = { t: 0, w: 0, c: 0 }] = await rawQuery<{ t: number; w: number; c: number }>(
   db,
@@ -234,7 +247,11 @@ const verdicts: [string, boolean][] = [
     topups.disagreeing.length + payouts.disagreeing.length === 0,
   ],
   [`answers 500: ${serverErrors}`, serverErrors === 0],
-  [`integrity_check: ${integrity}`, integrity === "ok"],
+  [`integrity check: ${integrity}`, integrity === "ok"],
+  [
+    `roll-ups differing from a recount: ${drift.length}${drift.length ? ` (${drift.slice(0, 3).join("; ")})` : ""}`,
+    drift.length === 0,
+  ],
 ];
 // Memory is a figure for the long runs: a minute's thirds are a few seconds of one process.
 const growth = `RSS growth first → last third ×${rss.growth.toFixed(2)} (goal ≤ ×1.10)`;

@@ -106,7 +106,9 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
       try {
         const counts: Record<string, number> = {};
         for (const table of COUNTED) {
-          const { rows } = await copy.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+          const { rows } = await copy.query<{ n: number }>(
+            `select count(*)::int as n from ${table}`,
+          );
           counts[table] = rows[0]?.n ?? 0;
         }
         return { ms, integrity: await integrityOfPostgres(copy), counts };

@@ -24,8 +24,7 @@ export async function searchPostgres(_db: Db, spec: SearchSpec, q: string): Prom
   const lowered = [...new Set(terms.map((term) => term.toLowerCase()))];
   for (const column of fragmentColumns)
     for (const term of lowered) {
-      const pattern =
-        [...term].length >= MIN_FRAGMENT ? `%${literal(term)}%` : `${literal(term)}%`;
+      const pattern = [...term].length >= MIN_FRAGMENT ? `%${literal(term)}%` : `${literal(term)}%`;
       tests.push(sql`lower(${column}) like ${pattern}`);
     }
   for (const column of spec.prefix) {

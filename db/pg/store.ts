@@ -268,9 +268,11 @@ class PgStore implements Store {
       values: params,
       types: RAW_TYPES,
     });
-    return (result.command === "SELECT" || result.fields.length > 0
-      ? result.rows
-      : [{ changes: result.rowCount ?? 0 }]) as T[];
+    return (
+      result.command === "SELECT" || result.fields.length > 0
+        ? result.rows
+        : [{ changes: result.rowCount ?? 0 }]
+    ) as T[];
   }
 
   async exec(text: string): Promise<void> {

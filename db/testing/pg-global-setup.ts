@@ -11,7 +11,11 @@ export default async function setup() {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error("TEST_DATABASE_URL is not set: the PostgreSQL tests need a server");
   const run = `${Date.now().toString(36)}_${process.pid}`;
-  const shared = await createRunDatabases(admin, run, path.join(process.cwd(), "db", "pg", "migrations"));
+  const shared = await createRunDatabases(
+    admin,
+    run,
+    path.join(process.cwd(), "db", "pg", "migrations"),
+  );
   Object.assign(process.env, { DATABASE_URL: shared, OPS_TEST_RUN: run });
   return () => dropRunDatabases(admin, run);
 }

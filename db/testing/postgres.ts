@@ -57,7 +57,9 @@ export async function dropRunDatabases(adminUrl: string, run: string): Promise<v
       [`ops_test_${run}_%`],
     );
     // The template last: the others were copied from it.
-    const names = rows.map((r) => r.datname).sort((a, b) => Number(a.endsWith("_template")) - Number(b.endsWith("_template")));
+    const names = rows
+      .map((r) => r.datname)
+      .sort((a, b) => Number(a.endsWith("_template")) - Number(b.endsWith("_template")));
     for (const name of names) await client.query(`drop database if exists ${name} with (force)`);
   });
 }
