@@ -47,8 +47,14 @@ export type BackupReport = { ms: number; integrity: string; counts: Record<strin
  */
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
-  /** Where the database is: a file's path (never a password). */
+  /** Where the database is: a file's path, or a URL without its password. */
   readonly location: string;
+  /**
+   * Resolves once the schema is up to date; rejects with what stopped it (the server cannot
+   * reach the database, a migration failed). SQLite migrates as it opens; PostgreSQL before
+   * its first statement, so a process that must know awaits this.
+   */
+  ready(): Promise<void>;
   /**
    * Runs `body` in one transaction and returns what it returns; a throw rolls everything
    * back. Transactions never interleave on a writer, and waiting for one never blocks the

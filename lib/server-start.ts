@@ -7,7 +7,8 @@ import { logger } from "@/lib/logger";
 export async function startServer(): Promise<void> {
   try {
     const env = getEnv();
-    getDb();
+    // Migrated before anything runs: a database that cannot be reached or migrated is fatal.
+    await getDb().$store.ready();
     // Callbacks acknowledged before a restart wait in the database; the worker takes them now.
     const { callbackIntake } = await import("@/lib/callbacks/callback-thread");
     callbackIntake();

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { args } from "./cli";
+import { args, toolDatabaseUrl } from "./cli";
 import { killTest } from "./kill-test";
 import {
   cannon,
@@ -45,7 +45,10 @@ const { values } = args({
   "kill-cycles": { type: "string" },
   "kill-target": { type: "string" },
   profile: { type: "boolean" },
+  db: { type: "string" },
 });
+/** `--db postgres`: the stack on the database `ops_bench_callbacks` (TEST_DATABASE_URL's server). */
+const databaseUrl = values.db === "postgres" ? toolDatabaseUrl("ops_bench_callbacks") : undefined;
 const roundSeconds = Number(values.seconds ?? 5);
 const processCount = Number(values.process ?? 6000);
 const idleSeconds = Number(values["idle-s"] ?? 60);
@@ -59,6 +62,7 @@ const env: Record<string, string> = {
     dataDir: path.resolve(".tmp", "bench-callbacks"),
     p2wPort: 4210,
     payoutPort,
+    databaseUrl,
   }),
   RECONCILER: "off",
   SANDBOX_FAILURE_RATE: "0",
@@ -166,7 +170,7 @@ if (killCycles > 0) {
   let sent = 0;
   const ok = await killTest({
     base,
-    databasePath: env.DATABASE_PATH ?? "",
+    databasePath: env.DATABASE_URL ?? env.DATABASE_PATH ?? "",
     next: () =>
       sent++ % 4 === 0
         ? payoutCallback(
@@ -230,7 +234,7 @@ verdicts.push(
 console.log(`\nProcessing: ${processCount} gateway callbacks, each confirmed by a signed read`);
 const { openDb } = await import("@/db/client");
 const { rawQuery, rawValue } = await import("@/db/raw");
-const db = openDb(env.DATABASE_PATH ?? "");
+const db = openDb(env.DATABASE_URL ?? env.DATABASE_PATH ?? "");
 const waitingCount = () =>
   rawValue<number>(db, "select count(*) from callbacks where result in ('received', 'retry')");
 while ((await waitingCount()) > 0) await new Promise((r) => setTimeout(r, 200));

@@ -5,13 +5,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { mixedLoad } from "./bench-mixed";
-import { args, loadDotEnv } from "./cli";
+import { args, loadDotEnv, toolDatabaseUrl } from "./cli";
 import { cannon, signIn } from "./load";
 import { stackEnv, startDashboard, stopAll, waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
 /**
- * `npm run bench -- [--db FILE] [--runs N] [--skip-build] [--skip-callbacks] [--only TEXT] [--mixed]`: the whole
+ * `npm run bench -- [--db FILE|postgres] [--runs N] [--skip-build] [--skip-callbacks] [--only TEXT] [--mixed]`: the whole
  * performance picture in one run, each figure beside its floor and goal. Seeds the large
  * file when missing (1,000,000 top-ups, 300,000 withdrawals: ~7 minutes), builds, starts the
  * production server on it and measures, interleaved so machine noise hits every side alike:
@@ -30,7 +30,10 @@ const { values } = args({
   only: { type: "string" },
   mixed: { type: "boolean" },
 });
-const file = path.resolve(values.db ?? "data/large.db");
+/** `--db postgres`: the database `ops_large` on the server TEST_DATABASE_URL names. */
+const postgres = values.db === "postgres";
+const file = postgres ? toolDatabaseUrl("ops_large") : path.resolve(values.db ?? "data/large.db");
+if (postgres) process.env.DATABASE_URL = file;
 const runs = Number(values.runs ?? 400);
 /** `--only "topups: q"`: just the filters whose name contains this. */
 const only = values.only ?? "";
@@ -53,9 +56,9 @@ const run = (script: string, extra: string[], show = false) =>
     },
   );
 
-if (!fs.existsSync(file)) {
+if (!(postgres ? await seededPostgres(file) : fs.existsSync(file))) {
   console.log(`Seeding ${file} (about 7 minutes)…`);
-  const seeded = run("scripts/seed-large.ts", ["--db", file], true);
+  const seeded = run("scripts/seed-large.ts", ["--db", postgres ? "postgres" : file], true);
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 if (!values["skip-build"]) {
@@ -88,7 +91,7 @@ const topupRows = await sample<{
   order_id: string | null;
   game_id: string;
   package_id: string;
-}>("select ref_id, order_id, game_id, package_id from topups where rowid % 997 = 0 limit 300");
+}>("select ref_id, order_id, game_id, package_id from topups order by random() limit 300");
 const withdrawalRows = await sample<{
   platform_order_id: string;
   merchant_order_id: string;
@@ -96,7 +99,7 @@ const withdrawalRows = await sample<{
   account_name: string;
   bank: string;
 }>(
-  "select platform_order_id, merchant_order_id, account_no, account_name, bank from withdrawals where rowid % 199 = 0 limit 300",
+  "select platform_order_id, merchant_order_id, account_no, account_name, bank from withdrawals order by random() limit 300",
 );
 const day = () => {
   const d = new Date(Date.now() - Math.floor(Math.random() * 170) * 86_400_000 + 7 * 3_600_000);
@@ -177,8 +180,14 @@ async function inProcess(list: "topups" | "withdrawals", query: string) {
 }
 
 const env: Record<string, string> = {
-  ...stackEnv({ port: PORT, dataDir: path.dirname(file), p2wPort: 4210, payoutPort: 4220 }),
-  DATABASE_PATH: file,
+  ...stackEnv({
+    port: PORT,
+    dataDir: postgres ? path.resolve(".tmp", "bench") : path.dirname(file),
+    p2wPort: 4210,
+    payoutPort: 4220,
+    databaseUrl: postgres ? file : undefined,
+  }),
+  ...(postgres ? {} : { DATABASE_PATH: file }),
   RECONCILER: "off",
 };
 const server = startDashboard(env, PORT, true);
@@ -345,9 +354,24 @@ allMet &&= rssPeak <= 300 && rssIdleAfter < 250 && stalls + concurrentSlow === 0
 
 if (!values["skip-callbacks"]) {
   console.log("\nCallbacks (bench:callbacks, its own stack):");
-  const callbacks = run("scripts/bench-callbacks.ts", []);
+  const callbacks = run("scripts/bench-callbacks.ts", postgres ? ["--db", "postgres"] : []);
   process.stdout.write(callbacks.stdout);
   allMet &&= callbacks.status === 0 && !/NOT met|not met/.test(callbacks.stdout);
 }
 console.log(`\nEvery goal above: ${allMet ? "met" : "NOT all met"}`);
 stopAll(0);
+
+/** Whether the PostgreSQL database at `url` holds a finished seed (its last step: review items). */
+async function seededPostgres(url: string): Promise<boolean> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>("select count(*) as n from review_items");
+    return Number(rows[0]?.n ?? 0) > 0;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -22,6 +22,7 @@ try {
   console.log(
     `Catalog imported from ${file}: ${inserted} new, ${updated} updated, ${unchanged} unchanged.`,
   );
+  getDb().$store.close();
 } catch (error) {
   if (!(error instanceof InvalidInput)) throw error;
   const lines = error.problems.map((p) => {

@@ -1,7 +1,9 @@
 /**
- * `npm run db:backup -- FILE`: a consistent copy of the live database while the server runs
- * (SQLite's online backup: pages are copied in steps, writers are not blocked for long),
- * then proof that the copy opens: `PRAGMA integrity_check` answers ok and its tables count.
+ * `npm run db:backup -- FILE`: a consistent copy of the live database while the server runs,
+ * then proof that the copy is whole. SQLite: the online backup (pages copied in steps, writers
+ * not blocked for long), the copy opened and `PRAGMA integrity_check`ed. PostgreSQL: pg_dump's
+ * custom format (one snapshot), restored into a scratch database that is checked, counted and
+ * dropped. Either way its tables' rows are counted.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +11,6 @@ import path from "node:path";
 import { loadDotEnv } from "./cli";
 
 loadDotEnv();
-const { getEnv } = await import("@/lib/env");
 
 const target = process.argv[2];
 if (!target) {
@@ -22,8 +23,8 @@ if (fs.existsSync(target)) {
 }
 fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
 
-const { openDb } = await import("@/db/client");
-const db = openDb(getEnv().DATABASE_PATH);
+const { getDb } = await import("@/lib/db");
+const db = getDb();
 const report = await db.$store.backup(target);
 db.$store.close();
 const counts = Object.entries(report.counts).map(([table, n]) => `${table} ${n}`);

@@ -2,6 +2,7 @@ import { loadDotEnv } from "./cli";
 
 loadDotEnv();
 const { getDb } = await import("@/lib/db");
-const { getEnv } = await import("@/lib/env");
-getDb();
-console.log(`Database ${getEnv().DATABASE_PATH} is up to date.`);
+const db = getDb();
+await db.$store.ready();
+console.log(`Database ${db.$store.location} is up to date.`);
+db.$store.close();

@@ -28,4 +28,5 @@ try {
   console.log(JSON.stringify(await reconcileOnce(deps), null, 2));
 } finally {
   await releaseLease(deps.topups.db, LEASE_NAME, holder);
+  deps.topups.db.$store.close();
 }

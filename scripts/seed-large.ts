@@ -3,12 +3,13 @@ import path from "node:path";
 
 import { ulid } from "ulid";
 
-import { args, loadDotEnv } from "./cli";
+import { args, loadDotEnv, toolDatabaseUrl } from "./cli";
 
 /**
- * `npm run db:seed-large -- [--db FILE] [--topups N] [--withdrawals N]`: a database the size the
- * list targets are stated for (1,000,000 top-ups and 300,000 withdrawals by default), spread
- * over 180 days, for the benchmark.
+ * `npm run db:seed-large -- [--db FILE|postgres] [--topups N] [--withdrawals N]`: a database the
+ * size the list targets are stated for (1,000,000 top-ups and 300,000 withdrawals by default),
+ * spread over 180 days, for the benchmark. `--db postgres`: the database `ops_large` on the
+ * server `TEST_DATABASE_URL` names (emptied first).
  */
 loadDotEnv();
 const { values } = args({
@@ -16,11 +17,19 @@ const { values } = args({
   topups: { type: "string" },
   withdrawals: { type: "string" },
 });
-const file = path.resolve(values.db ?? "data/large.db");
+const postgres = values.db === "postgres";
+const file = postgres ? toolDatabaseUrl("ops_large") : path.resolve(values.db ?? "data/large.db");
 const total = Number(values.topups ?? 1_000_000);
 const totalWithdrawals = Number(values.withdrawals ?? 300_000);
 
-for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+if (postgres) {
+  const { recreateDatabase } = await import("@/db/pg/maintenance");
+  await recreateDatabase(file);
+  // Before db/ is first imported: the process's dialect is chosen from it.
+  process.env.DATABASE_URL = file;
+} else {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+}
 const { openDb } = await import("@/db/client");
 const { upsertUser } = await import("@/db/queries/users");
 const { rawBulk, rawExec, rawQuery, rawValue } = await import("@/db/raw");
@@ -43,7 +52,7 @@ for (let i = 1; i <= 12; i++) {
     ).id,
   );
 }
-const packages = await rawQuery<{ package_id: string; price_satang: number; fields: string }>(
+const packages = await rawQuery<{ package_id: string; price_satang: number; fields: unknown }>(
   db,
   "select package_id, price_satang, fields from packages",
 );
@@ -79,7 +88,11 @@ for (let done = 0; done < total; done += BATCH) {
     const created = now - Math.floor(Math.random() * span);
     const status = pickStatus();
     const pkg = pick(packages);
-    const fields = JSON.parse(pkg.fields) as { key: string; options?: { value: string }[] }[];
+    // SQLite hands JSON back as text, PostgreSQL as the value.
+    const fields = (typeof pkg.fields === "string" ? JSON.parse(pkg.fields) : pkg.fields) as {
+      key: string;
+      options?: { value: string }[];
+    }[];
     const gameId = `${Math.floor(Math.random() * 1e9)}`;
     const info = Object.fromEntries(
       fields.map((f, j) => [f.key, j === 0 ? gameId : (f.options?.[0]?.value ?? "x")]),
@@ -99,10 +112,10 @@ for (let done = 0; done < total; done += BATCH) {
       `seed-${done + i}`,
       "seed",
       status === "unknown" ? "unknown_outcome" : null,
-      final ? null : created + 60_000,
-      created,
-      created + 5_000,
-      final ? created + 5_000 : null,
+      final ? null : new Date(created + 60_000),
+      new Date(created),
+      new Date(created + 5_000),
+      final ? new Date(created + 5_000) : null,
     ]);
   }
   await rawBulk(db, insert, rows);
@@ -128,11 +141,11 @@ for (let done = 0; done < totalWithdrawals; done += BATCH) {
       accountName(),
       amount,
       status,
-      ordered,
-      status === "open" ? null : ordered + 42_000,
-      status === "open" ? ordered + 60_000 : null,
-      ordered,
-      ordered + 42_000,
+      new Date(ordered),
+      status === "open" ? null : new Date(ordered + 42_000),
+      status === "open" ? new Date(ordered + 60_000) : null,
+      new Date(ordered),
+      new Date(ordered + 42_000),
     ]);
   }
   await rawBulk(db, insertWithdrawal, rows);
@@ -145,9 +158,28 @@ for (let done = 0; done < totalWithdrawals; done += BATCH) {
 // refused ones, and a confirmed P2W balance with each top-up callback (the overview's
 // callback health, runway and trend read these).
 const recent = now - 14 * 24 * 3600_000;
-await rawExec(
+await rawExec(db, postgres ? pgHistory(recent) : sqliteHistory(recent));
+
+const openItems = await rawValue<number>(
   db,
-  `
+  "select count(*) n from review_items where resolved_at is null",
+);
+console.log(`\n${openItems.toLocaleString("en-US")} open review items`);
+await rawExec(db, postgres ? "vacuum analyze" : "analyze; pragma wal_checkpoint(TRUNCATE);");
+db.$store.close();
+console.log(`\nSeeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+/**
+ * The last 14 days' callbacks and balance figures, as a working upstream leaves them: one
+ * accepted callback per finished top-up and withdrawal (2–60 s after it was created), a few
+ * refused ones, and a confirmed P2W balance with each top-up callback (the overview's
+ * callback health, runway and trend read these). Review items as a year of work leaves them:
+ * about 1 % of orders open (unknown outcomes, a sixteenth of the failed top-ups, a seventh of
+ * the failed payouts), every other failed order already decided; a manager holds a few.
+ * In each database's own SQL (instants: milliseconds on SQLite, timestamptz on PostgreSQL).
+ */
+function sqliteHistory(recent: number): string {
+  return `
   insert into callbacks (upstream, received_at, raw_body, verification, entity_id, order_id, ip, result, attempts, processed_at)
   select 'p2w', created_at + 2000 + abs(random() % 58000), '{"seeded":true}', 'ok', ref_id, order_id,
          '203.0.113.10', 'applied', 1, created_at + 61000
@@ -162,15 +194,6 @@ await rawExec(
   insert into balance_snapshots (upstream, balance_satang, source, confirmed, at)
   select 'p2w', 50000000 - (row_number() over (order by received_at)) * 1500 % 45000000, 'callback:' || id, 1, received_at
   from callbacks where upstream = 'p2w' and verification = 'ok' order by received_at;
-`,
-);
-
-// Review items as a year of work leaves them: about 1 % of orders open (unknown outcomes, a
-// sixteenth of the failed top-ups, a seventh of the failed payouts), every other failed order
-// already decided.
-await rawExec(
-  db,
-  `
   insert into review_items (kind, entity_id, reason, detail, opened_at, resolved_at, resolved_by, outcome, note)
   select 'topup', ref_id, 'failed', json_object('error', reason), updated_at,
          case when rowid % 16 = 0 then null else updated_at + 3600000 end,
@@ -187,21 +210,47 @@ await rawExec(
          case when rowid % 7 = 0 then null else 'not_paid' end,
          case when rowid % 7 = 0 then null else 'seeded decision' end
   from withdrawals where status = 'failed';
-`,
-);
-// A manager holds a few of them, as on a working day.
-await rawExec(
-  db,
-  `
   update review_items set claimed_by = (select id from users where role = 'manager' limit 1),
                           claimed_at = ${Date.now()}
-  where resolved_at is null and id % 97 = 0 and exists (select 1 from users where role = 'manager')
-`,
-);
-const openItems = await rawValue<number>(
-  db,
-  "select count(*) n from review_items where resolved_at is null",
-);
-console.log(`\n${openItems.toLocaleString("en-US")} open review items`);
-await rawExec(db, "analyze; pragma wal_checkpoint(TRUNCATE);");
-console.log(`\nSeeded ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  where resolved_at is null and id % 97 = 0 and exists (select 1 from users where role = 'manager');
+`;
+}
+
+function pgHistory(recent: number): string {
+  const since = `to_timestamp(${recent / 1000})`;
+  return `
+  insert into callbacks (upstream, received_at, raw_body, verification, entity_id, order_id, ip, result, attempts, processed_at)
+  select 'p2w', created_at + (2000 + floor(random() * 58000)) * interval '1 millisecond', '{"seeded":true}', 'ok',
+         ref_id, order_id, '203.0.113.10', 'applied', 1, created_at + interval '61 seconds'
+  from topups where created_at >= ${since} and completed_at is not null order by created_at;
+  insert into callbacks (upstream, received_at, raw_body, verification, entity_id, ip, result, attempts, processed_at)
+  select 'payout', ordered_at + (2000 + floor(random() * 58000)) * interval '1 millisecond', '{"seeded":true}', 'ok',
+         platform_order_id, '203.0.113.20', 'applied', 1, ordered_at + interval '61 seconds'
+  from withdrawals where ordered_at >= ${since} and done_at is not null order by ordered_at;
+  insert into callbacks (upstream, received_at, raw_body, verification, ip, result, attempts)
+  select 'p2w', received_at + interval '500 milliseconds', '{"forged":true}', 'bad-token', '198.51.100.7', 'refused', 0
+  from callbacks where upstream = 'p2w' and id % 200 = 0;
+  insert into balance_snapshots (upstream, balance_satang, source, confirmed, at)
+  select 'p2w', 50000000 - (row_number() over (order by received_at)) * 1500 % 45000000, 'callback:' || id, true, received_at
+  from callbacks where upstream = 'p2w' and verification = 'ok' order by received_at;
+  insert into review_items (kind, entity_id, reason, detail, opened_at, resolved_at, resolved_by, outcome, note)
+  select 'topup', ref_id, 'failed', jsonb_build_object('error', reason), updated_at,
+         case when n % 16 = 0 then null else updated_at + interval '1 hour' end,
+         case when n % 16 = 0 then null else created_by end,
+         case when n % 16 = 0 then null when n % 3 = 0 then 'refunded' else 'no_action' end,
+         case when n % 16 = 0 then null else 'seeded decision' end
+  from (select *, row_number() over () as n from topups where status = 'failed') t;
+  insert into review_items (kind, entity_id, reason, detail, opened_at)
+  select 'topup', ref_id, 'unknown_outcome', jsonb_build_object('error', 'UPSTREAM_TIMEOUT'), updated_at
+  from topups where needs_review = 'unknown_outcome';
+  insert into review_items (kind, entity_id, reason, opened_at, resolved_at, outcome, note)
+  select 'withdrawal', platform_order_id, 'failed', updated_at,
+         case when n % 7 = 0 then null else updated_at + interval '1 hour' end,
+         case when n % 7 = 0 then null else 'not_paid' end,
+         case when n % 7 = 0 then null else 'seeded decision' end
+  from (select *, row_number() over () as n from withdrawals where status = 'failed') w;
+  update review_items set claimed_by = (select id from users where role = 'manager' limit 1),
+                          claimed_at = now()
+  where resolved_at is null and id % 97 = 0 and exists (select 1 from users where role = 'manager');
+`;
+}

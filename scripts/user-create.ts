@@ -34,3 +34,4 @@ await insertAudit(db, {
   details: { email: user.email, role: user.role },
 });
 console.log(`User ${user.email} (${user.role}) is ready.`);
+db.$store.close();

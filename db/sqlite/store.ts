@@ -77,6 +77,10 @@ class SqliteStore implements Store {
     this.lock = shared.lock;
   }
 
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Takes the write lock of the file for this connection: `BEGIN IMMEDIATE`, retried. */
   private async begin(): Promise<void> {
     const begin = prepared(this.writer, "begin immediate");
