@@ -31,6 +31,7 @@ export default defineConfig([
     ".next/**",
     "node_modules/**",
     "db/migrations/**",
+    "db/pg/migrations/**",
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
@@ -103,6 +104,10 @@ export default defineConfig([
     // helpers included) read the environment.
     files: [
       "lib/env.ts",
+      // The database is chosen before lib/ exists (db/ imports nothing from it).
+      "db/dialect.ts",
+      "db/testing/**",
+      "vitest.config.ts",
       "instrumentation.ts",
       "proxy.ts",
       "playwright.config.ts",

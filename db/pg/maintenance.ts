@@ -66,6 +66,8 @@ export function toolEnv(url: string): { dbname: string; env: NodeJS.ProcessEnv }
   parsed.password = "";
   return {
     dbname: parsed.toString(),
+    // The child's environment: this process's, plus the password (never on a command line).
+    // eslint-disable-next-line no-restricted-syntax
     env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
   };
 }

@@ -297,10 +297,7 @@ class PgStore implements Store {
       const [, head = "", tuple = ""] = values;
       for (let i = 0; i < rows.length; i += 500) {
         const chunk = rows.slice(i, i + 500);
-        await client.query(
-          numbered(`${head}${chunk.map(() => tuple).join(", ")}`),
-          chunk.flat(),
-        );
+        await client.query(numbered(`${head}${chunk.map(() => tuple).join(", ")}`), chunk.flat());
       }
     }, "read committed");
   }

@@ -15,7 +15,9 @@ export const likeAnyCase = (expr: SQLWrapper, pattern: string): SQL =>
 
 /** The text of `key` in a JSON object column. */
 export const jsonText = (column: SQLWrapper, key: string): SQL =>
-  dialect === "postgres" ? sql`(${column} ->> ${sql.raw(`'${key}'`)})` : sql`json_extract(${column}, ${sql.raw(`'$.${key}'`)})`;
+  dialect === "postgres"
+    ? sql`(${column} ->> ${sql.raw(`'${key}'`)})`
+    : sql`json_extract(${column}, ${sql.raw(`'$.${key}'`)})`;
 
 /** Milliseconds from instant `earlier` to instant `later`, as a number. */
 export const msBetween = (later: SQLWrapper, earlier: SQLWrapper): SQL<number> =>

@@ -264,9 +264,7 @@ export async function reviewDay(
   };
   const slaStart = new Date(to.getTime() - slaHours * 3_600_000);
   return {
-    opened: await count(
-      and(gte(reviewItems.openedAt, from), lt(reviewItems.openedAt, to)),
-    ),
+    opened: await count(and(gte(reviewItems.openedAt, from), lt(reviewItems.openedAt, to))),
     decided: await count(
       and(
         isNotNull(reviewItems.resolvedBy),

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { type Db, withTx } from "@/db/client";
@@ -41,7 +42,12 @@ describe("authenticate", () => {
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
-    await withTx(db, (tx) => tx.update(users).set({ disabledAt: new Date(1) }));
+    await withTx(db, (tx) =>
+      tx
+        .update(users)
+        .set({ disabledAt: new Date(1) })
+        .where(eq(users.email, "staff@example.com")),
+    );
     expect(await attempt("staff@example.com", password)).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { seedCatalog, seedUser } from "@/lib/testing/fixtures";
 
-import { withTx } from "../client";
+import { withTx } from "@/db/client";
 import {
   topupDurations,
   topupHours,
@@ -12,8 +12,8 @@ import {
   withdrawalHours,
   withdrawals,
   WITHDRAWAL_STATUSES,
-} from "../schema";
-import { tempDb } from "../testing/temp-db";
+} from "@/db/schema";
+import { tempDb } from "@/db/testing/temp-db";
 
 const HOUR = 3_600_000;
 const BUCKETS = [
