@@ -30,6 +30,23 @@ describe("parseEnv", () => {
     expect(env.SMTP_URL).toBeUndefined();
   });
 
+  it("takes PostgreSQL by DATABASE_URL alone (no SQLite path asked for), never another scheme", () => {
+    const { DATABASE_PATH: _path, ...rest } = production;
+    const url = "postgres://ops:pa55word@db.internal:5432/ops";
+    const env = parseEnv({ ...rest, DATABASE_URL: url });
+    expect(env.DATABASE_URL).toBe(url);
+    expect(env.DATABASE_POOL).toBe(10);
+    expect(() => parseEnv(rest)).toThrow(/DATABASE_PATH is missing/);
+    let message = "";
+    try {
+      parseEnv({ ...rest, DATABASE_URL: "mysql://ops:pa55word@db/ops" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL is invalid/);
+    expect(message).not.toMatch(/pa55word/);
+  });
+
   it("names every missing variable in production, and no value", () => {
     const { P2W_SECRET: _a, APP_URL: _b, ...rest } = production;
     expect(() => parseEnv(rest)).toThrow(/APP_URL is missing.*P2W_SECRET is missing/);

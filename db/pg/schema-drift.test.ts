@@ -87,3 +87,16 @@ describe("the PostgreSQL schema", () => {
     },
   );
 });
+
+describe("the tables the shared queries use (db/schema.ts)", () => {
+  it("are every table of the schema, under the same names", async () => {
+    const chosen = await import("../schema");
+    const names = (schema: Record<string, unknown>) =>
+      Object.entries(schema)
+        .filter(([, value]) => is(value, Table))
+        .map(([name]) => name)
+        .sort();
+    expect(names(chosen)).toEqual(names(sqlite));
+    expect(names(pg)).toEqual(names(sqlite));
+  });
+});

@@ -191,10 +191,7 @@ class PgStore implements Store {
   insertCallbacks(rows: ReceivedCallback[]): Promise<number[]> {
     // A plain insert conflicts with nothing: read committed, one commit for the batch.
     return this.transaction(async (tx) => {
-      const ids = await tx
-        .insert(callbacks)
-        .values(rows.map((row) => ({ ...row, receivedAt: row.receivedAt ?? new Date() })))
-        .returning({ id: callbacks.id });
+      const ids = await tx.insert(callbacks).values(rows).returning({ id: callbacks.id });
       return ids.map((row) => row.id);
     }, "read committed");
   }
