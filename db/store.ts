@@ -43,7 +43,8 @@ export type BackupReport = { ms: number; integrity: string; counts: Record<strin
  * (a lease's upsert, claiming stored callbacks, the change feed's read, text search, the
  * callback intake's batch, the refused-callback tally, a backup) and how a transaction is
  * opened. Everything else is drizzle code shared by every database (db/queries). One
- * implementation per database: db/sqlite/store.ts. Nothing outside db/ reaches a driver.
+ * implementation per database: db/sqlite/store.ts, db/pg/store.ts. Nothing outside db/
+ * reaches a driver.
  */
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
@@ -57,8 +58,10 @@ export interface Store {
   ready(): Promise<void>;
   /**
    * Runs `body` in one transaction and returns what it returns; a throw rolls everything
-   * back. Transactions never interleave on a writer, and waiting for one never blocks the
-   * event loop. Called only through `withTx` (db/client.ts).
+   * back. Transactions are serializable (SQLite: one writer at a time; PostgreSQL:
+   * `SERIALIZABLE`, the body run again when the database refuses it, so a body touches
+   * nothing but the database), and waiting for one never blocks the event loop. Called only
+   * through `withTx` (db/client.ts).
    */
   transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
 
@@ -116,11 +119,12 @@ export interface Store {
   arrays(db: Db, text: string, params: unknown[]): Promise<unknown[][]>;
 
   /**
-   * Raw SQL for the project's own tools (seeding, benchmarks, tests) and for statements
-   * written the same on every database (db/queries/overview.ts, `overviewVersion`): `query` runs one
-   * statement on `db`'s connection and answers its rows; `exec` runs statements on the
-   * writer, each committed on its own; `bulk` runs one statement once per row of
-   * parameters, all in one transaction. Never on a request's path.
+   * Raw SQL for the project's own tools (seeding, benchmarks, tests) through db/raw.ts, and
+   * for the two fixed statements a request runs that are written alike for every database
+   * (the health check's `select 1`, the overview's fingerprint): `query` runs one statement
+   * on `db`'s connection and answers its rows; `exec` runs statements on the writer, each
+   * committed on its own; `bulk` runs one statement once per row of parameters, all in one
+   * transaction. Placeholders are `?`; instants are bound as `Date`s and read as milliseconds.
    */
   query<T>(db: Db, text: string, params?: unknown[]): Promise<T[]>;
   exec(text: string): Promise<void>;
