@@ -78,7 +78,10 @@ export interface Store {
   insertCallbacks(rows: ReceivedCallback[]): Promise<number[]>;
   /**
    * Takes up to `limit` callbacks waiting to be processed, oldest first, for `claimMs` in
-   * `holder`'s name: two workers never take the same row.
+   * `holder`'s name: two workers never take the same row. A claim is free once it ran out,
+   * or at once when its worker's liveness lease lapsed (the process died) — but never to
+   * the worker that holds it: a row it is still processing is not taken twice, whether or
+   * not its own lease is written yet.
    */
   claimCallbacks(
     upstreams: readonly string[],

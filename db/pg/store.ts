@@ -211,9 +211,10 @@ class PgStore implements Store {
           select id from callbacks
            where result = 'received' and upstream = any($3)
              and (claimed_until is null or claimed_until < $4
-                  or not exists (select 1 from leases
-                                  where name = 'callback-worker:' || callbacks.claimed_by
-                                    and expires_at >= $4))
+                  or (claimed_by <> $2
+                      and not exists (select 1 from leases
+                                       where name = 'callback-worker:' || callbacks.claimed_by
+                                         and expires_at >= $4)))
            order by received_at, id
            limit $5
            for update skip locked)

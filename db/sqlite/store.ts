@@ -199,13 +199,14 @@ class SqliteStore implements Store {
                 select id from callbacks
                  where result = 'received' and upstream in (${places})
                    and (claimed_until is null or claimed_until < ?
-                        or not exists (select 1 from leases
-                                        where name = 'callback-worker:' || callbacks.claimed_by
-                                          and expires_at >= ?))
+                        or (claimed_by <> ?
+                            and not exists (select 1 from leases
+                                             where name = 'callback-worker:' || callbacks.claimed_by
+                                               and expires_at >= ?)))
                  order by received_at, id
                  limit ?)
               returning id, upstream`,
-        ).all(now + claimMs, holder, ...upstreams, now, now, limit) as Pick<
+        ).all(now + claimMs, holder, ...upstreams, now, holder, now, limit) as Pick<
           CallbackRow,
           "id" | "upstream"
         >[],

@@ -83,6 +83,26 @@ describe("callback worker", () => {
     expect(runs).toEqual(ids);
   });
 
+  it("never takes again a row it is still processing, even before its own lease is written", async () => {
+    const db = tempDb();
+    const ids = await received(db, 4);
+    let release!: () => void;
+    const { runs, process } = recorder(db, new Promise<void>((r) => (release = r)));
+    // Woken, never started: no liveness lease of its own exists while it works.
+    const w = worker(db, { p2w: process }, { concurrency: 8 });
+    w.wake();
+    await waitFor(() => runs.length === 4 || undefined);
+    // More wake-ups while the four are in hand (a callback arrived, a slot came free).
+    for (let i = 0; i < 3; i++) {
+      const look = w.nextLook();
+      w.wake();
+      expect(await look).toBe(0);
+    }
+    release();
+    await w.settled();
+    expect(runs.sort((a, b) => a - b)).toEqual(ids);
+  });
+
   it("leaves a row another live worker holds until its claim runs out", async () => {
     const db = tempDb();
     const [held] = await received(db, 1);
