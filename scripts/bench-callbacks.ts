@@ -268,7 +268,7 @@ const results = await rawQuery<{ result: string; n: number }>(
 const reads = await rawValue<number>(
   db,
   "select count(*) from upstream_calls where operation = 'withdraw_query' and at >= ?",
-  [started],
+  [new Date(started)],
 );
 const processRate = processCount / ((finished - started) / 1000);
 console.log(

@@ -28,19 +28,24 @@ pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
 /**
- * How many times a transaction runs before its serialization failure is the caller's. Under
- * heavy contention on one hour's roll-up rows (db/queries/rollups.integration.test.ts: 160
- * transactions at once on 60 orders) a few needed 7 runs.
+ * How many times a transaction runs before the database's refusal is the caller's, per
+ * SQLSTATE. A serialization failure (40001) or a deadlock (40P01): up to 30 runs (under heavy
+ * contention on one hour's roll-up rows — lib/overview/rollups.integration.test.ts, 160
+ * transactions at once on 60 orders — a few needed 7). A unique violation (23505): 3 runs.
+ * Two bodies that each read "no such row" and insert it are a serialization anomaly
+ * PostgreSQL reports as a duplicate key (its manual, "Serialization Failure Handling"): run
+ * again, the body reads the row the other committed. A duplicate that is one (a second
+ * re-issue of an order) is still the caller's after the third run.
  */
-const RETRIES = 30;
-/** SQLSTATEs that mean "run it again": serialization failure, deadlock detected. */
-const RETRYABLE = new Set(["40001", "40P01"]);
+const RUNS: Record<string, number> = { "40001": 30, "40P01": 30, "23505": 3 };
 
-/** Whether `error`, or what caused it (drizzle wraps the driver's), says "run it again". */
-export function isRetryable(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause)
-    if (RETRYABLE.has((e as { code?: string }).code ?? "")) return true;
-  return false;
+/** How many runs the refusal `error` (or what caused it: drizzle wraps the driver's) allows. */
+export function runsAllowed(error: unknown): number {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const runs = RUNS[(e as { code?: string }).code ?? ""];
+    if (runs) return runs;
+  }
+  return 1;
 }
 
 /**
@@ -153,7 +158,7 @@ class PgStore implements Store {
         return result;
       } catch (error) {
         await client.query("rollback").catch((e: Error) => (broken = e));
-        if (!isRetryable(error) || attempt >= RETRIES) throw error;
+        if (attempt >= runsAllowed(error)) throw error;
       } finally {
         client.release(broken);
       }
