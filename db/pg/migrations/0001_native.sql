@@ -141,6 +141,25 @@ CREATE INDEX withdrawals_account_no_trgm ON withdrawals USING gin (lower(account
 --> statement-breakpoint
 CREATE INDEX withdrawals_account_name_trgm ON withdrawals USING gin (lower(account_name) gin_trgm_ops);
 --> statement-breakpoint
+-- The planner chooses between collecting a search's matches through these indexes and walking
+-- a list's time index, by how many rows it expects to match. With the default statistics
+-- (100 samples of each lower-cased value) it guessed 1 % for a fragment like '%2090%' that
+-- matches 0.1 %, walked the time index, and took 60–150 ms instead of 2. 3,000 samples make
+-- the guess good enough for both choices.
+ALTER INDEX topups_ref_id_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
+ALTER INDEX topups_order_id_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
+ALTER INDEX topups_game_id_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
+ALTER INDEX withdrawals_platform_order_id_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
+ALTER INDEX withdrawals_merchant_order_id_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
+ALTER INDEX withdrawals_account_no_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
+ALTER INDEX withdrawals_account_name_trgm ALTER COLUMN 1 SET STATISTICS 3000;
+--> statement-breakpoint
 CREATE INDEX callbacks_entity_pattern_idx ON callbacks (entity_id text_pattern_ops);
 --> statement-breakpoint
 CREATE INDEX callbacks_order_pattern_idx ON callbacks (order_id text_pattern_ops);
