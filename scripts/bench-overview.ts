@@ -74,7 +74,8 @@ const rolled = new Map(
   (
     (await rawQuery(
       db,
-      "select hour, package_id, status, reason, count, amount_satang from topup_hours where count > 0",
+      `select hour, package_id, status, reason, sum(count) as count, sum(amount_satang) as amount_satang
+         from topup_hours group by hour, package_id, status, reason having sum(count) > 0`,
     )) as GroupRow[]
   ).map((r) => [keyOf(r), r]),
 );

@@ -232,15 +232,18 @@ export async function rollupDrift(db: Db): Promise<string[]> {
     db,
     "select hour as h, package_id as p, status as s, reason as r, count as n, amount_satang as a from topup_hours",
   )) {
-    rolled.set(`topup ${h.h} ${h.p} ${h.s} ${h.r} count`, h.n);
-    rolled.set(`topup ${h.h} ${h.p} ${h.s} ${h.r} satang`, h.a);
+    // A bucket may be kept in several rows (PostgreSQL's shards): summed.
+    const key = `topup ${h.h} ${h.p} ${h.s} ${h.r}`;
+    rolled.set(`${key} count`, (rolled.get(`${key} count`) ?? 0) + h.n);
+    rolled.set(`${key} satang`, (rolled.get(`${key} satang`) ?? 0) + h.a);
   }
   for (const h of await rawQuery<{ h: number; s: string; n: number; a: number }>(
     db,
     "select hour as h, status as s, count as n, amount_satang as a from withdrawal_hours",
   )) {
-    rolled.set(`withdrawal ${h.h} ${h.s} count`, h.n);
-    rolled.set(`withdrawal ${h.h} ${h.s} satang`, h.a);
+    const key = `withdrawal ${h.h} ${h.s}`;
+    rolled.set(`${key} count`, (rolled.get(`${key} count`) ?? 0) + h.n);
+    rolled.set(`${key} satang`, (rolled.get(`${key} satang`) ?? 0) + h.a);
   }
   const drift: string[] = [];
   for (const key of new Set([...counted.keys(), ...rolled.keys()])) {

@@ -11,7 +11,7 @@ import {
   withdrawalHours,
   withdrawals,
 } from "../schema";
-import { msBetween } from "./portable";
+import { msBetween, sumOf } from "./portable";
 
 /*
  * The overview's reads. The hourly roll-ups (db/schema-overview.ts) answer everything about
@@ -72,12 +72,22 @@ export async function topupDurationCounts(
     .orderBy(asc(topupDurations.seconds));
 }
 
-/** Every non-empty roll-up row of withdrawals ordered in [from, to). */
+/**
+ * Every non-empty roll-up bucket of withdrawals ordered in [from, to). Summed: on PostgreSQL a
+ * bucket is kept in several rows (db/pg/migrations/0001_native.sql), on SQLite in one.
+ */
 export async function withdrawalHourRows(db: Db, from: Date, to: Date): Promise<HourStatusRow[]> {
   return db
-    .select()
+    .select({
+      hour: withdrawalHours.hour,
+      status: withdrawalHours.status,
+      count: sumOf(withdrawalHours.count),
+      amountSatang: sumOf(withdrawalHours.amountSatang),
+    })
     .from(withdrawalHours)
-    .where(and(inHours(withdrawalHours, from, to), sql`${withdrawalHours.count} > 0`));
+    .where(inHours(withdrawalHours, from, to))
+    .groupBy(withdrawalHours.hour, withdrawalHours.status)
+    .having(sql`sum(${withdrawalHours.count}) > 0`);
 }
 
 /** Open withdrawals now, whenever they were ordered. */

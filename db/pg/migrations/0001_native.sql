@@ -7,6 +7,37 @@
 --    are updated in key order, so two transactions never take the same two buckets' locks in
 --    opposite orders; a deadlock across several orders of one transaction is broken by
 --    PostgreSQL and the transaction run again (db/pg/store.ts).
+--
+--    Each bucket is kept in up to 16 rows, one per `shard`: a transaction writes the row of
+--    its connection's (the server process's id modulo 16). Every order change writes the
+--    current hour's buckets; had they one row each, every two transactions at once would
+--    write the same row and one of them be refused and run again (SERIALIZABLE): callback
+--    processing ran at 118 a second. Readers sum a bucket's rows (db/queries/overview.ts
+--    always groups); one shard's count may go below zero when an order leaves a bucket
+--    another connection counted it into. The column is PostgreSQL's alone: the drizzle
+--    schema, shared with SQLite, does not name it, and nothing but these triggers writes it.
+ALTER TABLE topup_hours ADD COLUMN shard smallint NOT NULL DEFAULT 0;
+--> statement-breakpoint
+ALTER TABLE topup_hours DROP CONSTRAINT topup_hours_hour_package_id_status_reason_pk;
+--> statement-breakpoint
+ALTER TABLE topup_hours ADD CONSTRAINT topup_hours_shard_pk PRIMARY KEY (hour, package_id, status, reason, shard);
+--> statement-breakpoint
+ALTER TABLE topup_durations ADD COLUMN shard smallint NOT NULL DEFAULT 0;
+--> statement-breakpoint
+ALTER TABLE topup_durations DROP CONSTRAINT topup_durations_hour_seconds_pk;
+--> statement-breakpoint
+ALTER TABLE topup_durations ADD CONSTRAINT topup_durations_shard_pk PRIMARY KEY (hour, seconds, shard);
+--> statement-breakpoint
+ALTER TABLE withdrawal_hours ADD COLUMN shard smallint NOT NULL DEFAULT 0;
+--> statement-breakpoint
+ALTER TABLE withdrawal_hours DROP CONSTRAINT withdrawal_hours_hour_status_pk;
+--> statement-breakpoint
+ALTER TABLE withdrawal_hours ADD CONSTRAINT withdrawal_hours_shard_pk PRIMARY KEY (hour, status, shard);
+--> statement-breakpoint
+CREATE FUNCTION ops_shard() RETURNS smallint
+  LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT (pg_backend_pid() % 16)::smallint $$;
+--> statement-breakpoint
 CREATE FUNCTION ops_hour(t timestamptz) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT to_timestamp(floor(extract(epoch FROM t) / 3600) * 3600) $$;
@@ -25,20 +56,21 @@ CREATE FUNCTION ops_duration_bucket(created timestamptz, completed timestamptz) 
 CREATE FUNCTION ops_topup_add(r topups, sign integer) RETURNS void
   LANGUAGE sql
   AS $$
-    INSERT INTO topup_hours AS h (hour, package_id, status, reason, count, amount_satang)
-    VALUES (ops_hour(r.created_at), r.package_id, r.status, coalesce(r.reason, ''), sign,
-            sign * r.price_satang)
-    ON CONFLICT (hour, package_id, status, reason) DO UPDATE
+    INSERT INTO topup_hours AS h (hour, package_id, status, reason, shard, count, amount_satang)
+    VALUES (ops_hour(r.created_at), r.package_id, r.status, coalesce(r.reason, ''), ops_shard(),
+            sign, sign * r.price_satang)
+    ON CONFLICT (hour, package_id, status, reason, shard) DO UPDATE
       SET count = h.count + excluded.count, amount_satang = h.amount_satang + excluded.amount_satang;
   $$;
 --> statement-breakpoint
 CREATE FUNCTION ops_topup_duration_add(r topups, sign integer) RETURNS void
   LANGUAGE sql
   AS $$
-    INSERT INTO topup_durations AS d (hour, seconds, count)
-    SELECT ops_hour(r.created_at), ops_duration_bucket(r.created_at, r.completed_at), sign
+    INSERT INTO topup_durations AS d (hour, seconds, shard, count)
+    SELECT ops_hour(r.created_at), ops_duration_bucket(r.created_at, r.completed_at), ops_shard(),
+           sign
      WHERE r.completed_at IS NOT NULL
-    ON CONFLICT (hour, seconds) DO UPDATE SET count = d.count + excluded.count;
+    ON CONFLICT (hour, seconds, shard) DO UPDATE SET count = d.count + excluded.count;
   $$;
 --> statement-breakpoint
 CREATE FUNCTION ops_topups_rollup() RETURNS trigger
@@ -89,9 +121,9 @@ CREATE TRIGGER topups_rollup AFTER INSERT OR DELETE OR UPDATE OF created_at, pac
 CREATE FUNCTION ops_withdrawal_add(r withdrawals, sign integer) RETURNS void
   LANGUAGE sql
   AS $$
-    INSERT INTO withdrawal_hours AS h (hour, status, count, amount_satang)
-    VALUES (ops_hour(r.ordered_at), r.status, sign, sign * r.amount_satang)
-    ON CONFLICT (hour, status) DO UPDATE
+    INSERT INTO withdrawal_hours AS h (hour, status, shard, count, amount_satang)
+    VALUES (ops_hour(r.ordered_at), r.status, ops_shard(), sign, sign * r.amount_satang)
+    ON CONFLICT (hour, status, shard) DO UPDATE
       SET count = h.count + excluded.count, amount_satang = h.amount_satang + excluded.amount_satang;
   $$;
 --> statement-breakpoint
