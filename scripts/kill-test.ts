@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 
-import { openDb } from "@/db/client";
 import { rawQuery, rawValue } from "@/db/raw";
 
 import type { SignedCallback } from "./load";
@@ -30,6 +29,9 @@ export async function killTest(options: {
   let server = options.server;
   const acknowledged: string[] = [];
   const restartMs: number[] = [];
+  // Imported here, not above: the process's database is chosen when db/ is first loaded,
+  // which must come after the caller set DATABASE_URL (scripts/bench-callbacks.ts).
+  const { openDb } = await import("@/db/client");
   const db = openDb(options.databasePath);
   let backlog = 0;
   let lastRestart = 0;
