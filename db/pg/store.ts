@@ -115,7 +115,7 @@ class MigratedPool extends pg.Pool {
  * PostgreSQL behind the seam. Reads outside a transaction take any pooled connection
  * (autocommit); a transaction holds one connection, runs `SERIALIZABLE` (the rules written
  * for SQLite's one writer at a time hold as they are) and is run again when PostgreSQL
- * refuses to serialize it (40001) or picks it to break a deadlock (40P01). A body therefore
+ * refuses it (`RUNS`: a serialization failure, a deadlock, a duplicate key). A body therefore
  * may run more than once: bodies only touch the database (no upstream call is ever made
  * inside one).
  */
