@@ -130,27 +130,31 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
  * tools' own databases: never a production one). Connects to the server's `postgres` database
  * to do it.
  */
-export async function recreateDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await admin.connect();
-  try {
+export function recreateDatabase(url: string): Promise<void> {
+  return onServer(url, async (admin, name) => {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 /** Drops the database `url` names (a tool's own, at its end). */
-export async function dropDatabase(url: string): Promise<void> {
+export function dropDatabase(url: string): Promise<void> {
+  return onServer(url, async (admin, name) => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+  });
+}
+
+/** Runs `work` on the server's `postgres` database, given the plain name of `url`'s database. */
+async function onServer(
+  url: string,
+  work: (admin: pg.Client, name: string) => Promise<void>,
+): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
   const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await work(admin, name);
   } finally {
     await admin.end();
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt, max } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { type HistoryRow, statusHistory } from "../schema";
@@ -28,4 +28,26 @@ export function changesSince(
 
 export function latestChangeId(db: Db): Promise<number> {
   return db.$store.latestChangeId(db);
+}
+
+/**
+ * History rows after `since` in id order, and the newest id: what each store's change feed
+ * reads where an id is visible once every smaller one is (db/store.ts, `changesSince`).
+ */
+export function historyAfter(db: Db, since: number, limit: number) {
+  return db
+    .select({
+      id: statusHistory.id,
+      entityType: statusHistory.entityType,
+      entityId: statusHistory.entityId,
+    })
+    .from(statusHistory)
+    .where(gt(statusHistory.id, since))
+    .orderBy(asc(statusHistory.id))
+    .limit(limit);
+}
+
+export async function newestHistoryId(db: Db): Promise<number> {
+  const [row] = await db.select({ id: max(statusHistory.id) }).from(statusHistory);
+  return row?.id ?? 0;
 }

@@ -7,12 +7,13 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
-import { asc, gt, max, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import type { SearchSpec } from "../queries/keyset";
+import { historyAfter, newestHistoryId } from "../queries/history";
 import { storeRefused } from "../queries/refused";
-import { type CallbackRow, statusHistory } from "./schema";
+import type { CallbackRow } from "./schema";
 import {
   type BackupReport,
   inTx,
@@ -222,23 +223,12 @@ class SqliteStore implements Store {
     return this.transaction((tx) => storeRefused(tx, callback, minute, bounds));
   }
 
-  async changesSince(db: Db, since: number, limit: number) {
-    // One writer at a time: an id is visible once every smaller one is (commit order is id order).
-    return db
-      .select({
-        id: statusHistory.id,
-        entityType: statusHistory.entityType,
-        entityId: statusHistory.entityId,
-      })
-      .from(statusHistory)
-      .where(gt(statusHistory.id, since))
-      .orderBy(asc(statusHistory.id))
-      .limit(limit);
+  changesSince(db: Db, since: number, limit: number) {
+    return historyAfter(db, since, limit);
   }
 
-  async latestChangeId(db: Db): Promise<number> {
-    const [row] = await db.select({ id: max(statusHistory.id) }).from(statusHistory);
-    return row?.id ?? 0;
+  latestChangeId(db: Db): Promise<number> {
+    return newestHistoryId(db);
   }
 
   searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL> {
