@@ -204,23 +204,25 @@ const HOUR = 3_600_000;
  */
 export async function rollupDrift(db: Db): Promise<string[]> {
   const counted = new Map<string, number>();
-  const add = (key: string, n: number) => counted.set(key, (counted.get(key) ?? 0) + n);
+  const rolled = new Map<string, number>();
+  // A bucket may be kept in several rows (PostgreSQL's shards): every figure is a sum.
+  const add = (sums: Map<string, number>, key: string, count: number, satang: number) => {
+    sums.set(`${key} count`, (sums.get(`${key} count`) ?? 0) + count);
+    sums.set(`${key} satang`, (sums.get(`${key} satang`) ?? 0) + satang);
+  };
   const hourOf = (ms: number) => Math.floor(ms / HOUR) * HOUR;
   for (const t of await rawQuery<{ at: number; p: string; s: string; r: string | null; a: number }>(
     db,
     "select created_at as at, package_id as p, status as s, reason as r, price_satang as a from topups",
   )) {
-    add(`topup ${hourOf(t.at)} ${t.p} ${t.s} ${t.r ?? ""} count`, 1);
-    add(`topup ${hourOf(t.at)} ${t.p} ${t.s} ${t.r ?? ""} satang`, t.a);
+    add(counted, `topup ${hourOf(t.at)} ${t.p} ${t.s} ${t.r ?? ""}`, 1, t.a);
   }
   for (const w of await rawQuery<{ at: number; s: string; a: number }>(
     db,
     "select ordered_at as at, status as s, amount_satang as a from withdrawals",
   )) {
-    add(`withdrawal ${hourOf(w.at)} ${w.s} count`, 1);
-    add(`withdrawal ${hourOf(w.at)} ${w.s} satang`, w.a);
+    add(counted, `withdrawal ${hourOf(w.at)} ${w.s}`, 1, w.a);
   }
-  const rolled = new Map<string, number>();
   for (const h of await rawQuery<{
     h: number;
     p: string;
@@ -232,18 +234,13 @@ export async function rollupDrift(db: Db): Promise<string[]> {
     db,
     "select hour as h, package_id as p, status as s, reason as r, count as n, amount_satang as a from topup_hours",
   )) {
-    // A bucket may be kept in several rows (PostgreSQL's shards): summed.
-    const key = `topup ${h.h} ${h.p} ${h.s} ${h.r}`;
-    rolled.set(`${key} count`, (rolled.get(`${key} count`) ?? 0) + h.n);
-    rolled.set(`${key} satang`, (rolled.get(`${key} satang`) ?? 0) + h.a);
+    add(rolled, `topup ${h.h} ${h.p} ${h.s} ${h.r}`, h.n, h.a);
   }
   for (const h of await rawQuery<{ h: number; s: string; n: number; a: number }>(
     db,
     "select hour as h, status as s, count as n, amount_satang as a from withdrawal_hours",
   )) {
-    const key = `withdrawal ${h.h} ${h.s}`;
-    rolled.set(`${key} count`, (rolled.get(`${key} count`) ?? 0) + h.n);
-    rolled.set(`${key} satang`, (rolled.get(`${key} satang`) ?? 0) + h.a);
+    add(rolled, `withdrawal ${h.h} ${h.s}`, h.n, h.a);
   }
   const drift: string[] = [];
   for (const key of new Set([...counted.keys(), ...rolled.keys()])) {

@@ -145,17 +145,25 @@ export function dropDatabase(url: string): Promise<void> {
 }
 
 /** Runs `work` on the server's `postgres` database, given the plain name of `url`'s database. */
-async function onServer(
+function onServer(
   url: string,
   work: (admin: pg.Client, name: string) => Promise<void>,
 ): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
-  await admin.connect();
+  return withClient(withDatabase(url, "postgres"), (admin) => work(admin, name));
+}
+
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    await work(admin, name);
+    return await work(client);
   } finally {
-    await admin.end();
+    await client.end();
   }
 }

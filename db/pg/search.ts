@@ -2,12 +2,10 @@ import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { type SearchSpec, searchTerms } from "../queries/keyset";
+import { likeLiteral } from "../queries/portable";
 
 /** Trigrams: a shorter fragment can only be looked up as a prefix. */
 const MIN_FRAGMENT = 3;
-
-/** A LIKE pattern that means `text` literally (its own `%`, `_` and `\` escaped). */
-const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Free-text search on PostgreSQL: by prefix, and by any fragment of 3+ characters in any
@@ -24,12 +22,13 @@ export async function searchPostgres(_db: Db, spec: SearchSpec, q: string): Prom
   const lowered = [...new Set(terms.map((term) => term.toLowerCase()))];
   for (const column of fragmentColumns)
     for (const term of lowered) {
-      const pattern = [...term].length >= MIN_FRAGMENT ? `%${literal(term)}%` : `${literal(term)}%`;
+      const pattern =
+        [...term].length >= MIN_FRAGMENT ? `%${likeLiteral(term)}%` : `${likeLiteral(term)}%`;
       tests.push(sql`lower(${column}) like ${pattern}`);
     }
   for (const column of spec.prefix) {
     if (fragmentColumns.has(column)) continue;
-    for (const term of terms) tests.push(sql`${column} like ${`${literal(term)}%`}`);
+    for (const term of terms) tests.push(sql`${column} like ${`${likeLiteral(term)}%`}`);
   }
   return sql`(${sql.join(tests, sql` or `)})`;
 }

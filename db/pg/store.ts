@@ -75,13 +75,21 @@ class PgStore implements Store {
     return this.pool.ready;
   }
 
+  /** Transaction handles, one per pooled connection, made the first time it runs one. */
+  private readonly handles = new WeakMap<pg.PoolClient, Tx>();
+
   /** The drizzle handle of one transaction's connection. */
   private handleOn(client: pg.PoolClient): Tx {
-    return Object.assign(drizzle({ client, casing: "snake_case" }) as unknown as Db, {
-      $store: this as Store,
-      $tx: true as const,
-      $client: client,
-    });
+    let handle = this.handles.get(client);
+    if (!handle) {
+      handle = Object.assign(drizzle({ client, casing: "snake_case" }) as unknown as Db, {
+        $store: this as Store,
+        $tx: true as const,
+        $client: client,
+      });
+      this.handles.set(client, handle);
+    }
+    return handle;
   }
 
   async transaction<T>(

@@ -2,7 +2,7 @@ import { and, asc, eq, or, type SQLWrapper } from "drizzle-orm";
 
 import type { Db, Tx } from "../client";
 import { type PackageRow, packages } from "../schema";
-import { jsonText, likeAnyCase } from "./portable";
+import { jsonText, likeAnyCase, likeLiteral } from "./portable";
 
 export type NewPackage = Omit<PackageRow, "updatedAt">;
 
@@ -15,7 +15,7 @@ export type PackageFilter = { q?: string; active?: boolean };
 
 /** The catalog by game and price; `q` matches the id, the game or either name. */
 export async function listPackages(db: Db, filter: PackageFilter = {}): Promise<PackageRow[]> {
-  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = filter.q ? `%${likeLiteral(filter.q)}%` : null;
   const matches = (column: SQLWrapper) => likeAnyCase(column, pattern ?? "");
   return db
     .select()

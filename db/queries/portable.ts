@@ -7,6 +7,9 @@ import { dialect } from "../dialect";
  * queries. Everything else in db/queries is drizzle's builder, which spells itself.
  */
 
+/** A LIKE pattern that means `text` literally (its own `%`, `_` and `\` escaped). */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** `expr` contains `pattern` (a LIKE pattern, `\` escapes) in any letter case. */
 export const likeAnyCase = (expr: SQLWrapper, pattern: string): SQL =>
   dialect === "postgres"

@@ -1,5 +1,4 @@
-import pg from "pg";
-
+import { withClient, withDatabase } from "../pg/maintenance";
 import { migratePostgres } from "../pg/migrate";
 
 /**
@@ -9,49 +8,32 @@ import { migratePostgres } from "../pg/migrate";
  * process-wide handle, and one fresh database per `tempDb()`. All are dropped at the end.
  */
 
-/** `url` with its database replaced by `name`. */
-export function databaseUrl(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export const templateName = (run: string) => `ops_test_${run}_template`;
 
 /** Creates the run's template and shared databases, migrated; answers the shared one's URL. */
 export async function createRunDatabases(adminUrl: string, run: string, migrations: string) {
   const template = templateName(run);
   const shared = `ops_test_${run}_shared`;
-  await onServer(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     await client.query(`create database ${template}`);
   });
-  await migratePostgres(databaseUrl(adminUrl, template), migrations);
-  await onServer(adminUrl, async (client) => {
+  await migratePostgres(withDatabase(adminUrl, template), migrations);
+  await withClient(adminUrl, async (client) => {
     await client.query(`create database ${shared} template ${template}`);
   });
-  return databaseUrl(adminUrl, shared);
+  return withDatabase(adminUrl, shared);
 }
 
 /** A fresh database copied from the run's template. */
 export async function createTestDatabase(adminUrl: string, run: string, name: string) {
-  await onServer(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     await client.query(`create database ${name} template ${templateName(run)}`);
   });
 }
 
 /** Drops every database of the run (connections still open are closed by the server). */
 export async function dropRunDatabases(adminUrl: string, run: string): Promise<void> {
-  await onServer(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       "select datname from pg_database where datname like $1",
       [`ops_test_${run}_%`],

@@ -6,7 +6,8 @@ import { type Db, openDb } from "@/db/client";
 
 import { dialect } from "../dialect";
 import { openPostgres } from "../pg/store";
-import { createTestDatabase, databaseUrl } from "./postgres";
+import { withDatabase } from "../pg/maintenance";
+import { createTestDatabase } from "./postgres";
 
 let made = 0;
 
@@ -14,7 +15,7 @@ const pgTest = () => {
   const admin = process.env.TEST_DATABASE_URL ?? "";
   const run = process.env.OPS_TEST_RUN ?? "";
   const name = `ops_test_${run}_${process.pid}_${++made}`;
-  return { admin, run, name, url: databaseUrl(admin, name) };
+  return { admin, run, name, url: withDatabase(admin, name) };
 };
 
 /**
