@@ -1,13 +1,11 @@
 import "server-only";
 
-import { type Column, eq, getTableName, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 import { dialect, POSTGRES_URL } from "./dialect";
 import { openPostgres } from "./pg/store";
 import { openSqlite } from "./sqlite/store";
-import { inTx, type Store } from "./store";
+import { type Isolation, inTx, type Store } from "./store";
 
 /**
  * The drizzle query builder every shared query (db/queries) is written against: SQLite's
@@ -30,10 +28,15 @@ export type Tx = Db & { readonly $tx: true };
  * committed; a throw rolls all of it back and is thrown again. Given a transaction's `tx`,
  * the body joins that transaction. Transactions never interleave and waiting for one never
  * blocks the event loop; opening a second one with the outer `db` inside a body is refused
- * (it could only wait for itself).
+ * (it could only wait for itself). `locked rows` (db/store.ts) only for a body whose every
+ * decision rests on rows it read through `lockedRow`; joined, the outer transaction's holds.
  */
-export function withTx<T>(db: Db, body: (tx: Tx) => Promise<T>): Promise<T> {
-  return inTx(db) ? body(db) : db.$store.transaction(body);
+export function withTx<T>(
+  db: Db,
+  body: (tx: Tx) => Promise<T>,
+  isolation: Isolation = "serializable",
+): Promise<T> {
+  return inTx(db) ? body(db) : db.$store.transaction(body, isolation);
 }
 
 export type OpenOptions = {
@@ -57,40 +60,4 @@ export function openDb(location: string, options: OpenOptions = {}): Db {
   return postgres
     ? openPostgres(location, { max: options.pool ?? 10 })
     : openSqlite(location, options.synchronous ?? "FULL");
-}
-
-const queries = new WeakMap<object, Map<string, unknown>>();
-
-/**
- * A drizzle query built and prepared once per handle, for the hottest paths
- * (`sql.placeholder` for what varies): building a query there costs more than running it.
- * Prepared on a transaction's `tx`, it runs in that transaction.
- */
-export function preparedQuery<Q>(db: Db, name: string, build: () => Q): Q {
-  let cache = queries.get(db);
-  if (!cache) queries.set(db, (cache = new Map()));
-  if (!cache.has(name)) cache.set(name, build());
-  return cache.get(name) as Q;
-}
-
-/**
- * The row of `table` whose `column` equals `key`, through a query built and prepared once
- * per handle: for the look-ups made on every request or callback (the signed-in user, the
- * order a callback names, a stored callback).
- */
-export async function rowBy<T extends SQLiteTable>(
-  db: Db,
-  table: T,
-  column: Column,
-  key: string | number,
-): Promise<T["$inferSelect"] | undefined> {
-  const query = preparedQuery(db, `${getTableName(table)} by ${column.name}`, () =>
-    db
-      .select()
-      .from(table as SQLiteTable)
-      .where(eq(column, sql.placeholder("key")))
-      .prepare(),
-  );
-  const [row] = await query.execute({ key });
-  return row as T["$inferSelect"] | undefined;
 }

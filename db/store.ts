@@ -1,4 +1,5 @@
-import type { SQL } from "drizzle-orm";
+import type { Column, SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 import type { Db, Tx } from "./client";
 import type { SearchSpec } from "./queries/keyset";
@@ -19,6 +20,18 @@ export type ReceivedCallback = Pick<
   | "receivedAt"
   | "processedAt"
 >;
+
+/**
+ * How a transaction keeps others' changes from slipping between its reads and its writes.
+ * `serializable` (the default): as if transactions ran one after the other, whatever the body
+ * reads. `locked rows`: the body reads what it decides on through `lockedRow`, and that
+ * alone is protected — or it decides on nothing (one write of a row by its key, an increment,
+ * an insert). On PostgreSQL that is `READ COMMITTED`, each lock held to the end: nothing is
+ * refused for a neighbour's write to the same index page, which the hot paths (every status
+ * change, every callback's result) need. SQLite has one writer at a time: both are
+ * serializable there.
+ */
+export type Isolation = "serializable" | "locked rows";
 
 /** Whether a handle is a transaction's (a function given one joins it). */
 export const inTx = (db: Db): db is Tx => "$tx" in db;
@@ -58,12 +71,24 @@ export interface Store {
   ready(): Promise<void>;
   /**
    * Runs `body` in one transaction and returns what it returns; a throw rolls everything
-   * back. Transactions are serializable (SQLite: one writer at a time; PostgreSQL:
-   * `SERIALIZABLE`, the body run again when the database refuses it, so a body touches
-   * nothing but the database), and waiting for one never blocks the event loop. Called only
-   * through `withTx` (db/client.ts).
+   * back. Transactions are serializable unless `isolation` says `locked rows` (SQLite: one
+   * writer at a time; PostgreSQL: the body is run again when the database refuses it, so a
+   * body touches nothing but the database), and waiting for one never blocks the event loop.
+   * Called only through `withTx` (db/client.ts).
    */
-  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(body: (tx: Tx) => Promise<T>, isolation?: Isolation): Promise<T>;
+  /**
+   * The row of `table` whose `column` (unique) equals `key`, read inside `tx` and locked until
+   * it ends: any other transaction that changes or locks the row waits, and then sees what
+   * this one wrote (PostgreSQL: `FOR UPDATE`; SQLite: the writer is alone already). A `key`
+   * with no row locks nothing: an insert of it is decided by the unique index.
+   */
+  lockedRow<T extends SQLiteTable>(
+    tx: Tx,
+    table: T,
+    column: Column,
+    key: string | number,
+  ): Promise<T["$inferSelect"] | undefined>;
 
   /** Takes or renews a lease for `holder` (one statement: two processes never both hold it). */
   acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;

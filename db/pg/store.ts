@@ -2,17 +2,21 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import type { SQL } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
+import { type Column, eq, getTableName, type SQL, sql } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 
 import type { Db, Tx } from "../client";
+import { preparedQuery } from "../prepared";
 import { historyAfter, newestHistoryId } from "../queries/history";
 import { storeRefused } from "../queries/refused";
 import type { SearchSpec } from "../queries/keyset";
 import { type CallbackRow, callbacks } from "../schema";
 import {
   type BackupReport,
+  type Isolation,
   inTx,
   type ReceivedCallback,
   type RefusedBounds,
@@ -53,22 +57,27 @@ export type PgOptions = {
 /**
  * PostgreSQL behind the seam. Reads outside a transaction take any pooled connection
  * (autocommit); a transaction holds one connection, runs `SERIALIZABLE` (the rules written
- * for SQLite's one writer at a time hold as they are) and is run again when PostgreSQL
- * refuses it (`RUNS`: a serialization failure, a deadlock, a duplicate key). A body therefore
- * may run more than once: bodies only touch the database (no upstream call is ever made
- * inside one).
+ * for SQLite's one writer at a time hold as they are) or, for `locked rows`, `READ
+ * COMMITTED` with its rows locked (`lockedRow`), and is run again when PostgreSQL refuses it
+ * (`runsAllowed`: a serialization failure, a deadlock, a duplicate key). A body therefore may
+ * run more than once: bodies only touch the database (no upstream call is ever made inside
+ * one).
  */
 class PgStore implements Store {
   readonly dialect = "postgres" as const;
 
-  /** Drizzle on the pool, for the store's own single statements (each its own transaction). */
-  private readonly plain: Db;
+  /**
+   * Drizzle on the intake's own connections (`intake`), for storing received callbacks: an
+   * acknowledgement never waits for a connection behind the processing of earlier callbacks.
+   */
+  private readonly receiving: Db;
 
   constructor(
     readonly location: string,
     readonly pool: MigratedPool,
+    private readonly intake: MigratedPool,
   ) {
-    this.plain = drizzle({ client: pool, casing: "snake_case" }) as unknown as Db;
+    this.receiving = drizzle({ client: intake, casing: "snake_case" }) as unknown as Db;
   }
 
   ready(): Promise<void> {
@@ -94,15 +103,16 @@ class PgStore implements Store {
 
   async transaction<T>(
     body: (tx: Tx) => Promise<T>,
-    isolation: "serializable" | "read committed" = "serializable",
+    isolation: Isolation = "serializable",
   ): Promise<T> {
+    const level = isolation === "locked rows" ? "read committed" : "serializable";
     const mine = held.getStore();
     if (mine?.has(this)) throw new NestedTransactionError();
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query(`begin isolation level ${isolation}`);
+        await client.query(`begin isolation level ${level}`);
         const result = await held.run(new Set([...(mine ?? []), this]), () =>
           body(this.handleOn(client)),
         );
@@ -117,6 +127,19 @@ class PgStore implements Store {
       // Run again after a short, random pause, so the same two do not collide again.
       await sleep(Math.random() * Math.min(2 ** attempt, 100));
     }
+  }
+
+  lockedRow<T extends SQLiteTable>(tx: Tx, table: T, column: Column, key: string | number) {
+    const name = `${getTableName(table)} by ${column.name} for update`;
+    const query = preparedQuery(tx, name, () =>
+      (tx as unknown as NodePgDatabase)
+        .select()
+        .from(table as unknown as PgTable)
+        .where(eq(column, sql.placeholder("key")))
+        .for("update")
+        .prepare(name),
+    );
+    return query.execute({ key }).then(([row]) => row as T["$inferSelect"] | undefined);
   }
 
   /** The connection a handle's statements run on: a transaction's, or the pool's. */
@@ -148,7 +171,7 @@ class PgStore implements Store {
   async insertCallbacks(rows: ReceivedCallback[]): Promise<number[]> {
     // One statement is one transaction: the batch is stored whole or not at all, with one
     // round trip and one flush of the log (no BEGIN and COMMIT of their own).
-    const ids = await this.plain.insert(callbacks).values(rows).returning({ id: callbacks.id });
+    const ids = await this.receiving.insert(callbacks).values(rows).returning({ id: callbacks.id });
     return ids.map((row) => row.id);
   }
 
@@ -228,6 +251,7 @@ class PgStore implements Store {
   }
 
   async bulk(text: string, rows: unknown[][]): Promise<void> {
+    // The tools' bulk writes read nothing they decide on: `locked rows` with no row locked.
     // An `insert … values (…)` goes as one statement per 500 rows (a round trip per row
     // would be most of a seed's time); anything else once per row.
     const values = /^(\s*insert\b[\s\S]*?\bvalues\s*)(\([^()]*\))\s*$/i.exec(text);
@@ -243,7 +267,7 @@ class PgStore implements Store {
         const chunk = rows.slice(i, i + 500);
         await client.query(numbered(`${head}${chunk.map(() => tuple).join(", ")}`), chunk.flat());
       }
-    }, "read committed");
+    }, "locked rows");
   }
 
   integrity(): Promise<string> {
@@ -256,10 +280,14 @@ class PgStore implements Store {
 
   close(): void {
     void this.pool.end();
+    void this.intake.end();
   }
 }
 
 const MIGRATIONS = path.join(process.cwd(), "db", "pg", "migrations");
+
+/** Connections of the intake's own lane, beside the pool (`PgStore.insertCallbacks`). */
+const INTAKE_CONNECTIONS = 2;
 
 /**
  * A handle on the PostgreSQL database `url` names: returned at once; the first statement
@@ -268,15 +296,18 @@ const MIGRATIONS = path.join(process.cwd(), "db", "pg", "migrations");
  */
 export function openPostgres(url: string, options: PgOptions): Db {
   const pool = new MigratedPool({ connectionString: url, max: options.max });
-  // An idle connection the server closed (a restart, a failover) is dropped, not thrown.
-  pool.on("error", () => undefined);
-  pool.ready = (async () => {
+  // The callback intake's lane: connections made when the first callback arrives.
+  const intake = new MigratedPool({ connectionString: url, max: INTAKE_CONNECTIONS });
+  for (const each of [pool, intake])
+    // An idle connection the server closed (a restart, a failover) is dropped, not thrown.
+    each.on("error", () => undefined);
+  pool.ready = intake.ready = (async () => {
     await options.prepare?.();
     await migratePostgres(url, MIGRATIONS);
   })();
   // Nobody may be waiting yet: a failure is reported by the first statement that waits.
   pool.ready.catch(() => undefined);
-  const store = new PgStore(redactUrl(url), pool);
+  const store = new PgStore(redactUrl(url), pool, intake);
   return Object.assign(drizzle({ client: pool, casing: "snake_case" }) as unknown as Db, {
     $store: store as Store,
   });

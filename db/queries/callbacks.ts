@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
 
-import { type Db, rowBy, type Tx, withTx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
+import { rowBy } from "../prepared";
 import { type CallbackRow, callbacks, refusedCallbackTally } from "../schema";
 import { ALL_ADDRESSES, type ReceivedCallback, type RefusedCallback } from "../store";
 
@@ -114,11 +115,14 @@ export async function setCallbackResult(
   detail: string | null,
   processed: boolean,
 ): Promise<void> {
-  await withTx(db, (tx) =>
-    tx
-      .update(callbacks)
-      .set({ result, detail, processedAt: processed ? new Date() : null })
-      .where(eq(callbacks.id, id)),
+  await withTx(
+    db,
+    (tx) =>
+      tx
+        .update(callbacks)
+        .set({ result, detail, processedAt: processed ? new Date() : null })
+        .where(eq(callbacks.id, id)),
+    "locked rows",
   );
 }
 
@@ -176,12 +180,15 @@ export async function listCallbacksFor(db: Db, ids: string[]): Promise<CallbackR
 
 /** Counts one more failed attempt at a callback; returns how many there now are. */
 export async function bumpCallbackAttempts(db: Db, id: number): Promise<number> {
-  const [row] = await withTx(db, (tx) =>
-    tx
-      .update(callbacks)
-      .set({ attempts: sql`${callbacks.attempts} + 1` })
-      .where(eq(callbacks.id, id))
-      .returning({ attempts: callbacks.attempts }),
+  const [row] = await withTx(
+    db,
+    (tx) =>
+      tx
+        .update(callbacks)
+        .set({ attempts: sql`${callbacks.attempts} + 1` })
+        .where(eq(callbacks.id, id))
+        .returning({ attempts: callbacks.attempts }),
+    "locked rows",
   );
   return row?.attempts ?? 0;
 }

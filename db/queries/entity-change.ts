@@ -1,15 +1,44 @@
 import { eq } from "drizzle-orm";
 
 import { type Db, type Tx, withTx } from "../client";
-import { appliedEvents, type ReviewItemReason, type ReviewReason, statusHistory } from "../schema";
+import {
+  appliedEvents,
+  type ReviewItemReason,
+  type ReviewReason,
+  statusHistory,
+  topups,
+  withdrawals,
+} from "../schema";
 import { markCallbackProcessedIn } from "./callbacks";
 import { syncReviewItemsIn } from "./review-items";
 import type { NewHistory } from "./history";
 
 export type HistoryEntry = Omit<NewHistory, "entityType" | "entityId">;
 
+/** Each kind of order's table and the key an entity id is. */
+const ORDERS = {
+  topup: { table: topups, key: topups.refId },
+  withdrawal: { table: withdrawals, key: withdrawals.platformOrderId },
+};
+
+type OrderKind = keyof typeof ORDERS;
+type OrderRow<K extends OrderKind> = (typeof ORDERS)[K]["table"]["$inferSelect"];
+
+/**
+ * The order as it is, locked until `tx` ends: every transaction that decides on an order
+ * reads it here first, so two of them on one order run one after the other and the second
+ * sees what the first wrote.
+ */
+export function lockOrderIn<K extends OrderKind>(
+  tx: Tx,
+  kind: K,
+  id: string,
+): Promise<OrderRow<K> | undefined> {
+  const { table, key } = ORDERS[kind];
+  return tx.$store.lockedRow(tx, table, key, id) as Promise<OrderRow<K> | undefined>;
+}
+
 export type ChangeSteps<T> = {
-  read: (tx: Tx) => Promise<T | undefined>;
   /** Why the order, as it is, needs a person's decision (none: an empty list). */
   reviewReasons: (row: T | undefined) => ReviewItemReason[];
   /** Decides and writes the change; returns the row as it now is and its history. */
@@ -36,58 +65,67 @@ export type ChangeOptions = {
 /**
  * The one transaction every status change of an order goes through, whatever the order:
  * an already-applied event (UNIQUE key) is answered `duplicate`; otherwise the change, its
- * history and the callback's result are written together.
+ * history and the callback's result are written together. It starts by locking the order
+ * (`lockOrderIn`) and decides on nothing else another transaction could change meanwhile
+ * without locking the order too (its review items, approvals and events are the order's
+ * own), so it needs no more than `locked rows`: on PostgreSQL no change is refused for
+ * another order's change touching the same index page.
  */
-export async function changeAtomically<T>(
+export async function changeAtomically<K extends OrderKind>(
   db: Db,
-  entity: { type: "topup" | "withdrawal"; id: string },
-  steps: ChangeSteps<T>,
+  entity: { type: K; id: string },
+  steps: ChangeSteps<OrderRow<K>>,
   options: ChangeOptions = {},
-): Promise<{ result: string; row: T | undefined }> {
-  return withTx(db, async (tx) => {
-    const current = await steps.read(tx);
-    await options.first?.(tx);
-    const markCallback = async (result: string) => {
-      if (options.callbackId !== undefined)
-        await markCallbackProcessedIn(tx, options.callbackId, result);
-    };
-    if (options.eventKey) {
-      const fresh = await tx
-        .insert(appliedEvents)
-        .values({ key: options.eventKey })
-        .onConflictDoNothing()
-        .returning({ key: appliedEvents.key });
-      if (fresh.length === 0) {
-        await markCallback("duplicate");
-        return { result: "duplicate", row: current };
-      }
-      await options.withFreshEvent?.(tx);
+): Promise<{ result: string; row: OrderRow<K> | undefined }> {
+  return withTx(db, (tx) => changeIn(tx, entity, steps, options), "locked rows");
+}
+
+async function changeIn<K extends OrderKind>(
+  tx: Tx,
+  entity: { type: K; id: string },
+  steps: ChangeSteps<OrderRow<K>>,
+  options: ChangeOptions,
+): Promise<{ result: string; row: OrderRow<K> | undefined }> {
+  const current = await lockOrderIn(tx, entity.type, entity.id);
+  await options.first?.(tx);
+  const markCallback = async (result: string) => {
+    if (options.callbackId !== undefined)
+      await markCallbackProcessedIn(tx, options.callbackId, result);
+  };
+  if (options.eventKey) {
+    const fresh = await tx
+      .insert(appliedEvents)
+      .values({ key: options.eventKey })
+      .onConflictDoNothing()
+      .returning({ key: appliedEvents.key });
+    if (fresh.length === 0) {
+      await markCallback("duplicate");
+      return { result: "duplicate", row: current };
     }
-    const { result, row, history } = await steps.write(tx, current);
-    if (row === undefined) {
-      // No order: no history, no review item, and the event is not spent, so a report
-      // about an order we neither hold nor created is only its callback's result.
-      if (options.eventKey)
-        await tx.delete(appliedEvents).where(eq(appliedEvents.key, options.eventKey));
-      await markCallback(result);
-      return { result, row };
-    }
-    if (history.length > 0)
-      await tx
-        .insert(statusHistory)
-        .values(
-          history.map((entry) => ({ ...entry, entityType: entity.type, entityId: entity.id })),
-        );
-    await syncReviewItemsIn(
-      tx,
-      { kind: entity.type, id: entity.id },
-      steps.reviewReasons(current),
-      steps.reviewReasons(row),
-      openingDetail(history.at(-1)),
-    );
+    await options.withFreshEvent?.(tx);
+  }
+  const { result, row, history } = await steps.write(tx, current);
+  if (row === undefined) {
+    // No order: no history, no review item, and the event is not spent, so a report
+    // about an order we neither hold nor created is only its callback's result.
+    if (options.eventKey)
+      await tx.delete(appliedEvents).where(eq(appliedEvents.key, options.eventKey));
     await markCallback(result);
     return { result, row };
-  });
+  }
+  if (history.length > 0)
+    await tx
+      .insert(statusHistory)
+      .values(history.map((entry) => ({ ...entry, entityType: entity.type, entityId: entity.id })));
+  await syncReviewItemsIn(
+    tx,
+    { kind: entity.type, id: entity.id },
+    steps.reviewReasons(current),
+    steps.reviewReasons(row),
+    openingDetail(history.at(-1)),
+  );
+  await markCallback(result);
+  return { result, row };
 }
 
 /** What the queue's one-line "why" needs: the change's details and its from and to. */

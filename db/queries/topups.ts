@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 
-import { type Db, rowBy, type Tx, withTx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
+import { rowBy } from "../prepared";
 import { type LocalizedText, TOPUP_OPEN_STATUSES } from "../enums";
 import {
   type ReviewReason,
@@ -86,11 +87,10 @@ export async function changeTopupAtomically(
   plan: (current: TopupRow) => TopupPlan,
   options: ChangeOptions = {},
 ): Promise<{ result: string; topup: TopupRow } | null> {
-  const { result, row } = await changeAtomically<TopupRow>(
+  const { result, row } = await changeAtomically(
     db,
     { type: "topup", id: refId },
     {
-      read: (tx) => rowBy(tx, topups, topups.refId, refId),
       reviewReasons: reviewReasonsOf,
       write: async (tx, current) => {
         if (!current) return { result: "missing", row: undefined, history: [] };

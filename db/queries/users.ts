@@ -2,7 +2,8 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import type { Role } from "../enums";
 
-import { type Db, rowBy, type Tx, withTx } from "../client";
+import { type Db, type Tx, withTx } from "../client";
+import { rowBy } from "../prepared";
 import { type UserRow, users } from "../schema";
 
 export type NewUser = { email: string; name: string; role: Role; passwordHash: string };

@@ -12,7 +12,8 @@ import {
   sql,
 } from "drizzle-orm";
 
-import { type Db, rowBy, withTx } from "../client";
+import { type Db, withTx } from "../client";
+import { rowBy } from "../prepared";
 import {
   type ReviewReason,
   type WithdrawalRow,
@@ -87,11 +88,10 @@ export async function changeWithdrawalAtomically(
   plan: (current: WithdrawalRow | undefined) => WithdrawalPlan,
   options: ChangeOptions = {},
 ): Promise<{ result: string; withdrawal: WithdrawalRow | undefined }> {
-  const { result, row } = await changeAtomically<WithdrawalRow>(
+  const { result, row } = await changeAtomically(
     db,
     { type: "withdrawal", id: platformOrderId },
     {
-      read: (tx) => rowBy(tx, withdrawals, withdrawals.platformOrderId, platformOrderId),
       reviewReasons: reviewReasonsOf,
       write: async (tx, current) => {
         const decided = plan(current);

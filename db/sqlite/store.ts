@@ -7,9 +7,11 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
-import type { SQL } from "drizzle-orm";
+import type { Column, SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 import type { Db, Tx } from "../client";
+import { rowBy } from "../prepared";
 import type { SearchSpec } from "../queries/keyset";
 import { historyAfter, newestHistoryId } from "../queries/history";
 import { storeRefused } from "../queries/refused";
@@ -117,6 +119,11 @@ class SqliteStore implements Store {
       }
       return result;
     });
+  }
+
+  lockedRow<T extends SQLiteTable>(tx: Tx, table: T, column: Column, key: string | number) {
+    // The transaction holds the file's write lock: no other writer runs until it ends.
+    return rowBy(tx, table, column, key);
   }
 
   /** Synchronous work on the writer as one transaction, behind the lock (the store's own writes). */

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { withTx } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import { listCallbacksFor } from "@/db/queries/callbacks";
+import { callbacks } from "@/db/schema";
 import { tempDb } from "@/db/testing/temp-db";
 import { hookToken } from "@/lib/p2w/hook-token";
 import { P2wClient } from "@/lib/p2w/client";
@@ -78,6 +81,34 @@ describe("the callbacks' own listener", () => {
     });
     expect(stored).toBe(1);
   });
+
+  it.skipIf(dialect === "sqlite")(
+    "acknowledges while every pooled connection is busy (PostgreSQL: the intake's own lane)",
+    async () => {
+      // Every connection of the pool in an open transaction, as processing can hold them.
+      let finish = () => {};
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      let open = 0;
+      const holders = Array.from({ length: 4 }, () =>
+        withTx(db, async (tx) => {
+          await tx.select().from(callbacks).limit(1);
+          open++;
+          await held;
+        }),
+      );
+      while (open < 4) await new Promise((r) => setTimeout(r, 10));
+      const refId = "TU-INTAKE-LANE";
+      const res = await post(
+        `/api/webhooks/p2w?token=${hookToken(SECRET, refId)}`,
+        JSON.stringify({ orderID: "P2W-LANE", refID: refId, status: "successed" }),
+      );
+      expect(res.status).toBe(200);
+      expect(open).toBe(4);
+      finish();
+      await Promise.all(holders);
+      expect(await listCallbacksFor(db, [refId])).toHaveLength(1);
+    },
+  );
 
   it("refuses a forged token in the API's error shape and keeps the refusal", async () => {
     const refId = "TU-INTAKE-2";

@@ -14,6 +14,7 @@ import {
   reissueOf,
 } from "@/db/queries/approvals";
 import { openItemOfIn, updateReviewItemIn } from "@/db/queries/review-items";
+import { lockOrderIn } from "@/db/queries/entity-change";
 import { getTopup } from "@/db/queries/topups";
 import type { ApprovalRow, TopupRow } from "@/db/schema";
 import { type Person, recordAuditIn } from "@/lib/audit/record-audit";
@@ -68,6 +69,8 @@ function refuse(blocker: string | null, refId: string): void {
  */
 function linkReissue(old: TopupRow, person: Person, note: string, approval?: ApprovalStep) {
   return async (tx: Tx, inserted: TopupRow) => {
+    // Locked, so a status change of the old order (its late success) waits for this one.
+    await lockOrderIn(tx, "topup", old.refId);
     refuse(
       await reissueBlockerIn(tx, old.refId, {
         reissueRefId: inserted.refId,
@@ -140,6 +143,7 @@ export async function requestReissue(
   refuse(await reissueBlockerIn(db, refId), refId);
   if (reissueNeedsApproval(old.priceSatang, await getSettings(db))) {
     const approval = await withTx(db, async (tx) => {
+      await lockOrderIn(tx, "topup", refId);
       refuse(await reissueBlockerIn(tx, refId), refId);
       const row = await insertApprovalIn(tx, {
         refId,

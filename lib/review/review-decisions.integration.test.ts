@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 import { and, eq } from "drizzle-orm";
 import { withTx } from "@/db/client";
 import { describe, expect, it } from "vitest";
 
 import { listHistory } from "@/db/queries/history";
-import { getTopup } from "@/db/queries/topups";
+import { changeTopupAtomically, getTopup } from "@/db/queries/topups";
 import { approvals, auditLog, reviewItems, topups } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { updateSettings } from "@/lib/settings/settings";
@@ -11,6 +13,7 @@ import { seedUser } from "@/lib/testing/fixtures";
 import { waitFor } from "@/lib/testing/receiver";
 import { topupHarness } from "@/lib/testing/topup-harness";
 import { createTopup } from "@/lib/topups/create-topup";
+import { planTopupObservation } from "@/lib/topups/observe";
 
 import { approveReissue, rejectReissue, requestReissue } from "./reissue";
 import { claimReviewItem, releaseReviewItem, resolveReviewItem } from "./review";
@@ -273,5 +276,39 @@ describe("re-issues that need a second person", () => {
     );
     expect(late).toMatchObject({ code: "ALREADY_DECIDED" });
     expect(await h.db.select().from(topups).where(eq(topups.reissueOf, old.refId))).toHaveLength(0);
+  });
+
+  it("a late success racing a re-issue request never leaves the request pending", async () => {
+    // The request reads the old order (failed) and inserts an approval; the success changes
+    // the order and cancels what is pending. Each locks the order first, so whichever comes
+    // second sees the other's write: never a pending re-issue of a delivered order.
+    // The success starts a little later each round, so some round lands inside the request.
+    for (let round = 0; round < 16; round++) {
+      const { ann, old } = await failedAboveThreshold();
+      const [request] = await Promise.allSettled([
+        requestReissue(h.deps, ann, old.refId, { note: "customer waits" }),
+        sleep(round).then(() =>
+          changeTopupAtomically(h.db, old.refId, (current) =>
+            planTopupObservation(current, {
+              status: "succeeded",
+              orderId: `P2W-RACE-${round}`,
+              source: "callback",
+              actor: "p2w",
+            }),
+          ),
+        ),
+      ]);
+      // Failed by a person, delivered says P2W: a conflict for a manager, nothing re-issuable.
+      expect((await getTopup(h.db, old.refId))?.needsReview).toBe("conflict");
+      const pending = await h.db
+        .select()
+        .from(approvals)
+        .where(and(eq(approvals.refId, old.refId), eq(approvals.status, "pending")));
+      expect(pending).toEqual([]);
+      // Refused when the success came first; otherwise made, and cancelled by it.
+      if (request.status === "rejected")
+        expect(request.reason).toMatchObject({ code: "NOT_REISSUABLE" });
+      else expect(request.value.kind).toBe("approval");
+    }
   });
 });
