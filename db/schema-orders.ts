@@ -164,12 +164,32 @@ export const statusHistory = sqliteTable(
 
 export type HistoryRow = typeof statusHistory.$inferSelect;
 
-/** Database leases, so that only one process runs the reconciler. */
+/**
+ * Database leases, so that only one process runs the reconciler. `epoch` grows each time the
+ * lease passes to another holder: a fencing token (db/store.ts, `takeLease`).
+ */
 export const leases = sqliteTable("leases", {
   name: text().primaryKey(),
   holder: text().notNull(),
   expiresAt: instant("expires_at").notNull(),
+  epoch: integer().notNull().default(0),
 });
+
+/** Every reconciler pass: who ran it under which epoch of the lease, when, and how it ended. */
+export const reconcilerPasses = sqliteTable(
+  "reconciler_passes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    holder: text().notNull(),
+    epoch: integer().notNull(),
+    startedAt: instant("started_at").notNull().default(now),
+    finishedAt: instant("finished_at"),
+    /** `done`, `failed`, or `lost` (the lease passed to another holder during the pass). */
+    outcome: text(),
+    summary: text({ mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("reconciler_passes_started_idx").on(t.startedAt)],
+);
 
 /** Payouts as the gateway reported them (callbacks, look-ups, re-queries). */
 export const withdrawals = sqliteTable(

@@ -38,6 +38,7 @@ export const signInFailures = chosen.signInFailures;
 export const packages = chosen.packages;
 export const topups = chosen.topups;
 export const statusHistory = chosen.statusHistory;
+export const reconcilerPasses = chosen.reconcilerPasses;
 export const leases = chosen.leases;
 export const withdrawals = chosen.withdrawals;
 export const settings = chosen.settings;

@@ -93,6 +93,20 @@ export interface Store {
   /** Takes or renews a lease for `holder` (one statement: two processes never both hold it). */
   acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
+  /**
+   * Takes or renews the lease `name` for `holder` for `ttlMs` by the database's clock (the
+   * instances' own clocks may differ); resolves with its epoch, or null while another holds
+   * it. The epoch grows whenever the lease is taken anew (another holder, or after it lapsed):
+   * a fencing token for `holdsLease`. A `ttlMs` of 0 hands the lease over (it lapses now and
+   * keeps its epoch).
+   */
+  takeLease(name: string, holder: string, ttlMs: number): Promise<number | null>;
+  /**
+   * Whether `holder` still holds `name` at `epoch` by the database's clock, read inside `tx`;
+   * the lease cannot pass to another holder before `tx` ends (PostgreSQL: the row stays
+   * locked; SQLite: the writer is alone).
+   */
+  holdsLease(tx: Tx, name: string, holder: string, epoch: number): Promise<boolean>;
   /** Deletes the lapsed leases whose names start with `prefix`. */
   pruneLapsedLeases(prefix: string, now: number): Promise<void>;
 

@@ -62,4 +62,14 @@ test("@smoke every page renders, a search answers, and a top-up settles through 
     )
     .toBe("succeeded");
   expect(failures).toEqual([]);
+
+  // The health check names the database and instance that answered and its reconciler's part.
+  const health = await (await playwright.request.newContext()).get(`${BASE}/api/health`);
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({
+    ok: true,
+    db: process.env.E2E_DATABASE_URL ? "postgres" : "sqlite",
+    instance: expect.stringMatching(/\S/),
+    reconciler: "leader",
+  });
 });

@@ -54,6 +54,11 @@ const schema = z.object({
   PAYOUT_TOKEN: z.string().min(1),
   PAYOUT_SECRET: z.string().min(1),
   RECONCILER: onOff.default("on"),
+  /** Names this instance in /api/health and in the reconciler's passes (default: host:pid). */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "letters, digits and . : _ - only, at most 64")
+    .optional(),
   /** Confirm a callback's final status with a signed read before applying it. */
   CALLBACK_CONFIRM: onOff.default("on"),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

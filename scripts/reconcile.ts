@@ -2,17 +2,18 @@ import { fail, loadDotEnv } from "./cli";
 
 /** `npm run reconcile`: one reconciler pass now, under the same lease as the servers'. */
 loadDotEnv();
-const { acquireLease, releaseLease } = await import("@/db/queries/leases");
-const { reconcileOnce } = await import("@/lib/reconciler/reconcile");
-const { holderId, LEASE_NAME } = await import("@/lib/reconciler/runner");
+const { handOverLease, takeLease } = await import("@/db/queries/leases");
+const { holderId, LEASE_NAME, runPass } = await import("@/lib/reconciler/runner");
 const { orderDeps } = await import("@/lib/wiring");
 const deps = orderDeps();
 const holder = holderId();
-if (!(await acquireLease(deps.topups.db, LEASE_NAME, holder, 10 * 60_000))) {
+const lease = await takeLease(deps.topups.db, LEASE_NAME, holder, 10 * 60_000);
+if (!lease) {
   fail(
     "Another process holds the reconciler lease (a running server?). Try again later or stop it.",
   );
 }
+let summary: Awaited<ReturnType<typeof runPass>>;
 try {
   // No server runs (it would hold the lease): callbacks it acknowledged and left waiting are
   // processed first, by the same worker the server runs, until none waits.
@@ -25,8 +26,10 @@ try {
   }).start();
   await worker.settled();
   await worker.stop();
-  console.log(JSON.stringify(await reconcileOnce(deps), null, 2));
+  summary = await runPass(deps, lease);
 } finally {
-  await releaseLease(deps.topups.db, LEASE_NAME, holder);
+  await handOverLease(deps.topups.db, lease);
   deps.topups.db.$store.close();
 }
+if (!summary) fail("The pass failed (the log above says why).");
+console.log(JSON.stringify(summary, null, 2));

@@ -179,7 +179,22 @@ export const leases = pgTable("leases", {
   name: text().primaryKey(),
   holder: text().notNull(),
   expiresAt: instant("expires_at").notNull(),
+  epoch: integer().notNull().default(0),
 });
+
+export const reconcilerPasses = pgTable(
+  "reconciler_passes",
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    holder: text().notNull(),
+    epoch: integer().notNull(),
+    startedAt: instant("started_at").notNull().default(now),
+    finishedAt: instant("finished_at"),
+    outcome: text(),
+    summary: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [index("reconciler_passes_started_idx").on(t.startedAt)],
+);
 
 /** Payouts as the gateway reported them (callbacks, look-ups, re-queries). */
 export const withdrawals = pgTable(

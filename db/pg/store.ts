@@ -161,6 +161,32 @@ class PgStore implements Store {
     await this.pool.query("delete from leases where name = $1 and holder = $2", [name, holder]);
   }
 
+  async takeLease(name: string, holder: string, ttlMs: number): Promise<number | null> {
+    const { rows } = await this.pool.query<{ epoch: number }>(
+      `insert into leases as l (name, holder, expires_at, epoch)
+       values ($1, $2, clock_timestamp() + $3 * interval '1 millisecond', 1)
+       on conflict (name) do update set
+         holder = excluded.holder, expires_at = excluded.expires_at,
+         epoch = case when l.holder = excluded.holder and l.expires_at >= clock_timestamp()
+                      then l.epoch else l.epoch + 1 end
+       where l.holder = excluded.holder or l.expires_at < clock_timestamp()
+       returning epoch`,
+      [name, holder, ttlMs],
+    );
+    return rows[0]?.epoch ?? null;
+  }
+
+  async holdsLease(tx: Tx, name: string, holder: string, epoch: number): Promise<boolean> {
+    // FOR SHARE: a renewal by another holder waits until this transaction ends.
+    const { rows } = await this.clientOf(tx).query(
+      `select 1 from leases
+        where name = $1 and holder = $2 and epoch = $3 and expires_at >= clock_timestamp()
+        for share`,
+      [name, holder, epoch],
+    );
+    return rows.length > 0;
+  }
+
   async pruneLapsedLeases(prefix: string, now: number): Promise<void> {
     await this.pool.query(
       "delete from leases where left(name, length($1)) = $1 and expires_at < $2",

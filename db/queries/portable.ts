@@ -36,3 +36,9 @@ export const sumOf = (expr: SQLWrapper): SQL<number> =>
 /** The rows a condition holds for, counted over the group. */
 export const countWhere = (condition: SQL): SQL<number> =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+
+/** The database's clock as an instant column's value (one clock for every instance). */
+export const databaseNow = (): SQL =>
+  dialect === "postgres"
+    ? sql`clock_timestamp()`
+    : sql`cast(unixepoch('subsec') * 1000 as integer)`;

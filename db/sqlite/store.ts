@@ -43,6 +43,9 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const bindable = (values: unknown[]) =>
   values.map((value) => (value instanceof Date ? value.getTime() : value));
 
+/** The database's clock in the unit instants are stored in (milliseconds). */
+const DB_NOW = "cast(unixepoch('subsec') * 1000 as integer)";
+
 /** The write locks this async context holds: a second `withTx(db)` inside one would wait forever. */
 const held = new AsyncLocalStorage<ReadonlySet<WriteLock>>();
 
@@ -146,6 +149,32 @@ class SqliteStore implements Store {
   async releaseLease(name: string, holder: string): Promise<void> {
     await this.write((w) =>
       prepared(w, "delete from leases where name = ? and holder = ?").run(name, holder),
+    );
+  }
+
+  takeLease(name: string, holder: string, ttlMs: number): Promise<number | null> {
+    return this.write((w) => {
+      const row = prepared(
+        w,
+        `insert into leases (name, holder, expires_at, epoch) values (?, ?, ${DB_NOW} + ?, 1)
+         on conflict(name) do update set
+           holder = excluded.holder, expires_at = excluded.expires_at,
+           epoch = case when leases.holder = excluded.holder and leases.expires_at >= ${DB_NOW}
+                        then leases.epoch else leases.epoch + 1 end
+         where leases.holder = excluded.holder or leases.expires_at < ${DB_NOW}
+         returning epoch`,
+      ).get(name, holder, ttlMs) as { epoch: number } | undefined;
+      return row?.epoch ?? null;
+    });
+  }
+
+  async holdsLease(_tx: Tx, name: string, holder: string, epoch: number): Promise<boolean> {
+    // Inside the transaction, on the writer: no one else can write the lease until it ends.
+    return (
+      prepared(
+        this.writer,
+        `select 1 from leases where name = ? and holder = ? and epoch = ? and expires_at >= ${DB_NOW}`,
+      ).get(name, holder, epoch) !== undefined
     );
   }
 
