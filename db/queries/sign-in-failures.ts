@@ -3,11 +3,23 @@ import { and, count, eq, gte, lt, min } from "drizzle-orm";
 import { type Db, withTx } from "../client";
 import { signInFailures } from "../schema";
 
-export async function recordSignInFailure(
+/**
+ * Counts an attempt before its password is checked: inserts it as a failure (a success
+ * clears the e-mail's failures) unless the e-mail or the address already has its limit of
+ * failures since `since` — counted and inserted in one serializable transaction, so two
+ * attempts at once, on one instance or two, cannot both take the last place. False: refused.
+ */
+export async function reserveSignInAttempt(
   db: Db,
-  failure: { email: string; ip: string; at: Date },
-): Promise<void> {
-  await withTx(db, (tx) => tx.insert(signInFailures).values(failure));
+  attempt: { email: string; ip: string; at: Date },
+  window: { since: Date; perEmail: number; perIp: number },
+): Promise<boolean> {
+  return withTx(db, async (tx) => {
+    const { byEmail, byIp } = await countSignInFailures(tx, { ...attempt, since: window.since });
+    if (byEmail >= window.perEmail || byIp >= window.perIp) return false;
+    await tx.insert(signInFailures).values(attempt);
+    return true;
+  });
 }
 
 export async function countSignInFailures(

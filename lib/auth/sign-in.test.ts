@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { type Db, withTx } from "@/db/client";
 import { upsertUser } from "@/db/queries/users";
 import { auditLog, users } from "@/db/schema";
-import { tempDb } from "@/db/testing/temp-db";
+import { openDb } from "@/db/client";
+import { tempDb, tempDbLocation } from "@/db/testing/temp-db";
 
 import { hashPassword } from "./password";
 import { authenticate, LOCKOUT } from "./sign-in";
@@ -88,5 +89,36 @@ describe("authenticate", () => {
     expect((await attempt("staff@example.com", password)).ok).toBe(true);
     for (let i = 0; i < LOCKOUT.perAccount - 1; i++) await attempt("staff@example.com", "wrong");
     expect((await attempt("staff@example.com", password)).ok).toBe(true);
+  });
+
+  it("counts attempts made at once on two instances: no more than the limit get a password check", async () => {
+    // Two handles on one database, as two instances behind a load balancer have.
+    const location = await tempDbLocation();
+    const [one, two] = [openDb(location), openDb(location)];
+    await upsertUser(one, {
+      email: "staff@example.com",
+      name: "Staff",
+      role: "support",
+      passwordHash: await hashPassword(password),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        authenticate(i % 2 ? one : two, {
+          email: "staff@example.com",
+          password: "wrong",
+          ip: `10.1.0.${i}`,
+        }),
+      ),
+    );
+    const codes = results.map((r) => (r.ok ? "ok" : r.code)).sort();
+    expect(codes).toEqual([
+      ...Array.from({ length: LOCKOUT.perAccount }, () => "INVALID_CREDENTIALS"),
+      ...Array.from({ length: 12 - LOCKOUT.perAccount }, () => "RATE_LIMITED"),
+    ]);
+    expect(
+      (await authenticate(two, { email: "staff@example.com", password, ip: "10.1.1.1" })).ok,
+    ).toBe(false);
+    one.$store.close();
+    two.$store.close();
   });
 });

@@ -4,9 +4,8 @@ import type { Db } from "@/db/client";
 
 import {
   clearSignInFailures,
-  countSignInFailures,
   pruneSignInFailures,
-  recordSignInFailure,
+  reserveSignInAttempt,
 } from "@/db/queries/sign-in-failures";
 import { findUserByEmail, recordSignIn } from "@/db/queries/users";
 import type { UserRow } from "@/db/schema";
@@ -35,16 +34,13 @@ export function lockedUntil(failures: { n: number; oldest: Date } | undefined): 
   return new Date(failures.oldest.getTime() + LOCKOUT.windowMs);
 }
 
-async function isLockedOut(db: Db, email: string, ip: string, now: Date) {
-  const since = new Date(now.getTime() - LOCKOUT.windowMs);
-  const n = await countSignInFailures(db, { email: normalizeEmail(email), ip, since });
-  return n.byEmail >= LOCKOUT.perAccount || n.byIp >= LOCKOUT.perIp;
-}
-
 /**
  * Checks a sign-in attempt; the one place the lockout is checked (the sign-in route turns
- * RATE_LIMITED into its 429). An unknown e-mail, a wrong password and a disabled account
- * all answer INVALID_CREDENTIALS (the audit log keeps the real reason).
+ * RATE_LIMITED into its 429). The attempt is counted as a failure before its password is
+ * checked, in the same transaction as the count (`reserveSignInAttempt`): the sixth of six
+ * attempts at once is refused like the sixth in a row; a success clears the count. An unknown
+ * e-mail, a wrong password and a disabled account all answer INVALID_CREDENTIALS (the audit
+ * log keeps the real reason).
  */
 export async function authenticate(
   db: Db,
@@ -53,7 +49,16 @@ export async function authenticate(
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const { ip } = input;
-  if (await isLockedOut(db, email, ip, now)) {
+  const counted = await reserveSignInAttempt(
+    db,
+    { email, ip, at: now },
+    {
+      since: new Date(now.getTime() - LOCKOUT.windowMs),
+      perEmail: LOCKOUT.perAccount,
+      perIp: LOCKOUT.perIp,
+    },
+  );
+  if (!counted) {
     await recordAudit(db, null, "auth.sign_in_blocked", { details: { email }, ip });
     return { ok: false, code: "RATE_LIMITED" };
   }
@@ -70,7 +75,6 @@ export async function authenticate(
   }
 
   if (reason || !user) {
-    await recordSignInFailure(db, { email, ip, at: now });
     await recordAudit(db, { id: user?.id ?? null, email }, "auth.sign_in_failed", {
       details: { reason },
       ip,
