@@ -48,6 +48,12 @@ export type RefusedCallback = Omit<typeof callbacks.$inferInsert, "id"> & {
 /** How many refused callbacks are stored whole per minute, per source address and in all. */
 export type RefusedBounds = { perAddress: number; total: number };
 
+/** A page of the change feed (`Store.changesSince`). */
+export type ChangeFeedPage = {
+  cursor: number;
+  changes: { entityType: "topup" | "withdrawal"; entityId: string }[];
+};
+
 /** A copy's proof: how long it took, its integrity verdict and what it holds. */
 export type BackupReport = { ms: number; integrity: string; counts: Record<string, number> };
 
@@ -139,13 +145,14 @@ export interface Store {
     bounds: RefusedBounds,
   ): Promise<number | null>;
 
-  /** The change feed: history ids after `since`, oldest first, never one that may still appear below. */
-  changesSince(
-    db: Db,
-    since: number,
-    limit: number,
-  ): Promise<{ id: number; entityType: "topup" | "withdrawal"; entityId: string }[]>;
-  /** The newest history id a browser may start the feed from. */
+  /**
+   * The change feed: the orders changed after the cursor `since` (about `limit` of them,
+   * oldest first) and the cursor to ask with next. A change is never passed over: one that
+   * commits later than another is still served after it. The cursor is opaque (SQLite: a
+   * history id; PostgreSQL: a transaction id).
+   */
+  changesSince(db: Db, since: number, limit: number): Promise<ChangeFeedPage>;
+  /** The cursor a browser starts the feed from: every change after now comes after it. */
   latestChangeId(db: Db): Promise<number>;
 
   /**

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, max } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { type HistoryRow, statusHistory } from "../schema";
+import type { ChangeFeedPage } from "../store";
 
 export type NewHistory = Omit<typeof statusHistory.$inferInsert, "id" | "at">;
 
@@ -17,12 +18,8 @@ export async function listHistory(
     .orderBy(asc(statusHistory.id));
 }
 
-/** The change feed: history rows after a cursor, oldest first (db/store.ts says what it promises). */
-export function changesSince(
-  db: Db,
-  since: number,
-  limit: number,
-): Promise<{ id: number; entityType: "topup" | "withdrawal"; entityId: string }[]> {
+/** The change feed: orders changed after a cursor, oldest first (db/store.ts says what it promises). */
+export function changesSince(db: Db, since: number, limit: number): Promise<ChangeFeedPage> {
   return db.$store.changesSince(db, since, limit);
 }
 
@@ -31,11 +28,11 @@ export function latestChangeId(db: Db): Promise<number> {
 }
 
 /**
- * History rows after `since` in id order, and the newest id: what each store's change feed
- * reads where an id is visible once every smaller one is (db/store.ts, `changesSince`).
+ * The feed where an id is visible once every smaller one is (SQLite: one writer at a time):
+ * history rows after the id `since`, in id order, the last one's id the next cursor.
  */
-export function historyAfter(db: Db, since: number, limit: number) {
-  return db
+export async function historyAfter(db: Db, since: number, limit: number): Promise<ChangeFeedPage> {
+  const rows = await db
     .select({
       id: statusHistory.id,
       entityType: statusHistory.entityType,
@@ -45,6 +42,10 @@ export function historyAfter(db: Db, since: number, limit: number) {
     .where(gt(statusHistory.id, since))
     .orderBy(asc(statusHistory.id))
     .limit(limit);
+  return {
+    cursor: rows.at(-1)?.id ?? since,
+    changes: rows.map(({ entityType, entityId }) => ({ entityType, entityId })),
+  };
 }
 
 export async function newestHistoryId(db: Db): Promise<number> {

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 export const dynamic = "force-dynamic";
 
 /**
- * The live-status feed: which orders changed since a cursor (the status-history id).
+ * The live-status feed: which orders changed since a cursor (opaque: db/store.ts).
  * Without `since`, only the current cursor. One indexed read; one browser polls it for
  * all its tabs (components/live-changes.tsx).
  */
@@ -27,10 +27,10 @@ export const GET = route("signed-in", async (request, { user }) => {
   ) {
     return NextResponse.json({ cursor: await latestChangeId(db), changes: [] });
   }
-  const rows = await changesSince(db, since, 500);
+  const page = await changesSince(db, since, 500);
   return NextResponse.json({
-    cursor: rows.at(-1)?.id ?? since,
-    changes: rows
+    cursor: page.cursor,
+    changes: page.changes
       .filter((r) => visible[r.entityType])
       .map((r) => ({ type: r.entityType, id: r.entityId })),
   });
