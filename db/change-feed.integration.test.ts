@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { withTx } from "./client";
 import { changesSince, latestChangeId } from "./queries/history";
 import { statusHistory } from "./schema";
+import { dialect } from "./dialect";
 import { tempDb } from "./testing/temp-db";
 
 const change = (entityId: string) => ({
@@ -75,4 +76,17 @@ describe("the change feed", () => {
     }
     expect(seen.sort()).toEqual([...Array.from({ length: 7 }, (_, i) => `TU-A${i}`), "TU-B"]);
   });
+
+  it.skipIf(dialect === "sqlite")(
+    "starts a cursor it never gave out (from before an upgrade) from now, and goes on from there",
+    async () => {
+      const db = tempDb();
+      const reset = await changesSince(db, 2 ** 40, 500);
+      expect(reset.changes).toEqual([]);
+      expect(reset.cursor).toBeLessThan(2 ** 40);
+      await withTx(db, (tx) => tx.insert(statusHistory).values(change("TU-AFTER")));
+      const next = await changesSince(db, reset.cursor, 500);
+      expect(next.changes.map((c) => c.entityId)).toEqual(["TU-AFTER"]);
+    },
+  );
 });

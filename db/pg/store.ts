@@ -245,6 +245,10 @@ class PgStore implements Store {
   async changesSince(db: Db, since: number, limit: number): Promise<ChangeFeedPage> {
     type Row = { tx: number; entity_type: "topup" | "withdrawal"; entity_id: string };
     const client = this.clientOf(db);
+    // A cursor at or past the oldest running transaction was never given out by this feed
+    // (one from before an upgrade, or from another database): start that browser from now.
+    const latest = await this.latestChangeId(db);
+    if (since > latest) return { cursor: latest, changes: [] };
     const { rows } = await client.query<Row>(
       `select tx_id::text::bigint as tx, entity_type, entity_id from status_history
         where tx_id > $1::text::xid8 and tx_id < pg_snapshot_xmin(pg_current_snapshot())

@@ -10,6 +10,12 @@
 -- so it comes after the cursor. The column is PostgreSQL's alone (the drizzle schema, shared
 -- with SQLite, does not name it; SQLite writes one transaction at a time, so its ids are in
 -- commit order already).
-ALTER TABLE status_history ADD COLUMN tx_id xid8 NOT NULL DEFAULT pg_current_xact_id();
+--
+-- Rows written before this migration are transaction 0, before every cursor: a browser
+-- starts from now, and no single page ever has to hold them all (a constant default also
+-- leaves the table unrewritten). New rows take their own transaction's id.
+ALTER TABLE status_history ADD COLUMN tx_id xid8 NOT NULL DEFAULT '0';
+--> statement-breakpoint
+ALTER TABLE status_history ALTER COLUMN tx_id SET DEFAULT pg_current_xact_id();
 --> statement-breakpoint
 CREATE INDEX status_history_tx_idx ON status_history (tx_id, id);
