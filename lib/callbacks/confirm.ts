@@ -38,19 +38,27 @@ export async function applyCallback(
     withFreshEvent?: ChangeOptions["withFreshEvent"];
   },
   statuses: { claimed: string | null; confirmed: string | null },
-  apply: (options: ChangeOptions & { callbackId: number }) => Promise<string | null>,
+  apply: (options: ChangeOptions) => Promise<string | null>,
 ): Promise<string> {
   const contradicted = statuses.confirmed !== statuses.claimed;
   const result = await apply(
     contradicted
-      ? { callbackId: callback.id }
+      ? // The callback's one result is written below, once: no passing result in between.
+        // (Should the process stop before it, the callback is processed again: harmless,
+        // no event key is spent.)
+        {}
       : {
           callbackId: callback.id,
           eventKey: callback.eventKey,
           withFreshEvent: callback.withFreshEvent,
         },
   );
-  if (result === null || !contradicted) return result ?? "unmatched";
+  if (result === null) {
+    // No such order (any more): the callback's result, as its transaction would have written.
+    if (contradicted) await setCallbackResult(db, callback.id, "missing", null, true);
+    return "unmatched";
+  }
+  if (!contradicted) return result;
   const detail = `callback said ${callback.rawStatus}, the upstream says ${statuses.confirmed ?? "an unknown status"} (${result})`;
   await setCallbackResult(db, callback.id, "contradicted", detail, true);
   return "contradicted";
