@@ -180,6 +180,9 @@ describe("callback worker", () => {
     const db = tempDb();
     const ids = await received(db, 150);
     const other = openDb(db.$store.location);
+    // Both ready before either starts, as two running instances are (on PostgreSQL a new
+    // handle first waits for the migrations' lock; the first worker could take all by then).
+    await Promise.all([db.$store.ready(), other.$store.ready()]);
     const a = recorder(db);
     const b = recorder(other);
     const wa = worker(db, { p2w: a.process }, { concurrency: 4 }).start();
