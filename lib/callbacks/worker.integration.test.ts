@@ -205,7 +205,8 @@ describe("callback worker", () => {
     const [p2w] = await received(db, 1, "p2w");
     const { runs, process } = recorder(db);
     worker(db, { p2w: process }).start();
-    await waitFor(() => runs.length === 1);
+    // Its result is written after the run is counted: wait for that too.
+    await waitFor(async () => runs.length === 1 && (await unprocessed(db)) === 3);
     expect(runs).toEqual([p2w]);
     expect(await unprocessed(db)).toBe(3);
   });
