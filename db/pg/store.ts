@@ -31,6 +31,7 @@ import {
   redactUrl,
   runsAllowed,
 } from "./connections";
+import { changesSincePostgres, latestChangePostgres } from "./feed";
 import { backupPostgres, integrityOfPostgres } from "./maintenance";
 import { migratePostgres } from "./migrate";
 import { searchPostgres } from "./search";
@@ -237,50 +238,12 @@ class PgStore implements Store {
     return this.transaction((tx) => storeRefused(tx, callback, minute, bounds));
   }
 
-  /**
-   * Whole transactions in the order of their ids, only those older than the oldest still
-   * running: everything they wrote is visible, and whatever is not yet visible comes later
-   * in that order (db/pg/migrations/0003_feed_order.sql). The cursor is a transaction id.
-   */
-  async changesSince(db: Db, since: number, limit: number): Promise<ChangeFeedPage> {
-    type Row = { tx: number; entity_type: "topup" | "withdrawal"; entity_id: string };
-    const client = this.clientOf(db);
-    // A cursor at or past the oldest running transaction was never given out by this feed
-    // (one from before an upgrade, or from another database): start that browser from now.
-    const latest = await this.latestChangeId(db);
-    if (since > latest) return { cursor: latest, changes: [] };
-    const { rows } = await client.query<Row>(
-      `select tx_id::text::bigint as tx, entity_type, entity_id from status_history
-        where tx_id > $1::text::xid8 and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        order by tx_id, id limit $2`,
-      [String(since), limit + 1],
-    );
-    let page = rows;
-    if (rows.length > limit) {
-      // The page ends inside a transaction: leave it for the next page, or, when it is the
-      // only one, serve it whole.
-      const last = rows[rows.length - 1]?.tx;
-      page = rows.filter((row) => row.tx !== last);
-      if (page.length === 0)
-        page = (
-          await client.query<Row>(
-            `select tx_id::text::bigint as tx, entity_type, entity_id from status_history
-              where tx_id = $1::text::xid8 order by id`,
-            [String(last)],
-          )
-        ).rows;
-    }
-    return {
-      cursor: page.at(-1)?.tx ?? since,
-      changes: page.map((row) => ({ entityType: row.entity_type, entityId: row.entity_id })),
-    };
+  changesSince(db: Db, since: number, limit: number): Promise<ChangeFeedPage> {
+    return changesSincePostgres(this.clientOf(db), since, limit);
   }
 
-  async latestChangeId(db: Db): Promise<number> {
-    const { rows } = await this.clientOf(db).query<{ cursor: number }>(
-      "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 as cursor",
-    );
-    return rows[0]?.cursor ?? 0;
+  latestChangeId(db: Db): Promise<number> {
+    return latestChangePostgres(this.clientOf(db));
   }
 
   searchCondition(db: Db, spec: SearchSpec, q: string): Promise<SQL> {
