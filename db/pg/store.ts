@@ -211,20 +211,24 @@ class PgStore implements Store {
   ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
     if (upstreams.length === 0 || limit <= 0) return [];
     // SKIP LOCKED: rows another worker is claiming right now are passed over, not waited for.
+    // The pick is materialized once and the update joins it: an `update … where id in
+    // (select … limit … for update skip locked)` may run its subquery again when a row it
+    // updates was changed meanwhile, and then claim other rows than it locked.
     const { rows } = await this.pool.query<Pick<CallbackRow, "id" | "upstream">>(
-      `update callbacks set claimed_until = $1, claimed_by = $2
-        where id in (
-          select id from callbacks
-           where result = 'received' and upstream = any($3)
-             and (claimed_until is null or claimed_until < $4
-                  or (claimed_by <> $2
-                      and not exists (select 1 from leases
-                                       where name = 'callback-worker:' || callbacks.claimed_by
-                                         and expires_at >= $4)))
-           order by received_at, id
-           limit $5
-           for update skip locked)
-        returning id, upstream`,
+      `with picked as materialized (
+         select id from callbacks
+          where result = 'received' and upstream = any($3)
+            and (claimed_until is null or claimed_until < $4
+                 or (claimed_by <> $2
+                     and not exists (select 1 from leases
+                                      where name = 'callback-worker:' || callbacks.claimed_by
+                                        and expires_at >= $4)))
+          order by received_at, id
+          limit $5
+          for update skip locked)
+       update callbacks set claimed_until = $1, claimed_by = $2
+         from picked where callbacks.id = picked.id
+       returning callbacks.id, callbacks.upstream`,
       [new Date(now + claimMs), holder, upstreams, new Date(now), limit],
     );
     return rows.sort((a, b) => a.id - b.id);

