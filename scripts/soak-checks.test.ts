@@ -4,12 +4,17 @@ import type { Db } from "@/db/client";
 import { rawQuery } from "@/db/raw";
 import { tempDb } from "@/db/testing/temp-db";
 
+import { changesSince, latestChangeId } from "@/db/queries/history";
+
 import {
   backwardMoves,
+  callbacksAppliedTwice,
   compareTopups,
   compareWithdrawals,
+  feedGaps,
   integrity,
   missingCallbacks,
+  overlappingPasses,
   rollupDrift,
   rssTrend,
   unfinishedCallbacks,
@@ -147,5 +152,66 @@ describe("soak checks", () => {
     expect(rssTrend(flat).growth).toBeLessThan(1.05);
     const growing = Array.from({ length: 30 }, (_, i) => ({ at: i * 1000, mb: 200 + i * 5 }));
     expect(rssTrend(growing).growth).toBeGreaterThan(1.3);
+  });
+
+  it("finds a callback applied twice", async () => {
+    const db = await setup();
+    const applied = (callbackId: number) =>
+      run(
+        db,
+        `insert into status_history (entity_type, entity_id, from_status, to_status, kind, source, actor, details)
+         values ('topup', 'TU-1', 'pending', 'succeeded', 'applied', 'callback', 'system', ?)`,
+        [JSON.stringify({ callbackId })],
+      );
+    await applied(7);
+    await applied(8);
+    expect(await callbacksAppliedTwice(db)).toEqual([]);
+    await applied(7);
+    expect(await callbacksAppliedTwice(db)).toEqual([7]);
+  });
+
+  it("finds reconciler passes that overlap, or two holders under one epoch", async () => {
+    const db = await setup();
+    const pass = (holder: string, epoch: number, start: number, end: number | null) =>
+      run(
+        db,
+        "insert into reconciler_passes (holder, epoch, started_at, finished_at) values (?, ?, ?, ?)",
+        [holder, epoch, new Date(start * 1000), end === null ? null : new Date(end * 1000)],
+      );
+    await pass("a", 1, 0, 10);
+    await pass("b", 2, 20, null); // killed mid-pass: the next waits out its lease
+    await pass("a", 3, 30, 40);
+    expect(await overlappingPasses(db)).toEqual([]);
+    await pass("b", 4, 35, 50);
+    await pass("c", 4, 60, 70);
+    expect(await overlappingPasses(db)).toEqual([
+      expect.stringMatching(/^pass \d+ \(b, epoch 4\) started before pass \d+ \(a, epoch 3\)/),
+      expect.stringMatching(/^pass \d+ \(c, epoch 4\) shares its epoch with b$/),
+    ]);
+  });
+
+  it("finds a change the live feed missed or told twice, up to the follower's cursor", async () => {
+    const db = await setup();
+    const start = await latestChangeId(db);
+    await history(db, "TU-1", null, "pending", "create");
+    await history(db, "TU-1", "pending", "succeeded");
+    await history(db, "TU-2", null, "pending", "create");
+    const page = await changesSince(db, start, 500);
+    const changes = new Map<string, number>();
+    for (const c of page.changes)
+      changes.set(
+        `${c.entityType} ${c.entityId}`,
+        (changes.get(`${c.entityType} ${c.entityId}`) ?? 0) + 1,
+      );
+    // Written after the follower's last page: not yet its to deliver.
+    await history(db, "TU-3", null, "pending", "create");
+    const feed = { start, cursor: page.cursor, changes };
+    expect(await feedGaps(db, feed)).toEqual([]);
+    expect(
+      await feedGaps(db, { ...feed, changes: new Map([...changes, ["topup TU-1", 1]]) }),
+    ).toEqual(["topup TU-1: 2 written, 1 delivered"]);
+    expect(
+      await feedGaps(db, { ...feed, changes: new Map([...changes, ["topup TU-2", 2]]) }),
+    ).toEqual(["topup TU-2: 1 written, 2 delivered"]);
   });
 });

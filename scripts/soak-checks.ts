@@ -249,3 +249,81 @@ export async function rollupDrift(db: Db): Promise<string[]> {
   }
   return drift;
 }
+
+/**
+ * Callbacks whose change was applied more than once (each applied change from a callback
+ * names it in its history row's details), as their ids.
+ */
+export async function callbacksAppliedTwice(db: Db): Promise<number[]> {
+  const applied = new Map<number, number>();
+  for (const { details } of await rawQuery<{ details: unknown }>(
+    db,
+    "select details from status_history where kind = 'applied' and source = 'callback'",
+  )) {
+    // jsonb comes back parsed, SQLite's JSON as text.
+    const parsed = (typeof details === "string" ? JSON.parse(details) : details) as {
+      callbackId?: number;
+    } | null;
+    const id = parsed?.callbackId;
+    if (typeof id === "number") applied.set(id, (applied.get(id) ?? 0) + 1);
+  }
+  return [...applied].filter(([, n]) => n > 1).map(([id]) => id);
+}
+
+type Pass = { id: number; holder: string; epoch: number; s: number; f: number | null };
+
+/**
+ * Reconciler passes that ran while another did, by the database's clock: a pass started
+ * before the one before it had finished, or two holders under one fencing epoch. A pass
+ * whose holder was killed never finishes; the next one may start once its lease lapsed.
+ */
+export async function overlappingPasses(db: Db): Promise<string[]> {
+  const passes = await rawQuery<Pass>(
+    db,
+    "select id, holder, epoch, started_at as s, finished_at as f from reconciler_passes order by started_at, id",
+  );
+  const found: string[] = [];
+  const holderOf = new Map<number, string>();
+  const name = (p: Pass) => `pass ${p.id} (${p.holder}, epoch ${p.epoch})`;
+  passes.forEach((pass, i) => {
+    const before = passes[i - 1];
+    if (before?.f != null && pass.s < before.f)
+      found.push(`${name(pass)} started before ${name(before)} finished`);
+    const holder = holderOf.get(pass.epoch);
+    if (holder !== undefined && holder !== pass.holder)
+      found.push(`${name(pass)} shares its epoch with ${holder}`);
+    holderOf.set(pass.epoch, pass.holder);
+  });
+  return found;
+}
+
+/**
+ * Orders whose changes the live feed did not deliver exactly once each: every history row
+ * written between the follower's first cursor and its last against the changes it was told
+ * of (`type id` → how many). The cursor is a history id on SQLite, a transaction id on
+ * PostgreSQL.
+ */
+export async function feedGaps(
+  db: Db,
+  feed: { start: number; cursor: number; changes: ReadonlyMap<string, number> },
+): Promise<string[]> {
+  const pg = db.$store.dialect === "postgres";
+  const cursor = (v: number) => (pg ? String(v) : v);
+  const between = pg
+    ? "tx_id > cast(cast(? as text) as xid8) and tx_id <= cast(cast(? as text) as xid8)"
+    : "id > ? and id <= ?";
+  const written = new Map<string, number>();
+  for (const row of await rawQuery<{ t: string; e: string; n: number }>(
+    db,
+    `select entity_type as t, entity_id as e, count(*) as n from status_history
+      where ${between} group by entity_type, entity_id`,
+    [cursor(feed.start), cursor(feed.cursor)],
+  ))
+    written.set(`${row.t} ${row.e}`, Number(row.n));
+  const gaps: string[] = [];
+  for (const key of new Set([...written.keys(), ...feed.changes.keys()])) {
+    const [w, d] = [written.get(key) ?? 0, feed.changes.get(key) ?? 0];
+    if (w !== d) gaps.push(`${key}: ${w} written, ${d} delivered`);
+  }
+  return gaps;
+}

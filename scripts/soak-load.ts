@@ -32,6 +32,8 @@ export class SoakLoad {
   /** What the upstreams hold, refreshed as the run goes (the callbacks replay it). */
   p2wOrders: P2wOrder[] = [];
   gatewayWithdrawals: Wire[] = [];
+  /** What one browser's live feed delivered: where it started, and each change it was told of. */
+  readonly feed = { start: 0, delivered: 0, changes: new Map<string, number>(), cursor: 0 };
   #serial = 0;
 
   constructor(
@@ -59,6 +61,11 @@ export class SoakLoad {
         signal: AbortSignal.timeout(30_000),
       });
       await res.clone().arrayBuffer();
+      // The balancer found no instance, or its instance was killed mid-answer.
+      if (res.headers.has("x-balancer")) {
+        tally?.add("down", performance.now() - t0);
+        return null;
+      }
       tally?.add(res.status, performance.now() - t0);
       return res;
     } catch {
@@ -152,6 +159,37 @@ export class SoakLoad {
     }
   }
 
+  /**
+   * A manager's browser following the live feed, whichever instance answers each poll: it
+   * starts from the cursor it is given first and counts every change it is told of.
+   */
+  async followFeed(cookie: string): Promise<void> {
+    for (;;) {
+      const res = await this.call("live feed", "/api/changes", { headers: { cookie } });
+      if (res?.status === 200) {
+        this.feed.start = this.feed.cursor = ((await res.json()) as { cursor: number }).cursor;
+        break;
+      }
+      await pause(500);
+    }
+    while (this.running()) {
+      await feedPage(this, cookie);
+      await pause(500);
+    }
+  }
+
+  /**
+   * After the load: polls until the feed has had nothing new twice in a row, or for 20 s (the
+   * sandbox goes on paying out; the verdict counts only up to the cursor reached).
+   */
+  async catchUpFeed(cookie: string): Promise<void> {
+    const until = Date.now() + 20_000;
+    for (let quiet = 0; quiet < 2 && Date.now() < until;) {
+      quiet = (await feedPage(this, cookie)) ? 0 : quiet + 1;
+      await pause(300);
+    }
+  }
+
   /** A manager: lists, the review queue, the overview and the callbacks log in turn. */
   async managerWork(cookie: string): Promise<void> {
     const reads = [
@@ -168,6 +206,22 @@ export class SoakLoad {
       await pause(800);
     }
   }
+}
+
+/** The feed's next page; false when it held nothing new (or no instance answered). */
+async function feedPage(load: SoakLoad, cookie: string): Promise<boolean> {
+  const res = await load.call("live feed", `/api/changes?since=${load.feed.cursor}`, {
+    headers: { cookie },
+  });
+  if (res?.status !== 200) return false;
+  const page = (await res.json()) as { cursor: number; changes: { type: string; id: string }[] };
+  load.feed.cursor = page.cursor;
+  for (const change of page.changes) {
+    const key = `${change.type} ${change.id}`;
+    load.feed.changes.set(key, (load.feed.changes.get(key) ?? 0) + 1);
+    load.feed.delivered++;
+  }
+  return page.changes.length > 0;
 }
 
 const post = (cookie: string, body: unknown): RequestInit => ({

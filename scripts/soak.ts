@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+import { Balancer } from "./balancer";
 import { args, fail, toolDatabaseUrl } from "./cli";
 import { rssMb, signIn } from "./load";
 import { SoakLoad } from "./soak-load";
@@ -16,16 +17,19 @@ import {
 } from "./stack";
 
 /**
- * `npm run soak -- [--minutes 10] [--kill-every-s N] [--callbacks-per-s 10] [--db postgres]`
- * (after `npm run build`; `--db postgres`: in the database `ops_soak` on the server
- * `TEST_DATABASE_URL` names, emptied first): the production server and the sandbox (with a few faults switched on)
- * under a working day's mix for a while — signed callbacks of both kinds (replays of real
- * orders and unmatched ones), top-up creates (double sends and retries after a crash with
- * the same key), re-queries, lists and look-ups from several people — while the server is
- * SIGKILLed and started again every few minutes. At the end: every acknowledged callback
- * stored and processed, no upstream order twice or unknown to us, no status moved backwards,
- * outcomes agreeing with the upstreams, the database's integrity check ok, the overview's
- * roll-ups equal to a recount, memory flat across restarts.
+ * `npm run soak -- [--minutes 10] [--kill-every-s N] [--callbacks-per-s 10] [--db postgres]
+ * [--instances 2]` (after `npm run build`; `--db postgres`: in the database `ops_soak` on the
+ * server `TEST_DATABASE_URL` names, emptied first): production servers behind a balancer
+ * (scripts/balancer.ts; several instances only on PostgreSQL) and the sandbox (with a few
+ * faults switched on) under a working day's mix for a while — signed callbacks of both kinds
+ * (replays of real orders and unmatched ones), top-up creates (double sends and retries after
+ * a crash with the same key), re-queries, lists, look-ups and the live feed from several
+ * people, spread over the instances — while one instance at a time is SIGKILLed and started
+ * again every few minutes. At the end: every acknowledged callback stored and processed, none
+ * applied twice, no upstream order twice or unknown to us, no status moved backwards,
+ * outcomes agreeing with the upstreams, no two reconciler passes overlapping, the live feed
+ * complete, the database's integrity check ok, the overview's roll-ups equal to a recount,
+ * memory flat across restarts.
  * Prints a table of figures and the verdicts; exits 1 when one is not met.
  */
 const { values } = args({
@@ -33,6 +37,7 @@ const { values } = args({
   "kill-every-s": { type: "string" },
   "callbacks-per-s": { type: "string" },
   db: { type: "string" },
+  instances: { type: "string" },
 });
 if (values.db && values.db !== "sqlite" && values.db !== "postgres")
   fail(`--db ${values.db}: sqlite or postgres`);
@@ -41,6 +46,13 @@ const minutes = Number(values.minutes ?? 10);
 const killEvery = Number(values["kill-every-s"] ?? Math.min(150, Math.max(15, minutes * 15)));
 const callbackRate = Number(values["callbacks-per-s"] ?? 10);
 const warmUpMs = Math.min(20_000, (killEvery * 1000) / 3);
+const instanceCount = Number(values.instances ?? 1);
+if (!Number.isInteger(instanceCount) || instanceCount < 1 || instanceCount > 4)
+  fail(`--instances ${values.instances}: 1 to 4`);
+if (instanceCount > 1 && !databaseUrl)
+  fail("--instances 2 needs --db postgres: several instances share one PostgreSQL database");
+// The balancer's ports: the dashboard's and the callbacks' own, as the upstreams and the
+// people reach them; each instance listens on two ports of its own behind them.
 const port = 3300;
 const base = `http://127.0.0.1:${port}`;
 const env: Record<string, string> = {
@@ -80,30 +92,59 @@ await fetch(`${new URL(env.P2W_API_URL ?? "").origin}/__control/balance`, {
   body: JSON.stringify({ balanceSatang: 1e12 }),
 });
 
-// ── the server, killed and started again ──────────────────────────────────────────────────
-let server!: ChildProcess;
-let up = false;
-let cycleStart = 0;
-const rssAfterWarmUp: { at: number; mb: number }[] = [];
+// ── the instances, one of them killed and started again every few minutes ────────────────
+type Instance = {
+  id: string;
+  port: number;
+  process: ChildProcess | null;
+  cycleStart: number;
+  rss: { at: number; mb: number }[];
+};
+const instances: Instance[] = Array.from({ length: instanceCount }, (_, i) => ({
+  id: `soak-${String.fromCharCode(97 + i)}`,
+  port: port + 10 * (i + 1),
+  process: null,
+  cycleStart: 0,
+  rss: [],
+}));
 const restarts: number[] = [];
-const start = async () => {
+const start = async (instance: Instance) => {
   const t0 = Date.now();
-  server = spawn(process.execPath, serverArgs(port), {
-    env: { ...process.env, ...env },
+  instance.process = spawn(process.execPath, serverArgs(instance.port), {
+    env: {
+      ...process.env,
+      ...env,
+      INSTANCE_ID: instance.id,
+      CALLBACK_PORT: String(instance.port + 1),
+      TRUSTED_PROXIES: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitForHealth(`${base}/api/health`);
+  await waitForHealth(`http://127.0.0.1:${instance.port}/api/health`);
   restarts.push(Date.now() - t0);
-  cycleStart = Date.now();
-  up = true;
+  instance.cycleStart = Date.now();
 };
-await start();
+const healthOf = (i: number) => `http://127.0.0.1:${instances[i]?.port}/api/health`;
+const balancers = [
+  new Balancer(
+    instances.map((instance) => instance.port),
+    healthOf,
+  ),
+  new Balancer(
+    instances.map((instance) => instance.port + 1),
+    healthOf,
+  ),
+];
+await Promise.all(balancers.map((balancer, i) => balancer.listen(port + i)));
+for (const instance of instances) await start(instance);
 process.on("exit", () => {
-  for (const child of [server, sandbox]) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of [...instances.map((instance) => instance.process), sandbox])
+    if (child && child.exitCode === null) child.kill("SIGTERM");
 });
 const sampler = setInterval(() => {
-  if (up && Date.now() - cycleStart >= warmUpMs)
-    rssAfterWarmUp.push({ at: Date.now(), mb: rssMb(server.pid) });
+  for (const instance of instances)
+    if (instance.process && Date.now() - instance.cycleStart >= warmUpMs)
+      instance.rss.push({ at: Date.now(), mb: rssMb(instance.process.pid) });
 }, 1000);
 
 const cookieOf = (role: string) => {
@@ -124,21 +165,24 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = new SoakLoad(base, env, running);
 
 async function killer() {
-  while (running()) {
+  for (let kill = 0; running(); kill++) {
     await pause(killEvery * 1000 * (0.75 + Math.random() * 0.5));
     if (!running()) break;
-    up = false;
-    server.kill("SIGKILL");
-    await new Promise((r) => server.once("exit", r));
-    await start();
+    const victim = instances[kill % instances.length];
+    const child = victim?.process;
+    if (!victim || !child) continue;
+    victim.process = null;
+    child.kill("SIGKILL");
+    if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+    await start(victim);
     console.log(
-      `killed and restarted at ${((Date.now() - (ends - minutes * 60_000)) / 1000).toFixed(0)} s; healthy after ${restarts.at(-1)} ms`,
+      `killed ${victim.id} and restarted it at ${((Date.now() - (ends - minutes * 60_000)) / 1000).toFixed(0)} s; healthy after ${restarts.at(-1)} ms`,
     );
   }
 }
 
 console.log(
-  `Soak: ${minutes} min, a kill about every ${killEvery} s, ${callbackRate} signed callbacks/s`,
+  `Soak: ${minutes} min, ${instanceCount} instance${instanceCount > 1 ? "s" : ""}, a kill about every ${killEvery} s, ${callbackRate} signed callbacks/s`,
 );
 const refresher = setInterval(() => void load.refreshUpstreams().catch(() => {}), 3000);
 await load.refreshUpstreams();
@@ -148,13 +192,14 @@ await Promise.all([
   load.createTopups(cookies.support2),
   load.financeWork(cookies.finance),
   load.managerWork(cookies.manager),
+  load.followFeed(cookies.manager),
   killer(),
 ]);
 clearInterval(refresher);
 
 // ── the end: the last server drains, the sandbox delivers what it holds, then the verdicts ──
 const { openDb } = await import("@/db/client");
-const { rawQuery } = await import("@/db/raw");
+const { rawQuery, rawValue } = await import("@/db/raw");
 const db = openDb(env.DATABASE_URL ?? env.DATABASE_PATH ?? "");
 const drainStarted = Date.now();
 let topups = await checks.compareTopups(db, []);
@@ -174,10 +219,17 @@ while (Date.now() - drainStarted < 120_000) {
     break;
 }
 const drainMs = Date.now() - drainStarted;
+await load.catchUpFeed(cookies.manager);
 clearInterval(sampler);
-const lastRss = rssMb(server.pid);
-server.kill("SIGTERM");
-await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+const lastRss = instances.map((instance) => rssMb(instance.process?.pid));
+for (const child of instances.map((instance) => instance.process)) {
+  if (!child) continue;
+  child.kill("SIGTERM");
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+}
+for (const balancer of balancers) balancer.close();
+// Its end is expected now: not the stack's "exited, stopping" (scripts/stack.ts).
+sandbox.removeAllListeners("exit");
 sandbox.kill("SIGTERM");
 
 const unfinished = await checks.unfinishedCallbacks(db);
@@ -185,7 +237,14 @@ const missing = await checks.missingCallbacks(db, load.acknowledged);
 const backwards = await checks.backwardMoves(db);
 const integrity = await checks.integrity(db);
 const drift = await checks.rollupDrift(db);
-const rss = checks.rssTrend(rssAfterWarmUp);
+const appliedTwice = await checks.callbacksAppliedTwice(db);
+const overlaps = await checks.overlappingPasses(db);
+const passes = await rawValue<number>(db, "select count(*) from reconciler_passes");
+const feedGaps = await checks.feedGaps(db, load.feed);
+// Memory per instance; the verdict is the instance that grew most.
+const rss = instances
+  .map((instance) => checks.rssTrend(instance.rss))
+  .reduce((worst, trend) => (trend.growth > worst.growth ? trend : worst));
 const [counts = { t: 0, w: 0, c: 0 }] = await rawQuery<{ t: number; w: number; c: number }>(
   db,
   "select (select count(*) from topups) t, (select count(*) from withdrawals) w, (select count(*) from callbacks) c",
@@ -208,7 +267,7 @@ for (const [name, t] of [...load.tallies].sort(([a], [b]) => a.localeCompare(b))
 }
 restarts.sort((a, b) => a - b);
 console.log(
-  `\n${restarts.length - 1} kills; healthy again after p50 ${restarts[Math.floor(restarts.length / 2)]} ms, max ${restarts.at(-1)} ms`,
+  `\n${restarts.length - instances.length} kills; healthy again after p50 ${restarts[Math.floor(restarts.length / 2)]} ms, max ${restarts.at(-1)} ms`,
 );
 console.log(
   `held at the end: ${counts.t} top-ups (${load.intents.length} intents, ${load.p2wOrders.length} orders at P2W), ` +
@@ -218,11 +277,26 @@ console.log(
   `drain after the load: ${(drainMs / 1000).toFixed(1)} s; still settling (reconciler scheduled or in review): ${topups.settling} top-ups, ${payouts.settling} withdrawals`,
 );
 console.log(
-  `RSS after warm-up: first third ${rss.first.toFixed(0)} MB, last third ${rss.last.toFixed(0)} MB; at the end ${lastRss.toFixed(0)} MB`,
+  `RSS after warm-up (the instance that grew most): first third ${rss.first.toFixed(0)} MB, last third ${rss.last.toFixed(0)} MB; at the end ${lastRss.map((mb) => mb.toFixed(0)).join(" / ")} MB`,
+);
+console.log(
+  `reconciler passes: ${passes}; live feed: ${load.feed.delivered} changes delivered to one follower`,
 );
 const verdicts: [string, boolean][] = [
   [`acknowledged callbacks not stored: ${missing}`, missing === 0],
   [`stored callbacks never processed: ${unfinished}`, unfinished === 0],
+  [
+    `callbacks applied more than once: ${appliedTwice.length}${appliedTwice.length ? ` (${appliedTwice.slice(0, 3).join(", ")})` : ""}`,
+    appliedTwice.length === 0,
+  ],
+  [
+    `reconciler passes overlapping another: ${overlaps.length}${overlaps.length ? ` (${overlaps.slice(0, 2).join("; ")})` : ""}`,
+    overlaps.length === 0,
+  ],
+  [
+    `changes the live feed missed or repeated: ${feedGaps.length}${feedGaps.length ? ` (${feedGaps.slice(0, 3).join("; ")})` : ""}`,
+    feedGaps.length === 0,
+  ],
   [`intents that reached P2W twice: ${topups.duplicates.length}`, topups.duplicates.length === 0],
   [`P2W orders we hold no top-up for: ${topups.orphans.length}`, topups.orphans.length === 0],
   [
