@@ -5,19 +5,22 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { mixedLoad } from "./bench-mixed";
-import { args, loadDotEnv, toolDatabaseUrl } from "./cli";
+import { oneVersusTwoInstances } from "./bench-instances";
+import { args, fail, loadDotEnv, toolDatabaseUrl } from "./cli";
 import { cannon, signIn } from "./load";
 import { stackEnv, startDashboard, stopAll, waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
 /**
- * `npm run bench -- [--db FILE|postgres] [--runs N] [--skip-build] [--skip-callbacks] [--only TEXT] [--mixed]`: the whole
+ * `npm run bench -- [--db FILE|postgres] [--instances 2] [--runs N] [--skip-build] [--skip-callbacks] [--only TEXT] [--mixed]`: the whole
  * performance picture in one run, each figure beside its floor and goal. Seeds the large
  * file when missing (1,000,000 top-ups, 300,000 withdrawals: ~7 minutes), builds, starts the
  * production server on it and measures, interleaved so machine noise hits every side alike:
  * for each list filter the API's p95, the same query in-process (the data layer's SQL) and
  * the health route (400 runs each); then both lists at 100 connections (answers over 1 s);
- * callbacks while 50 list readers saturate the server (scripts/bench-mixed.ts);
+ * with `--instances 2` (PostgreSQL) the same on one instance and on two side by side
+ * (scripts/bench-instances.ts); callbacks while 50 list readers saturate the server
+ * (scripts/bench-mixed.ts);
  * the server's memory through it; a list's first row on screen in a real browser
  * (bench:paint) and the callback benchmark with its own stack (bench:callbacks).
  */
@@ -29,11 +32,16 @@ const { values } = args({
   "skip-callbacks": { type: "boolean" },
   only: { type: "string" },
   mixed: { type: "boolean" },
+  instances: { type: "string" },
 });
 /** `--db postgres`: the database `ops_large` on the server TEST_DATABASE_URL names. */
 const postgres = values.db === "postgres";
 const file = postgres ? toolDatabaseUrl("ops_large") : path.resolve(values.db ?? "data/large.db");
 if (postgres) process.env.DATABASE_URL = file;
+const instances = Number(values.instances ?? 1);
+if (instances !== 1 && instances !== 2) fail(`--instances ${values.instances}: 1 or 2`);
+if (instances === 2 && !postgres)
+  fail("--instances 2 needs --db postgres: several instances share one PostgreSQL database");
 const runs = Number(values.runs ?? 400);
 /** `--only "topups: q"`: just the filters whose name contains this. */
 const only = values.only ?? "";
@@ -295,6 +303,12 @@ if (!only && !mixedOnly) {
       `${`/api/${list}`.padEnd(20)} ${(result.requests.total / result.duration).toFixed(0).padStart(5)}/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  over 1 s: ${slow}  not 200: ${failed}`,
     );
   }
+}
+if (!only && !mixedOnly && instances === 2) {
+  console.log("\nThe lists at 100 connections on one instance and on two (10 s each):");
+  const side = await oneVersusTwoInstances({ base, port: PORT, env, cookie, scenarios: SCENARIOS });
+  for (const line of side.lines) console.log(line);
+  allMet &&= side.ok;
 }
 if (!only) {
   console.log("\nCallbacks while list readers saturate the server (10 s a round):");

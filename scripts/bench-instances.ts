@@ -1,0 +1,80 @@
+import type { ChildProcess } from "node:child_process";
+
+import { cannon } from "./load";
+import { startDashboard, waitForHealth } from "./stack";
+
+type Lists = { list: "topups" | "withdrawals"; query: () => string }[];
+
+/**
+ * Lists at 100 connections on one instance, then on two (`bench --instances 2`): a second
+ * production instance on the same database beside the first, and the same 100 connections
+ * split over the two (50 each, as an L4 balancer would spread them; a balancer of our own in
+ * this process would spend the CPU the instances need). Each list runs 10 s a side, one
+ * instance first; the answers are the same filters drawn at random.
+ * Returns the lines to print and whether every answer was a 200.
+ */
+export async function oneVersusTwoInstances(options: {
+  base: string;
+  port: number;
+  env: Record<string, string>;
+  cookie: string;
+  scenarios: Lists;
+}): Promise<{ lines: string[]; ok: boolean }> {
+  const { base, port, env, cookie, scenarios } = options;
+  const secondPort = port + 10;
+  const second: ChildProcess = startDashboard(
+    { ...env, INSTANCE_ID: "bench-b", CALLBACK_PORT: String(secondPort + 1) },
+    secondPort,
+    true,
+  );
+  await waitForHealth(`http://localhost:${secondPort}/api/health`, 120_000);
+  const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+  const load = (url: string, list: string, connections: number, seconds = 10) => {
+    const filters = scenarios.filter((s) => s.list === list);
+    return cannon({
+      url,
+      connections,
+      duration: seconds,
+      timeout: 30,
+      headers: { cookie },
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/${list}?${pick(filters).query()}`,
+          }),
+        },
+      ],
+    });
+  };
+  const lines = [
+    `${"".padEnd(20)} ${"one instance".padStart(14)} ${"two instances".padStart(14)}   ratio   over 1 s (one / two)`,
+  ];
+  let ok = true;
+  for (const list of ["topups", "withdrawals"] as const) {
+    // A few seconds on the second instance first: its routes compile and warm up as the
+    // first one's did during the measurements before.
+    await load(`http://localhost:${secondPort}`, list, 10, 5);
+    const one = await load(base, list, 100);
+    const two = await Promise.all([
+      load(base, list, 50),
+      load(`http://localhost:${secondPort}`, list, 50),
+    ]);
+    const perSecond = (r: { result: { requests: { total: number }; duration: number } }) =>
+      r.result.requests.total / r.result.duration;
+    const failed = [one, ...two].reduce(
+      (n, r) => n + r.result.non2xx + r.result.errors + r.result.timeouts,
+      0,
+    );
+    ok &&= failed === 0;
+    const [a, b] = [perSecond(one), two.reduce((n, r) => n + perSecond(r), 0)];
+    lines.push(
+      `${`/api/${list}`.padEnd(20)} ${`${a.toFixed(0)}/s`.padStart(14)} ${`${b.toFixed(0)}/s`.padStart(14)}   ×${(b / a).toFixed(2)}   ${one.slow} / ${two[0].slow + two[1].slow}${failed ? `   not 200: ${failed}` : ""}`,
+    );
+  }
+  // Its end is expected: not the stack's "exited, stopping" (scripts/stack.ts).
+  second.removeAllListeners("exit");
+  second.kill("SIGTERM");
+  return { lines, ok };
+}
