@@ -122,6 +122,12 @@ export interface Store {
    */
   insertCallbacks(rows: ReceivedCallback[]): Promise<number[]>;
   /**
+   * Claims the alert outbox's next due message (optionally only the one with `key`) until
+   * `until`; its id, or undefined when none is due and free. Two senders never claim the same
+   * one, and neither waits for the other (PostgreSQL: `FOR UPDATE SKIP LOCKED`).
+   */
+  claimDelivery(now: Date, until: Date, key?: string): Promise<number | undefined>;
+  /**
    * Takes up to `limit` callbacks waiting to be processed, oldest first, for `claimMs` in
    * `holder`'s name: two workers never take the same row. A claim is free once it ran out,
    * or at once when its worker's liveness lease lapsed (the process died) — but never to

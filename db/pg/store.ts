@@ -234,6 +234,24 @@ class PgStore implements Store {
     return rows.sort((a, b) => a.id - b.id);
   }
 
+  async claimDelivery(now: Date, until: Date, key?: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      `with picked as materialized (
+         select id from alert_deliveries
+          where status = 'pending' and due_at <= $1
+            and (claimed_until is null or claimed_until < $1)
+            and ($3::text is null or key = $3)
+          order by due_at, id
+          limit 1
+          for update skip locked)
+       update alert_deliveries set claimed_until = $2
+         from picked where alert_deliveries.id = picked.id
+       returning alert_deliveries.id`,
+      [now, until, key ?? null],
+    );
+    return rows[0]?.id;
+  }
+
   storeRefusedCallback(
     callback: RefusedCallback,
     minute: Date,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 
 import { type Db, type Tx, withTx } from "../client";
 import type { AlertKind, AlertSeverity, DeliveryEvent, DeliveryStatus } from "../enums";
@@ -137,40 +137,19 @@ export async function claimDigestDay(tx: Tx, day: string, at: Date): Promise<boo
 export const CLAIM_MS = 60_000;
 
 /**
- * Takes the oldest due message no other sender holds: a compare-and-set on its claim, so two
- * senders never take the same one. Undefined when nothing is due.
+ * Takes the oldest due message no other sender holds (db/store.ts, `claimDelivery`): two
+ * senders, in one process or on two instances, never take the same one. Undefined when
+ * nothing is due.
  */
 export async function claimDueDelivery(
   db: Db,
   now: Date,
   key?: string,
 ): Promise<AlertDeliveryRow | undefined> {
-  const free = or(isNull(alertDeliveries.claimedUntil), lt(alertDeliveries.claimedUntil, now));
-  for (let tries = 0; tries < 5; tries++) {
-    const [due] = await db
-      .select({ id: alertDeliveries.id })
-      .from(alertDeliveries)
-      .where(
-        and(
-          eq(alertDeliveries.status, "pending"),
-          lte(alertDeliveries.dueAt, now),
-          free,
-          key === undefined ? undefined : eq(alertDeliveries.key, key),
-        ),
-      )
-      .orderBy(alertDeliveries.dueAt, alertDeliveries.id)
-      .limit(1);
-    if (!due) return undefined;
-    const [taken] = await withTx(db, (tx) =>
-      tx
-        .update(alertDeliveries)
-        .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
-        .where(and(eq(alertDeliveries.id, due.id), eq(alertDeliveries.status, "pending"), free))
-        .returning(),
-    );
-    if (taken) return taken;
-  }
-  return undefined;
+  const id = await db.$store.claimDelivery(now, new Date(now.getTime() + CLAIM_MS), key);
+  if (id === undefined) return undefined;
+  const [row] = await db.select().from(alertDeliveries).where(eq(alertDeliveries.id, id));
+  return row;
 }
 
 /** What became of one attempt: sent, to be tried again at `retryAt`, or failed for good. */

@@ -250,6 +250,28 @@ class SqliteStore implements Store {
     );
   }
 
+  claimDelivery(now: Date, until: Date, key?: string): Promise<number | undefined> {
+    // One statement on the one writer: nobody else claims in between.
+    return this.write(
+      (w) =>
+        (
+          prepared(
+            w,
+            `update alert_deliveries set claimed_until = ?
+              where id = (
+                select id from alert_deliveries
+                 where status = 'pending' and due_at <= ?
+                   and (claimed_until is null or claimed_until < ?)
+                   and (? is null or key = ?)
+                 order by due_at, id
+                 limit 1)
+              returning id`,
+          ).get(until.getTime(), now.getTime(), now.getTime(), key ?? null, key ?? null) as
+            { id: number } | undefined
+        )?.id,
+    );
+  }
+
   storeRefusedCallback(
     callback: RefusedCallback,
     minute: Date,

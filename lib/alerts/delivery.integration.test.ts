@@ -154,6 +154,28 @@ describe("delivering alerts", () => {
     expect(await events(db)).toHaveLength(3);
   });
 
+  it("two instances draining the outbox at once send each message once", async () => {
+    const location = await tempDbLocation();
+    const [one, two] = [openDb(location), openDb(location)];
+    await setSetting(one, "digestTime", 1_439);
+    const channels = await threeChannels(one, receivers.current);
+    for (let i = 0; i < 8; i++)
+      for (const { id } of Object.values(channels)) {
+        const channel = await getChannel(one, id);
+        if (channel) await enqueueTest(one, channel, "admin@example.com", at(0));
+      }
+    // Both handles ready (on PostgreSQL a new one first waits for the migrations' lock).
+    await getChannel(two, channels.slack.id);
+    const sent = await Promise.all(
+      [one, two].map((db) => drainOutbox(db, { now: () => at(1000) })),
+    );
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(24);
+    expect(sent.every((n) => n > 0)).toBe(true);
+    expect(receivers.current.received).toHaveLength(24);
+    one.$store.close();
+    two.$store.close();
+  });
+
   it("the digest is made once a day at its minute, whatever restarts, with yesterday's figures", async () => {
     const db = tempDb();
     await threeChannels(db, receivers.current);
