@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 
 import { withTx } from "./client";
@@ -87,6 +88,27 @@ describe("the change feed", () => {
       await withTx(db, (tx) => tx.insert(statusHistory).values(change("TU-AFTER")));
       const next = await changesSince(db, reset.cursor, 500);
       expect(next.changes.map((c) => c.entityId)).toEqual(["TU-AFTER"]);
+    },
+  );
+
+  it.skipIf(dialect === "sqlite")(
+    "is not held back by a long write transaction in another database of the server",
+    async () => {
+      const db = tempDb();
+      const start = await latestChangeId(db);
+      // The server's own database: a transaction there with an id of its own, left open.
+      const elsewhere = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await elsewhere.connect();
+      try {
+        await elsewhere.query("begin");
+        await elsewhere.query("select pg_current_xact_id()");
+        await withTx(db, (tx) => tx.insert(statusHistory).values(change("TU-BESIDE")));
+        const page = await changesSince(db, start, 500);
+        expect(page.changes.map((c) => c.entityId)).toEqual(["TU-BESIDE"]);
+      } finally {
+        await elsewhere.query("rollback");
+        await elsewhere.end();
+      }
     },
   );
 });

@@ -10,10 +10,30 @@ type Row = {
 };
 
 /**
+ * The feed's horizon: the oldest transaction still running that may write here — the
+ * snapshot's running ones, less those `pg_stat_activity` places in another database of the
+ * server (a long import there must not hold this feed back). One it cannot place (finished
+ * meanwhile, or another role's, whose details are hidden) is kept: that only waits longer.
+ * The activity row is matched on the transaction id's low 32 bits (`backend_xid` is `xid`),
+ * which name one transaction among those running. With none left: the next id to be given.
+ */
+const HORIZON = `(
+  select coalesce(
+    (select min(x) from pg_snapshot_xip(c.snap) x
+      where not exists (
+        select 1 from pg_stat_activity a
+         where a.backend_xid is not null
+           and a.datname is distinct from current_database()
+           and a.backend_xid::text::bigint = x::text::bigint % 4294967296)),
+    pg_snapshot_xmax(c.snap)) as xmin
+  from (select pg_current_snapshot() as snap) c
+)`;
+
+/**
  * The live feed on PostgreSQL: whole transactions in the order of their ids, only those
- * older than the oldest still running — everything they wrote is visible, and whatever is
- * not visible yet comes later in that order (db/pg/migrations/0003_feed_order.sql). The
- * cursor is a transaction id.
+ * older than the oldest that may still write here (the horizon) — everything they wrote is
+ * visible, and whatever is not visible yet comes later in that order
+ * (db/pg/migrations/0003_feed_order.sql). The cursor is a transaction id.
  *
  * One statement per poll: the horizon (the oldest running transaction) is read once and
  * both bounds the page and answers a cursor this feed never gave out (one at or past the
@@ -27,7 +47,7 @@ export async function changesSincePostgres(
 ): Promise<ChangeFeedPage> {
   const { rows } = await client.query<Row>(
     `select h.xmin::text::bigint - 1 as latest, s.tx, s.entity_type, s.entity_id
-       from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) h
+       from ${HORIZON} h
        left join lateral (
          select tx_id::text::bigint as tx, entity_type, entity_id from status_history
           where $1::bigint < h.xmin::text::bigint
@@ -62,10 +82,10 @@ export async function changesSincePostgres(
   };
 }
 
-/** The cursor a new browser starts from: just before the oldest running transaction. */
+/** The cursor a new browser starts from: just before the horizon. */
 export async function latestChangePostgres(client: pg.Pool | pg.PoolClient): Promise<number> {
   const { rows } = await client.query<{ cursor: number }>(
-    "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1 as cursor",
+    `select h.xmin::text::bigint - 1 as cursor from ${HORIZON} h`,
   );
   return Number(rows[0]?.cursor ?? 0);
 }
