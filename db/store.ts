@@ -96,8 +96,12 @@ export interface Store {
     key: string | number,
   ): Promise<T["$inferSelect"] | undefined>;
 
-  /** Takes or renews a lease for `holder` (one statement: two processes never both hold it). */
-  acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
+  /**
+   * Takes or renews a lease for `holder` (one statement: two processes never both hold it).
+   * `now` (a test's instant) defaults to the database's clock, as for every lease and claim
+   * here: the instances' own clocks may differ.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number, now?: number): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
   /**
    * Takes or renews the lease `name` for `holder` for `ttlMs` by the database's clock (the
@@ -114,7 +118,7 @@ export interface Store {
    */
   holdsLease(tx: Tx, name: string, holder: string, epoch: number): Promise<boolean>;
   /** Deletes the lapsed leases whose names start with `prefix`. */
-  pruneLapsedLeases(prefix: string, now: number): Promise<void>;
+  pruneLapsedLeases(prefix: string, now?: number): Promise<void>;
 
   /**
    * Stores received callbacks in one transaction (one sync to disk for all); resolves with
@@ -139,7 +143,7 @@ export interface Store {
     limit: number,
     claimMs: number,
     holder: string,
-    now: number,
+    now?: number,
   ): Promise<Pick<CallbackRow, "id" | "upstream">[]>;
   /**
    * Stores a refused callback whole while its address and the minute are under `bounds`,

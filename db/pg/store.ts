@@ -36,6 +36,13 @@ import { backupPostgres, integrityOfPostgres } from "./maintenance";
 import { migratePostgres } from "./migrate";
 import { searchPostgres } from "./search";
 
+/**
+ * "Now" in a statement: the instant given (a test's), or else the database's clock, the one
+ * every instance shares — theirs may differ.
+ */
+const CLOCK = (param: string) => `coalesce(${param}::timestamptz, clock_timestamp())`;
+const instantOrNull = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
+
 /** The stores whose transaction this async context is inside (a second one would be nested). */
 const held = new AsyncLocalStorage<ReadonlySet<PgStore>>();
 
@@ -148,12 +155,13 @@ class PgStore implements Store {
     return inTx(db) ? (db as unknown as { $client: pg.PoolClient }).$client : this.pool;
   }
 
-  async acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean> {
+  async acquireLease(name: string, holder: string, ttlMs: number, now?: number): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `insert into leases (name, holder, expires_at) values ($1, $2, $3)
+      `insert into leases (name, holder, expires_at)
+       values ($1, $2, ${CLOCK("$4")} + $3 * interval '1 millisecond')
        on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
-       where leases.holder = excluded.holder or leases.expires_at < $4`,
-      [name, holder, new Date(now + ttlMs), new Date(now)],
+       where leases.holder = excluded.holder or leases.expires_at < ${CLOCK("$4")}`,
+      [name, holder, ttlMs, instantOrNull(now)],
     );
     return (rowCount ?? 0) > 0;
   }
@@ -188,10 +196,10 @@ class PgStore implements Store {
     return rows.length > 0;
   }
 
-  async pruneLapsedLeases(prefix: string, now: number): Promise<void> {
+  async pruneLapsedLeases(prefix: string, now?: number): Promise<void> {
     await this.pool.query(
-      "delete from leases where left(name, length($1)) = $1 and expires_at < $2",
-      [prefix, new Date(now)],
+      `delete from leases where left(name, length($1)) = $1 and expires_at < ${CLOCK("$2")}`,
+      [prefix, instantOrNull(now)],
     );
   }
 
@@ -207,7 +215,7 @@ class PgStore implements Store {
     limit: number,
     claimMs: number,
     holder: string,
-    now: number,
+    now?: number,
   ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
     if (upstreams.length === 0 || limit <= 0) return [];
     // SKIP LOCKED: rows another worker is claiming right now are passed over, not waited for.
@@ -218,18 +226,19 @@ class PgStore implements Store {
       `with picked as materialized (
          select id from callbacks
           where result = 'received' and upstream = any($3)
-            and (claimed_until is null or claimed_until < $4
+            and (claimed_until is null or claimed_until < ${CLOCK("$4")}
                  or (claimed_by <> $2
                      and not exists (select 1 from leases
                                       where name = 'callback-worker:' || callbacks.claimed_by
-                                        and expires_at >= $4)))
+                                        and expires_at >= ${CLOCK("$4")})))
           order by received_at, id
           limit $5
           for update skip locked)
-       update callbacks set claimed_until = $1, claimed_by = $2
+       update callbacks
+          set claimed_until = ${CLOCK("$4")} + $1 * interval '1 millisecond', claimed_by = $2
          from picked where callbacks.id = picked.id
        returning callbacks.id, callbacks.upstream`,
-      [new Date(now + claimMs), holder, upstreams, new Date(now), limit],
+      [claimMs, holder, upstreams, instantOrNull(now), limit],
     );
     return rows.sort((a, b) => a.id - b.id);
   }

@@ -142,7 +142,8 @@ export function claimReceivedCallbacks(
   limit: number,
   claimMs: number,
   holder: string,
-  now = Date.now(),
+  /** A test's instant; otherwise the database's clock. */
+  now?: number,
 ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
   return db.$store.claimCallbacks(upstreams, limit, claimMs, holder, now);
 }

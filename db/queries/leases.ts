@@ -6,14 +6,15 @@ import type { Store } from "../store";
 
 /**
  * Takes or renews a named lease: it succeeds for the current holder, or for anyone once the
- * lease has expired. One statement, so two processes can never both hold it.
+ * lease has expired. One statement, so two processes can never both hold it. Timed by the
+ * database's clock unless a test gives `now`.
  */
 export function acquireLease(
   db: Db,
   name: string,
   holder: string,
   ttlMs: number,
-  now = Date.now(),
+  now?: number,
 ): Promise<boolean> {
   return db.$store.acquireLease(name, holder, ttlMs, now);
 }
@@ -23,7 +24,7 @@ export function releaseLease(db: Db, name: string, holder: string): Promise<void
 }
 
 /** Deletes the lapsed leases whose names start with `prefix` (workers that are gone). */
-export function pruneLapsedLeases(db: Db, prefix: string, now = Date.now()): Promise<void> {
+export function pruneLapsedLeases(db: Db, prefix: string, now?: number): Promise<void> {
   return db.$store.pruneLapsedLeases(prefix, now);
 }
 

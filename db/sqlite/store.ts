@@ -134,7 +134,8 @@ class SqliteStore implements Store {
     return this.transaction(async () => work(this.writer));
   }
 
-  acquireLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean> {
+  // "Now" is the machine's clock when not given: SQLite's own is the same clock.
+  acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
     return this.write(
       (w) =>
         prepared(
@@ -178,7 +179,7 @@ class SqliteStore implements Store {
     );
   }
 
-  async pruneLapsedLeases(prefix: string, now: number): Promise<void> {
+  async pruneLapsedLeases(prefix: string, now = Date.now()): Promise<void> {
     await this.write((w) =>
       prepared(w, "delete from leases where substr(name, 1, ?) = ? and expires_at < ?").run(
         prefix.length,
@@ -222,7 +223,7 @@ class SqliteStore implements Store {
     limit: number,
     claimMs: number,
     holder: string,
-    now: number,
+    now = Date.now(),
   ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
     if (upstreams.length === 0 || limit <= 0) return Promise.resolve([]);
     const places = upstreams.map(() => "?").join(", ");
