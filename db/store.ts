@@ -29,9 +29,12 @@ export type ReceivedCallback = Pick<
  * an insert). On PostgreSQL that is `READ COMMITTED`, each lock held to the end: nothing is
  * refused for a neighbour's write to the same index page, which the hot paths (every status
  * change, every callback's result) need. SQLite has one writer at a time: both are
- * serializable there.
+ * serializable there. `one statement`: the body sends exactly one statement, atomic by
+ * itself — on PostgreSQL it runs without `BEGIN` and `COMMIT` (two round trips fewer: a
+ * callback's result, an upstream call's record), and a second statement is refused before
+ * it is sent. SQLite: as the others.
  */
-export type Isolation = "serializable" | "locked rows";
+export type Isolation = "serializable" | "locked rows" | "one statement";
 
 /** Whether a handle is a transaction's (a function given one joins it). */
 export const inTx = (db: Db): db is Tx => "$tx" in db;

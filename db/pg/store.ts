@@ -95,10 +95,25 @@ class PgStore implements Store {
   /** Transaction handles, one per pooled connection, made the first time it runs one. */
   private readonly handles = new WeakMap<pg.PoolClient, Tx>();
 
+  /** Connections running a `one statement` body, and those of them that have sent it. */
+  private readonly single = new WeakSet<pg.PoolClient>();
+  private readonly sentOne = new WeakSet<pg.PoolClient>();
+
   /** The drizzle handle of one transaction's connection. */
   private handleOn(client: pg.PoolClient): Tx {
     let handle = this.handles.get(client);
     if (!handle) {
+      // A `one statement` body has no transaction around it: a second statement would commit
+      // on its own, so it is refused before it is sent.
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((...args: unknown[]) => {
+        if (this.single.has(client)) {
+          if (this.sentOne.has(client))
+            throw new Error("a `one statement` body sent a second statement: use a transaction");
+          this.sentOne.add(client);
+        }
+        return query(...args);
+      }) as typeof client.query;
       handle = Object.assign(drizzle({ client, casing: "snake_case" }) as unknown as Db, {
         $store: this as Store,
         $tx: true as const,
@@ -113,9 +128,10 @@ class PgStore implements Store {
     body: (tx: Tx) => Promise<T>,
     isolation: Isolation = "serializable",
   ): Promise<T> {
-    const level = isolation === "locked rows" ? "read committed" : "serializable";
+    const level = isolation === "serializable" ? "serializable" : "read committed";
     const mine = held.getStore();
     if (mine?.has(this)) throw new NestedTransactionError();
+    if (isolation === "one statement") return this.oneStatement(body);
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken: Error | undefined;
@@ -134,6 +150,29 @@ class PgStore implements Store {
       }
       // Run again after a short, random pause, so the same two do not collide again.
       await sleep(Math.random() * Math.min(2 ** attempt, 100));
+    }
+  }
+
+  /** A `one statement` body, in autocommit: its statement is its own transaction. */
+  private async oneStatement<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
+    const mine = held.getStore();
+    const client = await this.pool.connect();
+    const handle = this.handleOn(client);
+    this.single.add(client);
+    this.sentOne.delete(client);
+    let broken: Error | undefined;
+    try {
+      return await held.run(new Set([...(mine ?? []), this]), () => body(handle));
+    } catch (error) {
+      // The database's refusal leaves the connection fit; anything else may not.
+      // (drizzle wraps it, with the database's error as its cause).
+      const cause = (error as { cause?: unknown }).cause;
+      if (!(error instanceof pg.DatabaseError || cause instanceof pg.DatabaseError))
+        broken = error as Error;
+      throw error;
+    } finally {
+      this.single.delete(client);
+      client.release(broken);
     }
   }
 

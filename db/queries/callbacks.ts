@@ -115,7 +115,7 @@ export async function setCallbackResult(
   detail: string | null,
   processed: boolean,
 ): Promise<void> {
-  // One row by its key, deciding nothing: the row's own lock is all it needs.
+  // One row by its key, deciding nothing: one statement, atomic by itself.
   await withTx(
     db,
     (tx) =>
@@ -123,7 +123,7 @@ export async function setCallbackResult(
         .update(callbacks)
         .set({ result, detail, processedAt: processed ? new Date() : null })
         .where(eq(callbacks.id, id)),
-    "locked rows",
+    "one statement",
   );
 }
 
@@ -190,7 +190,7 @@ export async function bumpCallbackAttempts(db: Db, id: number): Promise<number> 
         .set({ attempts: sql`${callbacks.attempts} + 1` })
         .where(eq(callbacks.id, id))
         .returning({ attempts: callbacks.attempts }),
-    "locked rows",
+    "one statement",
   );
   return row?.attempts ?? 0;
 }

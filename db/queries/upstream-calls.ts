@@ -7,7 +7,7 @@ import { type UpstreamCallRow, upstreamCalls } from "../schema";
 export type NewUpstreamCall = Omit<typeof upstreamCalls.$inferInsert, "id" | "at">;
 
 export async function insertUpstreamCall(db: Db, call: NewUpstreamCall): Promise<void> {
-  await withTx(db, (tx) => tx.insert(upstreamCalls).values(call), "locked rows");
+  await withTx(db, (tx) => tx.insert(upstreamCalls).values(call), "one statement");
 }
 
 /** The calls about any of the given ids (an order's refID and orderID), oldest first. */
