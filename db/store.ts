@@ -58,7 +58,20 @@ export type ChangeFeedPage = {
 };
 
 /** A copy's proof: how long it took, its integrity verdict and what it holds. */
-export type BackupReport = { ms: number; integrity: string; counts: Record<string, number> };
+/**
+ * Every table's rows and a sum of their hashes (order does not matter): two databases with
+ * the same sums hold the same rows. A backup records its copy's; a restore is checked
+ * against them (db/restore.ts).
+ */
+export type TableSums = Record<string, { rows: number; sum: string }>;
+
+export type BackupReport = {
+  ms: number;
+  integrity: string;
+  counts: Record<string, number>;
+  /** The copy's, read from the copy itself (PostgreSQL: from its proof restore). */
+  sums: TableSums;
+};
 
 /**
  * The seam between the application and its database: what one database does in its own way

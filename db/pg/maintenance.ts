@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 
 import pg from "pg";
 
-import type { BackupReport } from "../store";
+import type { BackupReport, TableSums } from "../store";
 
 const run = promisify(execFile);
 
@@ -113,7 +113,12 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
           );
           counts[table] = rows[0]?.n ?? 0;
         }
-        return { ms, integrity: await integrityOfPostgres(copy), counts };
+        return {
+          ms,
+          integrity: await integrityOfPostgres(copy),
+          counts,
+          sums: await sumsOfPostgres(copy),
+        };
       } finally {
         await copy.end();
       }
@@ -122,6 +127,60 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
     }
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * Every table's rows and the sum of their rows' hashes (db/store.ts, `TableSums`): each row's
+ * text form hashed by the server, 60 bits of it summed.
+ */
+export async function sumsOfPostgres(pool: pg.Pool | pg.Client): Promise<TableSums> {
+  const { rows: tables } = await pool.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public' order by tablename",
+  );
+  const sums: TableSums = {};
+  for (const { name } of tables) {
+    const { rows } = await pool.query<{ n: string; s: string | null }>(
+      `select count(*)::text as n,
+              sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint::numeric)::text as s
+         from public.${pg.escapeIdentifier(name)} t`,
+    );
+    sums[name] = { rows: Number(rows[0]?.n ?? 0), sum: rows[0]?.s ?? "0" };
+  }
+  return sums;
+}
+
+/**
+ * Restores the custom-format dump `file` into the database `url` names: created when
+ * missing; refused when it already holds tables (a restore never overwrites). Checked, and
+ * its sums read, afterwards.
+ */
+export async function restorePostgres(
+  file: string,
+  url: string,
+): Promise<{ ms: number; integrity: string; sums: TableSums }> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  await onServer(url, async (admin) => {
+    const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  });
+  const held = await withClient(url, async (client) => {
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from pg_tables where schemaname = 'public'",
+    );
+    return rows[0]?.n ?? 0;
+  });
+  if (held > 0)
+    throw new Error(`the database ${name} holds ${held} tables: a restore never overwrites`);
+  const started = Date.now();
+  const { dbname, env } = toolEnv(url);
+  await run("pg_restore", ["--no-owner", "--exit-on-error", `--dbname=${dbname}`, file], { env });
+  const ms = Date.now() - started;
+  const copy = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return { ms, integrity: await integrityOfPostgres(copy), sums: await sumsOfPostgres(copy) };
+  } finally {
+    await copy.end();
   }
 }
 
