@@ -24,6 +24,35 @@ async function busyDuring<T>(work: () => Promise<T>): Promise<{ value: T; busy: 
 
 type Lists = { list: "topups" | "withdrawals"; query: () => string }[];
 
+/** One list at `connections`, for `seconds`, every request a filter of `scenarios` at random. */
+export function listLoad(options: {
+  url: string;
+  cookie: string;
+  scenarios: Lists;
+  list: "topups" | "withdrawals";
+  connections: number;
+  seconds?: number;
+}) {
+  const filters = options.scenarios.filter((s) => s.list === options.list);
+  const pick = () => filters[Math.floor(Math.random() * filters.length)];
+  return cannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds ?? 10,
+    timeout: 30,
+    headers: { cookie: options.cookie },
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/${options.list}?${pick()?.query() ?? ""}`,
+        }),
+      },
+    ],
+  });
+}
+
 /**
  * Lists at 100 connections on one instance, then on two (`bench --instances 2`): a second
  * production instance on the same database beside the first, and the same 100 connections
@@ -50,26 +79,12 @@ export async function oneVersusTwoInstances(options: {
     true,
   );
   await waitForHealth(`http://localhost:${secondPort}/api/health`, 120_000);
-  const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
-  const load = (url: string, list: string, connections: number, seconds = 10) => {
-    const filters = scenarios.filter((s) => s.list === list);
-    return cannon({
-      url,
-      connections,
-      duration: seconds,
-      timeout: 30,
-      headers: { cookie },
-      requests: [
-        {
-          method: "GET",
-          setupRequest: (request) => ({
-            ...request,
-            path: `/api/${list}?${pick(filters).query()}`,
-          }),
-        },
-      ],
-    });
-  };
+  const load = (
+    url: string,
+    list: "topups" | "withdrawals",
+    connections: number,
+    seconds?: number,
+  ) => listLoad({ url, cookie, scenarios, list, connections, seconds });
   const lines = [
     `${"".padEnd(20)} ${"one instance".padStart(14)} ${"two instances".padStart(14)}   ratio   over 1 s (one / two)   machine CPU busy (one / two)`,
   ];

@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { mixedLoad } from "./bench-mixed";
-import { oneVersusTwoInstances } from "./bench-instances";
+import { listLoad, oneVersusTwoInstances } from "./bench-instances";
 import { args, fail, loadDotEnv, toolDatabaseUrl } from "./cli";
-import { cannon, signIn } from "./load";
+import { signIn } from "./load";
 import { stackEnv, startDashboard, stopAll, waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
@@ -279,22 +279,12 @@ let concurrentSlow = 0;
 if (!only && !mixedOnly) {
   console.log("\nThe lists at 100 connections, 10 s each, every request a random filter:");
   for (const list of ["topups", "withdrawals"] as const) {
-    const filters = SCENARIOS.filter((s) => s.list === list);
-    const { result, slow } = await cannon({
+    const { result, slow } = await listLoad({
       url: base,
+      cookie,
+      scenarios: SCENARIOS,
+      list,
       connections: 100,
-      duration: 10,
-      timeout: 30,
-      headers: { cookie },
-      requests: [
-        {
-          method: "GET",
-          setupRequest: (request) => ({
-            ...request,
-            path: `/api/${list}?${pick(filters).query()}`,
-          }),
-        },
-      ],
     });
     concurrentSlow += slow;
     const failed = result.non2xx + result.errors + result.timeouts;

@@ -9,7 +9,7 @@ import { changeTopupAtomically, getTopup } from "@/db/queries/topups";
 import { approvals, auditLog, reviewItems, topups } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { updateSettings } from "@/lib/settings/settings";
-import { seedUser } from "@/lib/testing/fixtures";
+import { seedManagers, seedUser } from "@/lib/testing/fixtures";
 import { waitFor } from "@/lib/testing/receiver";
 import { topupHarness } from "@/lib/testing/topup-harness";
 import { createTopup } from "@/lib/topups/create-topup";
@@ -28,14 +28,7 @@ const openItem = async (refId: string, reason: string) => {
   return item;
 };
 
-async function managers() {
-  const a = await seedUser(h.db, "manager", "ann@example.com");
-  const b = await seedUser(h.db, "manager", "ben@example.com");
-  return [
-    { id: a.id, email: a.email, ip: "10.0.0.7" },
-    { id: b.id, email: b.email, ip: "10.0.0.8" },
-  ] as const;
-}
+const managers = () => seedManagers(h.db);
 
 /** P2W answered 5xx: the create's outcome is unknown, and P2W never made the order. */
 async function unknownTopup() {

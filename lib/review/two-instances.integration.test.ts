@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openDb } from "@/db/client";
 import { reviewItems, topups } from "@/db/schema";
 import { updateSettings } from "@/lib/settings/settings";
-import { seedUser } from "@/lib/testing/fixtures";
+import { seedManagers, seedUser } from "@/lib/testing/fixtures";
 import { topupHarness } from "@/lib/testing/topup-harness";
 import { createTopup } from "@/lib/topups/create-topup";
 
@@ -26,14 +26,7 @@ afterEach(() => other.$store.close());
 /** The same dependencies as the first instance's, on the second instance's handle. */
 const onOther = () => ({ ...h.deps, db: other });
 
-async function managers() {
-  const a = await seedUser(h.db, "manager", "ann@example.com");
-  const b = await seedUser(h.db, "manager", "ben@example.com");
-  return [
-    { id: a.id, email: a.email, ip: "10.0.0.7" },
-    { id: b.id, email: b.email, ip: "10.0.0.8" },
-  ] as const;
-}
+const managers = () => seedManagers(h.db);
 
 /** A create whose outcome is unknown (P2W answered 5xx): an open review item. */
 async function unknownOutcome() {

@@ -21,3 +21,13 @@ export async function seedUser(
 ): Promise<UserRow> {
   return upsertUser(db, { email, name, role, passwordHash: "not-used" });
 }
+
+/** Two managers, Ann and Ben, as the review actions take a person (with an address). */
+export async function seedManagers(db: Db) {
+  const a = await seedUser(db, "manager", "ann@example.com");
+  const b = await seedUser(db, "manager", "ben@example.com");
+  return [
+    { id: a.id, email: a.email, ip: "10.0.0.7" },
+    { id: b.id, email: b.email, ip: "10.0.0.8" },
+  ] as const;
+}
