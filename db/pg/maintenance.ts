@@ -16,8 +16,8 @@ const COUNTED = ["users", "topups", "withdrawals", "callbacks", "audit_log"];
  * `amcheck` where the extension can be created; otherwise (no contrib package, or no right
  * to create it) every table read whole, which fails on a damaged page.
  */
-export async function integrityOfPostgres(pool: pg.Pool): Promise<string> {
-  const client = await pool.connect();
+export async function integrityOfPostgres(on: pg.Pool | pg.Client): Promise<string> {
+  const client = on instanceof pg.Pool ? await on.connect() : on;
   try {
     let amcheck = true;
     try {
@@ -55,7 +55,7 @@ export async function integrityOfPostgres(pool: pg.Pool): Promise<string> {
     }
     return problems.length === 0 ? "ok" : problems.slice(0, 5).join("; ");
   } finally {
-    client.release();
+    if (client !== on) (client as pg.PoolClient).release();
   }
 }
 
@@ -104,8 +104,9 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
         ["--no-owner", "--exit-on-error", `--dbname=${target.dbname}`, file],
         { env: target.env },
       );
-      const copy = new pg.Pool({ connectionString: withDatabase(url, check), max: 1 });
-      try {
+      // One client, closed before the scratch database is dropped (a pool's end resolves
+      // before its sockets close, and the drop would then cut a connection still closing).
+      return await withClient(withDatabase(url, check), async (copy) => {
         const counts: Record<string, number> = {};
         for (const table of COUNTED) {
           const { rows } = await copy.query<{ n: number }>(
@@ -119,9 +120,7 @@ export async function backupPostgres(url: string, file: string): Promise<BackupR
           counts,
           sums: await sumsOfPostgres(copy),
         };
-      } finally {
-        await copy.end();
-      }
+      });
     } finally {
       await admin.query(`drop database if exists ${check} with (force)`);
     }
@@ -176,12 +175,11 @@ export async function restorePostgres(
   const { dbname, env } = toolEnv(url);
   await run("pg_restore", ["--no-owner", "--exit-on-error", `--dbname=${dbname}`, file], { env });
   const ms = Date.now() - started;
-  const copy = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    return { ms, integrity: await integrityOfPostgres(copy), sums: await sumsOfPostgres(copy) };
-  } finally {
-    await copy.end();
-  }
+  return withClient(url, async (copy) => ({
+    ms,
+    integrity: await integrityOfPostgres(copy),
+    sums: await sumsOfPostgres(copy),
+  }));
 }
 
 /**
