@@ -32,16 +32,18 @@ import {
   runsAllowed,
 } from "./connections";
 import { changesSincePostgres, latestChangePostgres } from "./feed";
+import {
+  acquireLeasePostgres,
+  claimCallbacksPostgres,
+  claimDeliveryPostgres,
+  holdsLeasePostgres,
+  pruneLapsedLeasesPostgres,
+  releaseLeasePostgres,
+  takeLeasePostgres,
+} from "./leases";
 import { backupPostgres, integrityOfPostgres } from "./maintenance";
 import { migratePostgres } from "./migrate";
 import { searchPostgres } from "./search";
-
-/**
- * "Now" in a statement: the instant given (a test's), or else the database's clock, the one
- * every instance shares — theirs may differ.
- */
-const CLOCK = (param: string) => `coalesce(${param}::timestamptz, clock_timestamp())`;
-const instantOrNull = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
 
 /** The stores whose transaction this async context is inside (a second one would be nested). */
 const held = new AsyncLocalStorage<ReadonlySet<PgStore>>();
@@ -194,52 +196,24 @@ class PgStore implements Store {
     return inTx(db) ? (db as unknown as { $client: pg.PoolClient }).$client : this.pool;
   }
 
-  async acquireLease(name: string, holder: string, ttlMs: number, now?: number): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `insert into leases (name, holder, expires_at)
-       values ($1, $2, ${CLOCK("$4")} + $3 * interval '1 millisecond')
-       on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
-       where leases.holder = excluded.holder or leases.expires_at < ${CLOCK("$4")}`,
-      [name, holder, ttlMs, instantOrNull(now)],
-    );
-    return (rowCount ?? 0) > 0;
+  acquireLease(name: string, holder: string, ttlMs: number, now?: number): Promise<boolean> {
+    return acquireLeasePostgres(this.pool, name, holder, ttlMs, now);
   }
 
-  async releaseLease(name: string, holder: string): Promise<void> {
-    await this.pool.query("delete from leases where name = $1 and holder = $2", [name, holder]);
+  releaseLease(name: string, holder: string): Promise<void> {
+    return releaseLeasePostgres(this.pool, name, holder);
   }
 
-  async takeLease(name: string, holder: string, ttlMs: number): Promise<number | null> {
-    const { rows } = await this.pool.query<{ epoch: number }>(
-      `insert into leases as l (name, holder, expires_at, epoch)
-       values ($1, $2, clock_timestamp() + $3 * interval '1 millisecond', 1)
-       on conflict (name) do update set
-         holder = excluded.holder, expires_at = excluded.expires_at,
-         epoch = case when l.holder = excluded.holder and l.expires_at >= clock_timestamp()
-                      then l.epoch else l.epoch + 1 end
-       where l.holder = excluded.holder or l.expires_at < clock_timestamp()
-       returning epoch`,
-      [name, holder, ttlMs],
-    );
-    return rows[0]?.epoch ?? null;
+  takeLease(name: string, holder: string, ttlMs: number): Promise<number | null> {
+    return takeLeasePostgres(this.pool, name, holder, ttlMs);
   }
 
-  async holdsLease(tx: Tx, name: string, holder: string, epoch: number): Promise<boolean> {
-    // FOR SHARE: a renewal by another holder waits until this transaction ends.
-    const { rows } = await this.clientOf(tx).query(
-      `select 1 from leases
-        where name = $1 and holder = $2 and epoch = $3 and expires_at >= clock_timestamp()
-        for share`,
-      [name, holder, epoch],
-    );
-    return rows.length > 0;
+  holdsLease(tx: Tx, name: string, holder: string, epoch: number): Promise<boolean> {
+    return holdsLeasePostgres(this.clientOf(tx), name, holder, epoch);
   }
 
-  async pruneLapsedLeases(prefix: string, now?: number): Promise<void> {
-    await this.pool.query(
-      `delete from leases where left(name, length($1)) = $1 and expires_at < ${CLOCK("$2")}`,
-      [prefix, instantOrNull(now)],
-    );
+  pruneLapsedLeases(prefix: string, now?: number): Promise<void> {
+    return pruneLapsedLeasesPostgres(this.pool, prefix, now);
   }
 
   async insertCallbacks(rows: ReceivedCallback[]): Promise<number[]> {
@@ -249,55 +223,18 @@ class PgStore implements Store {
     return ids.map((row) => row.id);
   }
 
-  async claimCallbacks(
+  claimCallbacks(
     upstreams: readonly string[],
     limit: number,
     claimMs: number,
     holder: string,
     now?: number,
   ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
-    if (upstreams.length === 0 || limit <= 0) return [];
-    // SKIP LOCKED: rows another worker is claiming right now are passed over, not waited for.
-    // The pick is materialized once and the update joins it: an `update … where id in
-    // (select … limit … for update skip locked)` may run its subquery again when a row it
-    // updates was changed meanwhile, and then claim other rows than it locked.
-    const { rows } = await this.pool.query<Pick<CallbackRow, "id" | "upstream">>(
-      `with picked as materialized (
-         select id from callbacks
-          where result = 'received' and upstream = any($3)
-            and (claimed_until is null or claimed_until < ${CLOCK("$4")}
-                 or (claimed_by <> $2
-                     and not exists (select 1 from leases
-                                      where name = 'callback-worker:' || callbacks.claimed_by
-                                        and expires_at >= ${CLOCK("$4")})))
-          order by received_at, id
-          limit $5
-          for update skip locked)
-       update callbacks
-          set claimed_until = ${CLOCK("$4")} + $1 * interval '1 millisecond', claimed_by = $2
-         from picked where callbacks.id = picked.id
-       returning callbacks.id, callbacks.upstream`,
-      [claimMs, holder, upstreams, instantOrNull(now), limit],
-    );
-    return rows.sort((a, b) => a.id - b.id);
+    return claimCallbacksPostgres(this.pool, upstreams, limit, claimMs, holder, now);
   }
 
-  async claimDelivery(now: Date, until: Date, key?: string): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ id: number }>(
-      `with picked as materialized (
-         select id from alert_deliveries
-          where status = 'pending' and due_at <= $1
-            and (claimed_until is null or claimed_until < $1)
-            and ($3::text is null or key = $3)
-          order by due_at, id
-          limit 1
-          for update skip locked)
-       update alert_deliveries set claimed_until = $2
-         from picked where alert_deliveries.id = picked.id
-       returning alert_deliveries.id`,
-      [now, until, key ?? null],
-    );
-    return rows[0]?.id;
+  claimDelivery(now: Date, until: Date, key?: string): Promise<number | undefined> {
+    return claimDeliveryPostgres(this.pool, now, until, key);
   }
 
   storeRefusedCallback(

@@ -34,6 +34,15 @@ import {
   sharedOf,
   type WriteLock,
 } from "./connections";
+import {
+  acquireLeaseSqlite,
+  claimCallbacksSqlite,
+  claimDeliverySqlite,
+  holdsLeaseSqlite,
+  pruneLapsedLeasesSqlite,
+  releaseLeaseSqlite,
+  takeLeaseSqlite,
+} from "./leases";
 import { backupTo, integrityOf } from "./maintenance";
 import { searchSqlite } from "./search";
 
@@ -42,9 +51,6 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 /** Raw parameters as SQLite binds them: an instant as its milliseconds (how instants are stored). */
 const bindable = (values: unknown[]) =>
   values.map((value) => (value instanceof Date ? value.getTime() : value));
-
-/** The database's clock in the unit instants are stored in (milliseconds). */
-const DB_NOW = "cast(unixepoch('subsec') * 1000 as integer)";
 
 /** The write locks this async context holds: a second `withTx(db)` inside one would wait forever. */
 const held = new AsyncLocalStorage<ReadonlySet<WriteLock>>();
@@ -134,59 +140,25 @@ class SqliteStore implements Store {
     return this.transaction(async () => work(this.writer));
   }
 
-  // "Now" is the machine's clock when not given: SQLite's own is the same clock.
-  acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
-    return this.write(
-      (w) =>
-        prepared(
-          w,
-          `insert into leases (name, holder, expires_at) values (?, ?, ?)
-           on conflict(name) do update set holder = excluded.holder, expires_at = excluded.expires_at
-           where leases.holder = excluded.holder or leases.expires_at < ?`,
-        ).run(name, holder, now + ttlMs, now).changes > 0,
-    );
+  acquireLease(name: string, holder: string, ttlMs: number, now?: number): Promise<boolean> {
+    return this.write((w) => acquireLeaseSqlite(w, name, holder, ttlMs, now));
   }
 
-  async releaseLease(name: string, holder: string): Promise<void> {
-    await this.write((w) =>
-      prepared(w, "delete from leases where name = ? and holder = ?").run(name, holder),
-    );
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.write((w) => releaseLeaseSqlite(w, name, holder));
   }
 
   takeLease(name: string, holder: string, ttlMs: number): Promise<number | null> {
-    return this.write((w) => {
-      const row = prepared(
-        w,
-        `insert into leases (name, holder, expires_at, epoch) values (?, ?, ${DB_NOW} + ?, 1)
-         on conflict(name) do update set
-           holder = excluded.holder, expires_at = excluded.expires_at,
-           epoch = case when leases.holder = excluded.holder and leases.expires_at >= ${DB_NOW}
-                        then leases.epoch else leases.epoch + 1 end
-         where leases.holder = excluded.holder or leases.expires_at < ${DB_NOW}
-         returning epoch`,
-      ).get(name, holder, ttlMs) as { epoch: number } | undefined;
-      return row?.epoch ?? null;
-    });
+    return this.write((w) => takeLeaseSqlite(w, name, holder, ttlMs));
   }
 
   async holdsLease(_tx: Tx, name: string, holder: string, epoch: number): Promise<boolean> {
-    // Inside the transaction, on the writer: no one else can write the lease until it ends.
-    return (
-      prepared(
-        this.writer,
-        `select 1 from leases where name = ? and holder = ? and epoch = ? and expires_at >= ${DB_NOW}`,
-      ).get(name, holder, epoch) !== undefined
-    );
+    // Inside the transaction, on the writer.
+    return holdsLeaseSqlite(this.writer, name, holder, epoch);
   }
 
-  async pruneLapsedLeases(prefix: string, now = Date.now()): Promise<void> {
-    await this.write((w) =>
-      prepared(w, "delete from leases where substr(name, 1, ?) = ? and expires_at < ?").run(
-        prefix.length,
-        prefix,
-        now,
-      ),
-    );
+  pruneLapsedLeases(prefix: string, now?: number): Promise<void> {
+    return this.write((w) => pruneLapsedLeasesSqlite(w, prefix, now));
   }
 
   insertCallbacks(rows: ReceivedCallback[]): Promise<number[]> {
@@ -223,54 +195,14 @@ class SqliteStore implements Store {
     limit: number,
     claimMs: number,
     holder: string,
-    now = Date.now(),
+    now?: number,
   ): Promise<Pick<CallbackRow, "id" | "upstream">[]> {
     if (upstreams.length === 0 || limit <= 0) return Promise.resolve([]);
-    const places = upstreams.map(() => "?").join(", ");
-    // Walks callbacks_pending_idx (result, received_at): only the waiting rows are read.
-    return this.write(
-      (w) =>
-        prepared(
-          w,
-          `update callbacks set claimed_until = ?, claimed_by = ?
-              where id in (
-                select id from callbacks
-                 where result = 'received' and upstream in (${places})
-                   and (claimed_until is null or claimed_until < ?
-                        or (claimed_by <> ?
-                            and not exists (select 1 from leases
-                                             where name = 'callback-worker:' || callbacks.claimed_by
-                                               and expires_at >= ?)))
-                 order by received_at, id
-                 limit ?)
-              returning id, upstream`,
-        ).all(now + claimMs, holder, ...upstreams, now, holder, now, limit) as Pick<
-          CallbackRow,
-          "id" | "upstream"
-        >[],
-    );
+    return this.write((w) => claimCallbacksSqlite(w, upstreams, limit, claimMs, holder, now));
   }
 
   claimDelivery(now: Date, until: Date, key?: string): Promise<number | undefined> {
-    // One statement on the one writer: nobody else claims in between.
-    return this.write(
-      (w) =>
-        (
-          prepared(
-            w,
-            `update alert_deliveries set claimed_until = ?
-              where id = (
-                select id from alert_deliveries
-                 where status = 'pending' and due_at <= ?
-                   and (claimed_until is null or claimed_until < ?)
-                   and (? is null or key = ?)
-                 order by due_at, id
-                 limit 1)
-              returning id`,
-          ).get(until.getTime(), now.getTime(), now.getTime(), key ?? null, key ?? null) as
-            { id: number } | undefined
-        )?.id,
-    );
+    return this.write((w) => claimDeliverySqlite(w, now, until, key));
   }
 
   storeRefusedCallback(
