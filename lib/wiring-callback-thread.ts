@@ -4,9 +4,14 @@ import "@/lib/callbacks/thread-globals";
 import { parentPort } from "node:worker_threads";
 
 import { listenForCallbacks } from "@/lib/callbacks/intake";
-import type { FromThread, ToThread } from "@/lib/callbacks/thread-messages";
+import type {
+  FromThread,
+  FromThreadMessage,
+  ToThreadMessage,
+} from "@/lib/callbacks/thread-messages";
 import { localIntake } from "@/lib/callbacks/webhook";
 import { getEnv } from "@/lib/env";
+import { instruments } from "@/lib/metrics/instruments";
 import { callbackReceivers, newCallbackWorker } from "@/lib/wiring";
 
 /**
@@ -29,12 +34,24 @@ const answer = (message: FromThread) => {
   answers.push(message);
 };
 function flushAnswers() {
-  parentPort?.postMessage(answers);
+  parentPort?.postMessage(answers satisfies FromThreadMessage);
   answers = [];
 }
 
-parentPort?.on("message", (batch: ToThread[]) => {
-  for (const { serial, upstream, delivery } of batch)
+parentPort?.on("message", (message: ToThreadMessage) => {
+  if (!Array.isArray(message)) {
+    // A scrape of /api/metrics: this thread's counters, added to the server's there.
+    void instruments()
+      .registry.getMetricsAsJSON()
+      .then((metrics) =>
+        parentPort?.postMessage({
+          metricsAsked: message.metricsAsked,
+          metrics,
+        } satisfies FromThreadMessage),
+      );
+    return;
+  }
+  for (const { serial, upstream, delivery } of message)
     intake.deliver(upstream, delivery).then(
       (outcome) => answer({ serial, outcome }),
       (error: unknown) => answer({ serial, error: String(error).slice(0, 200) }),

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { claimDueDelivery, finishAttempt, getChannel } from "@/db/queries/alerts";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { instruments } from "@/lib/metrics/instruments";
 
 import { type SendResult, sendToChannel } from "./channels";
 import { type MessageFacts, renderMessage } from "./messages";
@@ -63,11 +64,19 @@ export async function drainOutbox(
     }
     const at = now();
     const first = delivery.firstTriedAt ?? at;
-    if (result.ok) await finishAttempt(db, delivery, { status: "sent", at }, at);
-    else if (result.transient && at.getTime() - first.getTime() < GIVE_UP_AFTER_MS) {
+    let status: "sent" | "retry" | "failed";
+    if (result.ok) {
+      status = "sent";
+      await finishAttempt(db, delivery, { status, at }, at);
+    } else if (result.transient && at.getTime() - first.getTime() < GIVE_UP_AFTER_MS) {
+      status = "retry";
       const retryAt = new Date(at.getTime() + retryWait(delivery.attempts + 1));
-      await finishAttempt(db, delivery, { status: "retry", error: result.error, retryAt }, at);
-    } else await finishAttempt(db, delivery, { status: "failed", error: result.error }, at);
+      await finishAttempt(db, delivery, { status, error: result.error, retryAt }, at);
+    } else {
+      status = "failed";
+      await finishAttempt(db, delivery, { status, error: result.error }, at);
+    }
+    instruments().alertDeliveries.inc({ channel_kind: channel?.kind ?? "unknown", status });
     if (!result.ok)
       logger.warn("alert delivery failed", {
         deliveryId: delivery.id,

@@ -5,11 +5,18 @@ import { Worker } from "node:worker_threads";
 import { logger } from "@/lib/logger";
 
 import type { UpstreamName } from "./results";
-import type { FromThread, ToThread } from "./thread-messages";
+import type {
+  FromThreadMessage,
+  ThreadMetrics,
+  ToThread,
+  ToThreadMessage,
+} from "./thread-messages";
 import type { CallbackDelivery, CallbackIntake, Outcome } from "./webhook";
 
 /** A thread that died is started again after this long (it picks up what waits). */
 const RESTART_MS = 1_000;
+/** A scrape waits this long for the thread's counters, then goes on without them. */
+const METRICS_WAIT_MS = 2_000;
 
 /**
  * The callback thread: it verifies each delivery, commits it (`synchronous = FULL`, callbacks
@@ -28,6 +35,7 @@ class CallbackThread implements CallbackIntake {
     number,
     { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }
   >();
+  private readonly metricsAsked = new Map<number, (metrics: ThreadMetrics) => void>();
 
   start(): this {
     const thread = new Worker(new URL("../wiring-callback-thread.ts", import.meta.url), {
@@ -36,7 +44,11 @@ class CallbackThread implements CallbackIntake {
       resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
     });
     thread.unref();
-    thread.on("message", (messages: FromThread[]) => {
+    thread.on("message", (messages: FromThreadMessage) => {
+      if (!Array.isArray(messages)) {
+        this.metricsAsked.get(messages.metricsAsked)?.(messages.metrics);
+        return;
+      }
       for (const message of messages) {
         const waiting = this.pending.get(message.serial);
         this.pending.delete(message.serial);
@@ -70,13 +82,33 @@ class CallbackThread implements CallbackIntake {
   }
 
   /**
+   * The thread's counters (callbacks received and processed, its upstream calls), or none
+   * when it is not running or does not answer in time: a scrape must not hang on it.
+   */
+  metrics(): Promise<ThreadMetrics> {
+    const thread = this.thread;
+    if (!thread) return Promise.resolve([]);
+    const serial = ++this.serial;
+    return new Promise((resolve) => {
+      const done = (metrics: ThreadMetrics) => {
+        clearTimeout(timer);
+        this.metricsAsked.delete(serial);
+        resolve(metrics);
+      };
+      const timer = setTimeout(() => done([]), METRICS_WAIT_MS);
+      this.metricsAsked.set(serial, done);
+      thread.postMessage({ metricsAsked: serial } satisfies ToThreadMessage);
+    });
+  }
+
+  /**
    * Deliveries read in the same turn go to the thread as one message. (Had the thread died
    * meanwhile, their requests were already answered 500 when it stopped.)
    */
   private send(): void {
     const batch = this.outbox;
     this.outbox = [];
-    this.thread?.postMessage(batch);
+    this.thread?.postMessage(batch satisfies ToThreadMessage);
   }
 }
 
@@ -90,7 +122,7 @@ type Registry = { [REGISTRY]?: CallbackThread };
  * between them; the handle is kept on `globalThis` under a registered symbol so
  * both reach the same one.
  */
-export function callbackIntake(): CallbackIntake {
+export function callbackIntake(): CallbackIntake & Pick<CallbackThread, "metrics"> {
   const registry = globalThis as Registry;
   registry[REGISTRY] ??= new CallbackThread().start();
   return registry[REGISTRY];

@@ -1,3 +1,5 @@
+import type { MetricObjectWithValues, MetricValue } from "prom-client";
+
 import type { UpstreamName } from "./results";
 import type { CallbackDelivery, Outcome } from "./webhook";
 
@@ -10,3 +12,12 @@ export type ToThread = { serial: number; upstream: UpstreamName; delivery: Callb
 /** Its answers (several in one message): the outcome once stored, or why it could not be. */
 export type FromThread =
   { serial: number; outcome: Outcome } | { serial: number; outcome?: undefined; error: string };
+
+/** The thread's counters, as prom-client's JSON (a scrape of `/api/metrics` asks for them). */
+export type ThreadMetrics = MetricObjectWithValues<MetricValue<string>>[];
+
+/** A message to the thread: deliveries, or a scrape's question for its counters. */
+export type ToThreadMessage = ToThread[] | { metricsAsked: number };
+
+/** A message from the thread: answers, or its counters for the scrape that asked. */
+export type FromThreadMessage = FromThread[] | { metricsAsked: number; metrics: ThreadMetrics };

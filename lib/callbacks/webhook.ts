@@ -8,6 +8,7 @@ import type { CallbackHeaders } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { errorBody, localeOf } from "@/lib/i18n/translate";
 import { getEnv } from "@/lib/env";
+import { instruments } from "@/lib/metrics/instruments";
 import { clientIp } from "@/lib/request-ip";
 
 import type { UpstreamName } from "./results";
@@ -142,20 +143,34 @@ export function webhookHandler(
   upstream: UpstreamName,
   intake: () => CallbackIntake,
 ): (request: Request) => Promise<Response> {
+  const { callbacksReceived } = instruments();
   return async (request) => {
     const rawBody = await readRawBody(request, MAX_CALLBACK_BYTES);
-    if (rawBody === null) return refusal(request, new AppError("PAYLOAD_TOO_LARGE", 413));
+    if (rawBody === null) {
+      callbacksReceived.inc({ upstream, outcome: "refused", reason: "payload_too_large" });
+      return refusal(request, new AppError("PAYLOAD_TOO_LARGE", 413));
+    }
     const headers: CallbackDelivery["headers"] = {};
     for (const name of DELIVERY_HEADERS) {
       const value = request.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    const outcome = await intake().deliver(upstream, {
-      url: request.url,
-      headers,
-      rawBody,
-      ip: clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES),
-    });
+    const outcome = await intake()
+      .deliver(upstream, {
+        url: request.url,
+        headers,
+        rawBody,
+        ip: clientIp((name) => request.headers.get(name), getEnv().TRUSTED_PROXIES),
+      })
+      .catch((error: unknown) => {
+        callbacksReceived.inc({ upstream, outcome: "error", reason: "" });
+        throw error;
+      });
+    callbacksReceived.inc(
+      outcome.status === 200
+        ? { upstream, outcome: "accepted", reason: "" }
+        : { upstream, outcome: "refused", reason: outcome.code.toLowerCase() },
+    );
     if (outcome.status !== 200) {
       // A body that is JSON but not the callback's shape: the field at fault, else the body.
       const params: Record<string, string> =

@@ -9,6 +9,7 @@ import {
 } from "@/db/queries/callbacks";
 import { acquireLease, pruneLapsedLeases, releaseLease } from "@/db/queries/leases";
 import { logger } from "@/lib/logger";
+import { instruments, resultLabel } from "@/lib/metrics/instruments";
 
 import type { UpstreamName } from "./results";
 
@@ -178,9 +179,12 @@ export class CallbackWorker {
   private async run(row: { id: number; upstream: UpstreamName }): Promise<void> {
     const process = this.processors[row.upstream];
     if (!process) return;
+    const { callbacksProcessed } = instruments();
     try {
-      await process(row.id);
+      const result = await process(row.id);
+      callbacksProcessed.inc({ upstream: row.upstream, result: resultLabel(result) });
     } catch (error) {
+      callbacksProcessed.inc({ upstream: row.upstream, result: "failed" });
       // Not an upstream's failure (those end in `retry`/`unconfirmed`): a fault of ours or of
       // the body. Counted; after a few runs the callback is left for a person, not retried
       // for ever. Until then its claim runs out and it is taken again.

@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { instruments } from "@/lib/metrics/instruments";
 
 import { type CallRecorder, redact } from "./call-log";
 import { type Upstream, UpstreamError } from "./errors";
@@ -38,6 +39,11 @@ export async function exchange<T>(x: Exchange<T>): Promise<T> {
     throw error;
   } finally {
     const path = new URL(x.request.url).pathname;
+    const durationMs = performance.now() - started;
+    instruments().upstreamDuration.observe(
+      { upstream: x.upstream, operation: x.operation, outcome: failure ? "error" : "ok" },
+      durationMs / 1000,
+    );
     try {
       await x.recorder({
         upstream: x.upstream,
@@ -46,7 +52,7 @@ export async function exchange<T>(x: Exchange<T>): Promise<T> {
         actor: x.context.actor,
         attempt: x.attempt,
         httpStatus: response?.status ?? null,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(durationMs),
         outcome: failure ? "error" : "ok",
         errorCode: failure
           ? failure instanceof UpstreamError
