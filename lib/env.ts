@@ -30,6 +30,7 @@ export const SENSITIVE_NAMES = [
   "PAYOUT_TOKEN",
   "SMTP_URL",
   "DATABASE_URL",
+  "METRICS_TOKEN",
 ] as const;
 
 const onOff = z.enum(["on", "off"]);
@@ -83,6 +84,11 @@ const schema = z.object({
   ALERT_FROM: z.string().min(3).default("Top-up dashboard <alerts@localhost>"),
   /** How often the server evaluates its alerts and the digest's time, in seconds. */
   ALERT_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /**
+   * The bearer token Prometheus scrapes `/api/metrics` with (at least 32 characters); unset,
+   * the route answers 404.
+   */
+  METRICS_TOKEN: z.string().min(MIN_SECRET_BYTES).optional(),
   /** Which proxies in front of the dashboard may say who the client is (lib/request-ip.ts). */
   TRUSTED_PROXIES: z
     .string()
