@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { E2E_USERS } from "./users";
+import { E2E_METRICS_TOKEN, E2E_USERS } from "./users";
 
 import {
   prepareDatabase,
@@ -23,7 +23,12 @@ const options = {
   databaseUrl: process.env.E2E_DATABASE_URL || undefined,
 };
 // Deterministic upstreams for tests: no random failures (a game id starting with "fail" fails).
-const env = { ...stackEnv(options), SANDBOX_FAILURE_RATE: "0", SANDBOX_COMPLETE_AFTER_MS: "2500" };
+const env = {
+  ...stackEnv(options),
+  SANDBOX_FAILURE_RATE: "0",
+  SANDBOX_COMPLETE_AFTER_MS: "2500",
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
+};
 await prepareDatabase(env, E2E_USERS);
 startSandbox(env, true);
 await waitForHealth(`http://127.0.0.1:${options.p2wPort}/__control/state`);

@@ -47,6 +47,7 @@ await sendDemoRefusals(`http://localhost:${PORT}`, env);
 console.log(`
 Dashboard: http://localhost:${PORT}   (Ctrl-C stops it and the simulators)
 Sandbox:   P2W ${env.P2W_API_URL}, payout ${env.PAYOUT_API_URL}
+Metrics:   curl -H "Authorization: Bearer ${env.METRICS_TOKEN}" http://localhost:${PORT}/api/metrics
 Alerts:    what the demo's Slack, LINE and e-mail channels received: http://127.0.0.1:${env.SANDBOX_ALERTS_PORT}/
 Demo users (password after the e-mail):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.email.padEnd(20)} ${u.password}`).join("\n")}

@@ -5,6 +5,7 @@ import { rawQuery } from "@/db/raw";
 import { tempDb } from "@/db/testing/temp-db";
 
 import { changesSince, latestChangeId } from "@/db/queries/history";
+import { LISTED_METRICS } from "@/lib/metrics/names";
 
 import {
   backwardMoves,
@@ -17,6 +18,7 @@ import {
   overlappingPasses,
   rollupDrift,
   rssTrend,
+  scrapeFindings,
   unfinishedCallbacks,
 } from "./soak-checks";
 
@@ -145,6 +147,21 @@ describe("soak checks", () => {
     expect(await rollupDrift(db)).toEqual([
       expect.stringMatching(/^withdrawal 0 success count: rolled 2 ≠ counted 1$/),
     ]);
+  });
+
+  it("finds a listed metric an instance does not show, an id in a label, two leaders", () => {
+    const full = LISTED_METRICS.map((name) =>
+      name.startsWith("upstream_request")
+        ? `${name}_bucket{le="0.1",upstream="p2w"} 3`
+        : `${name}{kind="topup"} 1`,
+    ).join("\n");
+    const leading = `${full}\nreconciler_is_leader 1`;
+    expect(scrapeFindings([leading, full])).toEqual({ missing: [], idLabels: [], leaders: 1 });
+    const lacking = full.replace(/^p2w_balance_satang.*$/m, "");
+    expect(scrapeFindings([leading, lacking]).missing).toEqual(["p2w_balance_satang"]);
+    const named = `${full}\ncallbacks_pending{ref="TU-01ABC"} 1`;
+    expect(scrapeFindings([named]).idLabels).toEqual(['{ref="TU-01ABC"}']);
+    expect(scrapeFindings([leading, leading]).leaders).toBe(2);
   });
 
   it("tells flat memory from growth", () => {

@@ -29,7 +29,7 @@ import {
  * applied twice, no upstream order twice or unknown to us, no status moved backwards,
  * outcomes agreeing with the upstreams, no two reconciler passes overlapping, the live feed
  * complete, the database's integrity check ok, the overview's roll-ups equal to a recount,
- * memory flat across restarts.
+ * memory flat across restarts, and every listed metric in each instance's scrape.
  * Prints a table of figures and the verdicts; exits 1 when one is not met.
  */
 const { values } = args({
@@ -222,6 +222,20 @@ const drainMs = Date.now() - drainStarted;
 await load.catchUpFeed(cookies.manager);
 clearInterval(sampler);
 const lastRss = instances.map((instance) => rssMb(instance.process?.pid));
+// One scrape of /api/metrics per instance, as Prometheus makes them.
+const scrapes = await Promise.all(
+  instances.map(async (instance) => {
+    const res = await fetch(`http://127.0.0.1:${instance.port}/api/metrics`, {
+      headers: { authorization: `Bearer ${env.METRICS_TOKEN}` },
+    });
+    return res.ok ? res.text() : "";
+  }),
+);
+const scraped = checks.scrapeFindings(scrapes);
+// Kept beside the run's database for a look at what Prometheus would have read.
+instances.forEach((instance, i) =>
+  fs.writeFileSync(path.resolve(".tmp", "soak", `metrics-${instance.id}.txt`), scrapes[i] ?? ""),
+);
 for (const child of instances.map((instance) => instance.process)) {
   if (!child) continue;
   child.kill("SIGTERM");
@@ -321,6 +335,18 @@ const verdicts: [string, boolean][] = [
     topups.disagreeing.length + payouts.disagreeing.length === 0,
   ],
   [`answers 500: ${serverErrors}`, serverErrors === 0],
+  [
+    `listed metrics missing from an instance's scrape: ${scraped.missing.length}${scraped.missing.length ? ` (${scraped.missing.join(", ")})` : ""}`,
+    scraped.missing.length === 0,
+  ],
+  [
+    `metric labels naming an order, person or account: ${scraped.idLabels.length}${scraped.idLabels.length ? ` (${scraped.idLabels.slice(0, 2).join(" ")})` : ""}`,
+    scraped.idLabels.length === 0,
+  ],
+  [
+    `instances saying they lead the reconciler: ${scraped.leaders} (at most 1)`,
+    scraped.leaders <= 1,
+  ],
   [`integrity check: ${integrity}`, integrity === "ok"],
   [
     `roll-ups differing from a recount: ${drift.length}${drift.length ? ` (${drift.slice(0, 3).join("; ")})` : ""}`,

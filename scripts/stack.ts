@@ -74,6 +74,8 @@ export function stackEnv({
     PAYOUT_TOKEN: secret(),
     PAYOUT_SECRET: secret(),
     RECONCILER: "on",
+    // Prometheus's bearer token for /api/metrics (the demo prints it).
+    METRICS_TOKEN: secret(),
     // The callbacks' own listener, beside the dashboard (lib/callbacks/intake.ts): both
     // upstreams call back there, as a reverse proxy would route them in production.
     CALLBACK_PORT: String(port + 1),
