@@ -11,7 +11,11 @@ export async function startServer(): Promise<void> {
     await getDb().$store.ready();
     // Callbacks acknowledged before a restart wait in the database; the worker takes them now.
     const { callbackIntake } = await import("@/lib/callbacks/callback-thread");
-    callbackIntake();
+    const { callbackRequestHandler } = await import("@/lib/callbacks/intake");
+    // scripts/serve.mjs hands the upstreams' callbacks on the dashboard's port to this
+    // handler before Next.js's router: the same webhook handler, without the framework.
+    (globalThis as Record<symbol, unknown>)[Symbol.for("dashboard.callbackRequests")] =
+      callbackRequestHandler(callbackIntake());
     if (env.RECONCILER === "on") {
       const { startReconciler } = await import("@/lib/reconciler/runner");
       const { orderDeps } = await import("@/lib/wiring");

@@ -57,13 +57,20 @@ function scheduleTurn() {
 // page and list waiting for its turn. Under a full queue of screens a callback otherwise
 // waited one turn per request ahead of it (p99 ~230 ms at 50 readers), and an upstream that
 // times out retries, adding load. Only their verify-and-store is on this loop: the callback
-// thread commits and processes them (lib/callbacks/callback-thread.ts).
+// thread commits and processes them (lib/callbacks/callback-thread.ts). A POST goes to the
+// webhook handler the server registered at start-up (lib/server-start.ts), as on the
+// callbacks' own port, not through Next.js's router: the framework's work per request
+// cost intake a quarter of its rate at 100 senders. Until it is registered, and for any
+// other method, Next.js's routes answer.
 const CALLBACK_PATH = "/api/webhooks/";
+const CALLBACK_REQUESTS = Symbol.for("dashboard.callbackRequests");
 
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   if (req.url?.startsWith(CALLBACK_PATH)) {
-    void handle(req, res);
+    const direct = req.method === "POST" ? globalThis[CALLBACK_REQUESTS] : undefined;
+    if (direct) direct(req, res);
+    else void handle(req, res);
     return;
   }
   waiting.push({ req, res });

@@ -1,6 +1,7 @@
 import type pg from "pg";
 
 import type { CallbackRow } from "../schema";
+import { callbacks } from "./schema";
 
 /**
  * Who holds what on PostgreSQL: leases (the reconciler's, each callback worker's liveness)
@@ -99,11 +100,14 @@ export async function claimCallbacksPostgres(
   // SKIP LOCKED: rows another worker is claiming right now are passed over, not waited for.
   // The pick is materialized once and the update joins it: an `update … where id in
   // (select … limit … for update skip locked)` may run its subquery again when a row it
-  // updates was changed meanwhile, and then claim other rows than it locked.
+  // updates was changed meanwhile, and then claim other rows than it locked. It walks the
+  // waiting rows' own index (callbacks_waiting_idx, migration 0004); a worker taking every
+  // upstream names none, so the upstream/result index is no alternative to the planner.
+  const every = callbacks.upstream.enumValues.every((upstream) => upstreams.includes(upstream));
   const { rows } = await pool.query<Pick<CallbackRow, "id" | "upstream">>(
     `with picked as materialized (
        select id from callbacks
-        where result = 'received' and upstream = any($3)
+        where result = 'received' and ($3::text[] is null or upstream = any($3))
           and (claimed_until is null or claimed_until < ${CLOCK("$4")}
                or (claimed_by <> $2
                    and not exists (select 1 from leases
@@ -116,7 +120,7 @@ export async function claimCallbacksPostgres(
         set claimed_until = ${CLOCK("$4")} + $1 * interval '1 millisecond', claimed_by = $2
        from picked where callbacks.id = picked.id
      returning callbacks.id, callbacks.upstream`,
-    [claimMs, holder, upstreams, instantOrNull(now), limit],
+    [claimMs, holder, every ? null : upstreams, instantOrNull(now), limit],
   );
   return rows.sort((a, b) => a.id - b.id);
 }

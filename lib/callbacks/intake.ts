@@ -18,18 +18,7 @@ const PATH = /^\/api\/webhooks\/([a-z0-9]+)(?:\?|$)/;
  * here (docs/operations.md); the dashboard's own port keeps answering them too.
  */
 export function listenForCallbacks(port: number, intake: CallbackIntake, host?: string): void {
-  const handlers = Object.fromEntries(
-    UPSTREAMS.map((upstream) => [upstream, webhookHandler(upstream, () => intake)]),
-  ) as Record<UpstreamName, (request: Request) => Promise<Response>>;
-  const server = createServer((req, res) => {
-    answer(req, res, handlers).catch((error: unknown) => {
-      logger.error("callback intake failed", { error });
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify(errorBody(new AppError("INTERNAL", 500), "en")));
-      }
-    });
-  });
+  const server = createServer(callbackRequestHandler(intake));
   // Idle keep-alive sockets outlive a typical proxy's (60 s), as the dashboard's do.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -37,6 +26,29 @@ export function listenForCallbacks(port: number, intake: CallbackIntake, host?: 
     logger.error("callback listener could not listen", { error, port }),
   );
   server.listen(port, host, () => logger.info("callback listener ready", { port }));
+}
+
+/**
+ * Node's request handler for `POST /api/webhooks/{p2w,payout}`: the callbacks' own listener
+ * (above), and the dashboard's port in production, where scripts/serve.mjs hands callbacks
+ * to it before Next.js's router (lib/server-start.ts registers it): the webhook routes'
+ * handler without the framework's work per request.
+ */
+export function callbackRequestHandler(
+  intake: CallbackIntake,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const handlers = Object.fromEntries(
+    UPSTREAMS.map((upstream) => [upstream, webhookHandler(upstream, () => intake)]),
+  ) as Record<UpstreamName, (request: Request) => Promise<Response>>;
+  return (req, res) => {
+    answer(req, res, handlers).catch((error: unknown) => {
+      logger.error("callback intake failed", { error });
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify(errorBody(new AppError("INTERNAL", 500), "en")));
+      }
+    });
+  };
 }
 
 async function answer(
