@@ -19,19 +19,21 @@ import { prepareDatabase, serverArgs, stackEnv, startSandbox, waitForHealth } fr
 import { percentile } from "./timing";
 
 /**
- * `npm run bench:callbacks -- [--seconds 5] [--process 6000] [--idle-s 60] [--kill-cycles N]`
+ * `npm run bench:callbacks -- [--seconds 20] [--process 6000] [--idle-s 60] [--kill-cycles N]`
  * (after `npm run build`): a production server and the sandbox on their own ports, then
  *
- * 1. intake against the floor: rounds of the health route and of signed P2W callbacks at
- *    100 connections, interleaved so machine noise hits both alike (goal: callbacks ≥ 0.8×
- *    the health route's requests per second);
+ * 1. intake against the floor: three rounds each of the health route and of signed P2W
+ *    callbacks on the dashboard's port, 100 connections for 20 s, interleaved so machine
+ *    noise hits both alike (goal: the median round's callbacks ≥ 0.8× the health route's
+ *    requests per second);
  * 2. paced intake: 100 callbacks a second from 100 senders, each sending once a second at
  *    its own moment (goal: p99 ≤ 100 ms);
  * 3. processing: `--process` withdrawals made and completed at the gateway simulator (its
  *    own callbacks held back), then one signed success callback each, as fast as they are
  *    taken; every one is confirmed by a signed read before it is applied (goal ≥ 300/s);
- * 4. the server's memory throughout and after `--idle-s` of idle (goals: ≤ 300 MB at every
- *    point, < 250 MB after a minute of idle), and every answer over 1 s (goal: none).
+ * 4. the server's memory, sampled every 200 ms from start to end (goals: a peak ≤ 300 MB
+ *    over every round, < 250 MB after `--idle-s` of idle), and every answer over 1 s
+ *    (goal: none).
  *
  * `--profile` has the server write a CPU profile. With `--kill-cycles N [--kill-target M]` it
  * instead runs the crash test (scripts/kill-test.ts): N SIGKILLs of the server mid-flood, at
@@ -49,7 +51,7 @@ const { values } = args({
 });
 /** `--db postgres`: the stack on the database `ops_bench_callbacks` (TEST_DATABASE_URL's server). */
 const databaseUrl = values.db === "postgres" ? toolDatabaseUrl("ops_bench_callbacks") : undefined;
-const roundSeconds = Number(values.seconds ?? 5);
+const roundSeconds = Number(values.seconds ?? 20);
 const processCount = Number(values.process ?? 6000);
 const idleSeconds = Number(values["idle-s"] ?? 60);
 const killCycles = Number(values["kill-cycles"] ?? 0);
@@ -197,7 +199,7 @@ const intake: Round[] = [];
 for (let i = 0; i < 3; i++) {
   const f = await round(
     "floor",
-    { seconds: roundSeconds, url: `http://127.0.0.1:${floorPort}` },
+    { seconds: Math.min(5, roundSeconds), url: `http://127.0.0.1:${floorPort}` },
     null,
   );
   const h = await round("health", { seconds: roundSeconds }, null);
@@ -208,9 +210,20 @@ for (let i = 0; i < 3; i++) {
   health.push(h);
   intake.push(c);
 }
-const sum = (rounds: Round[], key: keyof Round) => rounds.reduce((a, r) => a + r[key], 0);
-const ratio = sum(intake, "rps") / sum(health, "rps");
-verdicts.push(verdict(`intake ${ratio.toFixed(2)}× the health route (goal ≥ 0.80×)`, ratio >= 0.8));
+// Each round's ratio to the health round beside it, and their median: what an outside
+// harness reports (the ratio of the sums is printed too; they differ when one round is off).
+const ratios = intake.map((c, i) => c.rps / (health[i]?.rps ?? Infinity)).sort((a, b) => a - b);
+const ratio = ratios[Math.floor(ratios.length / 2)] ?? 0;
+const sum = (rounds: Round[]) => rounds.reduce((a, r) => a + r.rps, 0);
+console.log(
+  `intake ÷ health per round: ${ratios.map((r) => r.toFixed(2)).join(", ")}; of the sums: ${(sum(intake) / sum(health)).toFixed(2)}`,
+);
+verdicts.push(
+  verdict(
+    `intake ${ratio.toFixed(2)}× the health route, median of 3 rounds (goal ≥ 0.80×)`,
+    ratio >= 0.8,
+  ),
+);
 
 // ── 2. paced intake ────────────────────────────────────────────────────────────────────────
 console.log("\nPaced: 100 callbacks a second from 100 senders, each at its own moment");
