@@ -1,7 +1,13 @@
 "use client";
 
-import { type Table, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useMemo } from "react";
+import {
+  type CellContext,
+  type HeaderContext,
+  type Table,
+  getCoreRowModel,
+  useReactTable,
+} from "@tanstack/react-table";
+import { type ReactNode, useMemo } from "react";
 
 import { ui } from "@/components/ui/styles";
 
@@ -42,6 +48,18 @@ export function useDataTable<T>(
   });
 }
 
+/**
+ * A header's or a cell's content: its text, or what its function returns for this row. The
+ * function is called, never rendered as a component (TanStack's `flexRender` makes it
+ * `<Cell />`): the columns are remade each render, and a new function as a component type
+ * would make React throw away and rebuild every cell of the table whenever the list
+ * refreshes (a fresh largest paint seconds after the first, and the focus lost). Cell
+ * functions therefore call no hooks; they return elements, which may.
+ */
+function content<C>(render: string | ((context: C) => unknown) | undefined, context: C): ReactNode {
+  return typeof render === "function" ? (render(context) as ReactNode) : render;
+}
+
 /** Cells a little tighter than other tables', so a list's columns fit 1440 px. */
 const TH = ui.th.replace("px-3", "px-2");
 const TD = ui.td.replace("px-3", "px-2");
@@ -53,7 +71,7 @@ export function DataTableHeaders<T>({ table }: { table: Table<T> }) {
     const meta = header.column.columnDef.meta;
     return (
       <th key={header.id} scope="col" className={`${TH} ${meta?.numeric ? "text-right" : ""}`}>
-        {flexRender(header.column.columnDef.header, header.getContext())}
+        {content<HeaderContext<T, unknown>>(header.column.columnDef.header, header.getContext())}
       </th>
     );
   });
@@ -93,7 +111,7 @@ export function DataTableRows<T>({
             data-label={columnName(cell.column.columnDef)}
             className={`${meta?.wrap ? TD_WRAP : TD} ${ui.cardCell} ${meta?.numeric ? "text-right tabular-nums max-md:text-left" : ""} ${meta?.hideOnPhone ? "max-md:hidden" : ""}`}
           >
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            {content<CellContext<T, unknown>>(cell.column.columnDef.cell, cell.getContext())}
           </td>
         );
       })}

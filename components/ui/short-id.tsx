@@ -43,7 +43,14 @@ export function ShortId({ id, href, keep = KEEP }: { id: string; href?: string; 
     );
   return (
     <span className="inline-flex items-center gap-1 font-mono text-xs" title={id}>
-      {href ? <TextLink href={href}>{shown}</TextLink> : <span>{shown}</span>}
+      {/* Not prefetched: a list of fifty rows would have the server render fifty pages. */}
+      {href ? (
+        <TextLink href={href} prefetch={false}>
+          {shown}
+        </TextLink>
+      ) : (
+        <span>{shown}</span>
+      )}
       <button
         type="button"
         className="rounded p-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
