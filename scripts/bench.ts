@@ -337,7 +337,9 @@ const paint = run("scripts/bench-paint.ts", [
   "10",
 ]);
 process.stdout.write(paint.stdout);
-const paintMet = /goal p50[^:]*: met/.test(paint.stdout);
+// Warm and cold first row, cold largest paint: every one met.
+const paintMet =
+  paint.status === 0 && /goal p50[^:]*: met/.test(paint.stdout) && !/NOT met/.test(paint.stdout);
 
 await new Promise((r) => setTimeout(r, 60_000));
 const rssIdleAfter = rss();
@@ -353,7 +355,9 @@ console.log(
 console.log(
   `Requests over 1 s during the lists: ${stalls} one at a time, ${concurrentSlow} at 100 connections (goal 0: ${met(stalls + concurrentSlow === 0)})`,
 );
-console.log(`First row ≤ 500 ms p50: ${met(paintMet)}`);
+console.log(
+  `First row ≤ 500 ms p50, warm and cold; cold largest paint < 800 ms p50: ${met(paintMet)}`,
+);
 allMet &&= rssPeak <= 300 && rssIdleAfter < 250 && stalls + concurrentSlow === 0 && paintMet;
 
 if (!values["skip-callbacks"]) {

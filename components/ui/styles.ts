@@ -23,11 +23,9 @@ export const ui = {
   cardTable: "max-md:block",
   cardHead: "max-md:hidden",
   cardRow: "max-md:block max-md:px-1 max-md:py-2",
-  /**
-   * A card's line: the cell's `data-label` before its value (the `card-cell` utility of
-   * app/globals.css: one short class, not ten long ones, on each of a list's 500 cells).
-   */
-  cardCell: "card-cell",
+  /** A card's line: the cell's `data-label` before its value. */
+  cardCell:
+    "max-md:flex max-md:empty:hidden max-md:items-baseline max-md:gap-2 max-md:whitespace-normal max-md:py-0.5 max-md:before:w-28 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]",
   /** The scroll box around a table, whose header row stays in sight (sticky). */
   tableBox:
     "relative overflow-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 md:max-h-[75vh]",
