@@ -7,6 +7,8 @@ import { tempDb } from "@/db/testing/temp-db";
 import { changesSince, latestChangeId } from "@/db/queries/history";
 import { LISTED_METRICS } from "@/lib/metrics/names";
 
+import { scrapeFindings } from "./soak-metrics";
+
 import {
   backwardMoves,
   callbacksAppliedTwice,
@@ -18,7 +20,6 @@ import {
   overlappingPasses,
   rollupDrift,
   rssTrend,
-  scrapeFindings,
   unfinishedCallbacks,
 } from "./soak-checks";
 

@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
 import { rawQuery, rawValue } from "@/db/raw";
 
-import { ID_IN_LABEL, LISTED_METRICS, shows } from "@/lib/metrics/names";
 import { type StatusMachine } from "@/lib/orders/status-machine";
 import { TOPUP_MACHINE } from "@/lib/topups/topup-status";
 import { WITHDRAWAL_MACHINE } from "@/lib/withdrawals/withdrawal-status";
@@ -327,22 +326,4 @@ export async function feedGaps(
     if (w !== d) gaps.push(`${key}: ${w} written, ${d} delivered`);
   }
   return gaps;
-}
-
-/**
- * What one scrape of `/api/metrics` per instance shows at the end of a run: the listed
- * metrics some instance lacks, label sets naming an order, a person or an account, and how
- * many instances say they lead the reconciler (never more than one).
- */
-export function scrapeFindings(scrapes: string[]): {
-  missing: string[];
-  idLabels: string[];
-  leaders: number;
-} {
-  const missing = LISTED_METRICS.filter((name) => !scrapes.every((text) => shows(text, name)));
-  const idLabels = scrapes
-    .flatMap((text) => text.match(/\{[^}]*\}/g) ?? [])
-    .filter((labels) => ID_IN_LABEL.test(labels));
-  const leaders = scrapes.filter((text) => /^reconciler_is_leader 1$/m.test(text)).length;
-  return { missing, idLabels, leaders };
 }

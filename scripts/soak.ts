@@ -7,6 +7,7 @@ import { args, fail, toolDatabaseUrl } from "./cli";
 import { rssMb, signIn } from "./load";
 import { SoakLoad } from "./soak-load";
 import * as checks from "./soak-checks";
+import { scrapeFindings, scrapeMetrics } from "./soak-metrics";
 import {
   DEMO_USERS,
   prepareDatabase,
@@ -222,19 +223,9 @@ const drainMs = Date.now() - drainStarted;
 await load.catchUpFeed(cookies.manager);
 clearInterval(sampler);
 const lastRss = instances.map((instance) => rssMb(instance.process?.pid));
-// One scrape of /api/metrics per instance, as Prometheus makes them.
-const scrapes = await Promise.all(
-  instances.map(async (instance) => {
-    const res = await fetch(`http://127.0.0.1:${instance.port}/api/metrics`, {
-      headers: { authorization: `Bearer ${env.METRICS_TOKEN}` },
-    });
-    return res.ok ? res.text() : "";
-  }),
-);
-const scraped = checks.scrapeFindings(scrapes);
-// Kept beside the run's database for a look at what Prometheus would have read.
-instances.forEach((instance, i) =>
-  fs.writeFileSync(path.resolve(".tmp", "soak", `metrics-${instance.id}.txt`), scrapes[i] ?? ""),
+// One scrape of /api/metrics per instance, as Prometheus makes them (kept in .tmp/soak).
+const scraped = scrapeFindings(
+  await scrapeMetrics(instances, env.METRICS_TOKEN ?? "", path.resolve(".tmp", "soak")),
 );
 for (const child of instances.map((instance) => instance.process)) {
   if (!child) continue;
