@@ -2,12 +2,13 @@ import { and, asc, count, eq, inArray, isNull, min } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { TOPUP_OPEN_STATUSES, WITHDRAWAL_OPEN_STATUSES } from "../enums";
-import { alerts, callbacks, reviewItems, topups, withdrawals } from "../schema";
+import { alerts, callbacks, topups, withdrawals } from "../schema";
 
 /**
  * What `/api/metrics` reads from the database (lib/metrics/database.ts): the same figures
  * on every instance. Each is one walk of an index over the rows still waiting (open
- * orders, unprocessed callbacks, open review items and alerts), never of a whole table.
+ * orders, unprocessed callbacks, open alerts), never of a whole table. The review queue's
+ * are the queue's own counts (db/queries/review-items.ts).
  */
 
 export type Waiting = { count: number; oldest: Date | null };
@@ -21,10 +22,10 @@ export async function callbacksWaiting(db: Db): Promise<Waiting> {
   return { count: row?.count ?? 0, oldest: row?.oldest ?? null };
 }
 
-/** Open orders of each kind per status (one walk of the status index, no row read). */
+/** Open orders of each kind, counted per status (one walk of the status index, no row read). */
 export async function openOrderCounts(
   db: Db,
-): Promise<{ kind: "topup" | "withdrawal"; status: string; count: number }[]> {
+): Promise<Record<"topup" | "withdrawal", Partial<Record<string, number>>>> {
   const topupRows = await db
     .select({ status: topups.status, count: count() })
     .from(topups)
@@ -35,10 +36,9 @@ export async function openOrderCounts(
     .from(withdrawals)
     .where(inArray(withdrawals.status, [...WITHDRAWAL_OPEN_STATUSES]))
     .groupBy(withdrawals.status);
-  return [
-    ...topupRows.map((row) => ({ kind: "topup" as const, ...row })),
-    ...withdrawalRows.map((row) => ({ kind: "withdrawal" as const, ...row })),
-  ];
+  const byStatus = (rows: { status: string; count: number }[]) =>
+    Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  return { topup: byStatus(topupRows), withdrawal: byStatus(withdrawalRows) };
 }
 
 /**
@@ -71,22 +71,12 @@ export async function oldestUnflagged(db: Db, kind: "topup" | "withdrawal"): Pro
   return oldest;
 }
 
-/** Open review items per reason, with the oldest's opening. */
-export async function openReviewItems(
-  db: Db,
-): Promise<{ reason: string; count: number; oldest: Date | null }[]> {
-  return db
-    .select({ reason: reviewItems.reason, count: count(), oldest: min(reviewItems.openedAt) })
-    .from(reviewItems)
-    .where(isNull(reviewItems.resolvedAt))
-    .groupBy(reviewItems.reason);
-}
-
-/** Alerts raised and not yet resolved, per kind. */
-export async function activeAlerts(db: Db): Promise<{ kind: string; count: number }[]> {
-  return db
+/** Alerts raised and not yet resolved, counted per kind. */
+export async function activeAlerts(db: Db): Promise<Partial<Record<string, number>>> {
+  const rows = await db
     .select({ kind: alerts.kind, count: count() })
     .from(alerts)
     .where(isNull(alerts.resolvedAt))
     .groupBy(alerts.kind);
+  return Object.fromEntries(rows.map((row) => [row.kind, row.count]));
 }

@@ -14,19 +14,13 @@ import {
   callbacksWaiting,
   oldestUnflagged,
   openOrderCounts,
-  openReviewItems,
 } from "@/db/queries/metrics";
+import { countReviewItems, overdueReviewItems } from "@/db/queries/review-items";
 import { RECONCILER_BEAT } from "@/lib/overview/warnings";
 
 /** Seconds from `then` to `now`; 0 when nothing waits. */
 const ageSeconds = (now: Date, then: Date | null) =>
   then ? Math.max(0, (now.getTime() - then.getTime()) / 1000) : 0;
-
-const earliest = (dates: (Date | null)[]) =>
-  dates.reduce<Date | null>(
-    (first, date) => (date && (!first || date < first) ? date : first),
-    null,
-  );
 
 const OPEN_STATUSES = { topup: TOPUP_OPEN_STATUSES, withdrawal: WITHDRAWAL_OPEN_STATUSES };
 
@@ -59,20 +53,16 @@ export async function databaseMetrics(db: Db, now: Date, isLeader: boolean): Pro
     ["kind"] as const,
   );
   for (const kind of ["topup", "withdrawal"] as const) {
-    for (const status of OPEN_STATUSES[kind])
-      open.set(
-        { kind, status },
-        orders.find((row) => row.kind === kind && row.status === status)?.count ?? 0,
-      );
+    for (const status of OPEN_STATUSES[kind]) open.set({ kind, status }, orders[kind][status] ?? 0);
     oldestOrder.set({ kind }, ageSeconds(now, await oldestUnflagged(db, kind)));
   }
 
-  const review = await openReviewItems(db);
+  // The queue's own counts, as its tabs show them; the oldest of all open items.
+  const byReason = await countReviewItems(db, { claimed: { by: "any" }, resolved: false });
   const items = gauge("review_queue_items", "Open review items, by reason", ["reason"] as const);
-  for (const reason of REVIEW_ITEM_REASONS)
-    items.set({ reason }, review.find((row) => row.reason === reason)?.count ?? 0);
+  for (const reason of REVIEW_ITEM_REASONS) items.set({ reason }, byReason[reason] ?? 0);
   gauge("review_queue_oldest_age_seconds", "Age of the oldest open review item").set(
-    ageSeconds(now, earliest(review.map((row) => row.oldest))),
+    ageSeconds(now, (await overdueReviewItems(db, now)).oldest),
   );
 
   // Left out until there is a figure: a 0 would read as "long ago" or "empty".
@@ -90,8 +80,7 @@ export async function databaseMetrics(db: Db, now: Date, isLeader: boolean): Pro
   const active = gauge("alerts_active", "Alerts raised and not resolved, by kind", [
     "kind",
   ] as const);
-  for (const kind of ALERT_KINDS)
-    active.set({ kind }, raised.find((row) => row.kind === kind)?.count ?? 0);
+  for (const kind of ALERT_KINDS) active.set({ kind }, raised[kind] ?? 0);
 
   const balance = await lastBalance(db, "p2w");
   if (balance)
