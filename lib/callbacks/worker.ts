@@ -56,6 +56,8 @@ export class CallbackWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private idle: (() => void)[] = [];
+  /** Resolves once the first liveness lease is written (or could not be). */
+  private leased: Promise<void> = Promise.resolve();
   private looked: ((took: number) => void)[] = [];
   /** Names this worker's claims and its liveness lease. */
   readonly holder = randomUUID();
@@ -74,9 +76,11 @@ export class CallbackWorker {
    */
   start(): this {
     if (!this.timer && !this.stopped) {
-      this.heartbeat(true);
+      // No claim before this worker's liveness lease is written: until then a peer would
+      // take this worker for gone and its fresh claims as free (both would process them).
+      this.leased = this.heartbeat(true);
       this.timer = setInterval(() => {
-        this.heartbeat();
+        void this.heartbeat();
         this.wake();
       }, this.options.pollMs);
       this.timer.unref();
@@ -86,16 +90,16 @@ export class CallbackWorker {
   }
 
   /** Renews this worker's liveness lease (first: and clears the leases of workers gone). */
-  private heartbeat(first = false): void {
+  private heartbeat(first = false): Promise<void> {
     const failed = (error: unknown) =>
       logger.error("callback worker could not renew its lease", { error });
     const db = this.db();
     // A failed renewal is logged, never thrown: at worst a peer takes these claims early,
     // and the event key makes processing a callback twice harmless.
-    (first ? pruneLapsedLeases(db, workerLeaseName("")) : Promise.resolve())
-      .then(() =>
-        acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs),
-      )
+    return (first ? pruneLapsedLeases(db, workerLeaseName("")) : Promise.resolve())
+      .then(async () => {
+        await acquireLease(db, workerLeaseName(this.holder), this.holder, this.options.livenessMs);
+      })
       .catch(failed);
   }
 
@@ -144,6 +148,7 @@ export class CallbackWorker {
    * callback cost as much as processing it.
    */
   private async fill(): Promise<void> {
+    await this.leased;
     this.again = false;
     const free = this.options.concurrency - this.running;
     const worthClaiming = this.running === 0 || free >= this.options.concurrency / 2;
