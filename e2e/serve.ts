@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 
 import { E2E_METRICS_TOKEN, E2E_USERS } from "./users";
@@ -32,4 +33,6 @@ const env = {
 await prepareDatabase(env, E2E_USERS);
 startSandbox(env, true);
 await waitForHealth(`http://127.0.0.1:${options.p2wPort}/__control/state`);
-startDashboard(env, port, true);
+const dashboard = startDashboard(env, port, true);
+// For e2e/footprint.spec.ts, which reads what the server process has loaded.
+fs.writeFileSync(path.join(options.dataDir, "dashboard.pid"), String(dashboard.pid));

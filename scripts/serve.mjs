@@ -7,7 +7,9 @@
 // X-Forwarded-For from there, believing only the proxies that TRUSTED_PROXIES names.
 //
 // Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (PORT and HOSTNAME work too)
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 
 /** Must match PEER_HEADER in lib/request-ip.ts. */
@@ -28,8 +30,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// The configuration the build wrote, as Next.js's own standalone server reads it: without
+// it, Next.js compiles next.config.ts at start, and that loads two SWC compilers (the
+// framework's and the one next-intl's plugin requires), about 40 MB of native code resident
+// in a server that compiles nothing. `.env` files are still read (the server does that).
+const dir = process.cwd();
+let built;
+try {
+  built = JSON.parse(readFileSync(join(dir, ".next", "required-server-files.json"), "utf8"));
+} catch {
+  console.error("serve: no production build here; run `npm run build` first");
+  process.exit(2);
+}
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(built.config);
+
 const { default: next } = await import("next");
-const app = next({ dev: false, dir: process.cwd(), port, hostname });
+const app = next({ dev: false, dir, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
