@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // The stylesheet in the page itself, not a file fetched after the first bytes: a first
     // visit (a fresh browser, a stranger measuring) painted the list's first row at p50
-    // 459–687 ms on one machine in one hour, 428–448 ms inlined (1M top-ups, SQLite). The
+    // 459–687 ms in seven runs on one machine, 424–533 ms in six inlined (1M top-ups). The
     // cost is ~100 KB more HTML per full page load (the CSS is also in the page's RSC data;
     // compressed, far less); client-side navigations carry no CSS either way.
     inlineCss: true,
