@@ -56,10 +56,12 @@ if (instanceCount > 1 && !databaseUrl)
 // people reach them; each instance listens on two ports of its own behind them.
 const port = 3300;
 const base = `http://127.0.0.1:${port}`;
+/** The run's files: its database (SQLite), logs and the end-of-run metric scrapes. */
+const dataDir = path.resolve(".tmp", "soak");
 const env: Record<string, string> = {
   ...stackEnv({
     port,
-    dataDir: path.resolve(".tmp", "soak"),
+    dataDir,
     p2wPort: 4310,
     payoutPort: 4320,
     databaseUrl,
@@ -223,10 +225,8 @@ const drainMs = Date.now() - drainStarted;
 await load.catchUpFeed(cookies.manager);
 clearInterval(sampler);
 const lastRss = instances.map((instance) => rssMb(instance.process?.pid));
-// One scrape of /api/metrics per instance, as Prometheus makes them (kept in .tmp/soak).
-const scraped = scrapeFindings(
-  await scrapeMetrics(instances, env.METRICS_TOKEN ?? "", path.resolve(".tmp", "soak")),
-);
+// One scrape of /api/metrics per instance, as Prometheus makes them (kept in dataDir).
+const scraped = scrapeFindings(await scrapeMetrics(instances, env.METRICS_TOKEN ?? "", dataDir));
 for (const child of instances.map((instance) => instance.process)) {
   if (!child) continue;
   child.kill("SIGTERM");
