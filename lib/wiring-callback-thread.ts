@@ -11,6 +11,7 @@ import type {
 } from "@/lib/callbacks/thread-messages";
 import { localIntake } from "@/lib/callbacks/webhook";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { instruments } from "@/lib/metrics/instruments";
 import { callbackReceivers, newCallbackWorker } from "@/lib/wiring";
 
@@ -26,7 +27,9 @@ const intake = localIntake(callbackReceivers(), worker);
 // The callbacks' own listener (CALLBACK_PORT), on this thread's event loop: the server's
 // pages and lists never delay its answers.
 const { CALLBACK_PORT } = getEnv();
-if (CALLBACK_PORT) listenForCallbacks(CALLBACK_PORT, intake);
+const listener = CALLBACK_PORT ? listenForCallbacks(CALLBACK_PORT, intake) : undefined;
+/** How long a stopping server goes on taking stored callbacks (then it finishes those in hand). */
+const DRAIN_CLAIMS_MS = 5_000;
 /** Answers ready in the same turn go back as one message (one wake-up of the server's loop). */
 let answers: FromThread[] = [];
 const answer = (message: FromThread) => {
@@ -39,6 +42,22 @@ function flushAnswers() {
 }
 
 parentPort?.on("message", (message: ToThreadMessage) => {
+  if ("drain" in message) {
+    // The server stops. Its own port takes no more callbacks and every one it took is
+    // answered (stored) before it asks; this thread's listener is closed the same way, then
+    // the worker processes what is stored.
+    void (async () => {
+      let took = 0;
+      try {
+        await listener?.close();
+        took = await worker.drain(DRAIN_CLAIMS_MS);
+      } catch (error) {
+        logger.error("callback thread could not drain", { error });
+      }
+      parentPort?.postMessage({ drained: message.drain, took } satisfies FromThreadMessage);
+    })();
+    return;
+  }
   if (!Array.isArray(message)) {
     // A scrape of /api/metrics: this thread's counters, added to the server's there.
     void instruments()

@@ -83,6 +83,8 @@ const CALLBACK_REQUESTS = Symbol.for("dashboard.callbackRequests");
 
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  // Stopping: the connection ends with this answer (see shutdown below).
+  if (closing) res.setHeader("connection", "close");
   if (req.url?.startsWith(CALLBACK_PATH)) {
     const direct = req.method === "POST" ? globalThis[CALLBACK_REQUESTS] : undefined;
     if (direct) direct(req, res);
@@ -101,15 +103,34 @@ server.listen(port, hostname, () => {
   console.log(`> Dashboard listening on http://${hostname ?? "localhost"}:${port}`);
 });
 
+// A clean stop (SIGTERM, SIGINT): no new connections, and every answer from now on closes
+// its connection; callbacks are refused 503 (the upstream sends them again, to an instance
+// that runs) while the requests in flight finish. Then the server's stop (lib/server-start.ts):
+// every callback this process acknowledged is processed, the reconciler's lease and the
+// callback worker's are handed back. It exits 0 when all that is done; 1 if it took longer
+// than STOP_BUDGET_MS (what was cut off is safe in the database, for whichever process runs
+// next, but the stop was not clean).
+const STOP = Symbol.for("dashboard.stop");
+const STOP_BUDGET_MS = 10_000;
 let closing = false;
-function shutdown(signal) {
+async function shutdown(signal) {
   if (closing) return;
   closing = true;
-  console.log(`> ${signal}: no new connections; finishing requests in flight`);
-  server.close(() => process.exit(0));
+  console.log(`> ${signal}: no new connections; finishing requests in flight and callbacks taken`);
+  setTimeout(() => {
+    console.error(`> not stopped within ${STOP_BUDGET_MS / 1000} s; exiting`);
+    process.exit(1);
+  }, STOP_BUDGET_MS).unref();
+  const closed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections();
-  // Every acknowledged callback is already committed; nothing is lost by not waiting longer.
-  setTimeout(() => process.exit(0), 5_000).unref();
+  try {
+    await globalThis[STOP]?.();
+  } catch (error) {
+    console.error("> the server's stop failed", error);
+  }
+  server.closeIdleConnections();
+  await closed;
+  process.exit(0);
 }
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -89,6 +89,28 @@ export class SoakLoad {
     }
   }
 
+  /**
+   * Signed P2W callbacks sent at once, one for each of up to `count` orders, each claiming a
+   * final status its order does not have at P2W: processing one takes a confirming read (it
+   * ends `contradicted`, the order unchanged). Resolves when every one is answered.
+   */
+  async burst(count: number): Promise<void> {
+    const orders = [...this.p2wOrders].sort(() => Math.random() - 0.5).slice(0, count);
+    await Promise.all(
+      orders.map(async (order) => {
+        // The sandbox's state names statuses as P2W's own records do (`succeeded`).
+        const claimed = order.status === "failed" ? "successed" : "failed";
+        const { path, body, headers } = p2wCallback(this.env.WEBHOOK_SECRET ?? "", {
+          ...order,
+          status: claimed,
+          balance: this.#serial++,
+        });
+        const res = await this.call("callback burst", path, { method: "POST", headers, body });
+        if (res?.status === 200) this.acknowledged.push(body);
+      }),
+    );
+  }
+
   #nextCallback(): SignedCallback {
     const serial = this.#serial++;
     const order = pick(this.p2wOrders);

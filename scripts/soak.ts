@@ -26,7 +26,9 @@ import {
  * (replays of real orders and unmatched ones), top-up creates (double sends and retries after
  * a crash with the same key), re-queries, lists, look-ups and the live feed from several
  * people, spread over the instances — while one instance at a time is SIGKILLed and started
- * again every few minutes. At the end: every acknowledged callback stored and processed, none
+ * again every few minutes. At the end every instance gets SIGTERM right after a burst of
+ * callbacks, and: every acknowledged callback stored and processed, every instance exited 0
+ * within its stop budget, none
  * applied twice, no upstream order twice or unknown to us, no status moved backwards,
  * outcomes agreeing with the upstreams, no two reconciler passes overlapping, the live feed
  * complete, the database's integrity check ok, the overview's roll-ups equal to a recount,
@@ -111,6 +113,10 @@ const instances: Instance[] = Array.from({ length: instanceCount }, (_, i) => ({
   rss: [],
 }));
 const restarts: number[] = [];
+/** Callbacks sent at once just before the instances are stopped. */
+const STOP_BURST = 100;
+/** How long a stopped instance may take to exit (scripts/serve.mjs: 10 s at most). */
+const STOP_BUDGET_MS = 10_000;
 const start = async (instance: Instance) => {
   const t0 = Date.now();
   instance.process = spawn(process.execPath, serverArgs(instance.port), {
@@ -227,11 +233,32 @@ clearInterval(sampler);
 const lastRss = instances.map((instance) => rssMb(instance.process?.pid));
 // One scrape of /api/metrics per instance, as Prometheus makes them (kept in dataDir).
 const scraped = scrapeFindings(await scrapeMetrics(instances, env.METRICS_TOKEN ?? "", dataDir));
-for (const child of instances.map((instance) => instance.process)) {
-  if (!child) continue;
-  child.kill("SIGTERM");
-  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
-}
+// The stop, as a deployment makes it: a burst of callbacks, and every instance sent SIGTERM
+// the moment the last is answered. What an instance acknowledged is processed before it exits
+// (the "never processed" verdict below), and it exits 0 within its stop budget.
+// Every upstream read now takes 300 ms, so the burst's callbacks (each needs a confirming read)
+// take a couple of seconds to process: an instance that exits before processing what it
+// acknowledged leaves them unprocessed.
+await Promise.all(
+  [`${new URL(env.P2W_API_URL ?? "").origin}`, env.PAYOUT_API_URL].map((url) =>
+    fetch(`${url}/__control/faults`, {
+      method: "POST",
+      body: JSON.stringify({ rules: [{ op: "*", kind: "latency", ms: 300 }] }),
+    }),
+  ),
+);
+await load.refreshUpstreams();
+await load.burst(STOP_BURST);
+const stops = await Promise.all(
+  instances.map(async ({ process: child }) => {
+    if (!child) return { ms: 0, code: null as number | null };
+    const t0 = Date.now();
+    child.kill("SIGTERM");
+    if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+    return { ms: Date.now() - t0, code: child.exitCode };
+  }),
+);
+const stoppedCleanly = stops.filter((stop) => stop.code === 0 && stop.ms <= STOP_BUDGET_MS);
 for (const balancer of balancers) balancer.close();
 // Its end is expected now: not the stack's "exited, stopping" (scripts/stack.ts).
 sandbox.removeAllListeners("exit");
@@ -287,9 +314,16 @@ console.log(
 console.log(
   `reconciler passes: ${passes}; live feed: ${load.feed.delivered} changes delivered to one follower`,
 );
+console.log(
+  `the stop: SIGTERM right after ${load.tallies.get("callback burst")?.summary().n ?? 0} callbacks were answered; exited after ${stops.map((stop) => `${stop.ms} ms (code ${stop.code})`).join(" / ")}`,
+);
 const verdicts: [string, boolean][] = [
   [`acknowledged callbacks not stored: ${missing}`, missing === 0],
   [`stored callbacks never processed: ${unfinished}`, unfinished === 0],
+  [
+    `instances that exited 0 within ${STOP_BUDGET_MS / 1000} s of SIGTERM: ${stoppedCleanly.length} of ${stops.length}`,
+    stoppedCleanly.length === stops.length,
+  ],
   [
     `callbacks applied more than once: ${appliedTwice.length}${appliedTwice.length ? ` (${appliedTwice.slice(0, 3).join(", ")})` : ""}`,
     appliedTwice.length === 0,

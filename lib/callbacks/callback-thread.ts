@@ -36,6 +36,9 @@ class CallbackThread implements CallbackIntake {
     { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }
   >();
   private readonly metricsAsked = new Map<number, (metrics: ThreadMetrics) => void>();
+  /** Set once the server stops: the thread is not started again when it ends. */
+  private stopping = false;
+  private readonly drainAsked = new Map<number, (took: number) => void>();
 
   start(): this {
     const thread = new Worker(new URL("../wiring-callback-thread.ts", import.meta.url), {
@@ -45,6 +48,10 @@ class CallbackThread implements CallbackIntake {
     });
     thread.unref();
     thread.on("message", (messages: FromThreadMessage) => {
+      if ("drained" in messages) {
+        this.drainAsked.get(messages.drained)?.(messages.took);
+        return;
+      }
       if (!Array.isArray(messages)) {
         this.metricsAsked.get(messages.metricsAsked)?.(messages.metrics);
         return;
@@ -64,6 +71,9 @@ class CallbackThread implements CallbackIntake {
       for (const waiting of this.pending.values())
         waiting.reject(new Error("callback thread stopped"));
       this.pending.clear();
+      for (const drained of this.drainAsked.values()) drained(0);
+      this.drainAsked.clear();
+      if (this.stopping) return;
       logger.error("callback thread stopped; starting it again", { code });
       setTimeout(() => this.start(), RESTART_MS).unref();
     });
@@ -102,6 +112,26 @@ class CallbackThread implements CallbackIntake {
   }
 
   /**
+   * The server's stop, once it takes no more callbacks on its own port and has answered every
+   * one it took: the thread closes the callbacks' own listener, processes what is stored
+   * (lib/callbacks/worker.ts, `drain`) and hands its lease back. Resolves with how many it
+   * processed meanwhile (0 when the thread was not running or ended).
+   */
+  drain(): Promise<number> {
+    this.stopping = true;
+    const thread = this.thread;
+    if (!thread) return Promise.resolve(0);
+    const serial = ++this.serial;
+    return new Promise((resolve) => {
+      this.drainAsked.set(serial, (took) => {
+        this.drainAsked.delete(serial);
+        resolve(took);
+      });
+      thread.postMessage({ drain: serial } satisfies ToThreadMessage);
+    });
+  }
+
+  /**
    * Deliveries read in the same turn go to the thread as one message. (Had the thread died
    * meanwhile, their requests were already answered 500 when it stopped.)
    */
@@ -122,7 +152,7 @@ type Registry = { [REGISTRY]?: CallbackThread };
  * between them; the handle is kept on `globalThis` under a registered symbol so
  * both reach the same one.
  */
-export function callbackIntake(): CallbackIntake & Pick<CallbackThread, "metrics"> {
+export function callbackIntake(): CallbackIntake & Pick<CallbackThread, "metrics" | "drain"> {
   const registry = globalThis as Registry;
   registry[REGISTRY] ??= new CallbackThread().start();
   return registry[REGISTRY];

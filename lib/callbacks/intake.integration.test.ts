@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { withTx } from "@/db/client";
@@ -11,8 +13,8 @@ import { freePort } from "@/lib/testing/free-port";
 import { p2wWebhook } from "@/lib/topups/p2w-callback";
 import type { TopupDeps } from "@/lib/topups/deps";
 
-import { listenForCallbacks } from "./intake";
-import { localIntake, receiver } from "./webhook";
+import { callbackRequestHandler, listenForCallbacks } from "./intake";
+import { type CallbackIntake, localIntake, receiver } from "./webhook";
 
 const SECRET = "intake-listener-test-secret-0123456789";
 const db = tempDb();
@@ -134,5 +136,58 @@ describe("the callbacks' own listener", () => {
     const other = await post("/api/topups", "{}");
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
+  it("a closed handler answers the callback it took, refuses the next with 503 and stores only the first", async () => {
+    // The intake held until released, as a slow commit would hold it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived = () => {};
+    const arriving = new Promise<void>((resolve) => (arrived = resolve));
+    const inner = localIntake({ p2w: receiver(p2wWebhook, () => deps) }, { wake: () => {} });
+    const intake: CallbackIntake = {
+      deliver: async (upstream, delivery) => {
+        arrived();
+        await held;
+        return inner.deliver(upstream, delivery);
+      },
+    };
+    const handler = callbackRequestHandler(intake);
+    const server = createServer(handler);
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    const send = (refId: string, headers: Record<string, string> = {}) =>
+      fetch(`http://127.0.0.1:${port}/api/webhooks/p2w?token=${hookToken(SECRET, refId)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ orderID: `P2W-${refId}`, refID: refId, status: "successed" }),
+      });
+    try {
+      const first = send("TU-CLOSE-1");
+      await arriving;
+      let closed = false;
+      const closing = handler.close().then(() => (closed = true));
+      const refused = await send("TU-CLOSE-2", { "accept-language": "th" });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(refused.headers.get("connection")).toBe("close");
+      expect(await refused.json()).toEqual({
+        success: false,
+        error: {
+          code: "SHUTTING_DOWN",
+          message: "เซิร์ฟเวอร์นี้กำลังหยุดทำงาน กรุณาส่งใหม่อีกครั้งในอีกสักครู่",
+        },
+      });
+      // The one in flight holds the close open until it is stored and answered.
+      expect(closed).toBe(false);
+      release();
+      expect((await first).status).toBe(200);
+      await closing;
+      expect(await listCallbacksFor(db, ["TU-CLOSE-1"])).toMatchObject([{ result: "received" }]);
+      expect(await listCallbacksFor(db, ["TU-CLOSE-2"])).toEqual([]);
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
   });
 });

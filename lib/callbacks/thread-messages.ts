@@ -16,8 +16,17 @@ export type FromThread =
 /** The thread's counters, as prom-client's JSON (a scrape of `/api/metrics` asks for them). */
 export type ThreadMetrics = MetricObjectWithValues<MetricValue<string>>[];
 
-/** A message to the thread: deliveries, or a scrape's question for its counters. */
-export type ToThreadMessage = ToThread[] | { metricsAsked: number };
+/**
+ * A message to the thread: deliveries, a scrape's question for its counters, or the server's
+ * stop (`drain`: close the callbacks' own listener, process what is stored, then say so).
+ */
+export type ToThreadMessage = ToThread[] | { metricsAsked: number } | { drain: number };
 
-/** A message from the thread: answers, or its counters for the scrape that asked. */
-export type FromThreadMessage = FromThread[] | { metricsAsked: number; metrics: ThreadMetrics };
+/**
+ * A message from the thread: answers, its counters for the scrape that asked, or that it has
+ * drained (how many callbacks it processed after it was asked).
+ */
+export type FromThreadMessage =
+  | FromThread[]
+  | { metricsAsked: number; metrics: ThreadMetrics }
+  | { drained: number; took: number };

@@ -151,6 +151,53 @@ describe("callback worker", () => {
     expect(await leases()).toEqual([]);
   });
 
+  it("a drain takes what waits, also what is stored meanwhile, finishes it and hands its lease back", async () => {
+    const db = tempDb();
+    const ids = await received(db, 30);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { runs, process } = recorder(db, gate);
+    // Never started: no look of its own, as a stopping server's worker has no more wake-ups.
+    const w = newWorker(db, { p2w: process }, { concurrency: 8, pollMs: 60_000 });
+    const drained = w.drain(5_000);
+    await waitFor(() => runs.length === 8 || undefined);
+    // Stored while the first eight are in hand: a callback the intake answered just now.
+    const late = await received(db, 2);
+    release();
+    expect(await drained).toBe(32);
+    expect([...runs].sort((a, b) => a - b)).toEqual([...ids, ...late]);
+    expect(await unprocessed(db)).toBe(0);
+    expect(
+      await rawValue(db, "select count(*) from leases where name like 'callback-worker:%'"),
+    ).toBe(0);
+    // Stopped: what is stored after the drain is left for the next process.
+    await received(db, 1);
+    const look = w.nextLook();
+    w.wake();
+    await Promise.race([look, new Promise((r) => setTimeout(r, 100))]);
+    expect(runs).toHaveLength(32);
+  });
+
+  it("a drain stops taking when its time is up and still finishes every callback in hand", async () => {
+    const db = tempDb();
+    await received(db, 40);
+    const { runs, process } = recorder(db);
+    const slow: CallbackProcessor = async (id) => {
+      await new Promise((r) => setTimeout(r, 40));
+      return process(id);
+    };
+    const w = newWorker(db, { p2w: slow }, { concurrency: 4, pollMs: 60_000 });
+    const took = await w.drain(60);
+    // It took a batch or two, and every one it took is done, none left half-way.
+    expect(took).toBeGreaterThanOrEqual(4);
+    expect(took).toBeLessThan(40);
+    expect(runs).toHaveLength(took);
+    expect(await unprocessed(db)).toBe(40 - took);
+    expect(await rawValue(db, "select count(*) from callbacks where result = 'applied'")).toBe(
+      took,
+    );
+  });
+
   it("holds at most `concurrency` callbacks in hand however many wait", async () => {
     const db = tempDb();
     await received(db, 200);

@@ -55,6 +55,9 @@ export class CallbackWorker {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Until when it may claim (a drain's end); and how many it has claimed in all. */
+  private claimUntil = Number.POSITIVE_INFINITY;
+  private taken = 0;
   private idle: (() => void)[] = [];
   /** Resolves once the first liveness lease is written (or could not be). */
   private leased: Promise<void> = Promise.resolve();
@@ -127,6 +130,26 @@ export class CallbackWorker {
     if (started) await releaseLease(this.db(), workerLeaseName(this.holder), this.holder);
   }
 
+  /**
+   * The worker's part of a clean stop, once nothing more is being stored (the intake is
+   * closed): it goes on taking what waits until a look finds nothing it may take, or until
+   * `claimForMs` has passed, then stops as `stop` does (finishes what is in hand, hands its
+   * liveness lease back so a peer takes any claim of its at once). Its lease is renewed
+   * meanwhile. Resolves with how many callbacks it took after it was asked to drain.
+   */
+  async drain(claimForMs: number): Promise<number> {
+    const before = this.taken;
+    this.claimUntil = Date.now() + claimForMs;
+    while (!this.stopped && Date.now() < this.claimUntil) {
+      await this.settled();
+      const look = this.nextLook();
+      this.wake();
+      if ((await look) === 0 && this.running === 0) break;
+    }
+    await this.stop();
+    return this.taken - before;
+  }
+
   /** Resolves when nothing is in hand or about to be looked for (tests, shutdown). */
   settled(): Promise<void> {
     if (this.running === 0 && !this.scheduled) return Promise.resolve();
@@ -153,7 +176,7 @@ export class CallbackWorker {
     const free = this.options.concurrency - this.running;
     const worthClaiming = this.running === 0 || free >= this.options.concurrency / 2;
     let claimed: { id: number; upstream: UpstreamName }[] = [];
-    if (free > 0 && worthClaiming && !this.stopped) {
+    if (free > 0 && worthClaiming && !this.stopped && Date.now() < this.claimUntil) {
       try {
         claimed = await claimReceivedCallbacks(
           this.db(),
@@ -165,6 +188,7 @@ export class CallbackWorker {
       } catch (error) {
         logger.error("callback worker could not claim", { error });
       }
+      this.taken += claimed.length;
       for (const row of claimed) {
         this.running++;
         void this.run(row).finally(() => {
