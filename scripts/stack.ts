@@ -212,7 +212,7 @@ export function startProcess(
       stopAll(1);
     }
   });
-  children.push(child);
+  children.push({ name, child });
   return child;
 }
 
@@ -250,13 +250,36 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
   throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
 }
 
-const children: ChildProcess[] = [];
+const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
+/**
+ * Stops the stack and exits with `code`: the dashboards first (each processes the callbacks
+ * it acknowledged before it exits, and their confirming reads still reach the sandbox), then
+ * the rest. At most 12 s (a dashboard's stop takes 10 s at most).
+ */
 export function stopAll(code = 0): void {
+  if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 500).unref();
+  const ended = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => child.once("exit", resolve));
+  const stop = (group: ChildProcess[]) => {
+    for (const child of group) child.kill("SIGTERM");
+    return Promise.all(group.map(ended));
+  };
+  const running = children.filter(({ child }) => child.exitCode === null);
+  const dashboards = running.filter(({ name }) => name === "dashboard").map(({ child }) => child);
+  const rest = running.filter(({ name }) => name !== "dashboard").map(({ child }) => child);
+  void stop(dashboards)
+    .then(() => stop(rest))
+    .then(() => process.exit(code));
+  setTimeout(() => process.exit(code), 12_000).unref();
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(0));
+// However this process ends, none of its children outlives it.
+process.on("exit", () => {
+  for (const { child } of children) if (child.exitCode === null) child.kill("SIGTERM");
+});
