@@ -26,13 +26,13 @@ import {
  * (replays of real orders and unmatched ones), top-up creates (double sends and retries after
  * a crash with the same key), re-queries, lists, look-ups and the live feed from several
  * people, spread over the instances — while one instance at a time is SIGKILLed and started
- * again every few minutes. At the end every instance gets SIGTERM right after a burst of
- * callbacks, and: every acknowledged callback stored and processed, every instance exited 0
- * within its stop budget, none
- * applied twice, no upstream order twice or unknown to us, no status moved backwards,
- * outcomes agreeing with the upstreams, no two reconciler passes overlapping, the live feed
- * complete, the database's integrity check ok, the overview's roll-ups equal to a recount,
- * memory flat across restarts, and every listed metric in each instance's scrape.
+ * again every few minutes; at the end every instance is sent SIGTERM right after a burst of
+ * callbacks. Then: every acknowledged callback stored and processed, every instance exited 0
+ * within its stop budget, none applied twice, no upstream order twice or unknown to us, no
+ * status moved backwards, outcomes agreeing with the upstreams, no two reconciler passes
+ * overlapping, the live feed complete, the database's integrity check ok, the overview's
+ * roll-ups equal to a recount, memory flat across restarts, and every listed metric in each
+ * instance's scrape.
  * Prints a table of figures and the verdicts; exits 1 when one is not met.
  */
 const { values } = args({
@@ -235,12 +235,11 @@ const lastRss = instances.map((instance) => rssMb(instance.process?.pid));
 const scraped = scrapeFindings(await scrapeMetrics(instances, env.METRICS_TOKEN ?? "", dataDir));
 // The stop, as a deployment makes it: a burst of callbacks, and every instance sent SIGTERM
 // the moment the last is answered. What an instance acknowledged is processed before it exits
-// (the "never processed" verdict below), and it exits 0 within its stop budget.
-// Every upstream read now takes 300 ms, so the burst's callbacks (each needs a confirming read)
-// take a couple of seconds to process: an instance that exits before processing what it
-// acknowledged leaves them unprocessed.
+// (the "never processed" verdict below), and it exits 0 within its stop budget. Every upstream
+// read takes 300 ms from now on, so the burst (each callback needs a confirming read) takes a
+// couple of seconds to process: an instance that exits at once leaves most of it unprocessed.
 await Promise.all(
-  [`${new URL(env.P2W_API_URL ?? "").origin}`, env.PAYOUT_API_URL].map((url) =>
+  [new URL(env.P2W_API_URL ?? "").origin, env.PAYOUT_API_URL].map((url) =>
     fetch(`${url}/__control/faults`, {
       method: "POST",
       body: JSON.stringify({ rules: [{ op: "*", kind: "latency", ms: 300 }] }),
