@@ -1,5 +1,7 @@
 import "server-only";
 
+import { setTimeout as sleep } from "node:timers/promises";
+
 import { getDb } from "@/lib/db";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -46,9 +48,7 @@ export async function startServer(): Promise<void> {
         reconciler &&
           Promise.race([
             reconciler,
-            new Promise<"pass cut off">((resolve) =>
-              setTimeout(resolve, RECONCILER_STOP_WAIT_MS, "pass cut off").unref(),
-            ),
+            sleep(RECONCILER_STOP_WAIT_MS, "pass cut off" as const, { ref: false }),
           ]),
         callbacks.close().then(() => callbackIntake().drain()),
       ]);

@@ -4,7 +4,7 @@ import { rawQuery, rawValue } from "@/db/raw";
 
 import type { SignedCallback } from "./load";
 import { missingCallbacks, unfinishedCallbacks } from "./soak-checks";
-import { waitForHealth } from "./stack";
+import { ended, waitForHealth } from "./stack";
 import { percentile } from "./timing";
 
 /**
@@ -67,11 +67,7 @@ export async function killTest(options: {
         }
       }),
     );
-    await new Promise((resolve) =>
-      server.exitCode !== null || server.signalCode !== null
-        ? resolve(null)
-        : server.once("exit", resolve),
-    );
+    await ended(server);
     if (cycle === cycles) backlog = await unfinishedCallbacks(db);
     lastRestart = Date.now();
     server = options.start();

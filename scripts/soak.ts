@@ -10,6 +10,7 @@ import * as checks from "./soak-checks";
 import { scrapeFindings, scrapeMetrics } from "./soak-metrics";
 import {
   DEMO_USERS,
+  ended,
   prepareDatabase,
   serverArgs,
   stackEnv,
@@ -182,7 +183,7 @@ async function killer() {
     if (!victim || !child) continue;
     victim.process = null;
     child.kill("SIGKILL");
-    if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+    await ended(child);
     await start(victim);
     console.log(
       `killed ${victim.id} and restarted it at ${((Date.now() - (ends - minutes * 60_000)) / 1000).toFixed(0)} s; healthy after ${restarts.at(-1)} ms`,
@@ -253,7 +254,7 @@ const stops = await Promise.all(
     if (!child) return { ms: 0, code: null as number | null };
     const t0 = Date.now();
     child.kill("SIGTERM");
-    if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+    await ended(child);
     return { ms: Date.now() - t0, code: child.exitCode };
   }),
 );

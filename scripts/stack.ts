@@ -250,6 +250,13 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
   throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
 }
 
+/** Resolves once `child` has ended (at once if it already has). */
+export function ended(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
 const children: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
@@ -261,10 +268,6 @@ let stopping = false;
 export function stopAll(code = 0): void {
   if (stopping) return;
   stopping = true;
-  const ended = (child: ChildProcess) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => child.once("exit", resolve));
   const stop = (group: ChildProcess[]) => {
     for (const child of group) child.kill("SIGTERM");
     return Promise.all(group.map(ended));
